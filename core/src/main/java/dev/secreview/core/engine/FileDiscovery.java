@@ -1,0 +1,122 @@
+package dev.secreview.core.engine;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Expands the paths a user gave into the files to review. Directories are walked recursively in
+ * name order, skipping version-control folders, virtualenvs, dependency folders and whatever the
+ * user excluded; a file named explicitly is always taken. Symbolic links to directories are not
+ * followed (they cause loops and reviews of code outside the tree).
+ */
+public final class FileDiscovery {
+
+    /** Folder names that never hold the project's own code. */
+    static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv",
+            ".eggs", "node_modules", "__pycache__", "site-packages", "dist-packages", ".mypy_cache",
+            ".pytest_cache", ".ruff_cache", "build", "dist");
+
+    /** A file to review and the path a user should see for it. */
+    public record Candidate(Path path, String displayPath) {
+    }
+
+    /** A path given on the command line that cannot be walked. */
+    public record Missing(String path, String reason) {
+    }
+
+    public record Discovered(List<Candidate> files, List<Missing> missing) {
+    }
+
+    private final List<PathMatcher> excludes;
+
+    public FileDiscovery(List<String> excludeGlobs) {
+        this.excludes = excludeGlobs.stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
+                .toList();
+    }
+
+    public Discovered discover(List<Path> roots, Predicate<Path> wanted) {
+        List<Candidate> files = new ArrayList<>();
+        List<Missing> missing = new ArrayList<>();
+        for (Path root : roots) {
+            String shown = slashes(root.toString());
+            if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.exists(root)) {
+                missing.add(new Missing(shown, "no such file or directory"));
+            } else if (Files.isDirectory(root)) {
+                walk(root, wanted, files, missing);
+            } else {
+                files.add(new Candidate(root, shown));
+            }
+        }
+        return new Discovered(files, missing);
+    }
+
+    private void walk(Path root, Predicate<Path> wanted, List<Candidate> files, List<Missing> missing) {
+        try {
+            Files.walkFileTree(root, new FileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (dir.equals(root)) return FileVisitResult.CONTINUE;
+                    String name = dir.getFileName().toString();
+                    if (SKIPPED_DIRECTORIES.contains(name) || Files.exists(dir.resolve("pyvenv.cfg"))
+                            || excluded(root.relativize(dir))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    Path relative = root.relativize(file);
+                    if (attrs.isRegularFile() && wanted.test(file) && !excluded(relative)) {
+                        files.add(new Candidate(file, displayPath(root, relative)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    missing.add(new Missing(slashes(file.toString()), "cannot read: " + e.getClass().getSimpleName()));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            missing.add(new Missing(slashes(root.toString()), "cannot walk directory: " + e.getMessage()));
+        }
+    }
+
+    /** A relative path is excluded when a glob matches it, its file name, or one of its parent folders. */
+    private boolean excluded(Path relative) {
+        for (PathMatcher matcher : excludes) {
+            if (matcher.matches(relative) || matcher.matches(relative.getFileName())) return true;
+            for (Path p = relative.getParent(); p != null; p = p.getParent()) {
+                if (matcher.matches(p)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static String displayPath(Path root, Path relative) {
+        return slashes(root.resolve(relative).normalize().toString());
+    }
+
+    private static String slashes(String path) {
+        return path.replace('\\', '/');
+    }
+}

@@ -1,0 +1,27 @@
+package dev.secreview.core.engine;
+
+import dev.secreview.core.model.SourceFile;
+import dev.secreview.core.rule.RuleMetadata;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A language: it parses a file, builds the facts its rules read, runs the rules and reports where
+ * its inline suppressions stand. Found with {@link java.util.ServiceLoader}; must be thread-safe,
+ * since the scanner analyses files in parallel.
+ */
+public interface LanguageFrontEnd {
+
+    /** Short language name, e.g. {@code python}. */
+    String language();
+
+    /** Whether a file found while walking a directory belongs to this language. */
+    boolean handles(Path file);
+
+    /** Every rule this front end runs, in a stable order. */
+    List<RuleMetadata> rules();
+
+    /** Reviews one file. Must not throw for bad input: syntax errors become diagnostics. */
+    FileAnalysis analyze(SourceFile file);
+}

@@ -1,0 +1,129 @@
+package dev.secreview.core.engine;
+
+import dev.secreview.core.model.Diagnostic;
+import dev.secreview.core.model.SourceFile;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a file as text the way the interpreter would: UTF-8 unless a PEP 263 coding declaration on
+ * one of the first two lines says otherwise, a leading BOM dropped. Binary files, undecodable text,
+ * unreadable and oversized files come back as a one-line diagnostic instead of a source file.
+ */
+public final class SourceReader {
+
+    /** Larger files are skipped: a generated file of this size is not reviewable by a person either. */
+    public static final long MAX_BYTES = 20L * 1024 * 1024;
+
+    private static final Pattern CODING = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
+
+    /** Either the decoded file or the reason it could not be read. */
+    public record Result(SourceFile file, Diagnostic problem) {
+    }
+
+    public Result read(Path path, String displayPath) {
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                return problem(Diagnostic.Kind.SKIPPED, displayPath,
+                        "skipped: file is " + size / (1024 * 1024) + " MB, over the " + MAX_BYTES / (1024 * 1024) + " MB limit");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return problem(Diagnostic.Kind.UNREADABLE, displayPath, "no such file");
+        } catch (AccessDeniedException e) {
+            return problem(Diagnostic.Kind.UNREADABLE, displayPath, "cannot read file: permission denied");
+        } catch (IOException | SecurityException e) {
+            return problem(Diagnostic.Kind.UNREADABLE, displayPath, "cannot read file: " + e.getMessage());
+        }
+        int nul = indexOfNul(bytes);
+        if (nul >= 0) {
+            return problem(Diagnostic.Kind.UNREADABLE, displayPath, "skipped: binary file (NUL byte at offset " + nul + ")");
+        }
+        int start = hasUtf8Bom(bytes) ? 3 : 0;
+        Charset charset = declaredCharset(bytes, start);
+        if (charset == null) {
+            return problem(Diagnostic.Kind.UNREADABLE, displayPath, "skipped: unknown source encoding declared");
+        }
+        try {
+            CharsetDecoder decoder = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            String text = decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+            return new Result(new SourceFile(path, displayPath, text), null);
+        } catch (CharacterCodingException e) {
+            return problem(Diagnostic.Kind.UNREADABLE, displayPath, "skipped: not valid " + charset.name()
+                    + " text (line " + lineOfFirstBadByte(bytes, start, charset) + ")");
+        }
+    }
+
+    private static Result problem(Diagnostic.Kind kind, String path, String message) {
+        return new Result(null, new Diagnostic(kind, path, 0, message));
+    }
+
+    private static int indexOfNul(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) return i;
+        }
+        return -1;
+    }
+
+    private static boolean hasUtf8Bom(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+    }
+
+    /** The charset of a PEP 263 declaration on line 1 or 2, UTF-8 if there is none, null if unknown. */
+    private static Charset declaredCharset(byte[] bytes, int start) {
+        int lineStart = start;
+        for (int lineNo = 0; lineNo < 2 && lineStart < bytes.length; lineNo++) {
+            int end = lineStart;
+            while (end < bytes.length && bytes[end] != '\n') end++;
+            String line = new String(bytes, lineStart, end - lineStart, StandardCharsets.ISO_8859_1);
+            Matcher m = CODING.matcher(line);
+            if (m.find()) {
+                try {
+                    return Charset.forName(m.group(1).replace('_', '-'));
+                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                    return null;
+                }
+            }
+            if (!line.isBlank() && !line.stripLeading().startsWith("#")) break;
+            lineStart = end + 1;
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static int lineOfFirstBadByte(byte[] bytes, int start, Charset charset) {
+        int line = 1;
+        int lineStart = start;
+        for (int i = start; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                try {
+                    charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes, lineStart, i - lineStart));
+                } catch (CharacterCodingException e) {
+                    return line;
+                }
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return line;
+    }
+}

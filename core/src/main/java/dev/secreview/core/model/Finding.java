@@ -1,0 +1,42 @@
+package dev.secreview.core.model;
+
+import dev.secreview.core.rule.RuleMetadata;
+
+import java.util.Comparator;
+
+/**
+ * One defect at one place. {@code snippet} is the offending source line as it stands in the file;
+ * {@code message} explains this finding with the names from the code; {@code fix} is concrete.
+ * {@code suppression} is null unless an inline directive silenced the finding (it is kept, not dropped).
+ */
+public record Finding(RuleMetadata rule, String path, TextRange range, String snippet, String message,
+                      String fix, Severity severity, Confidence confidence, Suppression suppression)
+        implements Comparable<Finding> {
+
+    /** Review order: by path, then position, then rule id, then message; so output is deterministic. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
+            .thenComparing(Finding::range)
+            .thenComparing(f -> f.rule().id())
+            .thenComparing(Finding::message);
+
+    public int cwe() {
+        return rule.cwe();
+    }
+
+    public int line() {
+        return range.startLine();
+    }
+
+    public boolean suppressed() {
+        return suppression != null;
+    }
+
+    public Finding suppressedBy(Suppression by) {
+        return new Finding(rule, path, range, snippet, message, fix, severity, confidence, by);
+    }
+
+    @Override
+    public int compareTo(Finding other) {
+        return ORDER.compare(this, other);
+    }
+}

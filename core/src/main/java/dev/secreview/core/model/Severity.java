@@ -1,0 +1,16 @@
+package dev.secreview.core.model;
+
+import java.util.Locale;
+
+/** How much harm a defect can do if it is real. Ordered from least to most severe. */
+public enum Severity {
+    LOW, MEDIUM, HIGH;
+
+    public boolean atLeast(Severity threshold) {
+        return compareTo(threshold) >= 0;
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

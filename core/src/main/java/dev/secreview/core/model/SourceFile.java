@@ -1,0 +1,68 @@
+package dev.secreview.core.model;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The decoded text of one file under review, with a line index. {@code displayPath} is the path as
+ * the user should see it (relative to the scan root where possible, always with '/' separators).
+ */
+public final class SourceFile {
+    private final Path path;
+    private final String displayPath;
+    private final String text;
+    private final int[] lineStarts;
+
+    public SourceFile(Path path, String displayPath, String text) {
+        this.path = path;
+        this.displayPath = displayPath;
+        this.text = text;
+        this.lineStarts = indexLines(text);
+    }
+
+    private static int[] indexLines(String text) {
+        int[] starts = new int[16];
+        int count = 0;
+        starts[count++] = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
+            if (lineBreak && i + 1 < text.length()) {
+                if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+                starts[count++] = i + 1;
+            }
+        }
+        return Arrays.copyOf(starts, count);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public String displayPath() {
+        return displayPath;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** Number of lines; an empty file has zero lines. */
+    public int lineCount() {
+        return text.isEmpty() ? 0 : lineStarts.length;
+    }
+
+    /** Offset (in chars) of the first character of a 1-based line. */
+    public int lineStart(int line) {
+        return lineStarts[line - 1];
+    }
+
+    /** The text of a 1-based line without its line terminator; empty when the line does not exist. */
+    public String line(int line) {
+        if (line < 1 || line > lineCount()) return "";
+        int start = lineStarts[line - 1];
+        int end = line < lineStarts.length ? lineStarts[line] : text.length();
+        while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) end--;
+        return text.substring(start, end);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.secreview.core.rule;
+
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Severity;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The metadata of a rule, written on the rule class beside its logic (the way Error Prone's
+ * {@code @BugPattern} works). Read once through {@link RuleMetadata#of(Class)}.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RuleInfo {
+    /** Stable id, language prefix + kebab-case name, e.g. {@code py-subprocess-shell}. */
+    String id();
+
+    /** The most specific CWE weakness this rule reports. */
+    int cwe();
+
+    /** Default severity; a finding may lower or raise it with the evidence it has. */
+    Severity severity();
+
+    /** Default confidence; a finding may lower or raise it with the evidence it has. */
+    Confidence confidence();
+
+    /** One line: what the rule finds. */
+    String summary();
+
+    /** The default concrete fix; a finding may give a more specific one. */
+    String fix();
+
+    /** Other ids that suppress this rule, e.g. the Bandit test ids it covers ({@code B602}). */
+    String[] altNames() default {};
+}

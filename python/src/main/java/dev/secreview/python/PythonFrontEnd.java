@@ -1,0 +1,131 @@
+package dev.secreview.python;
+
+import dev.secreview.core.engine.FileAnalysis;
+import dev.secreview.core.engine.LanguageFrontEnd;
+import dev.secreview.core.engine.SuppressionDirective;
+import dev.secreview.core.model.Diagnostic;
+import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.SourceFile;
+import dev.secreview.core.rule.RuleMetadata;
+import dev.secreview.python.api.CallRule;
+import dev.secreview.python.api.NodeRule;
+import dev.secreview.python.api.PythonRule;
+import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Call;
+import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.semantic.Values;
+import dev.secreview.python.tree.PyNode;
+import dev.secreview.python.tree.PyTree;
+import dev.secreview.python.tree.PythonParser;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * The Python front end: parse (tree-sitter) → semantic model → one walk dispatching each node to
+ * the rules that asked for its type → findings, syntax-error diagnostics and suppression directives.
+ */
+public final class PythonFrontEnd implements LanguageFrontEnd {
+    private final PythonParser parser = new PythonParser();
+    private final List<PythonRule> rules;
+    private final Map<PythonRule, RuleMetadata> metadata = new IdentityHashMap<>();
+    private final List<CallRule> callRules = new ArrayList<>();
+    private final Map<String, List<NodeRule>> nodeRules = new HashMap<>();
+
+    /** The front end with every registered rule. */
+    public PythonFrontEnd() {
+        this(installedRules());
+    }
+
+    /** A front end running only {@code rules} (used by rule tests). */
+    public PythonFrontEnd(List<PythonRule> rules) {
+        this.rules = List.copyOf(rules);
+        for (PythonRule rule : this.rules) {
+            metadata.put(rule, rule.metadata());
+            if (rule instanceof CallRule callRule) callRules.add(callRule);
+            if (rule instanceof NodeRule nodeRule) {
+                for (String type : nodeRule.nodeTypes()) {
+                    nodeRules.computeIfAbsent(type, k -> new ArrayList<>()).add(nodeRule);
+                }
+            }
+        }
+    }
+
+    public static List<PythonRule> installedRules() {
+        List<PythonRule> found = new ArrayList<>();
+        ServiceLoader.load(PythonRule.class).forEach(found::add);
+        found.sort(Comparator.comparing(rule -> rule.metadata().id()));
+        return found;
+    }
+
+    @Override
+    public String language() {
+        return "python";
+    }
+
+    @Override
+    public boolean handles(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return name.endsWith(".py") || name.endsWith(".pyw");
+    }
+
+    @Override
+    public List<RuleMetadata> rules() {
+        return rules.stream().map(metadata::get).toList();
+    }
+
+    @Override
+    public FileAnalysis analyze(SourceFile source) {
+        PyTree tree = parser.parse(source);
+        PythonFile file = new PythonFile(tree);
+        Values values = new Values(file);
+        List<Finding> findings = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (PyTree.SyntaxError error : tree.syntaxErrors()) {
+            diagnostics.add(new Diagnostic(Diagnostic.Kind.PARSE_ERROR, source.displayPath(), error.line(),
+                    error.message() + "; the rest of the file was reviewed"));
+        }
+        Map<PythonRule, RuleContext> contexts = new IdentityHashMap<>();
+        for (PythonRule rule : rules) {
+            contexts.put(rule, new RuleContext(file, values, metadata.get(rule), findings));
+        }
+        List<SuppressionDirective> directives = new ArrayList<>();
+        tree.root().forEachDescendant(node -> {
+            if (node.is("comment")) {
+                SuppressionDirective directive = SuppressionComments.parse(node);
+                if (directive != null) directives.add(directive);
+                return;
+            }
+            if (node.is("call") && !callRules.isEmpty()) {
+                Call call = Call.of(node, file);
+                for (CallRule rule : callRules) {
+                    runIsolated(rule, node, diagnostics, () -> rule.visitCall(call, contexts.get(rule)));
+                }
+            }
+            List<NodeRule> interested = nodeRules.get(node.type());
+            if (interested != null) {
+                for (NodeRule rule : interested) {
+                    runIsolated(rule, node, diagnostics, () -> rule.visitNode(node, contexts.get(rule)));
+                }
+            }
+        });
+        return new FileAnalysis(findings, diagnostics, SuppressionComments.directives(directives, tree.root()));
+    }
+
+    /** A rule that fails on one node is reported and skipped there; the other rules still run. */
+    private void runIsolated(PythonRule rule, PyNode node, List<Diagnostic> diagnostics, Runnable check) {
+        try {
+            check.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, node.tree().source().displayPath(),
+                    node.startLine(), "rule " + metadata.get(rule).id() + " failed here ("
+                    + e.getClass().getSimpleName() + "); other rules still ran"));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.secreview.python;
+
+import dev.secreview.core.engine.SuppressionDirective;
+import dev.secreview.python.tree.PyNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads inline suppressions from comments: Bandit's {@code # nosec} (optionally followed by test
+ * ids such as {@code B602} or rule ids) and {@code # secreview: ignore[rule-id, ...]}. A directive
+ * covers every line of the statement it stands in, so a comment on the last line of a multi-line
+ * call silences a finding reported on its first line.
+ */
+final class SuppressionComments {
+    private static final Pattern NOSEC = Pattern.compile("#.*?\\bnosec\\b:?(.*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IGNORE = Pattern.compile("#.*?\\bsecreview:\\s*ignore(?:\\[([^\\]]*)\\])?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern RULE_NAME = Pattern.compile("B\\d{3}|[a-z]+(?:-[a-z0-9]+)+", Pattern.CASE_INSENSITIVE);
+
+    private static final Set<String> SIMPLE_STATEMENTS = Set.of("expression_statement", "return_statement",
+            "assert_statement", "delete_statement", "raise_statement", "import_statement", "import_from_statement",
+            "global_statement", "nonlocal_statement", "print_statement", "exec_statement", "type_alias_statement",
+            "decorator");
+    private static final Set<String> COMPOUND_STATEMENTS = Set.of("function_definition", "class_definition",
+            "if_statement", "elif_clause", "while_statement", "for_statement", "with_statement", "match_statement",
+            "case_clause");
+
+    private SuppressionComments() {
+    }
+
+    /** The directive a comment holds, or null; its line range is set later by {@link #directives}. */
+    static SuppressionDirective parse(PyNode comment) {
+        String text = comment.text();
+        int line = comment.startLine();
+        Matcher ignore = IGNORE.matcher(text);
+        if (ignore.find()) {
+            return new SuppressionDirective(line, line, line, ignore.group().substring(ignore.group().indexOf("secreview")),
+                    ignore.group(1) == null ? List.of() : names(ignore.group(1)));
+        }
+        Matcher nosec = NOSEC.matcher(text);
+        if (nosec.find()) {
+            List<String> names = names(nosec.group(1));
+            return new SuppressionDirective(line, line, line, "nosec" + (names.isEmpty() ? "" : " " + String.join(",", names)),
+                    names);
+        }
+        return null;
+    }
+
+    private static List<String> names(String list) {
+        List<String> names = new ArrayList<>();
+        for (String token : list.split("[\\s,]+")) {
+            if (RULE_NAME.matcher(token).matches()) names.add(token);
+        }
+        return names;
+    }
+
+    /** Widens each directive to the statement(s) its line belongs to. */
+    static List<SuppressionDirective> directives(List<SuppressionDirective> found, PyNode root) {
+        if (found.isEmpty()) return found;
+        List<int[]> statements = new ArrayList<>();
+        root.forEachDescendant(node -> {
+            if (SIMPLE_STATEMENTS.contains(node.type())) {
+                statements.add(new int[]{node.startLine(), node.endLine()});
+            } else if (COMPOUND_STATEMENTS.contains(node.type())) {
+                PyNode body = node.field("body") != null ? node.field("body") : node.field("consequence");
+                int headerEnd = body == null ? node.endLine()
+                        : Math.max(node.startLine(), body.startLine() - (body.startLine() > node.startLine() ? 1 : 0));
+                statements.add(new int[]{node.startLine(), headerEnd});
+            }
+        });
+        List<SuppressionDirective> widened = new ArrayList<>(found.size());
+        for (SuppressionDirective d : found) {
+            int first = d.line();
+            int last = d.line();
+            for (int[] s : statements) {
+                if (s[0] <= d.line() && d.line() <= s[1]) {
+                    first = Math.min(first, s[0]);
+                    last = Math.max(last, s[1]);
+                }
+            }
+            widened.add(new SuppressionDirective(d.line(), first, last, d.text(), d.ruleNames()));
+        }
+        return widened;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.secreview.python.api;
+
+import dev.secreview.core.rule.RuleMetadata;
+
+/**
+ * A Python rule: a small class annotated with {@link dev.secreview.core.rule.RuleInfo} that
+ * implements {@link CallRule} and/or {@link NodeRule}; the front end walks the file once and
+ * dispatches to it. Registered in {@code META-INF/services/dev.secreview.python.api.PythonRule}.
+ * Rules are shared by all worker threads: keep them stateless.
+ */
+public interface PythonRule {
+
+    default RuleMetadata metadata() {
+        return RuleMetadata.of(getClass());
+    }
+}

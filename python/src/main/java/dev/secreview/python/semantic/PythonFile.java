@@ -1,0 +1,141 @@
+package dev.secreview.python.semantic;
+
+import dev.secreview.core.model.SourceFile;
+import dev.secreview.python.tree.PyNode;
+import dev.secreview.python.tree.PyTree;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The semantic model of one Python file, built in one walk and only read by rules: scopes and
+ * the bindings in them (imports with their aliases, assignments, parameters, definitions), so that
+ * an expression resolves to the qualified name of what it refers to ({@code from subprocess import
+ * Popen as P; P(...)} is a call of {@code subprocess.Popen}), and constants fold.
+ */
+public final class PythonFile {
+    /** How many assignments resolution follows before giving up (aliases of aliases, cycles). */
+    static final int MAX_RESOLUTION_DEPTH = 8;
+
+    private static final Set<String> BUILTINS = Set.of("eval", "exec", "compile", "open", "input", "__import__",
+            "getattr", "setattr", "print", "format", "str", "int", "float", "bool", "bytes", "len", "list", "dict",
+            "set", "tuple", "repr", "hash", "id", "iter", "next", "map", "filter", "zip", "range", "sorted", "type",
+            "isinstance", "super", "object", "vars", "globals", "locals", "memoryview", "bytearray");
+
+    private final PyTree tree;
+    private final Map<PyNode, Scope> scopes = new IdentityHashMap<>();
+
+    public PythonFile(PyTree tree) {
+        this.tree = tree;
+        new ScopeBuilder(scopes).build(tree.root());
+    }
+
+    public PyTree tree() {
+        return tree;
+    }
+
+    public SourceFile source() {
+        return tree.source();
+    }
+
+    public PyNode root() {
+        return tree.root();
+    }
+
+    /** Whether the file is test code (tests may legitimately do what production code must not). */
+    public boolean isTestFile() {
+        String path = source().displayPath();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py")
+                || path.contains("/tests/") || path.startsWith("tests/") || path.contains("/test/");
+    }
+
+    /** The innermost scope whose body holds {@code node}. A def's own name belongs to the enclosing scope. */
+    public Scope scopeOf(PyNode node) {
+        for (PyNode p = node.parent(); p != null; p = p.parent()) {
+            Scope scope = scopes.get(p);
+            if (scope != null && !isNameOfDefinition(node, p)) return scope;
+        }
+        return scopes.get(tree.root());
+    }
+
+    private static boolean isNameOfDefinition(PyNode node, PyNode definition) {
+        PyNode name = definition.field("name");
+        return name != null && node.within(name);
+    }
+
+    /** The enclosing function definition of {@code node}, or null at module or class level. */
+    public PyNode enclosingFunction(PyNode node) {
+        return node.ancestor("function_definition");
+    }
+
+    /**
+     * The bindings {@code name} has where {@code at} stands, following Python's rules: the local
+     * scope, then enclosing functions and the module (class bodies are not visible from methods).
+     */
+    public List<Binding> resolve(String name, PyNode at) {
+        Scope start = scopeOf(at);
+        for (Scope scope = start; scope != null; scope = scope.parent()) {
+            if (scope.isClass() && scope != start) continue;
+            List<Binding> found = scope.bindings(name);
+            if (!found.isEmpty()) return found;
+        }
+        return List.of();
+    }
+
+    /**
+     * The dotted name an expression refers to, with imports and aliases resolved: {@code h.md5}
+     * after {@code import hashlib as h} is {@code hashlib.md5}. A call's result is written with
+     * {@code ()}: {@code s.get} after {@code s = requests.Session()} is {@code requests.Session().get}.
+     * Builtins resolve to their plain name ({@code eval}) unless shadowed. Null when unknown.
+     */
+    public String qualifiedName(PyNode expression) {
+        return qualifiedName(expression, 0);
+    }
+
+    private String qualifiedName(PyNode expr, int depth) {
+        if (expr == null || depth > MAX_RESOLUTION_DEPTH) return null;
+        switch (expr.type()) {
+            case "identifier": {
+                List<Binding> bindings = resolve(expr.text(), expr);
+                if (bindings.isEmpty()) return BUILTINS.contains(expr.text()) ? expr.text() : null;
+                String common = null;
+                for (Binding b : bindings) {
+                    String qn = switch (b.kind()) {
+                        case IMPORT -> b.qualifiedName();
+                        case ASSIGNMENT -> b.value() == expr ? null : qualifiedName(b.value(), depth + 1);
+                        default -> null;
+                    };
+                    if (qn == null || (common != null && !common.equals(qn))) return null;
+                    common = qn;
+                }
+                return common;
+            }
+            case "attribute": {
+                String base = qualifiedName(expr.field("object"), depth);
+                PyNode attribute = expr.field("attribute");
+                return base == null || attribute == null ? null : base + "." + attribute.text();
+            }
+            case "call": {
+                String callee = qualifiedName(expr.field("function"), depth);
+                return callee == null ? null : callee + "()";
+            }
+            case "parenthesized_expression": {
+                List<PyNode> inner = expr.namedChildren();
+                return inner.size() == 1 ? qualifiedName(inner.get(0), depth) : null;
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** Whether any import in the file brings in {@code module} or one of its submodules. */
+    public boolean imports(String module) {
+        for (Scope scope : scopes.values()) {
+            if (scope.importsModule(module)) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.secreview.python.tree;
+
+import dev.secreview.core.model.SourceFile;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSSymbolType;
+import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
+import org.treesitter.TreeSitterPython;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses Python with tree-sitter and copies the tree into {@link PyNode}s in one cursor walk.
+ * tree-sitter recovers from syntax errors, so a file with a broken statement still yields a tree
+ * for the rest; ERROR and MISSING nodes become {@link PyTree.SyntaxError}s. Thread-safe: each
+ * thread has its own native parser.
+ */
+public final class PythonParser {
+    /** tree-sitter's builtin symbol for ERROR nodes. */
+    private static final int ERROR_SYMBOL = 65535;
+    private static final int MAX_REPORTED_ERRORS = 10;
+
+    private static final String[] SYMBOL_NAMES;
+    private static final boolean[] SYMBOL_NAMED;
+    private static final String[] FIELD_NAMES;
+
+    static {
+        TSLanguage language = new TreeSitterPython();
+        int symbols = language.symbolCount();
+        SYMBOL_NAMES = new String[symbols];
+        SYMBOL_NAMED = new boolean[symbols];
+        for (int i = 0; i < symbols; i++) {
+            SYMBOL_NAMES[i] = language.symbolName(i).intern();
+            SYMBOL_NAMED[i] = language.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
+        }
+        FIELD_NAMES = new String[language.fieldCount() + 1];
+        for (int i = 1; i < FIELD_NAMES.length; i++) FIELD_NAMES[i] = language.fieldNameForId(i).intern();
+    }
+
+    private static final ThreadLocal<TSParser> PARSERS = ThreadLocal.withInitial(() -> {
+        TSParser parser = new TSParser();
+        parser.setLanguage(new TreeSitterPython());
+        return parser;
+    });
+
+    /** A node under construction: its children are collected until the cursor leaves it. */
+    private static final class Frame {
+        final String type;
+        final String field;
+        final boolean named;
+        final int startByte;
+        final int startRow;
+        final List<PyNode> children = new ArrayList<>();
+        int endByte;
+
+        Frame(String type, String field, boolean named, int startByte, int startRow) {
+            this.type = type;
+            this.field = field;
+            this.named = named;
+            this.startByte = startByte;
+            this.startRow = startRow;
+            this.endByte = startByte;
+        }
+    }
+
+    public PyTree parse(SourceFile source) {
+        PyTree tree = new PyTree(source);
+        Utf8Offsets offsets = Utf8Offsets.of(source.text());
+        TSTree tsTree = PARSERS.get().parseString(null, source.text());
+        try (TSTreeCursor cursor = new TSTreeCursor(tsTree.getRootNode())) {
+            List<PyTree.SyntaxError> errors = new ArrayList<>();
+            tree.root = copy(cursor, tree, offsets, errors);
+            tree.syntaxErrors = List.copyOf(errors);
+        } finally {
+            tsTree.close();
+        }
+        return tree;
+    }
+
+    private static PyNode copy(TSTreeCursor cursor, PyTree tree, Utf8Offsets offsets, List<PyTree.SyntaxError> errors) {
+        ArrayList<Frame> open = new ArrayList<>();
+        while (true) {
+            TSNode node = cursor.currentNode();
+            int symbol = NativeNodes.symbol(node);
+            boolean error = symbol == ERROR_SYMBOL;
+            int fieldId = cursor.currentFieldId();
+            Frame frame = new Frame(error ? "ERROR" : SYMBOL_NAMES[symbol], fieldId > 0 ? FIELD_NAMES[fieldId] : null,
+                    error || SYMBOL_NAMED[symbol], NativeNodes.startByte(node), NativeNodes.startRow(node));
+            if (error) {
+                noteError(errors, frame.startRow + 1, "syntax error: invalid syntax");
+            }
+            if (cursor.gotoFirstChild()) {
+                open.add(frame);
+                continue;
+            }
+            frame.endByte = NativeNodes.endByte(node);
+            if (frame.endByte == frame.startByte && NativeNodes.isMissing(node)) {
+                noteError(errors, frame.startRow + 1, "syntax error: missing `" + frame.type + "`");
+            }
+            // Attach the finished node to its parent; close every parent whose last child this was.
+            while (true) {
+                PyNode done = build(tree, offsets, frame);
+                if (open.isEmpty()) {
+                    return done;
+                }
+                Frame parent = open.get(open.size() - 1);
+                parent.children.add(done);
+                parent.endByte = Math.max(parent.endByte, frame.endByte);
+                if (cursor.gotoNextSibling()) {
+                    break;
+                }
+                cursor.gotoParent();
+                frame = open.remove(open.size() - 1);
+            }
+        }
+    }
+
+    private static PyNode build(PyTree tree, Utf8Offsets offsets, Frame frame) {
+        PyNode node = new PyNode(tree, frame.type, frame.field, frame.named, offsets.charOffset(frame.startByte),
+                offsets.charOffset(frame.endByte), frame.startRow + 1);
+        if (!frame.children.isEmpty()) {
+            node.children = frame.children.toArray(new PyNode[0]);
+            for (PyNode child : node.children) child.parent = node;
+        }
+        return node;
+    }
+
+    private static void noteError(List<PyTree.SyntaxError> errors, int line, String message) {
+        if (errors.size() < MAX_REPORTED_ERRORS
+                && errors.stream().noneMatch(e -> e.line() == line)) {
+            errors.add(new PyTree.SyntaxError(line, message));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.secreview.python;
+
+import dev.secreview.core.cwe.CweCatalog;
+import dev.secreview.core.cwe.CweEntry;
+import dev.secreview.core.rule.RuleMetadata;
+import dev.secreview.python.api.PythonRule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every registered rule is complete: valid metadata, a real CWE weakness, a doc page and a fixture. */
+class RuleRegistryTest {
+    private static final List<String> DOC_SECTIONS = List.of("## What it does", "## Why is this bad?",
+            "## Example", "## Use instead", "## References");
+
+    static Stream<PythonRule> rules() {
+        return PythonFrontEnd.installedRules().stream();
+    }
+
+    @Test
+    void idsAndAlternateNamesAreUnique() {
+        Set<String> ids = new HashSet<>();
+        for (PythonRule rule : PythonFrontEnd.installedRules()) {
+            assertTrue(ids.add(rule.metadata().id()), "duplicate id " + rule.metadata().id());
+        }
+        assertTrue(ids.size() >= 1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void cweIsAWeaknessInTheCatalog(PythonRule rule) {
+        RuleMetadata m = rule.metadata();
+        assertEquals("py", m.language());
+        CweEntry cwe = CweCatalog.embedded().require(m.cwe());
+        assertTrue(cwe.isWeakness(), m.id() + ": CWE-" + m.cwe() + " is a " + cwe.kind() + ", not a weakness");
+        assertTrue(!cwe.isDeprecated(), m.id() + ": CWE-" + m.cwe() + " is deprecated");
+        assertTrue(CweCatalog.embedded().pillarOf(m.cwe()).isPresent(), m.id() + ": no CWE-1000 pillar");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void hasADocPageWithTheFixedSections(PythonRule rule) throws IOException {
+        String id = rule.metadata().id();
+        String doc = resource("/dev/secreview/rules/docs/" + id + ".md");
+        assertNotNull(doc, "missing docs/rules/" + id + ".md");
+        assertTrue(doc.startsWith("# " + id + "\n"), id + ": the page must start with '# " + id + "'");
+        assertTrue(doc.contains("CWE-" + rule.metadata().cwe()), id + ": the page must name CWE-" + rule.metadata().cwe());
+        for (String section : DOC_SECTIONS) assertTrue(doc.contains(section), id + ": missing section " + section);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void hasAFixture(PythonRule rule) {
+        assertNotNull(RuleRegistryTest.class.getResource("/fixtures/" + rule.metadata().id() + ".py"),
+                "missing python/src/test/resources/fixtures/" + rule.metadata().id() + ".py");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = RuleRegistryTest.class.getResourceAsStream(name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
