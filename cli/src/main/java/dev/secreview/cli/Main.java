@@ -1,0 +1,35 @@
+package dev.secreview.cli;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/** The {@code secreview} command: sets up picocli so that bad input gives one line and exit code 2, never a stack trace. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns the exit code (see {@link ExitCode}). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new SecreviewCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(out)
+                .setErr(err)
+                .setParameterExceptionHandler((e, ignoredArgs) -> {
+                    CommandLine failed = e.getCommandLine();
+                    failed.getErr().println("secreview: error: " + e.getMessage());
+                    failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
+                    return ExitCode.USAGE_OR_IO_ERROR;
+                })
+                .setExecutionExceptionHandler((e, failed, ignoredResult) -> {
+                    failed.getErr().println("secreview: error: " + (e.getMessage() != null ? e.getMessage()
+                            : e.getClass().getSimpleName()));
+                    return ExitCode.USAGE_OR_IO_ERROR;
+                });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.secreview.report;
+
+import dev.secreview.core.cwe.CweCatalog;
+
+/** The output formats of a review. */
+public enum ReportFormat {
+    /** Plain text for people, as a reviewer would write it. */
+    TEXT,
+    /** The versioned secreview JSON document (see {@link JsonReportWriter}). */
+    JSON,
+    /** SARIF 2.1.0, for code-scanning services and IDEs. */
+    SARIF;
+
+    /** A writer for this format that names CWEs from the embedded catalog. */
+    public ReportWriter writer() {
+        return writer(CweCatalog.embedded());
+    }
+
+    public ReportWriter writer(CweCatalog catalog) {
+        return switch (this) {
+            case TEXT -> new TextReportWriter(catalog);
+            case JSON -> new JsonReportWriter(catalog);
+            case SARIF -> new SarifReportWriter(catalog);
+        };
+    }
+}

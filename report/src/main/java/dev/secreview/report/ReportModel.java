@@ -1,0 +1,167 @@
+package dev.secreview.report;
+
+import dev.secreview.core.cwe.CweCatalog;
+import dev.secreview.core.cwe.CweEntry;
+import dev.secreview.core.model.Diagnostic;
+import dev.secreview.core.model.FileReport;
+import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RuleMetadata;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The facts all three writers render, computed once and in a canonical order (files by path,
+ * findings by {@link Finding#ORDER}, rules by id) so that the input order never shows in the output.
+ * Each finding falls in exactly one group: shown defect, shown suppressed, or below threshold.
+ */
+final class ReportModel {
+
+    /** A CWE as the catalog names it; {@code pillar} is null when it has no CWE-1000 pillar. */
+    record Cwe(int id, String name, Cwe pillar) {
+        /** {@code CWE-78: Improper Neutralization ...}, the catalog's label. */
+        String label() {
+            return "CWE-" + id + ": " + name;
+        }
+
+        /** {@code CWE-707 Improper Neutralization}, the way pillars are written. */
+        String title() {
+            return "CWE-" + id + " " + name;
+        }
+    }
+
+    /** One file: its shown findings (suppressed ones included) and how many were below threshold. */
+    record FileView(FileReport file, List<Finding> shown, int belowThreshold) {
+        List<Finding> defects() {
+            return shown.stream().filter(f -> !f.suppressed()).toList();
+        }
+
+        int suppressed() {
+            return shown.size() - defects().size();
+        }
+    }
+
+    /** How many shown defects fall under one pillar; {@code pillar} is null for CWEs without one. */
+    record PillarCount(Cwe pillar, int count) {
+    }
+
+    final ReviewReport report;
+    final String catalogVersion;
+    final List<FileView> files;
+    final List<Diagnostic> pathProblems;
+    /** The given rules plus any rule a finding names, by id, without duplicates. */
+    final List<RuleMetadata> rules;
+
+    private final CweCatalog catalog;
+    private final Map<Integer, Cwe> cwes = new HashMap<>();
+    private final Map<String, Integer> ruleIndexes = new HashMap<>();
+
+    ReportModel(ReviewReport report, CweCatalog catalog) {
+        this.report = report;
+        this.catalog = catalog;
+        this.catalogVersion = catalog.version();
+        this.files = report.scan().files().stream()
+                .sorted(Comparator.comparing(FileReport::path))
+                .map(file -> {
+                    List<Finding> shown = file.findings().stream().filter(report::shows).toList();
+                    return new FileView(file, shown, file.findings().size() - shown.size());
+                })
+                .toList();
+        this.pathProblems = report.scan().pathProblems().stream().sorted().toList();
+        Map<String, RuleMetadata> byId = new TreeMap<>();
+        report.rules().forEach(rule -> byId.putIfAbsent(rule.id(), rule));
+        report.scan().findings().forEach(finding -> byId.putIfAbsent(finding.rule().id(), finding.rule()));
+        this.rules = List.copyOf(byId.values());
+        rules.forEach(rule -> ruleIndexes.put(rule.id(), ruleIndexes.size()));
+    }
+
+    /** The CWE with its official name and pillar; a pillar is its own pillar. */
+    Cwe cwe(int id) {
+        return cwes.computeIfAbsent(id, key -> new Cwe(key,
+                catalog.find(key).map(CweEntry::name).orElse("(not in the CWE " + catalogVersion + " catalog)"),
+                catalog.pillarOf(key).map(p -> new Cwe(p.id(), p.name(), null)).orElse(null)));
+    }
+
+    int ruleIndex(RuleMetadata rule) {
+        return ruleIndexes.get(rule.id());
+    }
+
+    List<Finding> defects() {
+        return report.defects();
+    }
+
+    /** Every diagnostic of the scan, path problems included, in path order. */
+    List<Diagnostic> diagnostics() {
+        return report.scan().diagnostics();
+    }
+
+    int filesReviewed() {
+        return report.scan().reviewedFiles();
+    }
+
+    int filesNotReviewed() {
+        return files.size() - filesReviewed();
+    }
+
+    long lines() {
+        return report.scan().totalLines();
+    }
+
+    int suppressed() {
+        return files.stream().mapToInt(FileView::suppressed).sum();
+    }
+
+    int belowThreshold() {
+        return files.stream().mapToInt(FileView::belowThreshold).sum();
+    }
+
+    /** Shown defects per severity, most severe first, zero counts included. */
+    Map<Severity, Integer> bySeverity() {
+        Map<Severity, Integer> counts = new LinkedHashMap<>();
+        for (Severity s : List.of(Severity.HIGH, Severity.MEDIUM, Severity.LOW)) counts.put(s, 0);
+        defects().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Shown defects per pillar, most frequent first, then by pillar id; no pillar sorts last. */
+    List<PillarCount> byPillar() {
+        Map<Integer, Integer> counts = new HashMap<>();
+        Map<Integer, Cwe> pillars = new HashMap<>();
+        for (Finding f : defects()) {
+            Cwe pillar = cwe(f.cwe()).pillar();
+            int key = pillarKey(pillar);
+            counts.merge(key, 1, Integer::sum);
+            pillars.put(key, pillar);
+        }
+        List<PillarCount> result = new ArrayList<>();
+        counts.forEach((key, count) -> result.add(new PillarCount(pillars.get(key), count)));
+        result.sort(Comparator.comparingInt(PillarCount::count).reversed()
+                .thenComparingInt(p -> pillarKey(p.pillar())));
+        return result;
+    }
+
+    private static int pillarKey(Cwe pillar) {
+        return pillar == null ? Integer.MAX_VALUE : pillar.id();
+    }
+
+    /** Diagnostics of the whole scan per kind, in the enum's order, zero counts included. */
+    Map<Diagnostic.Kind, Integer> diagnosticCounts() {
+        Map<Diagnostic.Kind, Integer> counts = new EnumMap<>(Diagnostic.Kind.class);
+        for (Diagnostic.Kind kind : Diagnostic.Kind.values()) counts.put(kind, 0);
+        diagnostics().forEach(d -> counts.merge(d.kind(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** {@code parse-error} for {@link Diagnostic.Kind#PARSE_ERROR}: the id used in JSON and SARIF. */
+    static String kindId(Diagnostic.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,206 @@
+package dev.secreview.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.secreview.core.cwe.CweCatalog;
+import dev.secreview.core.model.Diagnostic;
+import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.model.TextRange;
+import dev.secreview.core.rule.RuleMetadata;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * SARIF 2.1.0 with one run. Every rule is described in {@code tool.driver.rules}; results carry a
+ * CWE tag on their rule, a line-independent fingerprint, and in-source suppressions; diagnostics
+ * become tool execution notifications. Findings below the thresholds are left out.
+ */
+public final class SarifReportWriter implements ReportWriter {
+
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    static final String FINGERPRINT = "secreview/v1";
+    private static final String SRCROOT = "%SRCROOT%";
+    private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:/.*");
+
+    private final CweCatalog catalog;
+
+    public SarifReportWriter(CweCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void write(ReviewReport report, Writer out) throws IOException {
+        ReportModel model = new ReportModel(report, catalog);
+        ObjectNode root = JsonOutput.object().put("$schema", SCHEMA).put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver")
+                .put("name", "secreview")
+                .put("version", report.toolVersion());
+        ArrayNode rules = driver.putArray("rules");
+        model.rules.forEach(rule -> rules.add(rule(rule, model)));
+
+        ObjectNode invocation = run.putArray("invocations").addObject().put("executionSuccessful", true);
+        ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
+        model.diagnostics().forEach(d -> notifications.add(notification(d)));
+
+        run.putObject("originalUriBaseIds").putObject(SRCROOT).putObject("description")
+                .put("text", "The directory the review was run from; relative paths are resolved against it.");
+        ArrayNode results = run.putArray("results");
+        for (ReportModel.FileView view : model.files) {
+            addResults(view, model, results);
+        }
+        run.put("columnKind", "utf16CodeUnits");
+        run.putObject("properties").put("cweCatalogVersion", model.catalogVersion);
+        JsonOutput.write(root, out);
+    }
+
+    private static ObjectNode rule(RuleMetadata rule, ReportModel model) {
+        ReportModel.Cwe cwe = model.cwe(rule.cwe());
+        String pillar = cwe.pillar() == null ? "" : "\nPillar: " + cwe.pillar().title();
+        ObjectNode node = JsonOutput.object()
+                .put("id", rule.id())
+                .put("name", rule.id().substring(rule.id().indexOf('-') + 1));
+        node.putObject("shortDescription").put("text", rule.summary());
+        node.putObject("fullDescription").put("text", rule.summary() + " (" + cwe.label() + ")");
+        node.put("helpUri", "https://cwe.mitre.org/data/definitions/" + cwe.id() + ".html");
+        node.putObject("help").put("text", rule.summary() + "\n\n" + cwe.label() + pillar + "\n\nFix: " + rule.fix());
+        node.putObject("defaultConfiguration").put("level", level(rule.severity()));
+        ObjectNode properties = node.putObject("properties");
+        // Scorers read the first tag that mentions "cwe": it must be the rule's own CWE.
+        properties.putArray("tags").add("security").add("external/cwe/cwe-" + cwe.id());
+        properties.put("precision", rule.confidence().label()); // low/medium/high are SARIF precisions too
+        properties.put("security-severity", securitySeverity(rule.severity()));
+        return node;
+    }
+
+    private static void addResults(ReportModel.FileView view, ReportModel model, ArrayNode results) {
+        // The occurrence index runs over all findings of the file, so thresholds never shift it.
+        Map<String, Integer> occurrences = new HashMap<>();
+        for (Finding f : view.file().findings()) {
+            String key = f.rule().id() + '\0' + f.path() + '\0' + f.snippet().strip();
+            int occurrence = occurrences.merge(key, 1, Integer::sum) - 1;
+            if (!model.report.shows(f)) continue;
+            results.add(result(f, model, sha256(key + '\0' + occurrence)));
+        }
+    }
+
+    private static ObjectNode result(Finding f, ReportModel model, String fingerprint) {
+        ReportModel.Cwe cwe = model.cwe(f.cwe());
+        ObjectNode node = JsonOutput.object()
+                .put("ruleId", f.rule().id())
+                .put("ruleIndex", model.ruleIndex(f.rule()))
+                .put("level", level(f.severity()));
+        node.putObject("message").put("text", f.message() + "\nFix: " + f.fix());
+        ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
+        physical.set("artifactLocation", artifactLocation(f.path()));
+        ObjectNode region = region(f.range());
+        if (!f.snippet().isEmpty()) region.putObject("snippet").put("text", f.snippet());
+        physical.set("region", region);
+        node.putObject("partialFingerprints").put(FINGERPRINT, fingerprint);
+        if (f.suppressed()) {
+            node.putArray("suppressions").addObject()
+                    .put("kind", "inSource")
+                    .put("justification", f.suppression().directive());
+        }
+        ObjectNode properties = node.putObject("properties");
+        ObjectNode cweNode = properties.putObject("cwe").put("id", cwe.id()).put("name", cwe.name());
+        if (cwe.pillar() == null) {
+            cweNode.putNull("pillar");
+        } else {
+            cweNode.putObject("pillar").put("id", cwe.pillar().id()).put("name", cwe.pillar().name());
+        }
+        properties.put("severity", f.severity().label()).put("confidence", f.confidence().label());
+        return node;
+    }
+
+    /** An empty range (as {@link TextRange#ofLine} makes) means the whole line: SARIF says so by omitting endColumn. */
+    private static ObjectNode region(TextRange r) {
+        ObjectNode region = JsonOutput.object()
+                .put("startLine", r.startLine())
+                .put("startColumn", r.startColumn())
+                .put("endLine", r.endLine());
+        if (r.endLine() > r.startLine() || r.endColumn() > r.startColumn()) region.put("endColumn", r.endColumn());
+        return region;
+    }
+
+    private static ObjectNode notification(Diagnostic d) {
+        ObjectNode node = JsonOutput.object().put("level", switch (d.kind()) {
+            case UNREADABLE, ANALYSIS_ERROR -> "error";
+            case PARSE_ERROR -> "warning";
+            case SKIPPED -> "note";
+        });
+        node.putObject("message").put("text", d.render());
+        ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
+        physical.set("artifactLocation", artifactLocation(d.path()));
+        if (d.line() > 0) physical.putObject("region").put("startLine", d.line());
+        node.putObject("descriptor").put("id", ReportModel.kindId(d.kind()));
+        return node;
+    }
+
+    /** Relative display paths stay relative to %SRCROOT%; absolute ones become file URIs. */
+    static ObjectNode artifactLocation(String path) {
+        String slashed = path.replace('\\', '/');
+        ObjectNode node = JsonOutput.object();
+        if (slashed.startsWith("//")) {
+            node.put("uri", "file:" + encode(slashed, true));
+        } else if (slashed.startsWith("/")) {
+            node.put("uri", "file://" + encode(slashed, true));
+        } else if (DRIVE.matcher(slashed).matches()) {
+            node.put("uri", "file:///" + encode(slashed, true));
+        } else {
+            String relative = slashed.startsWith("./") ? slashed.substring(2) : slashed;
+            node.put("uri", encode(relative, false)).put("uriBaseId", SRCROOT);
+        }
+        return node;
+    }
+
+    /** Percent-encodes all but unreserved characters and '/'; ':' too in relative paths, lest it read as a scheme. */
+    private static String encode(String path, boolean absolute) {
+        StringBuilder uri = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "-._~/".indexOf(c) >= 0 || (absolute && c == ':')) {
+                uri.append(c);
+            } else {
+                uri.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
+            }
+        }
+        return uri.toString();
+    }
+
+    private static String level(Severity severity) {
+        return switch (severity) {
+            case HIGH -> "error";
+            case MEDIUM -> "warning";
+            case LOW -> "note";
+        };
+    }
+
+    /** The CVSS-like score GitHub code scanning buckets into critical/high/medium/low. */
+    private static String securitySeverity(Severity severity) {
+        return switch (severity) {
+            case HIGH -> "8.0";
+            case MEDIUM -> "5.0";
+            case LOW -> "3.0";
+        };
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.secreview.report;
+
+import dev.secreview.core.cwe.CweCatalog;
+import dev.secreview.core.model.Diagnostic;
+import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.FileReport;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * The review as a person reads it: each file with defects and its numbered defects (CWE, pillar,
+ * place, code, severity, rule, why, fix), then every clean file with the no-defect sentence, then
+ * diagnostics, then a summary. Plain text, no colours, {@code \n} line ends, no timings.
+ */
+public final class TextReportWriter implements ReportWriter {
+
+    /** The sentence every clean file gets, word for word. */
+    public static final String NO_DEFECTS = "No security defects are detected in the code.";
+
+    private final CweCatalog catalog;
+
+    public TextReportWriter(CweCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void write(ReviewReport report, Writer out) throws IOException {
+        ReportModel model = new ReportModel(report, catalog);
+        StringBuilder text = new StringBuilder();
+        text.append("secreview ").append(report.toolVersion()).append(" security review (CWE ")
+                .append(model.catalogVersion).append(")\n");
+        text.append("Shown: severity ").append(report.minSeverity().label()).append(" and above, confidence ")
+                .append(report.minConfidence().label()).append(" and above\n");
+
+        List<ReportModel.FileView> withDefects = model.files.stream().filter(f -> !f.defects().isEmpty()).toList();
+        List<ReportModel.FileView> clean = model.files.stream().filter(TextReportWriter::clean).toList();
+        for (ReportModel.FileView view : withDefects) {
+            defects(view, model, text);
+        }
+        if (withDefects.isEmpty()) {
+            String verdict = !clean.isEmpty() ? NO_DEFECTS + " (" + count(clean.size(), "file") + " reviewed)"
+                    : model.files.isEmpty() ? "No files were found to review." : "No file could be reviewed.";
+            text.append('\n').append(verdict).append('\n');
+        } else if (!clean.isEmpty()) {
+            heading("Files without security defects", text);
+            for (ReportModel.FileView view : clean) {
+                StringJoiner notes = new StringJoiner("; ", " (", ")").setEmptyValue("");
+                if (!notListed(view).isEmpty()) notes.add(notListed(view));
+                if (hasParseErrors(view.file())) notes.add("reviewed where it parses");
+                text.append(view.file().path()).append(": ").append(NO_DEFECTS).append(notes).append('\n');
+            }
+        }
+
+        List<Diagnostic> diagnostics = model.diagnostics();
+        if (!diagnostics.isEmpty()) {
+            heading("Diagnostics", text);
+            for (Diagnostic d : diagnostics) {
+                text.append(kindLabel(d.kind())).append(": ").append(d.render()).append('\n');
+            }
+        }
+        summary(model, text);
+        out.write(text.toString());
+        out.flush();
+    }
+
+    /** Clean: reviewed and nothing shown. A file whose analysis failed is not clean: nothing was proven. */
+    private static boolean clean(ReportModel.FileView view) {
+        return view.file().reviewed() && view.defects().isEmpty()
+                && view.file().diagnostics().stream().noneMatch(d -> d.kind() == Diagnostic.Kind.ANALYSIS_ERROR);
+    }
+
+    private static void defects(ReportModel.FileView view, ReportModel model, StringBuilder text) {
+        FileReport file = view.file();
+        heading(file.path() + " (" + file.language() + ", " + count(file.lines(), "line") + "): "
+                + count(view.defects().size(), "security defect"), text);
+        int number = 0;
+        for (Finding f : view.defects()) {
+            if (number > 0) text.append('\n');
+            ReportModel.Cwe cwe = model.cwe(f.cwe());
+            String first = ++number + ". ";
+            String indent = " ".repeat(first.length());
+            text.append(first).append(cwe.label()).append('\n');
+            text.append(indent).append("Pillar: ").append(cwe.pillar() == null
+                    ? "none (not under a CWE-1000 pillar)" : cwe.pillar().title()).append('\n');
+            text.append(indent).append("Location: ").append(f.path()).append(':').append(f.line()).append(':')
+                    .append(f.range().startColumn()).append('\n');
+            if (!f.snippet().isBlank()) {
+                text.append(indent).append("Code: ").append(f.snippet().strip()).append('\n');
+            }
+            text.append(indent).append("Severity: ").append(f.severity().label())
+                    .append(" | Confidence: ").append(f.confidence().label())
+                    .append(" | Rule: ").append(f.rule().id()).append('\n');
+            text.append(indent).append("Why: ").append(f.message()).append('\n');
+            text.append(indent).append("Fix: ").append(f.fix()).append('\n');
+        }
+        if (!notListed(view).isEmpty()) text.append("\nNot listed: ").append(notListed(view)).append('\n');
+    }
+
+    /** {@code "1 suppressed, 2 below threshold"}, or empty when every finding is listed. */
+    private static String notListed(ReportModel.FileView view) {
+        StringJoiner parts = new StringJoiner(", ");
+        if (view.suppressed() > 0) parts.add(view.suppressed() + " suppressed");
+        if (view.belowThreshold() > 0) parts.add(view.belowThreshold() + " below threshold");
+        return parts.toString();
+    }
+
+    private static void summary(ReportModel model, StringBuilder text) {
+        heading("Summary", text);
+        text.append("Files reviewed: ").append(model.filesReviewed());
+        if (model.filesNotReviewed() > 0) text.append(" (").append(model.filesNotReviewed()).append(" not reviewed)");
+        text.append('\n');
+        text.append("Lines reviewed: ").append(model.lines()).append('\n');
+        StringJoiner bySeverity = new StringJoiner(", ", " (", ")");
+        model.bySeverity().forEach((severity, n) -> bySeverity.add(severity.label() + " " + n));
+        text.append("Security defects: ").append(model.defects().size()).append(bySeverity).append('\n');
+        if (!model.defects().isEmpty()) {
+            text.append("By pillar:\n");
+            for (ReportModel.PillarCount p : model.byPillar()) {
+                text.append("  ").append(p.pillar() == null ? "no pillar" : p.pillar().title())
+                        .append(": ").append(p.count()).append('\n');
+            }
+        }
+        text.append("Suppressed findings: ").append(model.suppressed()).append('\n');
+        text.append("Below threshold: ").append(model.belowThreshold()).append('\n');
+        var counts = model.diagnosticCounts();
+        text.append("Parse errors: ").append(counts.get(Diagnostic.Kind.PARSE_ERROR))
+                .append(", unreadable files: ").append(counts.get(Diagnostic.Kind.UNREADABLE))
+                .append(", analysis errors: ").append(counts.get(Diagnostic.Kind.ANALYSIS_ERROR))
+                .append(", skipped: ").append(counts.get(Diagnostic.Kind.SKIPPED)).append('\n');
+    }
+
+    private static void heading(String title, StringBuilder text) {
+        text.append('\n').append(title).append('\n').append("-".repeat(title.length())).append('\n');
+    }
+
+    private static boolean hasParseErrors(FileReport file) {
+        return file.diagnostics().stream().anyMatch(d -> d.kind() == Diagnostic.Kind.PARSE_ERROR);
+    }
+
+    private static String kindLabel(Diagnostic.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

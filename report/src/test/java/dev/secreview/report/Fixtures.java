@@ -1,0 +1,104 @@
+package dev.secreview.report;
+
+import dev.secreview.core.engine.ScanResult;
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Diagnostic;
+import dev.secreview.core.model.FileReport;
+import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.model.Suppression;
+import dev.secreview.core.model.TextRange;
+import dev.secreview.core.rule.RuleMetadata;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Small hand-made reviews: one file with defects, a clean one, a partly parsed one, an unreadable one. */
+final class Fixtures {
+
+    static final RuleMetadata SHELL = new RuleMetadata("py-subprocess-shell", 78, Severity.HIGH, Confidence.MEDIUM,
+            "A command that is not a constant is run through the shell (shell=True).",
+            "Pass the command as a list of arguments without shell=True.", List.of("B602"));
+    static final RuleMetadata PICKLE = new RuleMetadata("py-pickle-load", 502, Severity.HIGH, Confidence.HIGH,
+            "Untrusted data is deserialized with pickle.",
+            "Use json for data from outside the process.", List.of("B301"));
+    static final RuleMetadata WEAK_HASH = new RuleMetadata("py-weak-hash", 328, Severity.MEDIUM, Confidence.HIGH,
+            "A weak hash (MD5, SHA-1) is used for a security purpose.",
+            "Use hashlib.sha256, or hashlib.md5(data, usedforsecurity=False) when it is no security use.",
+            List.of("B324"));
+    /** A rule without findings: SARIF must still describe it. */
+    static final RuleMetadata PASSWORD = new RuleMetadata("py-hardcoded-password", 798, Severity.LOW, Confidence.LOW,
+            "A password is written into the source.", "Read the secret from the environment or a vault.",
+            List.of("B105"));
+
+    static final List<RuleMetadata> RULES = List.of(SHELL, PICKLE, WEAK_HASH, PASSWORD);
+
+    static final String VIEWS = "app/views.py";
+
+    private Fixtures() {
+    }
+
+    static Finding finding(RuleMetadata rule, String path, int line, int column, String snippet, String message) {
+        return new Finding(rule, path, new TextRange(line, column, line, column + snippet.strip().length()),
+                snippet, message, rule.fix(), rule.severity(), rule.confidence(), null);
+    }
+
+    /** The files of the standard review; {@code shift} moves every finding down that many lines. */
+    static List<FileReport> files(int shift) {
+        Finding shell = finding(SHELL, VIEWS, 12 + shift, 5, "    subprocess.run(cmd, shell=True)",
+                "`cmd` is built from request.args['host'] and run through a shell.");
+        Finding pickle = finding(PICKLE, VIEWS, 20 + shift, 12, "    return pickle.loads(request.data)",
+                "`request.data` comes from the client and is unpickled.");
+        Finding md5 = finding(WEAK_HASH, VIEWS, 30 + shift, 9, "    h = hashlib.md5(token)  # nosec B324",
+                "`token` is hashed with MD5.").suppressedBy(new Suppression("# nosec B324", 30 + shift));
+        Finding guess = new Finding(SHELL, VIEWS, new TextRange(35 + shift, 5, 35 + shift, 20), "    os.system(x)",
+                "`x` may reach a shell.", SHELL.fix(), Severity.HIGH, Confidence.LOW, null);
+        return List.of(
+                new FileReport(VIEWS, "python", 40 + shift, List.of(md5, guess, pickle, shell), List.of()),
+                new FileReport("app/util.py", "python", 10, List.of(), List.of()),
+                new FileReport("app/broken.py", "python", 8, List.of(),
+                        List.of(new Diagnostic(Diagnostic.Kind.PARSE_ERROR, "app/broken.py", 3,
+                                "syntax error: unexpected `)`"))),
+                FileReport.unreviewed("data/blob.py", new Diagnostic(Diagnostic.Kind.UNREADABLE, "data/blob.py", 0,
+                        "not valid UTF-8 text")));
+    }
+
+    static List<Diagnostic> pathProblems() {
+        return List.of(new Diagnostic(Diagnostic.Kind.UNREADABLE, "missing/dir", 0, "no such file or directory"));
+    }
+
+    /** Thresholds: any severity, at least medium confidence, so the low-confidence guess is hidden. */
+    static ReviewReport report() {
+        return report(files(0));
+    }
+
+    static ReviewReport report(List<FileReport> files) {
+        return new ReviewReport(new ScanResult(files, pathProblems(), Duration.ofMillis(1234)), RULES,
+                Severity.LOW, Confidence.MEDIUM, "0.1.0");
+    }
+
+    /** The same review with files, rules and path problems given in reverse order and another elapsed time. */
+    static ReviewReport reversed() {
+        List<FileReport> files = new ArrayList<>(files(0));
+        Collections.reverse(files);
+        List<RuleMetadata> rules = new ArrayList<>(RULES);
+        Collections.reverse(rules);
+        return new ReviewReport(new ScanResult(files, pathProblems(), Duration.ofSeconds(99)), rules,
+                Severity.LOW, Confidence.MEDIUM, "0.1.0");
+    }
+
+    static String render(ReportFormat format, ReviewReport report) {
+        StringWriter out = new StringWriter();
+        try {
+            format.writer().write(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

