@@ -1,0 +1,1 @@
+"""Inventory service: tracks the hosts of a small cloud."""
