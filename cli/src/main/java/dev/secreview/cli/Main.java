@@ -30,6 +30,13 @@ public final class Main {
                             : e.getClass().getSimpleName()));
                     return ExitCode.USAGE_OR_IO_ERROR;
                 });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (RuntimeException | LinkageError | VirtualMachineError e) {
+            // Last line of defence: a user sees one line, never a stack trace.
+            err.println("secreview: internal error: " + e);
+            err.flush();
+            return ExitCode.USAGE_OR_IO_ERROR;
+        }
     }
 }

@@ -96,7 +96,7 @@ public final class PythonParser {
                 open.add(frame);
                 continue;
             }
-            frame.endByte = NativeNodes.endByte(node);
+            frame.endByte = leafEnd(node, frame, offsets, tree.source().text());
             if (frame.endByte == frame.startByte && NativeNodes.isMissing(node)) {
                 noteError(errors, frame.startRow + 1, "syntax error: missing `" + frame.type + "`");
             }
@@ -116,6 +116,18 @@ public final class PythonParser {
                 frame = open.remove(open.size() - 1);
             }
         }
+    }
+
+    /**
+     * The end of a leaf. An anonymous token's type is its own text (`(`, `def`, `+=`), so where the
+     * source holds that text its end is known without a native call; otherwise (named leaves,
+     * zero-width MISSING tokens) ask tree-sitter.
+     */
+    private static int leafEnd(TSNode node, Frame leaf, Utf8Offsets offsets, String text) {
+        if (!leaf.named && text.startsWith(leaf.type, offsets.charOffset(leaf.startByte))) {
+            return leaf.startByte + leaf.type.length();
+        }
+        return NativeNodes.endByte(node);
     }
 
     private static PyNode build(PyTree tree, Utf8Offsets offsets, Frame frame) {
