@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  * call silences a finding reported on its first line.
  */
 final class SuppressionComments {
-    private static final Pattern NOSEC = Pattern.compile("#.*?\\bnosec\\b:?(.*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern IGNORE = Pattern.compile("#.*?\\bsecreview:\\s*ignore(?:\\[([^\\]]*)\\])?",
+    private static final Pattern NOSEC = Pattern.compile("#\\s*nosec\\b:?([^#]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IGNORE = Pattern.compile("\\b(secreview:\\s*ignore\\b)(?:\\[([^\\]]*)\\])?",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern RULE_NAME = Pattern.compile("B\\d{3}|[a-z]+(?:-[a-z0-9]+)+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RULE_NAME = Pattern.compile("B\\d{3}|(?:py|java|c|cpp)-[a-z0-9]+(?:-[a-z0-9]+)*", Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> SIMPLE_STATEMENTS = Set.of("expression_statement", "return_statement",
             "assert_statement", "delete_statement", "raise_statement", "import_statement", "import_from_statement",
@@ -38,8 +38,9 @@ final class SuppressionComments {
         int line = comment.startLine();
         Matcher ignore = IGNORE.matcher(text);
         if (ignore.find()) {
-            return new SuppressionDirective(line, line, line, ignore.group().substring(ignore.group().indexOf("secreview")),
-                    ignore.group(1) == null ? List.of() : names(ignore.group(1)));
+            List<String> names = ignore.group(2) == null ? List.of() : names(ignore.group(2));
+            return new SuppressionDirective(line, line, line, ignore.group(),
+                    names);
         }
         Matcher nosec = NOSEC.matcher(text);
         if (nosec.find()) {
@@ -50,10 +51,12 @@ final class SuppressionComments {
         return null;
     }
 
+    /** The leading list of rule names; free text after it (a justification) is not a name. */
     private static List<String> names(String list) {
         List<String> names = new ArrayList<>();
-        for (String token : list.split("[\\s,]+")) {
-            if (RULE_NAME.matcher(token).matches()) names.add(token);
+        for (String token : list.strip().split("[\\s,]+")) {
+            if (!RULE_NAME.matcher(token).matches()) break;
+            names.add(token);
         }
         return names;
     }

@@ -49,7 +49,8 @@ public final class PythonFile {
         String path = source().displayPath();
         String name = path.substring(path.lastIndexOf('/') + 1);
         return name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py")
-                || path.contains("/tests/") || path.startsWith("tests/") || path.contains("/test/");
+                || path.contains("/tests/") || path.startsWith("tests/") || path.contains("/test/")
+                || path.startsWith("test/");
     }
 
     /** The innermost scope whose body holds {@code node}. A def's own name belongs to the enclosing scope. */

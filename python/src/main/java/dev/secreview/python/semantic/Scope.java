@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 /** A module, class, function or lambda scope and the names bound directly in it. */
 public final class Scope {
     private final PyNode node;
     private final Scope parent;
     private final Map<String, List<Binding>> bindings = new HashMap<>();
+    private final Set<String> outerNames = new HashSet<>();
 
     Scope(PyNode node, Scope parent) {
         this.node = node;
@@ -28,7 +31,7 @@ public final class Scope {
     }
 
     public boolean isFunction() {
-        return node.is("function_definition") || node.is("lambda");
+        return !node.is("module") && !node.is("class_definition");
     }
 
     public boolean isClass() {
@@ -48,13 +51,23 @@ public final class Scope {
     boolean importsModule(String module) {
         for (List<Binding> list : bindings.values()) {
             for (Binding b : list) {
-                if (b.kind() == Binding.Kind.IMPORT
-                        && (b.qualifiedName().equals(module) || b.qualifiedName().startsWith(module + "."))) {
-                    return true;
-                }
+                if (b.kind() != Binding.Kind.IMPORT) continue;
+                // `import os.path` binds `os`; the statement still imports `os.path`.
+                String imported = b.site().is("dotted_name") && b.site().parent().is("import_statement")
+                        ? b.site().text() : b.qualifiedName();
+                if (imported.equals(module) || imported.startsWith(module + ".")) return true;
             }
         }
         return false;
+    }
+
+    /** Records a {@code global} or {@code nonlocal} declaration of this scope. */
+    void declareOuter(String name) {
+        outerNames.add(name);
+    }
+
+    boolean declaresOuter(String name) {
+        return outerNames.contains(name);
     }
 
     void bind(Binding binding) {

@@ -53,10 +53,27 @@ final class ScopeBuilder {
             }
             case "import_from_statement" -> {
                 PyNode module = node.field("module_name");
-                String prefix = module == null ? "" : module.text() + ".";
+                String text = module == null ? "" : module.text();
+                String prefix = text.isEmpty() || text.endsWith(".") ? text : text + ".";
                 for (PyNode name : node.fields("name")) bindImport(name, prefix);
+                PyNode wildcard = node.childOfType("wildcard_import");
+                if (wildcard != null) {
+                    // Names from `*` are unknown, but the module is imported.
+                    bind(Binding.Kind.IMPORT, wildcard, wildcard, null, prefix + "*");
+                }
             }
-            case "assignment" -> bindAssignment(node);
+            case "assignment" -> {
+                boolean innerOfChain = node.parent() != null && node.parent().is("assignment")
+                        && "right".equals(node.field());
+                if (!innerOfChain) bindAssignment(node);
+            }
+            case "global_statement", "nonlocal_statement" -> {
+                for (PyNode name : node.namedChildren()) {
+                    if (name.is("identifier")) scopeFor(node).declareOuter(name.text());
+                }
+            }
+            case "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression" ->
+                    scopes.put(node, new Scope(node, scopeFor(node)));
             case "augmented_assignment" -> bindTargets(node.field("left"));
             case "for_statement", "for_in_clause" -> bindTargets(node.field("left"));
             case "as_pattern_target" -> bindTargets(node);
@@ -92,7 +109,7 @@ final class ScopeBuilder {
         while (value != null && value.is("assignment")) {  // a = b = value
             value = value.field("right");
         }
-        for (PyNode a = assignment; a != null; a = a.is("assignment") ? a.field("right") : null) {
+        for (PyNode a = assignment; a != null && a.is("assignment"); a = a.field("right")) {
             PyNode left = a.field("left");
             if (left == null) break;
             if (left.is("identifier")) {
@@ -136,7 +153,10 @@ final class ScopeBuilder {
     }
 
     private void bind(Binding.Kind kind, PyNode name, PyNode site, PyNode value, String qualifiedName) {
-        scopeFor(site.is("aliased_import") || site.is("dotted_name") ? site.parent() : site)
-                .bind(new Binding(kind, name.text(), site, value, qualifiedName));
+        Scope scope = scopeFor(site.is("aliased_import") || site.is("dotted_name") ? site.parent() : site);
+        while (scope.parent() != null && scope.declaresOuter(name.text())) {
+            scope = scope.parent();  // `global x` / `nonlocal x`: the binding belongs further out
+        }
+        scope.bind(new Binding(kind, name.text(), site, value, qualifiedName));
     }
 }

@@ -239,7 +239,7 @@ public final class Values {
                     case "+" -> Math.addExact(a, b);
                     case "-" -> Math.subtractExact(a, b);
                     case "*" -> Math.multiplyExact(a, b);
-                    case "**" -> b >= 0 && b < 63 ? (long) Math.pow(a, b) : null;
+                    case "**" -> power(a, b);
                     case "|" -> a | b;
                     case "&" -> a & b;
                     default -> null;
@@ -249,6 +249,13 @@ public final class Values {
             }
         }
         return null;
+    }
+
+    private static Long power(long base, long exponent) {
+        if (exponent < 0 || exponent > 64) return null;
+        long result = 1;
+        for (long i = 0; i < exponent; i++) result = Math.multiplyExact(result, base);
+        return result;
     }
 
     /** The operator token of a binary/unary/boolean operator node. */

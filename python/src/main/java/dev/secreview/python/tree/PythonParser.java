@@ -54,9 +54,11 @@ public final class PythonParser {
         final int startByte;
         final int startRow;
         final List<PyNode> children = new ArrayList<>();
+        final TSNode node;
         int endByte;
 
-        Frame(String type, String field, boolean named, int startByte, int startRow) {
+        Frame(TSNode node, String type, String field, boolean named, int startByte, int startRow) {
+            this.node = node;
             this.type = type;
             this.field = field;
             this.named = named;
@@ -69,7 +71,7 @@ public final class PythonParser {
     public PyTree parse(SourceFile source) {
         PyTree tree = new PyTree(source);
         Utf8Offsets offsets = Utf8Offsets.of(source.text());
-        TSTree tsTree = PARSERS.get().parseString(null, source.text());
+        TSTree tsTree = PARSERS.get().parseString(null, withNewlineLineEnds(source.text()));
         try (TSTreeCursor cursor = new TSTreeCursor(tsTree.getRootNode())) {
             List<PyTree.SyntaxError> errors = new ArrayList<>();
             tree.root = copy(cursor, tree, offsets, errors);
@@ -80,6 +82,19 @@ public final class PythonParser {
         return tree;
     }
 
+    /**
+     * tree-sitter counts rows by '\n' only; a lone '\r' (old Mac line ends) becomes '\n' so rows agree
+     * with the source's line index. Same length, so offsets are unchanged.
+     */
+    private static String withNewlineLineEnds(String text) {
+        if (text.indexOf('\r') < 0) return text;
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] == '\r' && (i + 1 >= chars.length || chars[i + 1] != '\n')) chars[i] = '\n';
+        }
+        return new String(chars);
+    }
+
     private static PyNode copy(TSTreeCursor cursor, PyTree tree, Utf8Offsets offsets, List<PyTree.SyntaxError> errors) {
         ArrayList<Frame> open = new ArrayList<>();
         while (true) {
@@ -87,7 +102,7 @@ public final class PythonParser {
             int symbol = NativeNodes.symbol(node);
             boolean error = symbol == ERROR_SYMBOL;
             int fieldId = cursor.currentFieldId();
-            Frame frame = new Frame(error ? "ERROR" : SYMBOL_NAMES[symbol], fieldId > 0 ? FIELD_NAMES[fieldId] : null,
+            Frame frame = new Frame(node, error ? "ERROR" : SYMBOL_NAMES[symbol], fieldId > 0 ? FIELD_NAMES[fieldId] : null,
                     error || SYMBOL_NAMED[symbol], NativeNodes.startByte(node), NativeNodes.startRow(node));
             if (error) {
                 noteError(errors, frame.startRow + 1, "syntax error: invalid syntax");
@@ -114,6 +129,8 @@ public final class PythonParser {
                 }
                 cursor.gotoParent();
                 frame = open.remove(open.size() - 1);
+                // A node can end after its last visible child (e.g. string text after the last escape).
+                frame.endByte = Math.max(frame.endByte, NativeNodes.endByte(frame.node));
             }
         }
     }

@@ -1,9 +1,9 @@
 package dev.secreview.python.tree;
 
 /**
- * Maps tree-sitter byte offsets back to char offsets of the Java string. The binding hands the
- * string to the parser as JNI "modified UTF-8" (a supplementary character is two 3-byte surrogates,
- * NUL is two bytes), so byte offsets follow that encoding, not standard UTF-8.
+ * Maps tree-sitter byte offsets back to char offsets of the Java string. The binding converts the
+ * string's UTF-16 to standard UTF-8 before parsing, so a supplementary character (a surrogate pair)
+ * is 4 bytes: each of its two chars counts 2.
  */
 final class Utf8Offsets {
     private static final Utf8Offsets IDENTITY = new Utf8Offsets(null);
@@ -30,8 +30,9 @@ final class Utf8Offsets {
     }
 
     private static int width(char c) {
-        if (c >= 1 && c < 0x80) return 1;
-        return c < 0x800 ? 2 : 3;
+        if (c < 0x80) return 1;
+        if (c < 0x800 || Character.isSurrogate(c)) return 2;
+        return 3;
     }
 
     int charOffset(int byteOffset) {
