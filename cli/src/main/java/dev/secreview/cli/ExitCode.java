@@ -6,7 +6,7 @@ final class ExitCode {
     static final int CLEAN = 0;
     /** At least one unsuppressed finding at or above the thresholds. */
     static final int FINDINGS = 1;
-    /** Bad usage, a missing or unreadable path, or an output that could not be written. */
+    /** Bad usage, a missing path, a file named on the command line that cannot be read, or an output that could not be written. */
     static final int USAGE_OR_IO_ERROR = 2;
 
     private ExitCode() {

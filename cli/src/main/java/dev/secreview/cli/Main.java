@@ -34,7 +34,8 @@ public final class Main {
             return commandLine.execute(args);
         } catch (RuntimeException | LinkageError | VirtualMachineError e) {
             // Last line of defence: a user sees one line, never a stack trace.
-            err.println("secreview: internal error: " + e);
+            err.println("secreview: internal error (" + e.getClass().getSimpleName() + ")"
+                    + (e.getMessage() != null ? ": " + e.getMessage() : ""));
             err.flush();
             return ExitCode.USAGE_OR_IO_ERROR;
         }

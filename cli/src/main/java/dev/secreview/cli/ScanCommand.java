@@ -82,6 +82,18 @@ final class ScanCommand implements Callable<Integer> {
             err.println("secreview: error: " + problem.render());
             pathError = true;
         }
+        // A file named on the command line that cannot be read is an I/O error, not just a diagnostic.
+        java.util.Set<String> namedFiles = new java.util.HashSet<>();
+        for (Path path : paths) {
+            if (!Files.isDirectory(path)) namedFiles.add(path.normalize().toString().replace('\\', '/'));
+        }
+        for (dev.secreview.core.model.FileReport file : result.files()) {
+            if (namedFiles.contains(file.path()) && file.diagnostics().stream()
+                    .anyMatch(d -> d.kind() == Diagnostic.Kind.UNREADABLE)) {
+                err.println("secreview: error: " + file.diagnostics().get(0).render());
+                pathError = true;
+            }
+        }
         if (result.files().isEmpty() && !pathError) {
             err.println("secreview: no Python files to review in " + String.join(", ", paths.stream().map(Path::toString).toList()));
         }
@@ -114,7 +126,7 @@ final class ScanCommand implements Callable<Integer> {
             }
             return true;
         } catch (IOException | SecurityException e) {
-            err.println("secreview: error: cannot write " + output + " (" + e.getClass().getSimpleName()
+            err.println("secreview: error: cannot write " + output + " (" + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e instanceof java.nio.file.FileAlreadyExistsException ? "a parent is not a directory" : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason().toLowerCase(java.util.Locale.ROOT) : "I/O error")
                     + "); the review follows on standard output");
             PrintWriter out = spec.commandLine().getOut();
             out.print(rendered);

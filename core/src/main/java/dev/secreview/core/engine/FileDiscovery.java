@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Expands the paths a user gave into the files to review. Directories are walked recursively in
- * name order, skipping version-control folders, virtualenvs, dependency folders and whatever the
+ * Expands the paths a user gave into the files to review (the scanner sorts them). Directories are
+ * walked recursively, skipping version-control folders, virtualenvs, dependency folders and whatever the
  * user excluded; a file named explicitly is always taken. Symbolic links to directories are not
  * followed (they cause loops and reviews of code outside the tree).
  */
@@ -56,7 +56,7 @@ public final class FileDiscovery {
             } else if (Files.isDirectory(root)) {
                 walk(root, wanted, files, missing);
             } else {
-                files.add(new Candidate(root, shown));
+                files.add(new Candidate(root, slashes(root.normalize().toString())));
             }
         }
         return new Discovered(files, missing);
@@ -79,7 +79,8 @@ public final class FileDiscovery {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     Path relative = root.relativize(file);
-                    if (attrs.isRegularFile() && wanted.test(file) && !excluded(relative)) {
+                    boolean regular = attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file));
+                    if (regular && wanted.test(file) && !excluded(relative)) {
                         files.add(new Candidate(file, displayPath(root, relative)));
                     }
                     return FileVisitResult.CONTINUE;
@@ -87,7 +88,8 @@ public final class FileDiscovery {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    missing.add(new Missing(slashes(file.toString()), "cannot read: " + e.getClass().getSimpleName()));
+                    String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot be read";
+                    missing.add(new Missing(slashes(file.toString()), "cannot read: " + why));
                     return FileVisitResult.CONTINUE;
                 }
 

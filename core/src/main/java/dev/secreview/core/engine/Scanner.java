@@ -60,9 +60,11 @@ public final class Scanner {
         for (FileDiscovery.Missing missing : discovered.missing()) {
             pathProblems.add(new Diagnostic(Diagnostic.Kind.UNREADABLE, missing.path(), 0, missing.reason()));
         }
+        // One review per file, however many of the given paths reach it.
+        java.util.Set<Path> seen = new java.util.HashSet<>();
         List<FileDiscovery.Candidate> candidates = discovered.files().stream()
                 .sorted(Comparator.comparing(FileDiscovery.Candidate::displayPath))
-                .distinct()
+                .filter(c -> seen.add(c.path().toAbsolutePath().normalize()))
                 .toList();
         listener.started(candidates.size());
         List<FileReport> reports = analyseAll(candidates, request.threads(), listener);

@@ -38,10 +38,15 @@ public final class SourceReader {
     public Result read(Path path, String displayPath) {
         byte[] bytes;
         try {
+            if (!Files.isRegularFile(path)) {
+                return problem(Files.exists(path) ? Diagnostic.Kind.SKIPPED : Diagnostic.Kind.UNREADABLE, displayPath,
+                        Files.exists(path) ? "skipped: not a regular file" : "no such file");
+            }
             long size = Files.size(path);
             if (size > MAX_BYTES) {
                 return problem(Diagnostic.Kind.SKIPPED, displayPath,
-                        "skipped: file is " + size / (1024 * 1024) + " MB, over the " + MAX_BYTES / (1024 * 1024) + " MB limit");
+                        String.format(java.util.Locale.ROOT, "skipped: file is %.1f MB, over the %d MB limit",
+                                size / (1024.0 * 1024), MAX_BYTES / (1024 * 1024)));
             }
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
@@ -96,16 +101,27 @@ public final class SourceReader {
             String line = new String(bytes, lineStart, end - lineStart, StandardCharsets.ISO_8859_1);
             Matcher m = CODING.matcher(line);
             if (m.find()) {
-                try {
-                    return Charset.forName(m.group(1).replace('_', '-'));
-                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    return null;
-                }
+                return charsetNamed(m.group(1));
             }
             if (!line.isBlank() && !line.stripLeading().startsWith("#")) break;
             lineStart = end + 1;
         }
         return StandardCharsets.UTF_8;
+    }
+
+    /** A PEP 263 encoding name as CPython normalises it ({@code latin-1}, {@code utf-8-unix}, ...), or null. */
+    static Charset charsetNamed(String declared) {
+        String name = declared.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (name.equals("utf-8") || name.startsWith("utf-8-") || name.equals("utf8")) return StandardCharsets.UTF_8;
+        if (name.matches("(latin-1|iso-8859-1|iso-latin-1)(-.*)?")) return StandardCharsets.ISO_8859_1;
+        for (String candidate : new String[]{name, name.replace("-", "")}) {
+            try {
+                return Charset.forName(candidate);
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                // try the next spelling
+            }
+        }
+        return null;
     }
 
     private static int lineOfFirstBadByte(byte[] bytes, int start, Charset charset) {

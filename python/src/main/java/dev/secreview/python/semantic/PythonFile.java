@@ -62,7 +62,9 @@ public final class PythonFile {
         return scopes.get(tree.root());
     }
 
-    private static boolean isNameOfDefinition(PyNode node, PyNode definition) {
+    /** Whether {@code node} is (inside) the name of a def/class, which binds in the enclosing scope. */
+    static boolean isNameOfDefinition(PyNode node, PyNode definition) {
+        if (!definition.is("function_definition") && !definition.is("class_definition")) return false;
         PyNode name = definition.field("name");
         return name != null && node.within(name);
     }

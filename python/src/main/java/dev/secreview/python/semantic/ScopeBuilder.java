@@ -28,10 +28,7 @@ final class ScopeBuilder {
     private Scope scopeFor(PyNode node) {
         for (PyNode p = node.parent(); p != null; p = p.parent()) {
             Scope scope = scopes.get(p);
-            if (scope != null) {
-                PyNode name = p.field("name");
-                if (name == null || !node.within(name)) return scope;
-            }
+            if (scope != null && !PythonFile.isNameOfDefinition(node, p)) return scope;
         }
         throw new IllegalStateException("node outside the module");
     }

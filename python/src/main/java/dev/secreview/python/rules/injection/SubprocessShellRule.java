@@ -18,7 +18,7 @@ import java.util.List;
         confidence = Confidence.MEDIUM,
         summary = "A command that is not a constant is run through the shell (shell=True).",
         fix = "Pass the command as a list of arguments without shell=True, e.g. subprocess.run([\"ping\", \"-c\", \"1\", host]); if a shell is unavoidable, quote every variable part with shlex.quote().",
-        altNames = {"B602", "B604", "B605"})
+        altNames = {"B602", "B604"})
 public final class SubprocessShellRule implements CallRule {
 
     @Override

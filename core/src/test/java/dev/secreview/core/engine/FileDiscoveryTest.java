@@ -1,0 +1,301 @@
+package dev.secreview.core.engine;
+
+import dev.secreview.core.model.FileReport;
+import dev.secreview.core.model.SourceFile;
+import dev.secreview.core.rule.RuleMetadata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class FileDiscoveryTest {
+
+    private static final Predicate<Path> PYTHON = p -> p.getFileName().toString().endsWith(".py");
+
+    @TempDir
+    Path dir;
+
+    private Path touch(String relative) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, "x = 1\n");
+    }
+
+    private static List<String> shown(FileDiscovery.Discovered discovered) {
+        return discovered.files().stream().map(FileDiscovery.Candidate::displayPath).toList();
+    }
+
+    private String display(String relative) {
+        return dir.resolve(relative).toString().replace('\\', '/');
+    }
+
+    // ---------------------------------------------------------------- walking
+
+    @Test
+    void walksRecursivelyAndKeepsOnlyWantedFiles() throws IOException {
+        touch("a.py");
+        touch("pkg/b.py");
+        touch("pkg/deep/er/c.py");
+        touch("README.md");
+        touch("pkg/data.json");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir), PYTHON);
+
+        assertEquals(new HashSet<>(List.of(display("a.py"), display("pkg/b.py"), display("pkg/deep/er/c.py"))),
+                new HashSet<>(shown(found)));
+        assertEquals(3, found.files().size(), "each file once");
+        assertEquals(List.of(), found.missing());
+    }
+
+    @Test
+    void candidatePathsPointAtTheFiles() throws IOException {
+        Path file = touch("pkg/b.py");
+
+        FileDiscovery.Candidate candidate = new FileDiscovery(List.of()).discover(List.of(dir), PYTHON).files().get(0);
+
+        assertEquals(file, candidate.path());
+        assertEquals(display("pkg/b.py"), candidate.displayPath());
+    }
+
+    @Test
+    void explicitFilesComeFirstInArgumentOrderAndAreAlwaysTaken() throws IOException {
+        Path notPython = touch("notes.txt");
+        Path b = touch("b.py");
+        Path a = touch("a.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of("*.py", "*.txt"))
+                .discover(List.of(b, notPython, a), PYTHON);
+
+        assertEquals(List.of(b, notPython, a), found.files().stream().map(FileDiscovery.Candidate::path).toList(),
+                "a file named explicitly is taken even if excluded or not of a wanted type");
+    }
+
+    @Test
+    void explicitFileInsideASkippedDirectoryIsTaken() throws IOException {
+        Path inVenv = touch("venv/lib/tool.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(inVenv), PYTHON);
+
+        assertEquals(List.of(inVenv), found.files().stream().map(FileDiscovery.Candidate::path).toList());
+    }
+
+    @Test
+    void displayPathsUseForwardSlashesAndAreNormalized() throws IOException {
+        touch("pkg/mod.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of())
+                .discover(List.of(dir.resolve("pkg").resolve("..").resolve("pkg")), PYTHON);
+
+        assertEquals(List.of(display("pkg/mod.py")), shown(found));
+    }
+
+    /** The scanner, not the walk, fixes the order: files come back sorted by path whatever the directory order. */
+    @Test
+    void scannerReportsFilesInPathOrder() throws IOException {
+        List<String> names = List.of("m.py", "b.py", "z.py", "a.py", "k/x.py", "k.py", "c.py", "B.py", "_.py");
+        for (String name : names) touch(name);
+        Scanner scanner = new Scanner(List.of(new NothingFrontEnd()));
+
+        List<String> first = scanner.scan(new ScanRequest(List.of(dir), List.of(), 4), ScanListener.NONE)
+                .files().stream().map(FileReport::path).toList();
+        List<String> reversedRoots = scanner.scan(new ScanRequest(List.of(dir.resolve("k"), dir.resolve("z.py"),
+                        dir.resolve("a.py")), List.of(), 1), ScanListener.NONE)
+                .files().stream().map(FileReport::path).toList();
+
+        assertEquals(first.stream().sorted().toList(), first);
+        assertEquals(names.size(), first.size());
+        assertEquals(List.of(display("a.py"), display("k/x.py"), display("z.py")), reversedRoots);
+    }
+
+    // ---------------------------------------------------------------- skipping
+
+    static Stream<String> skippedDirectories() {
+        return FileDiscovery.SKIPPED_DIRECTORIES.stream().sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("skippedDirectories")
+    void skipsToolAndDependencyDirectories(String name) throws IOException {
+        touch("app.py");
+        touch(name + "/inside.py");
+        touch("pkg/" + name + "/nested/inside.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(display("app.py")), shown(found));
+    }
+
+    @Test
+    void skipsAnyVirtualenvRecognisedByItsPyvenvCfg() throws IOException {
+        touch("app.py");
+        touch("envs/py311/lib/python3.11/mod.py");
+        Files.writeString(dir.resolve("envs/py311/pyvenv.cfg"), "home = /usr/bin\n");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(display("app.py")), shown(found));
+    }
+
+    @Test
+    void aSkippedNameGivenAsTheRootIsStillWalked() throws IOException {
+        touch("build/gen.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir.resolve("build")), PYTHON);
+
+        assertEquals(List.of(display("build/gen.py")), shown(found));
+    }
+
+    @Test
+    void doesNotFollowSymbolicLinksToDirectories() throws IOException {
+        touch("pkg/mod.py");
+        try {
+            Files.createSymbolicLink(dir.resolve("pkg/loop"), dir);
+            Files.createSymbolicLink(dir.resolve("alias"), dir.resolve("pkg"));
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "cannot create symbolic links here: " + e);
+        }
+
+        FileDiscovery.Discovered found = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> new FileDiscovery(List.of()).discover(List.of(dir), PYTHON));
+
+        assertEquals(List.of(display("pkg/mod.py")), shown(found));
+        assertEquals(List.of(), found.missing());
+    }
+
+    // ---------------------------------------------------------------- excludes
+
+    @Test
+    void excludeGlobRelativeToTheRoot() throws IOException {
+        touch("app/views.py");
+        touch("tests/test_views.py");
+        touch("tests/unit/test_models.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of("tests/**")).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(display("app/views.py")), shown(found));
+    }
+
+    @Test
+    void excludeByDirectoryNameAtAnyDepth() throws IOException {
+        touch("app/views.py");
+        touch("app/migrations/0001_initial.py");
+        touch("other/migrations/0002_more.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of("migrations")).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(display("app/views.py")), shown(found));
+    }
+
+    @Test
+    void excludeByFileNameGlob() throws IOException {
+        touch("app/views.py");
+        touch("app/api_pb2.py");
+        touch("api_pb2.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of("*_pb2.py")).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(display("app/views.py")), shown(found));
+    }
+
+    @Test
+    void excludeByNestedPathAndSeveralGlobs() throws IOException {
+        touch("a/b/c.py");
+        touch("a/d.py");
+        touch("e.py");
+        touch("x/b/f.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of("a/b", "e.py")).discover(List.of(dir), PYTHON);
+
+        assertEquals(new HashSet<>(List.of(display("a/d.py"), display("x/b/f.py"))), new HashSet<>(shown(found)));
+    }
+
+    @Test
+    void excludeThatMatchesNothingChangesNothing() throws IOException {
+        touch("a.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of("nothing/**", "*.txt")).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(display("a.py")), shown(found));
+    }
+
+    // ---------------------------------------------------------------- missing roots
+
+    @Test
+    void missingRootsAreReportedAndTheOthersStillWalked() throws IOException {
+        touch("a.py");
+        Path missing = dir.resolve("gone");
+        Path missingFile = dir.resolve("gone.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(missing, dir, missingFile), PYTHON);
+
+        assertEquals(List.of(display("a.py")), shown(found));
+        assertEquals(List.of(new FileDiscovery.Missing(display("gone"), "no such file or directory"),
+                new FileDiscovery.Missing(display("gone.py"), "no such file or directory")), found.missing());
+    }
+
+    @Test
+    void missingRootBecomesAnUnreadablePathProblemOfTheScan() {
+        Scanner scanner = new Scanner(List.of(new NothingFrontEnd()));
+
+        ScanResult result = scanner.scan(ScanRequest.of(List.of(dir.resolve("gone"))), ScanListener.NONE);
+
+        assertEquals(List.of(), result.files());
+        assertEquals(1, result.pathProblems().size());
+        assertEquals(display("gone") + ": no such file or directory", result.pathProblems().get(0).render());
+    }
+
+    @Test
+    void emptyRootListFindsNothing() {
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(), PYTHON);
+
+        assertEquals(List.of(), found.files());
+        assertEquals(List.of(), found.missing());
+    }
+
+    @Test
+    void emptyDirectoryFindsNothingAndIsNotMissing() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(empty), PYTHON);
+
+        assertEquals(List.of(), found.files());
+        assertEquals(List.of(), found.missing());
+    }
+
+    /** A front end that handles .py files and finds nothing. */
+    private static final class NothingFrontEnd implements LanguageFrontEnd {
+        @Override
+        public String language() {
+            return "python";
+        }
+
+        @Override
+        public boolean handles(Path file) {
+            return PYTHON.test(file);
+        }
+
+        @Override
+        public List<RuleMetadata> rules() {
+            return List.of();
+        }
+
+        @Override
+        public FileAnalysis analyze(SourceFile file) {
+            return new FileAnalysis(new ArrayList<>(), List.of(), List.of());
+        }
+    }
+}
