@@ -4,7 +4,10 @@ import dev.secreview.core.model.SourceFile;
 import dev.secreview.python.tree.PyNode;
 import dev.secreview.python.tree.PyTree;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,6 +135,59 @@ public final class PythonFile {
             default:
                 return null;
         }
+    }
+
+    /**
+     * Every qualified name an expression may refer to: {@link #qualifiedName} when it is known, else
+     * one candidate per import when its root name is bound by several imports, as in the fallback
+     * idiom {@code try: import cPickle as pickle / except ImportError: import pickle}.
+     */
+    public Set<String> qualifiedNames(PyNode expression) {
+        String known = qualifiedName(expression);
+        if (known != null) return Set.of(known);
+        Deque<String> tail = new ArrayDeque<>();
+        PyNode node = expression;
+        while (node != null && node.is("attribute")) {
+            PyNode attribute = node.field("attribute");
+            if (attribute == null) return Set.of();
+            tail.push(attribute.text());
+            node = node.field("object");
+        }
+        if (node == null || !node.is("identifier")) return Set.of();
+        List<Binding> bindings = resolve(node.text(), node);
+        String suffix = tail.isEmpty() ? "" : "." + String.join(".", tail);
+        Set<String> names = new LinkedHashSet<>();
+        for (Binding binding : bindings) {
+            if (binding.kind() != Binding.Kind.IMPORT) return Set.of();
+            names.add(binding.qualifiedName() + suffix);
+        }
+        return names;
+    }
+
+    /**
+     * The call that produced the value of {@code expression}, following names bound once (also by
+     * {@code with call(...) as name}): for {@code s = requests.Session(); s.get(...)} the receiver
+     * {@code s} was made by {@code requests.Session()}. Null when it cannot be told.
+     */
+    public PyNode constructorCall(PyNode expression) {
+        PyNode expr = expression;
+        for (int depth = 0; expr != null && depth < MAX_RESOLUTION_DEPTH; depth++) {
+            if (expr.is("call")) return expr;
+            if (expr.is("parenthesized_expression")) {
+                List<PyNode> inner = expr.namedChildren();
+                expr = inner.size() == 1 ? inner.get(0) : null;
+            } else if (expr.is("identifier")) {
+                List<Binding> bindings = resolve(expr.text(), expr);
+                if (bindings.size() != 1 || bindings.get(0).kind() != Binding.Kind.ASSIGNMENT
+                        || expr.within(bindings.get(0).site())) {
+                    return null;
+                }
+                expr = bindings.get(0).value();
+            } else {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Whether any import in the file brings in {@code module} or one of its submodules. */

@@ -3,6 +3,7 @@ package dev.secreview.python.semantic;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Walks a module once, creating a scope per module/class/function/lambda and recording its bindings. */
@@ -73,7 +74,7 @@ final class ScopeBuilder {
                     scopes.put(node, new Scope(node, scopeFor(node)));
             case "augmented_assignment" -> bindTargets(node.field("left"));
             case "for_statement", "for_in_clause" -> bindTargets(node.field("left"));
-            case "as_pattern_target" -> bindTargets(node);
+            case "as_pattern_target" -> bindAsTarget(node);
             case "named_expression" -> {
                 PyNode name = node.field("name");
                 if (name != null) bind(Binding.Kind.ASSIGNMENT, name, node, node.field("value"));
@@ -114,6 +115,23 @@ final class ScopeBuilder {
             } else {
                 bindTargets(left);
             }
+        }
+    }
+
+    /**
+     * {@code with value as name} binds {@code name} to the context value (what {@code __enter__}
+     * returns is that object for files, sessions, archives and locks); other {@code as} targets
+     * ({@code except E as e}, patterns) have unknown values.
+     */
+    private void bindAsTarget(PyNode target) {
+        PyNode pattern = target.parent();
+        PyNode withItem = pattern == null ? null : pattern.parent();
+        List<PyNode> names = target.namedChildren();
+        if (withItem != null && withItem.is("with_item") && names.size() == 1 && names.get(0).is("identifier")
+                && !pattern.namedChildren().isEmpty()) {
+            bind(Binding.Kind.ASSIGNMENT, names.get(0), withItem, pattern.namedChildren().get(0));
+        } else {
+            bindTargets(target);
         }
     }
 

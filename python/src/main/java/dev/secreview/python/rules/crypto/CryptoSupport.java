@@ -1,0 +1,209 @@
+package dev.secreview.python.rules.crypto;
+
+import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.tree.PyNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Helpers shared by the crypto rules: splitting identifiers into words and finding out what a value
+ * becomes (the name it is assigned to, the keyword it is passed as, the function that returns it).
+ * Candidates for the shared semantic layer.
+ */
+final class CryptoSupport {
+    /** Expression nodes a value passes through unchanged in meaning (it is still "the value"). */
+    private static final Set<String> TRANSPARENT = Set.of("parenthesized_expression", "binary_operator",
+            "conditional_expression", "boolean_operator", "unary_operator", "generator_expression",
+            "list_comprehension", "set_comprehension", "list", "tuple", "set", "interpolation", "string",
+            "concatenated_string", "await", "expression_list");
+
+    /** Calls whose result is a transformation of their argument: the argument's destination is theirs. */
+    private static final Set<String> VALUE_CALLS = Set.of("str", "repr", "hex", "oct", "int", "bytes", "bytearray",
+            "format", "chr", "list", "tuple", "sorted", "sum", "map", "join", "encode", "decode", "hexdigest",
+            "digest", "upper", "lower", "zfill", "rjust", "ljust", "hexlify", "b64encode", "urlsafe_b64encode",
+            "b32encode", "b16encode", "to_bytes", "from_bytes", "UUID", "update", "copy");
+
+    private static final Pattern NON_ALNUM = Pattern.compile("[^A-Za-z0-9]+");
+    private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+
+    private CryptoSupport() {
+    }
+
+    /** Lower-case words of an identifier: {@code apiKey} → [api, key], {@code RESET_TOKEN} → [reset, token]. */
+    static List<String> words(String identifier) {
+        List<String> words = new ArrayList<>();
+        for (String chunk : NON_ALNUM.split(identifier)) {
+            if (chunk.isEmpty()) continue;
+            for (String w : CAMEL.split(chunk)) {
+                if (!w.isEmpty()) words.add(w.toLowerCase(Locale.ROOT));
+            }
+        }
+        return words;
+    }
+
+    /**
+     * The names that say what the value of {@code expr} becomes: the target it is assigned to, the
+     * keyword or dict key it is passed as, and the enclosing function's name followed by {@code ()}
+     * when the value (or the name it is assigned to) is returned. Follows the value up through string building and
+     * value-transforming calls ({@code "".join(...)}, {@code .hexdigest()}, {@code str()}); stops at
+     * comparisons and at calls that only consume it.
+     */
+    static List<String> destinationNames(PyNode expr, PythonFile file) {
+        List<String> names = new ArrayList<>();
+        PyNode node = expr;
+        for (int steps = 0; steps < 24; steps++) {
+            PyNode p = node.parent();
+            if (p == null) return names;
+            String type = p.type();
+            if (type.equals("argument_list")) {
+                PyNode call = p.parent();
+                if (call == null || !isValueCall(call)) return names;
+                node = call;
+                continue;
+            }
+            if (type.equals("call") && node == p.field("arguments")) {
+                // "".join(x for x in ...): a lone generator argument sits directly in the call
+                if (!isValueCall(p)) return names;
+                node = p;
+                continue;
+            }
+            if (type.equals("attribute") && node == p.field("object")) {
+                // x.hexdigest() / x.encode(): the method's result still carries the value
+                PyNode call = p.parent();
+                if (call != null && call.is("call") && call.field("function") == p) {
+                    node = call;
+                    continue;
+                }
+                return names;
+            }
+            if (type.equals("subscript") && node == p.field("value")) {
+                node = p;
+                continue;
+            }
+            if (type.equals("for_in_clause") || type.equals("comparison_operator") || type.equals("lambda")) {
+                return names;
+            }
+            if (TRANSPARENT.contains(type)) {
+                node = p;
+                continue;
+            }
+            switch (type) {
+                case "keyword_argument" -> {
+                    if (node == p.field("value") && p.field("name") != null) names.add(p.field("name").text());
+                }
+                case "pair" -> {
+                    PyNode key = p.field("key");
+                    if (node == p.field("value") && key != null) names.add(unquote(key));
+                }
+                case "assignment", "augmented_assignment" -> {
+                    if (node == p.field("right")) {
+                        PyNode left = p.field("left");
+                        String target = targetName(left);
+                        if (target != null) names.add(target);
+                        if (left != null && left.is("identifier") && returnsName(p, left.text(), file)) {
+                            String function = functionName(p, file);
+                            if (function != null) names.add(function + "()");
+                        }
+                    }
+                }
+                case "return_statement" -> {
+                    String function = functionName(p, file);
+                    if (function != null) names.add(function + "()");
+                }
+                default -> {
+                }
+            }
+            return names;
+        }
+        return names;
+    }
+
+    private static boolean isValueCall(PyNode call) {
+        PyNode function = call.field("function");
+        if (function == null) return false;
+        String name = function.is("attribute") && function.field("attribute") != null
+                ? function.field("attribute").text() : function.text();
+        return VALUE_CALLS.contains(name);
+    }
+
+    /** The name an assignment target gives: {@code token}, {@code self.token} → token, {@code d["token"]} → token. */
+    static String targetName(PyNode left) {
+        if (left == null) return null;
+        return switch (left.type()) {
+            case "identifier" -> left.text();
+            case "attribute" -> left.field("attribute") == null ? null : left.field("attribute").text();
+            case "subscript" -> {
+                PyNode key = left.field("subscript");
+                yield key != null && key.is("string") ? unquote(key) : null;
+            }
+            default -> null;
+        };
+    }
+
+    /** Whether the function around {@code at} has a {@code return} whose value mentions {@code name}. */
+    private static boolean returnsName(PyNode at, String name, PythonFile file) {
+        PyNode function = file.enclosingFunction(at);
+        if (function == null || function.field("body") == null) return false;
+        boolean[] found = {false};
+        function.field("body").forEachDescendant(n -> {
+            if (!found[0] && n.is("return_statement") && file.enclosingFunction(n) == function) {
+                n.forEachDescendant(m -> {
+                    if (m.is("identifier") && m.text().equals(name)) found[0] = true;
+                });
+            }
+        });
+        return found[0];
+    }
+
+    static String functionName(PyNode at, PythonFile file) {
+        PyNode function = file.enclosingFunction(at);
+        PyNode name = function == null ? null : function.field("name");
+        return name == null ? null : name.text();
+    }
+
+    /** The names and attribute names mentioned in an expression. */
+    static List<String> identifiersIn(PyNode expr) {
+        List<String> names = new ArrayList<>();
+        if (expr == null) return names;
+        expr.forEachDescendant(n -> {
+            if (n.is("identifier") && !names.contains(n.text())) names.add(n.text());
+        });
+        return names;
+    }
+
+    /** The text of a string key without its quotes and prefix (best effort, for names only). */
+    static String unquote(PyNode key) {
+        String text = key.text();
+        return text.replaceAll("^[A-Za-z]*['\"]+|['\"]+$", "");
+    }
+
+    static String shorten(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
+    }
+
+    /** The module prefix of PyCryptodome's two namespaces, or null. */
+    static String pycryptodomeCipher(String callee) {
+        if (callee == null) return null;
+        for (String ns : new String[]{"Crypto.Cipher.", "Cryptodome.Cipher."}) {
+            if (callee.startsWith(ns) && callee.endsWith(".new")) {
+                String module = callee.substring(ns.length(), callee.length() - 4);
+                return module.contains(".") ? null : module;
+            }
+        }
+        return null;
+    }
+
+    /** The PyCryptodome mode constant a mode argument names, e.g. {@code MODE_ECB}, or null. */
+    static String pycryptodomeMode(PyNode mode, PythonFile file) {
+        if (mode == null) return null;
+        String qn = file.qualifiedName(mode);
+        if (qn == null || !(qn.startsWith("Crypto.Cipher.") || qn.startsWith("Cryptodome.Cipher."))) return null;
+        String last = qn.substring(qn.lastIndexOf('.') + 1);
+        return last.startsWith("MODE_") ? last : null;
+    }
+}

@@ -1,0 +1,204 @@
+package dev.secreview.python.rules.crypto;
+
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RuleInfo;
+import dev.secreview.python.api.CallRule;
+import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Call;
+import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.semantic.Values;
+import dev.secreview.python.tree.PyNode;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+@RuleInfo(
+        id = "py-weak-hash",
+        cwe = 328,
+        severity = Severity.MEDIUM,
+        confidence = Confidence.MEDIUM,
+        summary = "MD5, SHA-1, MD4 or MD2 is used where a hash may have to resist collisions or guessing.",
+        fix = "Use hashlib.sha256() (or SHA-3/BLAKE2) for integrity and signatures, a password hash such as "
+                + "hashlib.scrypt()/argon2/bcrypt for passwords, and pass usedforsecurity=False "
+                + "(Python 3.9+) when MD5/SHA-1 is only a non-security checksum: hashlib.md5(data, usedforsecurity=False).",
+        altNames = {"B303", "B324"})
+public final class WeakHashRule implements CallRule {
+
+    private static final Map<String, String> DIRECT = Map.ofEntries(
+            Map.entry("hashlib.md5", "MD5"), Map.entry("hashlib.sha1", "SHA-1"),
+            Map.entry("Crypto.Hash.MD5.new", "MD5"), Map.entry("Crypto.Hash.SHA.new", "SHA-1"),
+            Map.entry("Crypto.Hash.SHA1.new", "SHA-1"), Map.entry("Crypto.Hash.MD4.new", "MD4"),
+            Map.entry("Crypto.Hash.MD2.new", "MD2"),
+            Map.entry("Cryptodome.Hash.MD5.new", "MD5"), Map.entry("Cryptodome.Hash.SHA.new", "SHA-1"),
+            Map.entry("Cryptodome.Hash.SHA1.new", "SHA-1"), Map.entry("Cryptodome.Hash.MD4.new", "MD4"),
+            Map.entry("Cryptodome.Hash.MD2.new", "MD2"),
+            Map.entry("cryptography.hazmat.primitives.hashes.MD5", "MD5"),
+            Map.entry("cryptography.hazmat.primitives.hashes.SHA1", "SHA-1"));
+
+    /** Names accepted by hashlib.new() / hmac / pbkdf2_hmac that select a weak algorithm. */
+    private static final Map<String, String> BY_NAME = Map.of("md5", "MD5", "sha1", "SHA-1", "sha", "SHA-1",
+            "md4", "MD4", "md2", "MD2", "sha-1", "SHA-1");
+
+    /** Modules and callables that stand for MD5 when passed as an HMAC digest. */
+    private static final Set<String> MD5_REFERENCES = Set.of("hashlib.md5", "Crypto.Hash.MD5", "Cryptodome.Hash.MD5",
+            "cryptography.hazmat.primitives.hashes.MD5", "cryptography.hazmat.primitives.hashes.MD5()", "md5.new", "md5");
+
+    private static final Set<String> SECURITY_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "token",
+            "secret", "sign", "signs", "signed", "signing", "signature", "signatures", "signer", "hmac", "auth",
+            "authenticate", "authentication", "authenticator", "authorize", "authorization", "credential",
+            "credentials");
+
+    private static final String PREFIX = "cryptography.hazmat.primitives.";
+
+    @Override
+    public void visitCall(Call call, RuleContext context) {
+        String callee = call.callee();
+        if (callee == null) return;
+        if (callee.equals("hmac.new") || callee.equals("hmac.HMAC") || callee.equals("hmac.digest")) {
+            checkHmac(call, context);
+            return;
+        }
+        if (callee.equals("hashlib.pbkdf2_hmac")) {
+            checkPbkdf2(call, context);
+            return;
+        }
+        String algorithm = DIRECT.get(callee);
+        if (algorithm == null && callee.equals("hashlib.new")) {
+            Optional<String> name = context.values().string(call.argument(0, "name"));
+            if (name.isEmpty()) return;
+            algorithm = BY_NAME.get(name.get().toLowerCase(Locale.ROOT));
+        }
+        if (algorithm == null) return;
+        Values values = context.values();
+        if (values.isFalse(call.keyword("usedforsecurity"))) return;
+        if (callee.startsWith(PREFIX)) {
+            checkCryptographyHash(call, algorithm, context);
+            return;
+        }
+        PythonFile file = context.file();
+        PyNode data = callee.equals("hashlib.new") ? call.argument(1, "data") : call.argument(0, "data");
+        String role = securityName(CryptoSupport.destinationNames(call.node(), file));
+        if (role == null && data != null) role = securityName(CryptoSupport.identifiersIn(data));
+        if (role == null) role = securityName(listOf(functionCall(call.node(), file)));
+        String what = data == null ? "" : " of `" + CryptoSupport.shorten(data.text()) + "`";
+        if (role != null) {
+            context.report(call.node(), "`" + callee + "` computes " + article(algorithm) + " digest" + what
+                    + " in a security role (`" + role + "`); " + algorithm + " is fast and has practical collision "
+                    + "attacks, so it protects neither passwords nor tokens nor signatures.", Severity.HIGH, Confidence.HIGH);
+        } else {
+            context.report(call.node(), "`" + callee + "` computes " + article(algorithm) + " digest" + what + "; "
+                    + algorithm + " has practical collision attacks. If this is only a checksum or cache key, say so "
+                    + "with `usedforsecurity=False`; otherwise use SHA-256 or stronger.");
+        }
+    }
+
+    private void checkCryptographyHash(Call call, String algorithm, RuleContext context) {
+        PythonFile file = context.file();
+        PyNode parent = call.node().parent();
+        if (parent != null && (parent.is("pair") || parent.is("list") || parent.is("tuple") || parent.is("set"))) {
+            return;  // an entry of an algorithm table (OID → hash), not a use
+        }
+        PyNode user = consumer(call.node());
+        String userName = user == null ? null : file.qualifiedName(user.field("function"));
+        String method = user == null ? "" : Call.of(user, file).name();
+        if (userName != null && (userName.equals(PREFIX + "asymmetric.padding.MGF1")
+                || userName.equals(PREFIX + "asymmetric.padding.OAEP"))) {
+            if (algorithm.equals("SHA-1")) return;  // OAEP/MGF1 do not rely on collision resistance
+        }
+        boolean keyed = userName != null && (userName.equals(PREFIX + "hmac.HMAC")
+                || userName.equals(PREFIX + "kdf.pbkdf2.PBKDF2HMAC") || userName.equals(PREFIX + "kdf.hkdf.HKDF"));
+        if (keyed) {
+            if (algorithm.equals("SHA-1")) return;  // HMAC-SHA1 and PBKDF2-HMAC-SHA1 are not broken by collisions
+            context.report(call.node(), "`" + userName + "` is keyed with MD5; HMAC constructions survive MD5's "
+                    + "collisions better than plain digests, but MD5 is deprecated for any new security use.",
+                    Severity.LOW, Confidence.HIGH);
+            return;
+        }
+        if (method.equals("sign") || method.equals("verify")) {
+            context.report(call.node(), "A signature is made or checked over a " + algorithm + " digest (`"
+                    + CryptoSupport.shorten(user.text()) + "`); " + algorithm + " collisions let an attacker get a "
+                    + "signature for one document that is also valid for another.", Severity.HIGH, Confidence.HIGH);
+            return;
+        }
+        String role = user == null ? null : securityName(CryptoSupport.destinationNames(user, file));
+        if (role == null) role = securityName(listOf(functionCall(call.node(), file)));
+        if (role != null) {
+            context.report(call.node(), "`hashes." + call.name() + "()` selects " + algorithm + " in a security role (`"
+                    + role + "`); " + algorithm + " has practical collision attacks.", Severity.HIGH, Confidence.HIGH);
+        } else {
+            context.report(call.node(), "`hashes." + call.name() + "()` selects " + algorithm + ", which has practical "
+                    + "collision attacks; use `hashes.SHA256()` or stronger unless this digest has no security role.");
+        }
+    }
+
+    private void checkHmac(Call call, RuleContext context) {
+        boolean digestFunction = call.calls("hmac.digest");
+        PyNode digest = call.argument(2, digestFunction ? "digest" : "digestmod");
+        if (digest == null) {
+            if (digestFunction || call.unpacksArguments()) return;
+            context.report(call.node(), "`" + call.callee() + "` has no digestmod; before Python 3.8 this silently "
+                    + "meant HMAC-MD5 (3.8+ raises TypeError), so name a strong digest explicitly.",
+                    Severity.LOW, Confidence.MEDIUM, "Pass the digest explicitly: hmac.new(key, msg, hashlib.sha256).");
+            return;
+        }
+        if (!isMd5(digest, context)) return;
+        context.report(call.node(), "`" + call.callee() + "` computes HMAC-MD5 (`" + CryptoSupport.shorten(digest.text())
+                + "`); HMAC survives MD5's collisions better than a plain digest, but MD5 should not be chosen for "
+                + "new message authentication.", Severity.LOW, Confidence.HIGH,
+                "Use hmac.new(key, msg, hashlib.sha256) and compare tags with hmac.compare_digest().");
+    }
+
+    private void checkPbkdf2(Call call, RuleContext context) {
+        Optional<String> name = context.values().string(call.argument(0, "hash_name"));
+        if (name.isEmpty() || !name.get().equalsIgnoreCase("md5")) return;
+        context.report(call.node(), "`hashlib.pbkdf2_hmac` derives a key with HMAC-MD5; use SHA-256 with a high "
+                + "iteration count, or scrypt/argon2 for passwords.", Severity.LOW, Confidence.HIGH);
+    }
+
+    private static boolean isMd5(PyNode digest, RuleContext context) {
+        Optional<String> name = context.values().string(digest);
+        if (name.isPresent()) return name.get().equalsIgnoreCase("md5");
+        String qn = context.file().qualifiedName(digest);
+        return qn != null && MD5_REFERENCES.contains(qn);
+    }
+
+    /** The call that receives {@code node} as an argument (positional or keyword), or null. */
+    private static PyNode consumer(PyNode node) {
+        PyNode p = node.parent();
+        if (p != null && p.is("keyword_argument")) p = p.parent();
+        if (p == null || !p.is("argument_list")) return null;
+        PyNode call = p.parent();
+        return call != null && call.is("call") ? call : null;
+    }
+
+    /** The first name that says it holds a password, token, signature or the like. */
+    private static String securityName(List<String> names) {
+        for (String name : names) {
+            if (name == null) continue;
+            for (String word : CryptoSupport.words(name)) {
+                if (SECURITY_WORDS.contains(word) || word.startsWith("password") || word.startsWith("passwd")
+                        || word.startsWith("token") || word.startsWith("secret")) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String article(String algorithm) {
+        return (algorithm.startsWith("M") ? "an " : "a ") + algorithm;
+    }
+
+    private static String functionCall(PyNode node, PythonFile file) {
+        String name = CryptoSupport.functionName(node, file);
+        return name == null ? null : name + "()";
+    }
+
+    private static List<String> listOf(String name) {
+        return name == null ? List.of() : List.of(name);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.secreview.python.rules.injection;
+
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RuleInfo;
+import dev.secreview.python.api.CallRule;
+import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Interpolation;
+import dev.secreview.python.semantic.Binding;
+import dev.secreview.python.semantic.Call;
+import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.tree.PyNode;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+@RuleInfo(
+        id = "py-sql-string",
+        cwe = 89,
+        severity = Severity.HIGH,
+        confidence = Confidence.HIGH,
+        summary = "An SQL statement passed to a DB-API cursor, a database connection or SQLAlchemy text() is "
+                + "assembled from values with %, format(), an f-string, + or join().",
+        fix = "Keep the SQL constant and pass the values as parameters, e.g. "
+                + "cursor.execute(\"SELECT * FROM users WHERE name = %s\", (name,)) "
+                + "(sqlite3 uses ?; SQLAlchemy: text(\"... WHERE name = :name\") with {\"name\": name}); "
+                + "choose table or column names from a fixed allow-list.",
+        altNames = {"B608"})
+public final class SqlStringRule implements CallRule {
+
+    private static final Set<String> EXECUTE = Set.of("execute", "executemany", "executescript", "exec_driver_sql");
+    private static final Set<String> TEXT = Set.of("sqlalchemy.text", "sqlalchemy.sql.text",
+            "sqlalchemy.sql.expression.text", "sqlmodel.text");
+    private static final Set<String> PANDAS = Set.of("pandas.read_sql", "pandas.read_sql_query");
+    /** Modules whose objects are database connections, cursors, sessions or engines. */
+    private static final List<String> DRIVERS = List.of("sqlite3.", "psycopg2.", "psycopg.", "pymysql.",
+            "MySQLdb.", "mysql.connector.", "sqlalchemy.", "flask_sqlalchemy.", "sqlmodel.", "django.db.",
+            "cx_Oracle.", "oracledb.", "pyodbc.", "pymssql.", "aiosqlite.", "aiomysql.", "aiopg.", "duckdb.");
+    /** Words in a receiver's name that say it is a database handle: cur, cursor, conn, db, session, engine. */
+    private static final Set<String> HANDLE_WORDS = Set.of("cursor", "cur", "curs", "conn", "connection", "con",
+            "cnx", "connect", "db", "database", "dbh", "session", "engine");
+    /** Parts that cannot carry SQL: identifiers quoted by the driver. */
+    private static final Set<String> QUOTERS = Set.of("quote_name", "quote_ident", "psycopg2.extensions.quote_ident",
+            "django.db.connection.ops.quote_name");
+    /** quote_name, _quote_name, quote_ident, quote_identifier: functions that quote an SQL identifier. */
+    private static final java.util.regex.Pattern QUOTE_FUNCTION = java.util.regex.Pattern.compile(
+            "_*quote_(name|ident|identifier)");
+    private static final java.util.regex.Pattern SQL = java.util.regex.Pattern.compile(
+            "(?is).*\\b(select|insert\\s+into|update|delete\\s+from|where|values|order\\s+by|group\\s+by|"
+                    + "create\\s+table|drop\\s+table|alter\\s+table|join)\\b.*");
+
+    @Override
+    public void visitCall(Call call, RuleContext context) {
+        String callee = call.callee();
+        PyNode query;
+        String what;
+        if (callee != null && TEXT.contains(callee)) {
+            query = call.argument(0, "text");
+            what = "`" + call.function().text() + "()`";
+        } else if (callee != null && PANDAS.contains(callee)) {
+            query = call.argument(0, "sql");
+            what = "`" + callee + "()`";
+        } else if (EXECUTE.contains(call.name()) && isDatabaseHandle(call, context.file())) {
+            query = call.argument(0, "sql");
+            if (query == null) query = firstNonNull(call.keyword("query"), call.keyword("operation"), call.keyword("statement"));
+            what = "`" + shorten(call.function().text()) + "`";
+        } else {
+            return;
+        }
+        if (query == null || context.values().isConstant(query) || context.file().isTestFile()) return;
+        PythonFile file = context.file();
+        Interpolation.Result built = Interpolation.of(query, file, context.values());
+        if (built == null) return;  // a query handed in from elsewhere: nothing shows how it was made
+        List<PyNode> risky = built.parts().stream().filter(part -> !safe(part, file)).toList();
+        if (risky.isEmpty()) return;
+        boolean looksLikeSql = SQL.matcher(built.literal()).matches();
+        boolean one = risky.size() == 1;
+        context.report(call.node(), "The SQL passed to " + what + " is built by inserting " + Interpolation.names(risky)
+                + " into the statement text, so a quote in " + (one ? "that value" : "those values")
+                + " can change the statement; pass " + (one ? "it as a query parameter" : "them as query parameters")
+                + " instead.",
+                Severity.HIGH, looksLikeSql ? Confidence.HIGH : Confidence.MEDIUM);
+    }
+
+    /** Parts that insert no SQL text: numbers and identifiers quoted by the driver. */
+    private static boolean safe(PyNode part, PythonFile file) {
+        if (Interpolation.isNumeric(part, file)) return true;
+        String called = Interpolation.calledName(part, file);
+        if (called == null) return false;
+        String function = called.substring(called.lastIndexOf('.') + 1);
+        return QUOTERS.contains(called) || QUOTE_FUNCTION.matcher(function).matches();
+    }
+
+    /** Whether the object {@code execute} is called on is a database cursor, connection, session or engine. */
+    static boolean isDatabaseHandle(Call call, PythonFile file) {
+        String callee = call.callee();
+        if (callee != null) {
+            for (String driver : DRIVERS) {
+                if (callee.startsWith(driver)) return true;
+            }
+        }
+        PyNode receiver = call.receiver();
+        return receiver != null && namesHandle(receiver, file, 0);
+    }
+
+    private static boolean namesHandle(PyNode expr, PythonFile file, int depth) {
+        if (expr == null || depth > 4) return false;
+        switch (expr.type()) {
+            case "identifier": {
+                if (hasHandleWord(expr.text())) return true;
+                // c = conn.cursor(); c.execute(...)   /   with engine.connect() as c: c.execute(...)
+                for (Binding binding : file.resolve(expr.text(), expr)) {
+                    PyNode value = switch (binding.kind()) {
+                        case ASSIGNMENT -> binding.value();
+                        case OTHER -> withValue(binding.site());
+                        default -> null;
+                    };
+                    if (value != null && namesHandle(value, file, depth + 1)) return true;
+                }
+                return false;
+            }
+            case "attribute": {
+                PyNode attribute = expr.field("attribute");
+                return attribute != null && hasHandleWord(attribute.text());
+            }
+            case "call": {
+                String qualified = file.qualifiedName(expr.field("function"));
+                if (qualified != null) {
+                    for (String driver : DRIVERS) {
+                        if (qualified.startsWith(driver)) return true;
+                    }
+                }
+                PyNode function = expr.field("function");
+                if (function != null && function.is("attribute")) function = function.field("attribute");
+                return function != null && hasHandleWord(function.text());
+            }
+            case "parenthesized_expression":
+                return expr.namedChildren().size() == 1 && namesHandle(expr.namedChildren().get(0), file, depth + 1);
+            default:
+                return false;
+        }
+    }
+
+    /** For a name bound by {@code with x as name}, the expression {@code x}. */
+    private static PyNode withValue(PyNode site) {
+        PyNode target = site.parent();
+        if (target == null || !target.is("as_pattern_target")) return null;
+        PyNode pattern = target.parent();
+        if (pattern == null || !pattern.is("as_pattern")) return null;
+        List<PyNode> children = pattern.namedChildren();
+        return children.isEmpty() ? null : children.get(0);
+    }
+
+    /** Whether a name is made of words such as {@code cursor}, {@code db}, {@code session}: {@code self.db_conn}, {@code dbSession}. */
+    static boolean hasHandleWord(String name) {
+        for (String word : name.split("_|(?<=[a-z0-9])(?=[A-Z])")) {
+            if (HANDLE_WORDS.contains(word.toLowerCase(Locale.ROOT))) return true;
+        }
+        return false;
+    }
+
+    private static PyNode firstNonNull(PyNode... nodes) {
+        for (PyNode node : nodes) {
+            if (node != null) return node;
+        }
+        return null;
+    }
+
+    private static String shorten(String text) {
+        String flat = text.replaceAll("\\s+", "");
+        return flat.length() > 50 ? "..." + flat.substring(flat.length() - 47) : flat;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.secreview.python.rules.tls;
+
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RuleInfo;
+import dev.secreview.python.api.CallRule;
+import dev.secreview.python.api.NodeRule;
+import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Call;
+import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.tree.PyNode;
+
+import java.util.Set;
+
+@RuleInfo(
+        id = "py-tls-no-verify",
+        cwe = 295,
+        severity = Severity.HIGH,
+        confidence = Confidence.HIGH,
+        summary = "An ssl/pyOpenSSL context or socket does not verify the server certificate or host name.",
+        fix = "Use ssl.create_default_context() as it comes (CERT_REQUIRED, check_hostname=True); to trust a "
+                + "private CA, pass it: ssl.create_default_context(cafile=\"/etc/pki/ca.pem\").",
+        altNames = {"B323"})
+public final class TlsNoVerifyRule implements CallRule, NodeRule {
+
+    /** What an SSL context can be made by. */
+    private static final Set<String> CONTEXT_FACTORIES = Set.of("ssl.create_default_context()", "ssl.SSLContext()",
+            "ssl._create_unverified_context()", "ssl._create_default_https_context()",
+            "urllib3.util.ssl_.create_urllib3_context()", "urllib3.util.create_urllib3_context()",
+            "requests.packages.urllib3.util.ssl_.create_urllib3_context()");
+
+    private static final Set<String> CERT_NONE = Set.of("ssl.CERT_NONE", "ssl.VerifyMode.CERT_NONE");
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("assignment");
+    }
+
+    @Override
+    public void visitCall(Call call, RuleContext context) {
+        PythonFile file = context.file();
+        if (call.name().equals("set_verify") && !call.positional().isEmpty()) {
+            String mode = file.qualifiedName(call.positional().get(0));
+            if ("OpenSSL.SSL.VERIFY_NONE".equals(mode)) {
+                context.report(call.node(), "`" + call.function().text() + "(" + call.positional().get(0).text()
+                        + ", ...)` turns off certificate verification on this pyOpenSSL context, so any "
+                        + "certificate is accepted.");
+            }
+            return;
+        }
+        String callee = call.callee();
+        if (callee == null) return;
+        if (callee.equals("ssl._create_unverified_context")) {
+            context.report(call.node(), "`ssl._create_unverified_context()` makes a context that accepts any "
+                    + "certificate for any host, so anyone on the network path can impersonate the server.");
+            return;
+        }
+        if (callee.equals("ssl.wrap_socket") || callee.equals("ssl.SSLSocket")) {
+            PyNode reqs = call.argument(4, "cert_reqs");
+            if (reqs != null) {
+                // a server that does not ask clients for certificates is the normal case
+                if (CERT_NONE.contains(String.valueOf(file.qualifiedName(reqs)))
+                        && !context.values().isTrue(call.argument(3, "server_side"))) {
+                    context.report(call.node(), "`" + callee + "` is given `cert_reqs=" + reqs.text() + "`, so the "
+                            + "peer certificate is never checked and the connection can be intercepted.");
+                }
+                return;
+            }
+            if (call.unpacksArguments() || context.values().isTrue(call.argument(3, "server_side"))
+                    || !callee.equals("ssl.wrap_socket")) {
+                return;
+            }
+            context.report(call.node(), "`ssl.wrap_socket` without `cert_reqs` defaults to `CERT_NONE`: the "
+                    + "server certificate is not checked, so the connection can be intercepted.",
+                    Severity.HIGH, Confidence.MEDIUM);
+        }
+    }
+
+    @Override
+    public void visitNode(PyNode node, RuleContext context) {
+        PyNode left = node.field("left");
+        PyNode right = node.field("right");
+        if (left == null || right == null || !left.is("attribute") || left.field("attribute") == null) return;
+        String attribute = left.field("attribute").text();
+        PythonFile file = context.file();
+        switch (attribute) {
+            case "_create_default_https_context" -> {
+                if ("ssl._create_default_https_context".equals(file.qualifiedName(left))
+                        && "ssl._create_unverified_context".equals(file.qualifiedName(right))) {
+                    context.report(node, "`ssl._create_default_https_context` is replaced by the unverified "
+                            + "factory, which turns off certificate checks for every urllib/http.client HTTPS "
+                            + "connection of the process.");
+                }
+            }
+            case "verify_mode" -> {
+                if (!CERT_NONE.contains(String.valueOf(file.qualifiedName(right)))) return;
+                PyNode object = left.field("object");
+                // self.verify_mode = CERT_NONE: a class giving its own attribute a default, not a context being configured
+                if (object == null || object.text().equals("self") || isServerContext(object, context)) return;
+                String known = TlsSupport.qualifiedName(object, file);
+                if (known != null && !CONTEXT_FACTORIES.contains(known)) return;  // some other object
+                if (guarded(node, context)) {
+                    context.report(node, "`" + left.text() + " = " + right.text() + "` turns certificate checks off "
+                            + "when the surrounding condition holds; if that can happen in production, anyone on the "
+                            + "network path can impersonate the server.", Severity.HIGH, Confidence.LOW);
+                    return;
+                }
+                context.report(node, "`" + left.text() + " = " + right.text() + "` accepts any certificate, so "
+                        + "anyone on the network path can impersonate the server.", Severity.HIGH,
+                        known != null ? Confidence.HIGH : Confidence.MEDIUM);
+            }
+            case "check_hostname" -> {
+                if (!context.values().isFalse(right)) return;
+                PyNode object = left.field("object");
+                // only a client context known to be one: libraries often turn it off to verify names themselves
+                if (!isContext(object, file) || isServerContext(object, context) || guarded(node, context)) return;
+                if (alsoSetsCertNone(node, object.text(), file)) return;  // reported on the verify_mode line
+                context.report(node, "`" + left.text() + " = False` stops checking that the certificate names the "
+                        + "host: any certificate from a trusted CA, issued for any domain, is accepted.",
+                        Severity.MEDIUM, Confidence.HIGH);
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Whether the statement sits under an {@code if}/{@code elif}/{@code else} whose condition is not a constant. */
+    private static boolean guarded(PyNode node, RuleContext context) {
+        for (PyNode p = node.parent(); p != null; p = p.parent()) {
+            if (p.is("function_definition") || p.is("class_definition") || p.is("module")) return false;
+            if (p.is("if_statement") || p.is("elif_clause")) {
+                PyNode condition = p.field("condition");
+                if (condition != null && !node.within(condition) && !context.values().isConstant(condition)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** A context made for the server side, where not asking for client certificates is normal. */
+    private static boolean isServerContext(PyNode object, RuleContext context) {
+        if (object == null || !object.is("identifier")) return false;
+        PyNode value = context.values().singleAssignedValue(object);
+        if (value == null || !value.is("call")) return false;
+        Call made = Call.of(value, context.file());
+        if (made.calls("ssl.SSLContext")) {
+            return "ssl.PROTOCOL_TLS_SERVER".equals(context.file().qualifiedName(made.argument(0, "protocol")));
+        }
+        if (made.calls("ssl.create_default_context")) {
+            return "ssl.Purpose.CLIENT_AUTH".equals(context.file().qualifiedName(made.argument(0, "purpose")));
+        }
+        return false;
+    }
+
+    private static boolean isContext(PyNode object, PythonFile file) {
+        String qn = TlsSupport.qualifiedName(object, file);
+        return qn != null && CONTEXT_FACTORIES.contains(qn);
+    }
+
+    /** Whether the same scope also sets {@code <object>.verify_mode = ssl.CERT_NONE}. */
+    private static boolean alsoSetsCertNone(PyNode assignment, String object, PythonFile file) {
+        PyNode scope = file.scopeOf(assignment).node();
+        boolean[] found = {false};
+        scope.forEachDescendant(n -> {
+            if (found[0] || !n.is("assignment")) return;
+            PyNode l = n.field("left");
+            PyNode r = n.field("right");
+            if (l != null && l.is("attribute") && l.field("attribute") != null
+                    && l.field("attribute").text().equals("verify_mode") && l.field("object") != null
+                    && l.field("object").text().equals(object) && r != null
+                    && CERT_NONE.contains(String.valueOf(file.qualifiedName(r)))) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+}

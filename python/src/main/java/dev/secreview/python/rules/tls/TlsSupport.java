@@ -1,0 +1,122 @@
+package dev.secreview.python.rules.tls;
+
+import dev.secreview.python.semantic.Binding;
+import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.tree.PyNode;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/** Helpers shared by the TLS and transport rules. Candidates for the shared semantic layer. */
+final class TlsSupport {
+    private TlsSupport() {
+    }
+
+    /**
+     * {@link PythonFile#qualifiedName} that also sees through {@code with X(...) as name}: inside
+     * {@code with requests.Session() as s}, {@code s.get} is {@code requests.Session().get}.
+     */
+    static String qualifiedName(PyNode expr, PythonFile file) {
+        return qualifiedName(expr, file, 0);
+    }
+
+    private static String qualifiedName(PyNode expr, PythonFile file, int depth) {
+        if (expr == null || depth > 6) return null;
+        String qn = file.qualifiedName(expr);
+        if (qn != null) return qn;
+        switch (expr.type()) {
+            case "identifier" -> {
+                PyNode value = withValue(expr, file);
+                if (value == null) return null;
+                String ctx = qualifiedName(value, file, depth + 1);
+                return ctx;
+            }
+            case "attribute" -> {
+                String member = selfAttribute(expr, file, depth);
+                if (member != null) return member;
+                String base = qualifiedName(expr.field("object"), file, depth + 1);
+                PyNode attribute = expr.field("attribute");
+                return base == null || attribute == null ? null : base + "." + attribute.text();
+            }
+            case "call" -> {
+                String callee = qualifiedName(expr.field("function"), file, depth + 1);
+                return callee == null ? null : callee + "()";
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * {@code self.session} inside a method, when every assignment to {@code self.session} in the class
+     * gives the same kind of object ({@code self.session = requests.Session()} in {@code __init__}).
+     */
+    private static String selfAttribute(PyNode attribute, PythonFile file, int depth) {
+        PyNode object = attribute.field("object");
+        PyNode name = attribute.field("attribute");
+        if (object == null || name == null || !object.is("identifier") || !object.text().equals("self")) return null;
+        PyNode method = file.enclosingFunction(attribute);
+        PyNode owner = method == null ? null : method.ancestor("class_definition");
+        if (owner == null) return null;
+        String[] common = {null};
+        boolean[] conflict = {false};
+        owner.forEachDescendant(n -> {
+            if (conflict[0] || !n.is("assignment")) return;
+            PyNode left = n.field("left");
+            if (left == null || !left.is("attribute") || left.field("object") == null
+                    || !left.field("object").text().equals("self") || left.field("attribute") == null
+                    || !left.field("attribute").text().equals(name.text())) {
+                return;
+            }
+            PyNode right = n.field("right");
+            String qn = right == null ? null : qualifiedName(right, file, depth + 1);
+            if (qn == null || (common[0] != null && !common[0].equals(qn))) {
+                conflict[0] = true;
+            } else {
+                common[0] = qn;
+            }
+        });
+        return conflict[0] ? null : common[0];
+    }
+
+    /** The context expression of the {@code with ... as name} that binds {@code name}, if that is its only binding. */
+    static PyNode withValue(PyNode identifier, PythonFile file) {
+        List<Binding> bindings = file.resolve(identifier.text(), identifier);
+        if (bindings.size() != 1 || bindings.get(0).kind() != Binding.Kind.OTHER) return null;
+        PyNode site = bindings.get(0).site();
+        PyNode target = site.parent();
+        if (target == null || !target.is("as_pattern_target")) return null;
+        PyNode pattern = target.parent();
+        if (pattern == null || !pattern.is("as_pattern") || pattern.parent() == null
+                || !pattern.parent().is("with_item")) {
+            return null;
+        }
+        List<PyNode> children = pattern.namedChildren();
+        return children.isEmpty() ? null : children.get(0);
+    }
+
+    /** Whether a host name or address is the local machine. */
+    static boolean isLoopbackHost(String host) {
+        if (host == null) return false;
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** The host of a URL, or null when it does not parse. */
+    static String hostOf(String url) {
+        try {
+            return new URI(url.strip()).getHost();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static String shorten(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
+    }
+}
