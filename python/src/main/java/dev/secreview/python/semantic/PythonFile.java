@@ -52,6 +52,7 @@ public final class PythonFile {
         String path = source().displayPath();
         String name = path.substring(path.lastIndexOf('/') + 1);
         return name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py")
+                || name.equals("tests.py") || name.equals("test.py") || name.startsWith("tests_")
                 || path.contains("/tests/") || path.startsWith("tests/") || path.contains("/test/")
                 || path.startsWith("test/");
     }

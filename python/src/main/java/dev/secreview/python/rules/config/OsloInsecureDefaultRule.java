@@ -5,11 +5,11 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,7 +43,7 @@ public final class OsloInsecureDefaultRule implements CallRule {
         PyNode defaultNode = call.keyword("default");
         if (optionName.isEmpty() || defaultNode == null) return;
         String option = optionName.get();
-        List<String> words = Arrays.asList(option.toLowerCase(Locale.ROOT).split("[-_.]+"));
+        List<String> words = Identifiers.words(option);
         if (words.stream().anyMatch(NOT_SECURITY::contains)) return;
 
         if (type.equals("BoolOpt")) {

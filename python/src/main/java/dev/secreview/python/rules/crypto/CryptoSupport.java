@@ -1,5 +1,6 @@
 package dev.secreview.python.rules.crypto;
 
+import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.tree.PyNode;
 
@@ -27,22 +28,8 @@ final class CryptoSupport {
             "digest", "upper", "lower", "zfill", "rjust", "ljust", "hexlify", "b64encode", "urlsafe_b64encode",
             "b32encode", "b16encode", "to_bytes", "from_bytes", "UUID", "update", "copy");
 
-    private static final Pattern NON_ALNUM = Pattern.compile("[^A-Za-z0-9]+");
-    private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
 
     private CryptoSupport() {
-    }
-
-    /** Lower-case words of an identifier: {@code apiKey} → [api, key], {@code RESET_TOKEN} → [reset, token]. */
-    static List<String> words(String identifier) {
-        List<String> words = new ArrayList<>();
-        for (String chunk : NON_ALNUM.split(identifier)) {
-            if (chunk.isEmpty()) continue;
-            for (String w : CAMEL.split(chunk)) {
-                if (!w.isEmpty()) words.add(w.toLowerCase(Locale.ROOT));
-            }
-        }
-        return words;
     }
 
     /**

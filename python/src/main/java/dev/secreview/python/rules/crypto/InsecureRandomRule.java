@@ -5,6 +5,7 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.tree.PyNode;
 
@@ -13,7 +14,7 @@ import java.util.Set;
 
 @RuleInfo(
         id = "py-insecure-random",
-        cwe = 338,
+        cwe = 330,
         severity = Severity.HIGH,
         confidence = Confidence.HIGH,
         summary = "The random module (a Mersenne Twister) makes a token, password, key, salt or other secret value.",
@@ -46,6 +47,7 @@ public final class InsecureRandomRule implements CallRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
+        if (context.file().isTestFile()) return;
         String callee = call.callee();
         if (callee == null) return;
         String function;
@@ -87,7 +89,7 @@ public final class InsecureRandomRule implements CallRule {
     private static boolean notSecretHere(Call call, RuleContext context) {
         String function = CryptoSupport.functionName(call.node(), context.file());
         if (function == null) return false;
-        for (String word : CryptoSupport.words(function)) {
+        for (String word : Identifiers.words(function)) {
             if (NOT_SECRET.contains(word)) return true;
         }
         return false;
@@ -96,7 +98,7 @@ public final class InsecureRandomRule implements CallRule {
     /** A bare {@code key} is a secret only when random text or bits are made for it, not a random dict key. */
     private static String plainKey(List<String> names) {
         for (String name : names) {
-            List<String> words = CryptoSupport.words(name);
+            List<String> words = Identifiers.words(name);
             if (words.size() == 1 && (words.get(0).equals("key") || words.get(0).equals("keys"))) return name;
         }
         return null;
@@ -116,10 +118,16 @@ public final class InsecureRandomRule implements CallRule {
         return false;
     }
 
+    /** Words that make a name a quantity about secrets rather than a secret (num_tokens, password_length). */
+    private static final Set<String> QUANTITIES = Set.of("num", "count", "number", "len", "length", "size", "max",
+            "min", "index", "idx", "total", "ttl", "timeout", "expiry", "expires", "lifetime", "age", "interval",
+            "position", "offset", "delay", "rate", "ratio", "percent", "weight", "priority", "attempts", "retries");
+
     /** The first name that says it holds a secret, or null. */
     static String secretName(List<String> names) {
         for (String name : names) {
-            List<String> words = CryptoSupport.words(name);
+            List<String> words = Identifiers.words(name);
+            if (words.stream().anyMatch(QUANTITIES::contains)) continue;
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i);
                 if (SECRET_WORDS.contains(word)) return name;

@@ -5,6 +5,7 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Values;
@@ -56,6 +57,7 @@ public final class WeakHashRule implements CallRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
+        if (context.file().isTestFile()) return;
         String callee = call.callee();
         if (callee == null) return;
         if (callee.equals("hmac.new") || callee.equals("hmac.HMAC") || callee.equals("hmac.digest")) {
@@ -74,7 +76,10 @@ public final class WeakHashRule implements CallRule {
         }
         if (algorithm == null) return;
         Values values = context.values();
-        if (values.isFalse(call.keyword("usedforsecurity"))) return;
+        PyNode forSecurity = call.keyword("usedforsecurity");
+        // False, or a wrapper forwarding its caller's choice (usedforsecurity=usedforsecurity)
+        if (forSecurity != null && !values.isTrue(forSecurity)) return;
+        if (onlyAsksSize(call.node())) return;
         if (callee.startsWith(PREFIX)) {
             checkCryptographyHash(call, algorithm, context);
             return;
@@ -110,7 +115,8 @@ public final class WeakHashRule implements CallRule {
             if (algorithm.equals("SHA-1")) return;  // OAEP/MGF1 do not rely on collision resistance
         }
         boolean keyed = userName != null && (userName.equals(PREFIX + "hmac.HMAC")
-                || userName.equals(PREFIX + "kdf.pbkdf2.PBKDF2HMAC") || userName.equals(PREFIX + "kdf.hkdf.HKDF"));
+                || userName.equals(PREFIX + "kdf.pbkdf2.PBKDF2HMAC") || userName.equals(PREFIX + "kdf.hkdf.HKDF")
+                || userName.equals(PREFIX + "twofactor.totp.TOTP") || userName.equals(PREFIX + "twofactor.hotp.HOTP"));
         if (keyed) {
             if (algorithm.equals("SHA-1")) return;  // HMAC-SHA1 and PBKDF2-HMAC-SHA1 are not broken by collisions
             context.report(call.node(), "`" + userName + "` is keyed with MD5; HMAC constructions survive MD5's "
@@ -166,6 +172,16 @@ public final class WeakHashRule implements CallRule {
         return qn != null && MD5_REFERENCES.contains(qn);
     }
 
+    /** {@code hashlib.sha1().digest_size}: the object is made only to ask a property, nothing is hashed. */
+    private static boolean onlyAsksSize(PyNode call) {
+        PyNode parent = call.parent();
+        if (parent == null || !parent.is("attribute") || parent.field("object") != call) return false;
+        PyNode attribute = parent.field("attribute");
+        if (attribute == null) return false;
+        String name = attribute.text();
+        return name.equals("digest_size") || name.equals("block_size") || name.equals("name");
+    }
+
     /** The call that receives {@code node} as an argument (positional or keyword), or null. */
     private static PyNode consumer(PyNode node) {
         PyNode p = node.parent();
@@ -179,7 +195,7 @@ public final class WeakHashRule implements CallRule {
     private static String securityName(List<String> names) {
         for (String name : names) {
             if (name == null) continue;
-            for (String word : CryptoSupport.words(name)) {
+            for (String word : Identifiers.words(name)) {
                 if (SECURITY_WORDS.contains(word) || word.startsWith("password") || word.startsWith("passwd")
                         || word.startsWith("token") || word.startsWith("secret")) {
                     return name;

@@ -5,9 +5,7 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
-import dev.secreview.python.semantic.Interpolation;
 import dev.secreview.python.semantic.Call;
-import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
@@ -44,7 +42,6 @@ public final class OsSystemRule implements CallRule {
             "os.execv", "os.execve", "os.execvp", "os.execvpe");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ksh", "csh", "tcsh", "ash",
             "busybox", "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh");
-    private static final Set<String> QUOTING = Set.of("shlex.quote", "pipes.quote");
 
     @Override
     public void visitCall(Call call, RuleContext context) {
@@ -68,31 +65,7 @@ public final class OsSystemRule implements CallRule {
             return;
         }
         if (command == null || context.file().isTestFile()) return;
-        report(call, command, how, context);
-    }
-
-    private static void report(Call call, PyNode command, String how, RuleContext context) {
-        Values values = context.values();
-        if (values.isConstant(command)) return;
-        PythonFile file = context.file();
-        Interpolation.Result built = Interpolation.of(command, file, values);
-        if (built != null) {
-            List<PyNode> risky = new ArrayList<>();
-            for (PyNode part : built.parts()) {
-                if (!Interpolation.isNumeric(part, file) && !QUOTING.contains(String.valueOf(Interpolation.calledName(part, file)))) {
-                    risky.add(part);
-                }
-            }
-            // Only constants, numbers and shlex.quote()d values go into the command line.
-            if (risky.isEmpty()) return;
-            context.report(call.node(), how + ", and the command is assembled from " + Interpolation.names(risky)
-                    + "; a `;`, `|` or `$(...)` in " + (risky.size() == 1 ? "that value" : "those values")
-                    + " runs a command of its own.", Severity.HIGH, Confidence.HIGH);
-            return;
-        }
-        context.report(call.node(), how + ", and the command " + Interpolation.quote(command)
-                + " is not a constant; if any of it comes from outside the program, it can inject shell commands.",
-                Severity.HIGH, Confidence.MEDIUM);
+        ShellCommands.report(call, command, how, context);
     }
 
     /**

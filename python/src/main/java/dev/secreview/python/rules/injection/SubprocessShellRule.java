@@ -6,7 +6,6 @@ import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
-import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.List;
@@ -28,7 +27,7 @@ public final class SubprocessShellRule implements CallRule {
         boolean shellOption = call.calls("subprocess.Popen", "subprocess.run", "subprocess.call",
                 "subprocess.check_call", "subprocess.check_output")
                 && context.values().isTrue(call.keyword("shell"));
-        if (!alwaysShell && !shellOption) return;
+        if ((!alwaysShell && !shellOption) || context.file().isTestFile()) return;
         PyNode command = call.argument(0, alwaysShell ? "cmd" : "args");
         if (command == null) return;
         if (command.is("list") || command.is("tuple")) {
@@ -37,28 +36,8 @@ public final class SubprocessShellRule implements CallRule {
             if (items.isEmpty()) return;
             command = items.get(0);
         }
-        Values values = context.values();
-        Values.Origin origin = values.origin(command);
-        if (origin == Values.Origin.CONSTANT) return;
         String how = alwaysShell ? "`" + call.callee() + "` always runs its command through a shell"
                 : "`" + call.callee() + "` runs its command through a shell because of `shell=True`";
-        String what = describe(command, values);
-        if (origin == Values.Origin.BUILT) {
-            context.report(call.node(), how + ", and the command " + what + "; shell metacharacters in "
-                    + "those values (`;`, `|`, `$(...)`) run as commands of their own.", Severity.HIGH, Confidence.HIGH);
-        } else {
-            context.report(call.node(), how + ", and the command is " + what + ", which is not a constant; "
-                    + "if any part of it comes from outside the program, it can inject shell commands.",
-                    Severity.HIGH, Confidence.MEDIUM);
-        }
-    }
-
-    static String describe(PyNode command, Values values) {
-        List<String> inputs = values.inputs(command);
-        String names = inputs.isEmpty() ? "" : String.join("`, `", inputs);
-        if (values.origin(command) == Values.Origin.BUILT) {
-            return inputs.isEmpty() ? "is assembled at run time" : "is assembled from `" + names + "`";
-        }
-        return "`" + (command.text().length() > 60 ? command.text().substring(0, 57) + "..." : command.text()) + "`";
+        ShellCommands.report(call, command, how, context);
     }
 }

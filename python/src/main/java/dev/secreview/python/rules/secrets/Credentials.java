@@ -1,5 +1,6 @@
 package dev.secreview.python.rules.secrets;
 
+import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
@@ -55,7 +56,9 @@ final class Credentials {
             "generator", "rotation", "period", "interval", "enabled", "flag", "title", "description", "doc",
             "state", "status", "last", "used", "updated", "created", "date", "time", "timestamp", "history",
             "attempts", "retries", "set", "needed", "supplied", "provided", "given", "missing", "invalid", "wrong",
-            "mismatch", "match", "confirm", "confirmation", "char", "digits", "symbols", "complexity", "rules");
+            "mismatch", "match", "confirm", "confirmation", "char", "digits", "symbols", "complexity", "rules",
+            "security", "usage", "level", "scope", "visibility", "callback", "hook", "handler", "func", "function",
+            "fn", "module", "loader", "getter", "fetcher", "factory");
 
     /** Words before {@code pass} that make {@code db_pass}, {@code smtp_pass} a password. */
     private static final Set<String> PASS_OWNERS = Set.of("db", "database", "mysql", "postgres", "pg", "redis", "root",
@@ -75,10 +78,10 @@ final class Credentials {
     private static final Pattern FORMAT_FIELD = Pattern.compile("\\{[A-Za-z0-9_]*}");
     /** lower_snake_case words without digits: an enum value or a key name, not a password. */
     private static final Pattern ENUM_LIKE = Pattern.compile("[a-z]+(?:_[a-z]+)+");
+    /** Dotted lower-case identifiers: a module path or an environ/registry key ("swift.callback.fetch_keys"). */
+    private static final Pattern DOTTED_PATH = Pattern.compile("[a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)+");
     /** A name as a program writes it; dict keys such as "AWS::IAM::AccessKey" or "a.b" are not names. */
     private static final Pattern NAME_LIKE = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-    private static final Pattern NON_ALNUM = Pattern.compile("[^A-Za-z0-9]+");
-    private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
 
     private Credentials() {
     }
@@ -86,7 +89,7 @@ final class Credentials {
     /** The kind of credential a name says it holds, or null. Descriptive names (password_field) are null. */
     static Kind kindOf(String name) {
         if (name == null || name.isEmpty()) return null;
-        List<String> words = words(name);
+        List<String> words = Identifiers.words(name);
         if (words.isEmpty()) return null;
         for (String word : words) {
             if (DESCRIPTORS.contains(word)) return null;
@@ -192,7 +195,7 @@ final class Credentials {
         if (NON_VALUES.contains(lower)) return false;
         if (v.chars().distinct().count() == 1 && v.length() > 1) return false;  // xxxx
         if (v.chars().noneMatch(Character::isLetterOrDigit)) return false;  // ****, :****, ---
-        if (looksLikeRegex(v) || ENUM_LIKE.matcher(v).matches()) return false;
+        if (looksLikeRegex(v) || ENUM_LIKE.matcher(v).matches() || DOTTED_PATH.matcher(v).matches()) return false;
         for (String part : PLACEHOLDER_PARTS) {
             if (lower.contains(part)) return false;
         }
@@ -201,14 +204,14 @@ final class Credentials {
             return false;
         }
         if (ENV_NAME.matcher(v).matches()) return false;  // DB_PASSWORD: the name of an env var or setting
-        List<String> nameWords = words(name);
+        List<String> nameWords = Identifiers.words(name);
         if (IDENTIFIER_LIKE.matcher(v).matches()) {
             // "password", "X-Auth-Token", "admin_password", "os_password": a label, header or key name
-            List<String> valueWords = words(v);
+            List<String> valueWords = Identifiers.words(v);
             if (valueWords.equals(nameWords)) return false;
             for (String word : valueWords) {
                 boolean label = kind == Kind.PASSWORD ? PASSWORD_WORDS.contains(word) || word.equals("pass")
-                        : SECRET_WORDS.contains(word) || word.equals("key") || word.equals("auth");
+                        : SECRET_WORDS.contains(word) || word.equals("key") || word.equals("keys") || word.equals("auth");
                 if (label) return false;
             }
         }
@@ -286,18 +289,6 @@ final class Credentials {
             }
             default -> null;
         };
-    }
-
-    /** Lower-case words of an identifier or text. */
-    static List<String> words(String identifier) {
-        List<String> words = new ArrayList<>();
-        for (String chunk : NON_ALNUM.split(identifier)) {
-            if (chunk.isEmpty()) continue;
-            for (String w : CAMEL.split(chunk)) {
-                if (!w.isEmpty()) words.add(w.toLowerCase(Locale.ROOT));
-            }
-        }
-        return words;
     }
 
     /** A value shown in a message without revealing it: first two characters and the length. */

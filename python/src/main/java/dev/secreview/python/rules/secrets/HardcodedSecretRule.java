@@ -5,6 +5,7 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.List;
@@ -78,7 +79,7 @@ public final class HardcodedSecretRule implements NodeRule {
 
     /** SECRET_KEY, app.secret_key, JWT_SIGNING_KEY: the key a web framework signs sessions and tokens with. */
     private static boolean signingKey(String name) {
-        List<String> words = Credentials.words(name);
+        List<String> words = Identifiers.words(name);
         int n = words.size();
         if (n < 2 || !words.get(n - 1).equals("key")) return false;
         String qualifier = words.get(n - 2);

@@ -25,6 +25,7 @@ public final class CleartextProtocolRule implements CallRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
+        if (context.file().isTestFile()) return;
         String callee = call.callee();
         if (callee == null) return;
         switch (callee) {

@@ -38,6 +38,7 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
+        if (context.file().isTestFile()) return;
         PythonFile file = context.file();
         if (call.name().equals("set_verify") && !call.positional().isEmpty()) {
             String mode = file.qualifiedName(call.positional().get(0));
@@ -78,6 +79,7 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
 
     @Override
     public void visitNode(PyNode node, RuleContext context) {
+        if (context.file().isTestFile()) return;
         PyNode left = node.field("left");
         PyNode right = node.field("right");
         if (left == null || right == null || !left.is("attribute") || left.field("attribute") == null) return;
@@ -115,6 +117,12 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
                 // only a client context known to be one: libraries often turn it off to verify names themselves
                 if (!isContext(object, file) || isServerContext(object, context) || guarded(node, context)) return;
                 if (alsoSetsCertNone(node, object.text(), file)) return;  // reported on the verify_mode line
+                if (trustsOnlyPrivateCa(object, node, context)) {
+                    context.report(node, "`" + left.text() + " = False` stops checking that the certificate names the "
+                            + "host; only the CA loaded here is trusted, but any certificate it issued, for any host, "
+                            + "is accepted.", Severity.LOW, Confidence.HIGH);
+                    return;
+                }
                 context.report(node, "`" + left.text() + " = False` stops checking that the certificate names the "
                         + "host: any certificate from a trusted CA, issued for any domain, is accepted.",
                         Severity.MEDIUM, Confidence.HIGH);
@@ -122,6 +130,38 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
             default -> {
             }
         }
+    }
+
+    /**
+     * Whether the context trusts only a CA the code names: {@code create_default_context(cafile=...)}, or
+     * {@code load_verify_locations(...)} in the same scope without {@code load_default_certs()}.
+     */
+    private static boolean trustsOnlyPrivateCa(PyNode object, PyNode at, RuleContext context) {
+        if (object.is("identifier")) {
+            PyNode value = context.values().singleAssignedValue(object);
+            if (value != null && value.is("call")) {
+                Call made = Call.of(value, context.file());
+                if (made.calls("ssl.create_default_context") && (made.keyword("cafile") != null
+                        || made.keyword("capath") != null || made.keyword("cadata") != null)) {
+                    return true;
+                }
+            }
+        }
+        PyNode scope = context.file().scopeOf(at).node();
+        String receiver = object.text();
+        boolean[] seen = new boolean[2];  // load_verify_locations, load_default_certs
+        scope.forEachDescendant(n -> {
+            if (!n.is("call") || n.field("function") == null || !n.field("function").is("attribute")) return;
+            PyNode function = n.field("function");
+            if (function.field("object") == null || !function.field("object").text().equals(receiver)
+                    || function.field("attribute") == null) {
+                return;
+            }
+            String method = function.field("attribute").text();
+            if (method.equals("load_verify_locations")) seen[0] = true;
+            if (method.equals("load_default_certs")) seen[1] = true;
+        });
+        return seen[0] && !seen[1];
     }
 
     /** Whether the statement sits under an {@code if}/{@code elif}/{@code else} whose condition is not a constant. */

@@ -62,7 +62,7 @@ public final class XmlExternalEntitiesRule implements CallRule {
             } else if (resolve == null && !call.unpacksArguments()) {
                 context.report(call.node(), what + " is created without `resolve_entities=False`; before lxml 5.0 "
                         + "its default resolves external entities, so a document parsed with it can pull in local "
-                        + "files (`<!ENTITY x SYSTEM \"file:///etc/passwd\">`).", Severity.MEDIUM, Confidence.MEDIUM);
+                        + "files (`<!ENTITY x SYSTEM \"file:///etc/passwd\">`).", Severity.LOW, Confidence.LOW);
             }
             return;
         }
@@ -77,8 +77,8 @@ public final class XmlExternalEntitiesRule implements CallRule {
             context.report(call.node(), what + " parses " + quote(data) + (explicit
                     ? " with `resolve_entities=True`" : " with its default settings, which resolve external "
                     + "entities before lxml 6.1") + "; a document can declare `<!ENTITY x SYSTEM \"file:///...\">` "
-                    + "and read local files (XXE).", explicit ? Severity.HIGH : Severity.MEDIUM,
-                    explicit ? Confidence.HIGH : Confidence.MEDIUM);
+                    + "and read local files (XXE).", explicit ? Severity.HIGH : Severity.LOW,
+                    explicit ? Confidence.HIGH : Confidence.LOW);
             return;
         }
         PyNode parser = call.argument(1, "parser");
@@ -87,7 +87,8 @@ public final class XmlExternalEntitiesRule implements CallRule {
         if (call.unpacksArguments()) return;
         context.report(call.node(), what + " parses " + quote(data) + " with lxml's default parser, which resolves "
                 + "external entities before lxml 5.0; a document can declare `<!ENTITY x SYSTEM \"file:///...\">` "
-                + "and read local files (XXE).", Severity.MEDIUM, Confidence.MEDIUM);
+                + "and read local files (XXE); pin lxml >= 5.0 or pass a parser with "
+                + "`resolve_entities=False` if the document can come from outside.", Severity.LOW, Confidence.LOW);
     }
 
     /** {@code parser.setFeature(feature_external_ges, True)} on a SAX parser. */
