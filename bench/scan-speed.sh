@@ -15,7 +15,7 @@ for i in $(seq 1 "$runs"); do
   /usr/bin/env time -f '%M' -o "$out/rss" "$here/bin/secreview" scan --no-progress -f json -o "$out/review.json" "$dir" \
     >/dev/null 2>"$out/stderr" || [ $? -eq 1 ]
   end=$(date +%s.%N)
-  python3 - "$out/review.json" "$start" "$end" "$(cat "$out/rss")" <<'PY'
+  python3 - "$out/review.json" "$start" "$end" "$(tail -n 1 "$out/rss")" <<'PY'
 import json, sys
 review = json.load(open(sys.argv[1]))
 s = review["summary"]

@@ -29,9 +29,11 @@ public final class PythonFile {
 
     private final PyTree tree;
     private final Map<PyNode, Scope> scopes = new IdentityHashMap<>();
+    private final boolean testFile;
 
     public PythonFile(PyTree tree) {
         this.tree = tree;
+        this.testFile = isTestPath(tree.source().displayPath());
         new ScopeBuilder(scopes).build(tree.root());
     }
 
@@ -49,7 +51,10 @@ public final class PythonFile {
 
     /** Whether the file is test code (tests may legitimately do what production code must not). */
     public boolean isTestFile() {
-        String path = source().displayPath();
+        return testFile;
+    }
+
+    private static boolean isTestPath(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py")
                 || name.equals("tests.py") || name.equals("test.py") || name.startsWith("tests_")

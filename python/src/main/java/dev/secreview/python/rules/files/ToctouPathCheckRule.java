@@ -206,7 +206,10 @@ public final class ToctouPathCheckRule implements NodeRule {
             PyNode argument = call.argument(Integer.parseInt(parts[0]), parts[1]);
             if (argument == null || !normalize(argument.text()).equals(path)) continue;
             char role = parts[2].charAt(0);
-            if (role == 'O') return isReadOpen(call, context) ? 'N' : writesOrCreates(call, context) ? 'C' : null;
+            if (role == 'O') {
+                if (isReadOpen(call, context)) return 'N';
+                return writesOrCreates(call, context) ? Character.valueOf('C') : null;
+            }
             return role;
         }
         return null;

@@ -16,15 +16,15 @@ import java.util.Set;
         cwe = 863,
         severity = Severity.MEDIUM,
         confidence = Confidence.MEDIUM,
-        summary = "An authorization or allowlist check is written as an assert, which python -O removes.",
+        summary = "An authorization check is written as an assert, which python -O removes.",
         fix = "Check explicitly and raise the framework's access error: `if not context.is_admin: raise "
                 + "exception.Forbidden()`, or `context.can(policies.POLICY_NAME, target)` / "
                 + "`policy.authorize(context, action, target)` in OpenStack code; Django: `raise PermissionDenied`.",
         altNames = {"B101"})
 public final class AssertAccessCheckRule implements NodeRule {
     private static final Set<String> ACCESS_WORDS = Set.of("admin", "admins", "superuser", "staff", "authorized",
-            "authorised", "authorize", "authorise", "authenticated", "permission", "permissions", "perm", "perms",
-            "permitted", "allowed", "owner", "owns", "role", "roles", "policy", "policies", "privilege", "privileges",
+            "authorised", "authorize", "authorise", "authenticated", "permission", "permissions",
+            "permitted", "owner", "owns", "role", "roles", "policy", "policies", "privilege", "privileges",
             "privileged", "acl", "acls", "rbac");
     private static final Set<String> INVARIANT_CALLS = Set.of("isinstance", "issubclass", "hasattr", "callable", "len",
             "type", "all", "any");
@@ -43,8 +43,7 @@ public final class AssertAccessCheckRule implements NodeRule {
         if (isPlainInvariant(condition)) return;
         String word = accessWord(condition);
         if (word == null) return;
-        boolean allowlist = word.equals("allowed");
-        String kind = word.equals("tenancy") ? "tenant-isolation check" : allowlist ? "allowlist check" : "authorization check";
+        String kind = word.equals("tenancy") ? "tenant-isolation check" : "authorization check";
         String shown = condition.text().replace('\n', ' ');
         if (shown.length() > 70) shown = shown.substring(0, 67) + "...";
         context.report(node, "`assert " + shown + "` is the only thing enforcing this " + kind + ": Python drops assert "
