@@ -67,6 +67,16 @@ class RuleRegistryTest {
                 "missing python/src/test/resources/fixtures/" + rule.metadata().id() + ".py");
     }
 
+    @Test
+    void theRulesIndexListsEveryRuleWithItsCwe() throws IOException {
+        String index = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "rules", "README.md"));
+        for (PythonRule rule : PythonFrontEnd.installedRules()) {
+            RuleMetadata m = rule.metadata();
+            assertTrue(index.contains("| [" + m.id() + "](" + m.id() + ".md) | CWE-" + m.cwe() + " |"),
+                    "docs/rules/README.md must list " + m.id() + " with CWE-" + m.cwe());
+        }
+    }
+
     private static String resource(String name) throws IOException {
         try (InputStream in = RuleRegistryTest.class.getResourceAsStream(name)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
