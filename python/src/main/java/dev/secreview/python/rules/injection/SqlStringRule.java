@@ -5,6 +5,7 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.semantic.Interpolation;
 import dev.secreview.python.semantic.Binding;
 import dev.secreview.python.semantic.Call;
@@ -12,7 +13,6 @@ import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 @RuleInfo(
@@ -111,11 +111,7 @@ public final class SqlStringRule implements CallRule {
                 if (hasHandleWord(expr.text())) return true;
                 // c = conn.cursor(); c.execute(...)   /   with engine.connect() as c: c.execute(...)
                 for (Binding binding : file.resolve(expr.text(), expr)) {
-                    PyNode value = switch (binding.kind()) {
-                        case ASSIGNMENT -> binding.value();
-                        case OTHER -> withValue(binding.site());
-                        default -> null;
-                    };
+                    PyNode value = binding.kind() == Binding.Kind.ASSIGNMENT ? binding.value() : null;
                     if (value != null && namesHandle(value, file, depth + 1)) return true;
                 }
                 return false;
@@ -142,20 +138,10 @@ public final class SqlStringRule implements CallRule {
         }
     }
 
-    /** For a name bound by {@code with x as name}, the expression {@code x}. */
-    private static PyNode withValue(PyNode site) {
-        PyNode target = site.parent();
-        if (target == null || !target.is("as_pattern_target")) return null;
-        PyNode pattern = target.parent();
-        if (pattern == null || !pattern.is("as_pattern")) return null;
-        List<PyNode> children = pattern.namedChildren();
-        return children.isEmpty() ? null : children.get(0);
-    }
-
     /** Whether a name is made of words such as {@code cursor}, {@code db}, {@code session}: {@code self.db_conn}, {@code dbSession}. */
     static boolean hasHandleWord(String name) {
-        for (String word : name.split("_|(?<=[a-z0-9])(?=[A-Z])")) {
-            if (HANDLE_WORDS.contains(word.toLowerCase(Locale.ROOT))) return true;
+        for (String word : Identifiers.words(name)) {
+            if (HANDLE_WORDS.contains(word)) return true;
         }
         return false;
     }

@@ -1,11 +1,9 @@
 package dev.secreview.python.rules.tls;
 
-import dev.secreview.python.semantic.Binding;
 import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.tree.PyNode;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 
 /** Helpers shared by the TLS and transport rules. Candidates for the shared semantic layer. */
@@ -14,8 +12,9 @@ final class TlsSupport {
     }
 
     /**
-     * {@link PythonFile#qualifiedName} that also sees through {@code with X(...) as name}: inside
-     * {@code with requests.Session() as s}, {@code s.get} is {@code requests.Session().get}.
+     * {@link PythonFile#qualifiedName} that also sees through {@code self.attr} when every assignment to
+     * it in the class makes the same kind of object: {@code self.session.get} after
+     * {@code self.session = requests.Session()} is {@code requests.Session().get}.
      */
     static String qualifiedName(PyNode expr, PythonFile file) {
         return qualifiedName(expr, file, 0);
@@ -26,12 +25,6 @@ final class TlsSupport {
         String qn = file.qualifiedName(expr);
         if (qn != null) return qn;
         switch (expr.type()) {
-            case "identifier" -> {
-                PyNode value = withValue(expr, file);
-                if (value == null) return null;
-                String ctx = qualifiedName(value, file, depth + 1);
-                return ctx;
-            }
             case "attribute" -> {
                 String member = selfAttribute(expr, file, depth);
                 if (member != null) return member;
@@ -79,22 +72,6 @@ final class TlsSupport {
             }
         });
         return conflict[0] ? null : common[0];
-    }
-
-    /** The context expression of the {@code with ... as name} that binds {@code name}, if that is its only binding. */
-    static PyNode withValue(PyNode identifier, PythonFile file) {
-        List<Binding> bindings = file.resolve(identifier.text(), identifier);
-        if (bindings.size() != 1 || bindings.get(0).kind() != Binding.Kind.OTHER) return null;
-        PyNode site = bindings.get(0).site();
-        PyNode target = site.parent();
-        if (target == null || !target.is("as_pattern_target")) return null;
-        PyNode pattern = target.parent();
-        if (pattern == null || !pattern.is("as_pattern") || pattern.parent() == null
-                || !pattern.parent().is("with_item")) {
-            return null;
-        }
-        List<PyNode> children = pattern.namedChildren();
-        return children.isEmpty() ? null : children.get(0);
     }
 
     /** Whether a host name or address is the local machine. */
