@@ -1,5 +1,7 @@
 package dev.secreview.python.semantic;
 
+import dev.secreview.python.tree.PyNode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,23 @@ public final class Identifiers {
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
 
     private Identifiers() {
+    }
+
+    /**
+     * The name an assignment target gives its value: {@code token}, {@code self.token} and
+     * {@code settings["token"]} all give {@code token}; null for other targets.
+     */
+    public static String targetName(PyNode target) {
+        if (target == null) return null;
+        return switch (target.type()) {
+            case "identifier" -> target.text();
+            case "attribute" -> target.field("attribute") == null ? null : target.field("attribute").text();
+            case "subscript" -> {
+                PyNode key = target.field("subscript");
+                yield key != null && key.is("string") && !StringLiteral.hasInterpolation(key) ? StringLiteral.value(key) : null;
+            }
+            default -> null;
+        };
     }
 
     /** Lower-case words of an identifier: {@code apiKey} → [api, key], {@code RESET_TOKEN} → [reset, token]. */

@@ -42,6 +42,18 @@ public final class Interpolation {
             return Collections.unmodifiableList(parts);
         }
 
+        /**
+         * The inserted parts that can carry outside text: not numbers, and not accepted by
+         * {@code neutralised} (a quoting or escaping call the caller knows).
+         */
+        public List<PyNode> riskyParts(PythonFile file, java.util.function.Predicate<PyNode> neutralised) {
+            List<PyNode> risky = new ArrayList<>();
+            for (PyNode part : parts) {
+                if (!isNumeric(part, file) && !neutralised.test(part)) risky.add(part);
+            }
+            return risky;
+        }
+
         /** The constant text of the string, concatenated (approximate: for wording and keyword checks). */
         public String literal() {
             return literal.toString();

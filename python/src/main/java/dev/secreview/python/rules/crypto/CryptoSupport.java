@@ -89,7 +89,7 @@ final class CryptoSupport {
                 case "assignment", "augmented_assignment" -> {
                     if (node == p.field("right")) {
                         PyNode left = p.field("left");
-                        String target = targetName(left);
+                        String target = Identifiers.targetName(left);
                         if (target != null) names.add(target);
                         if (left != null && left.is("identifier") && returnsName(p, left.text(), file)) {
                             String function = functionName(p, file);
@@ -117,19 +117,6 @@ final class CryptoSupport {
         return VALUE_CALLS.contains(name);
     }
 
-    /** The name an assignment target gives: {@code token}, {@code self.token} → token, {@code d["token"]} → token. */
-    static String targetName(PyNode left) {
-        if (left == null) return null;
-        return switch (left.type()) {
-            case "identifier" -> left.text();
-            case "attribute" -> left.field("attribute") == null ? null : left.field("attribute").text();
-            case "subscript" -> {
-                PyNode key = left.field("subscript");
-                yield key != null && key.is("string") ? unquote(key) : null;
-            }
-            default -> null;
-        };
-    }
 
     /** Whether the function around {@code at} has a {@code return} whose value mentions {@code name}. */
     private static boolean returnsName(PyNode at, String name, PythonFile file) {

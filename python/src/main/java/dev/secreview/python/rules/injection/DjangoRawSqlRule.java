@@ -88,13 +88,10 @@ public final class DjangoRawSqlRule implements CallRule {
         PythonFile file = context.file();
         Interpolation.Result built = Interpolation.of(sql, file, values);
         if (built == null) return List.of();
-        List<PyNode> risky = new ArrayList<>();
-        for (PyNode part : built.parts()) {
+        return built.riskyParts(file, part -> {
             String called = Interpolation.calledName(part, file);
-            boolean quoted = called != null && called.matches("(.*\\.)?_*quote_name");
-            if (!Interpolation.isNumeric(part, file) && !quoted) risky.add(part);
-        }
-        return risky;
+            return called != null && called.matches("(.*\\.)?_*quote_name");
+        });
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -42,10 +41,7 @@ public final class EvalRule implements CallRule {
         String function = call.callee().substring(call.callee().lastIndexOf('.') + 1);
         Interpolation.Result built = Interpolation.of(source, file, values);
         if (built != null) {
-            List<PyNode> risky = new ArrayList<>();
-            for (PyNode part : built.parts()) {
-                if (!Interpolation.isNumeric(part, file)) risky.add(part);
-            }
+            List<PyNode> risky = built.riskyParts(file, part -> false);
             if (risky.isEmpty()) return;
             context.report(call.node(), "`" + function + "()` runs Python source assembled from "
                     + Interpolation.names(risky) + "; whatever " + (risky.size() == 1 ? "that value holds" : "those values hold")

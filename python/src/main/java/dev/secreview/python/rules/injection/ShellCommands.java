@@ -9,7 +9,6 @@ import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -30,12 +29,8 @@ final class ShellCommands {
         PythonFile file = context.file();
         Interpolation.Result built = Interpolation.of(command, file, values);
         if (built != null) {
-            List<PyNode> risky = new ArrayList<>();
-            for (PyNode part : built.parts()) {
-                if (!Interpolation.isNumeric(part, file) && !QUOTING.contains(String.valueOf(Interpolation.calledName(part, file)))) {
-                    risky.add(part);
-                }
-            }
+            List<PyNode> risky = built.riskyParts(file,
+                    part -> QUOTING.contains(String.valueOf(Interpolation.calledName(part, file))));
             // Only constants, numbers and shlex.quote()d values go into the command line.
             if (risky.isEmpty()) return;
             context.report(call.node(), how + ", and the command is assembled from " + Interpolation.names(risky)

@@ -11,7 +11,6 @@ import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -51,10 +50,7 @@ public final class SstiRule implements CallRule {
         String what = "`" + shortName(callee) + "`";
         Interpolation.Result built = Interpolation.of(source, file, values);
         if (built != null) {
-            List<PyNode> risky = new ArrayList<>();
-            for (PyNode part : built.parts()) {
-                if (!Interpolation.isNumeric(part, file)) risky.add(part);
-            }
+            List<PyNode> risky = built.riskyParts(file, part -> false);
             if (risky.isEmpty()) return;
             context.report(call.node(), what + " compiles a template whose text is assembled from "
                     + Interpolation.names(risky) + "; template syntax in " + (risky.size() == 1 ? "that value" : "those values")

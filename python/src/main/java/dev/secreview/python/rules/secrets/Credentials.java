@@ -120,7 +120,7 @@ final class Credentials {
         switch (node.type()) {
             case "assignment" -> {
                 PyNode left = node.field("left");
-                String name = targetName(left);
+                String name = Identifiers.targetName(left);
                 return make(name, Shape.ASSIGNMENT, node.field("right"), node, values);
             }
             case "keyword_argument" -> {
@@ -245,18 +245,6 @@ final class Credentials {
                 || v.contains("[^") || (v.startsWith("^") && v.endsWith("$"));
     }
 
-    private static String targetName(PyNode left) {
-        if (left == null) return null;
-        return switch (left.type()) {
-            case "identifier" -> left.text();
-            case "attribute" -> left.field("attribute") == null ? null : left.field("attribute").text();
-            case "subscript" -> {
-                PyNode key = left.field("subscript");
-                yield key != null && key.is("string") ? key.text().replaceAll("^[A-Za-z]*['\"]+|['\"]+$", "") : null;
-            }
-            default -> null;
-        };
-    }
 
     /** The name a compared operand says it is: {@code password}, {@code form.password}, {@code request.form["password"]}. */
     private static String operandName(PyNode operand, Values values) {

@@ -11,7 +11,6 @@ import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -56,10 +55,7 @@ public final class MarkSafeRule implements CallRule {
         String what = "`" + call.function().text() + "()`";
         Interpolation.Result built = Interpolation.of(text, file, values);
         if (built != null) {
-            List<PyNode> risky = new ArrayList<>();
-            for (PyNode part : built.parts()) {
-                if (!Interpolation.isNumeric(part, file) && !escaped(part, file, values)) risky.add(part);
-            }
+            List<PyNode> risky = built.riskyParts(file, part -> escaped(part, file, values));
             if (risky.isEmpty()) return;
             context.report(call.node(), what + " marks HTML assembled from " + Interpolation.names(risky)
                     + " as safe, so the template will not escape it; a `<script>` or `\"` in "
