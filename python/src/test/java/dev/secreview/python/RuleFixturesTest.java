@@ -3,6 +3,7 @@ package dev.secreview.python;
 import dev.secreview.core.engine.FileAnalysis;
 import dev.secreview.core.model.Finding;
 import dev.secreview.python.api.PythonRule;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Runs every rule on its fixture and compares the findings with the fixture's inline markers. */
 class RuleFixturesTest {
 
-    static Stream<PythonRule> rules() {
-        return PythonFrontEnd.installedRules().stream();
+    static Stream<Named<PythonRule>> rules() {
+        return PythonFrontEnd.installedRules().stream().map(rule -> Named.of(rule.metadata().id(), rule));
     }
 
     @ParameterizedTest(name = "{0}")

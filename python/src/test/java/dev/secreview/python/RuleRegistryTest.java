@@ -4,6 +4,7 @@ import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.cwe.CweEntry;
 import dev.secreview.core.rule.RuleMetadata;
 import dev.secreview.python.api.PythonRule;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,8 +26,8 @@ class RuleRegistryTest {
     private static final List<String> DOC_SECTIONS = List.of("## What it does", "## Why is this bad?",
             "## Example", "## Use instead", "## References");
 
-    static Stream<PythonRule> rules() {
-        return PythonFrontEnd.installedRules().stream();
+    static Stream<Named<PythonRule>> rules() {
+        return PythonFrontEnd.installedRules().stream().map(rule -> Named.of(rule.metadata().id(), rule));
     }
 
     @Test
