@@ -122,7 +122,7 @@ public final class SarifReportWriter implements ReportWriter {
         return node;
     }
 
-    /** An empty range (as {@link TextRange#ofLine} makes) means the whole line: SARIF says so by omitting endColumn. */
+    /** An empty range means the whole line: SARIF says so by omitting endColumn. */
     private static ObjectNode region(TextRange r) {
         ObjectNode region = JsonOutput.object()
                 .put("startLine", r.startLine())

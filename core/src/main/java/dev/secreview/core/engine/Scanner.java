@@ -44,10 +44,6 @@ public final class Scanner {
         return new Scanner(found);
     }
 
-    public List<LanguageFrontEnd> frontEnds() {
-        return frontEnds;
-    }
-
     public List<RuleMetadata> rules() {
         return frontEnds.stream().flatMap(f -> f.rules().stream()).toList();
     }

@@ -15,14 +15,6 @@ public record TextRange(int startLine, int startColumn, int endLine, int endColu
         }
     }
 
-    public static TextRange ofLine(int line) {
-        return new TextRange(line, 1, line, 1);
-    }
-
-    public boolean containsLine(int line) {
-        return line >= startLine && line <= endLine;
-    }
-
     @Override
     public int compareTo(TextRange other) {
         int c = Integer.compare(startLine, other.startLine);

@@ -30,10 +30,6 @@ public final class Scope {
         return parent;
     }
 
-    public boolean isFunction() {
-        return !node.is("module") && !node.is("class_definition");
-    }
-
     public boolean isClass() {
         return node.is("class_definition");
     }
