@@ -93,7 +93,9 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
         }
         Map<PythonRule, RuleContext> contexts = new IdentityHashMap<>();
         for (PythonRule rule : rules) {
-            contexts.put(rule, new RuleContext(file, values, metadata.get(rule), findings));
+            if (!file.isTestFile() || rule.reviewsTestCode()) {
+                contexts.put(rule, new RuleContext(file, values, metadata.get(rule), findings));
+            }
         }
         List<SuppressionDirective> directives = new ArrayList<>();
         tree.root().forEachDescendant(node -> {
@@ -105,13 +107,15 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
             if (node.is("call") && !callRules.isEmpty()) {
                 Call call = Call.of(node, file);
                 for (CallRule rule : callRules) {
-                    runIsolated(rule, node, diagnostics, () -> rule.visitCall(call, contexts.get(rule)));
+                    RuleContext context = contexts.get(rule);
+                    if (context != null) runIsolated(rule, node, diagnostics, () -> rule.visitCall(call, context));
                 }
             }
             List<NodeRule> interested = nodeRules.get(node.type());
             if (interested != null) {
                 for (NodeRule rule : interested) {
-                    runIsolated(rule, node, diagnostics, () -> rule.visitNode(node, contexts.get(rule)));
+                    RuleContext context = contexts.get(rule);
+                    if (context != null) runIsolated(rule, node, diagnostics, () -> rule.visitNode(node, context));
                 }
             }
         });

@@ -13,4 +13,12 @@ public interface PythonRule {
     default RuleMetadata metadata() {
         return RuleMetadata.of(getClass());
     }
+
+    /**
+     * Whether the rule also reviews test code ({@code test_*.py}, {@code tests/}, ...). Test code is not
+     * shipped, so by default a defect there is not worth a reviewer's comment and the rule does not run.
+     */
+    default boolean reviewsTestCode() {
+        return false;
+    }
 }

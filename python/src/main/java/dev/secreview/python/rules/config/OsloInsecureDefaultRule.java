@@ -36,7 +36,6 @@ public final class OsloInsecureDefaultRule implements CallRule {
     public void visitCall(Call call, RuleContext context) {
         String callee = call.callee();
         if (callee == null || !callee.startsWith("oslo_config.cfg.") || !callee.endsWith("Opt")) return;
-        if (context.file().isTestFile()) return;
         String type = callee.substring("oslo_config.cfg.".length());
         Values values = context.values();
         Optional<String> optionName = values.string(call.argument(0, "name"));

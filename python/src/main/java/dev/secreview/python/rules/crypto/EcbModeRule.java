@@ -26,7 +26,6 @@ public final class EcbModeRule implements CallRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
-        if (context.file().isTestFile()) return;
         String callee = call.callee();
         if (callee == null) return;
         if (callee.equals("cryptography.hazmat.primitives.ciphers.modes.ECB")) {

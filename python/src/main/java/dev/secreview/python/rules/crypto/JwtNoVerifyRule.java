@@ -32,7 +32,6 @@ public final class JwtNoVerifyRule implements CallRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
-        if (context.file().isTestFile()) return;
         String callee = call.callee();
         if (callee == null || !DECODERS.contains(callee)) return;
         String problem = problem(call, context);

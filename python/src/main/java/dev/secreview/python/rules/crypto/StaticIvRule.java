@@ -37,7 +37,6 @@ public final class StaticIvRule implements CallRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
-        if (context.file().isTestFile()) return;
         String callee = call.callee();
         if (callee == null) return;
         PyNode iv;

@@ -53,7 +53,6 @@ public final class WeakCipherRule implements CallRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
-        if (context.file().isTestFile()) return;
         String callee = call.callee();
         if (callee == null) return;
         Weakness weakness = null;

@@ -57,7 +57,6 @@ public final class WeakHashRule implements CallRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
-        if (context.file().isTestFile()) return;
         String callee = call.callee();
         if (callee == null) return;
         if (callee.equals("hmac.new") || callee.equals("hmac.HMAC") || callee.equals("hmac.digest")) {

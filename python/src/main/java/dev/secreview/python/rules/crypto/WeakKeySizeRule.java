@@ -47,7 +47,6 @@ public final class WeakKeySizeRule implements CallRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
-        if (context.file().isTestFile()) return;
         String callee = call.callee();
         if (callee == null) return;
         if (callee.equals(ASYM + "ec.generate_private_key")) {

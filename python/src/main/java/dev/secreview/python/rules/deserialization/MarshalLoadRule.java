@@ -22,7 +22,7 @@ public final class MarshalLoadRule implements CallRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
-        if (!call.calls("marshal.load", "marshal.loads") || context.file().isTestFile()) return;
+        if (!call.calls("marshal.load", "marshal.loads")) return;
         PyNode data = call.argument(0, null);
         if (data == null) return;
         if (context.values().isConstant(data) || PickleLoadRule.roundTrip(data, context)) return;

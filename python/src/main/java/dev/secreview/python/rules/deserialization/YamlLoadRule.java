@@ -37,7 +37,7 @@ public final class YamlLoadRule implements CallRule {
     @Override
     public void visitCall(Call call, RuleContext context) {
         String callee = call.callee();
-        if (callee == null || !callee.startsWith("yaml.") || context.file().isTestFile()) return;
+        if (callee == null || !callee.startsWith("yaml.")) return;
         String what = "`" + call.function().text() + "`";
         switch (callee) {
             case "yaml.unsafe_load", "yaml.unsafe_load_all" -> {

@@ -87,7 +87,6 @@ public final class HardcodedTmpPathRule implements CallRule {
         if (path == null) return;
         Optional<String> literal = constantPath(path, context);
         if (literal.isEmpty() || !inSharedDirectory(literal.get())) return;
-        if (context.file().isTestFile()) return;
         String value = literal.get();
         String named = path.is("string") ? "`" + value + "`" : "`" + value + "` (from `" + shorten(path.text()) + "`)";
         if (exclusive) {

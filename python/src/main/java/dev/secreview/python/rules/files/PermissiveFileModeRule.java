@@ -83,7 +83,7 @@ public final class PermissiveFileModeRule implements CallRule {
                 return;
             }
         }
-        if (mode == null || target == null || context.file().isTestFile()) return;
+        if (mode == null || target == null) return;
         StatModeBits.Mode bits = StatModeBits.fold(mode, context.file(), context.values());
         if (bits == null) return;
         String modeText = bits.exact() && !mode.text().startsWith("0o") ? StatModeBits.octal(bits.bits()) : null;

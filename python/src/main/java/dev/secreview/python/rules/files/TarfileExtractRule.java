@@ -30,7 +30,6 @@ public final class TarfileExtractRule implements CallRule {
     public void visitCall(Call call, RuleContext context) {
         String name = call.name();
         if (!name.equals("extractall") && !name.equals("extract") && !call.calls("shutil.unpack_archive")) return;
-        if (context.file().isTestFile()) return;
         if (call.calls("shutil.unpack_archive")) {
             checkUnpackArchive(call, context);
             return;

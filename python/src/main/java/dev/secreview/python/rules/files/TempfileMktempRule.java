@@ -20,7 +20,7 @@ public final class TempfileMktempRule implements CallRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
-        if (!call.calls("tempfile.mktemp", "os.tempnam", "os.tmpnam") || context.file().isTestFile()) return;
+        if (!call.calls("tempfile.mktemp", "os.tempnam", "os.tmpnam")) return;
         String callee = call.callee();
         String extra = call.callee().startsWith("os.")
                 ? " (`" + callee + "` is also gone from Python 3, so this code is Python 2 only)"

@@ -68,7 +68,7 @@ public final class ToctouPathCheckRule implements NodeRule {
         if (condition == null || consequence == null) return;
         List<Check> checks = new ArrayList<>();
         collectChecks(condition, false, context.file(), checks);
-        if (checks.isEmpty() || context.file().isTestFile() || insideHandlingTry(node) || underLock(node, context)) return;
+        if (checks.isEmpty() || insideHandlingTry(node) || underLock(node, context)) return;
         boolean hasAlternative = node.is("if_statement") && node.field("alternative") != null;
         for (Check check : checks) {
             if (hasAlternative && check.call().calls("os.path.isdir", "os.path.isfile", "os.path.islink")) {

@@ -38,7 +38,7 @@ public final class DjangoRawSqlRule implements CallRule {
     public void visitCall(Call call, RuleContext context) {
         String name = call.name();
         boolean rawSql = call.callee() != null && RAW_SQL.contains(call.callee());
-        if (!rawSql && !name.equals("raw") && !name.equals("extra") || context.file().isTestFile()) return;
+        if (!rawSql && !name.equals("raw") && !name.equals("extra")) return;
         if (rawSql) {
             check(call, call.argument(0, "sql"), "`RawSQL()`", context);
         } else if (name.equals("raw") && onQuerySet(call, context)) {

@@ -34,7 +34,7 @@ public final class EvalRule implements CallRule {
         // `eval` resolves to the builtin only when no local or imported name shadows it.
         if (call.callee() == null || !EVALUATORS.contains(call.callee())) return;
         PyNode source = call.argument(0, "source");
-        if (source == null || context.file().isTestFile()) return;
+        if (source == null) return;
         Values values = context.values();
         if (values.isConstant(source) || compiledConstant(source, context)) return;
         PythonFile file = context.file();

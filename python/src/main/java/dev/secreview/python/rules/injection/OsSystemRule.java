@@ -64,7 +64,7 @@ public final class OsSystemRule implements CallRule {
         } else {
             return;
         }
-        if (command == null || context.file().isTestFile()) return;
+        if (command == null) return;
         ShellCommands.report(call, command, how, context);
     }
 

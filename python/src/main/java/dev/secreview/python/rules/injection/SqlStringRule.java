@@ -68,7 +68,7 @@ public final class SqlStringRule implements CallRule {
         } else {
             return;
         }
-        if (query == null || context.values().isConstant(query) || context.file().isTestFile()) return;
+        if (query == null || context.values().isConstant(query)) return;
         PythonFile file = context.file();
         Interpolation.Result built = Interpolation.of(query, file, context.values());
         if (built == null) return;  // a query handed in from elsewhere: nothing shows how it was made

@@ -27,7 +27,7 @@ public final class SubprocessShellRule implements CallRule {
         boolean shellOption = call.calls("subprocess.Popen", "subprocess.run", "subprocess.call",
                 "subprocess.check_call", "subprocess.check_output")
                 && context.values().isTrue(call.keyword("shell"));
-        if ((!alwaysShell && !shellOption) || context.file().isTestFile()) return;
+        if ((!alwaysShell && !shellOption)) return;
         PyNode command = call.argument(0, alwaysShell ? "cmd" : "args");
         if (command == null) return;
         if (command.is("list") || command.is("tuple")) {

@@ -38,7 +38,7 @@ public final class AssertAccessCheckRule implements NodeRule {
     @Override
     public void visitNode(PyNode node, RuleContext context) {
         List<PyNode> parts = node.namedChildren();
-        if (parts.isEmpty() || context.file().isTestFile()) return;
+        if (parts.isEmpty()) return;
         PyNode condition = parts.get(0);
         if (isPlainInvariant(condition)) return;
         String word = accessWord(condition);

@@ -51,7 +51,6 @@ public final class RequestNoTimeoutRule implements CallRule {
             return;
         }
         if (timeout != null && !explicitNone) return;
-        if (context.file().isTestFile()) return;
         if (library.equals("urllib")) {
             if (context.file().source().text().contains("setdefaulttimeout")) return;
             context.report(call.node(), shown + " is called without `timeout=`, so it uses the global socket default, "

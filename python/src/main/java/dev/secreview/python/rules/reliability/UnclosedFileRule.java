@@ -38,7 +38,7 @@ public final class UnclosedFileRule implements CallRule {
         PyNode parent = node.parent();
         if (parent == null) return;
         PyNode function = context.file().enclosingFunction(node);
-        if (function == null || context.file().isTestFile()) return;
+        if (function == null) return;
         String what = call.callee().startsWith("socket.") ? "socket" : "file";
 
         // open(path).read(): the handle is dropped at once

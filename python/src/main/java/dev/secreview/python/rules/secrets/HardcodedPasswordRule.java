@@ -28,7 +28,6 @@ public final class HardcodedPasswordRule implements NodeRule {
 
     @Override
     public void visitNode(PyNode node, RuleContext context) {
-        if (context.file().isTestFile()) return;
         Credentials.Candidate c = Credentials.candidate(node, context.values());
         if (c == null || c.kind() != Credentials.Kind.PASSWORD) return;
         switch (c.shape()) {

@@ -54,7 +54,6 @@ public final class HardcodedSecretRule implements NodeRule {
 
     @Override
     public void visitNode(PyNode node, RuleContext context) {
-        if (context.file().isTestFile()) return;
         if (node.is("string") || node.is("concatenated_string")) {
             checkShape(node, context);
             return;

@@ -85,7 +85,7 @@ public final class LogSecretRule implements CallRule {
         String method = call.name();
         if (!LEVELS.contains(method)) return;
         PythonFile file = context.file();
-        if (!isLogger(call, file) || file.isTestFile()) return;
+        if (!isLogger(call, file)) return;
         List<PyNode> positional = call.positional();
         int messageIndex = method.equals("log") ? 1 : 0;
         if (positional.size() <= messageIndex) return;

@@ -25,7 +25,6 @@ public final class CleartextProtocolRule implements CallRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
-        if (context.file().isTestFile()) return;
         String callee = call.callee();
         if (callee == null) return;
         switch (callee) {

@@ -47,7 +47,6 @@ public final class HttpNoVerifyRule implements CallRule, NodeRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
-        if (context.file().isTestFile()) return;
         PythonFile file = context.file();
         Values values = context.values();
         String callee = call.callee();
@@ -119,7 +118,6 @@ public final class HttpNoVerifyRule implements CallRule, NodeRule {
 
     @Override
     public void visitNode(PyNode node, RuleContext context) {
-        if (context.file().isTestFile()) return;
         PyNode left = node.field("left");
         PyNode right = node.field("right");
         if (left == null || !left.is("attribute") || left.field("attribute") == null

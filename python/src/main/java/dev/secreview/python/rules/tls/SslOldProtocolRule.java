@@ -46,7 +46,6 @@ public final class SslOldProtocolRule implements CallRule, NodeRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
-        if (context.file().isTestFile()) return;
         PyNode protocol = call.keyword("ssl_version");
         if (protocol == null && call.calls("ssl.wrap_socket")) protocol = call.argument(5, null);
         if (protocol == null && call.calls("ssl.get_server_certificate")) protocol = call.argument(1, null);
@@ -69,7 +68,6 @@ public final class SslOldProtocolRule implements CallRule, NodeRule {
 
     @Override
     public void visitNode(PyNode node, RuleContext context) {
-        if (context.file().isTestFile()) return;
         PyNode left = node.field("left");
         if (left == null || !left.is("attribute") || left.field("attribute") == null) return;
         String attribute = left.field("attribute").text();

@@ -38,7 +38,6 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
-        if (context.file().isTestFile()) return;
         PythonFile file = context.file();
         if (call.name().equals("set_verify") && !call.positional().isEmpty()) {
             String mode = file.qualifiedName(call.positional().get(0));
@@ -79,7 +78,6 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
 
     @Override
     public void visitNode(PyNode node, RuleContext context) {
-        if (context.file().isTestFile()) return;
         PyNode left = node.field("left");
         PyNode right = node.field("right");
         if (left == null || right == null || !left.is("attribute") || left.field("attribute") == null) return;

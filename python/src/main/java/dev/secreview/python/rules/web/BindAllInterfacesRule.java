@@ -110,7 +110,6 @@ public final class BindAllInterfacesRule implements CallRule {
     }
 
     private void report(Call call, RuleContext context, String host, Confidence confidence) {
-        if (context.file().isTestFile()) return;
         String shown = host.isEmpty() ? "`\"\"` (the empty host, which the socket layer treats as every address)"
                 : "`" + host + "`";
         String what = call.callee() != null && !call.callee().contains("()") ? call.callee() : call.function().text();
@@ -126,7 +125,7 @@ public final class BindAllInterfacesRule implements CallRule {
         Optional<String> option = values.string(call.argument(0, "name"));
         if (option.isEmpty() || !isBindOption(option.get())) return;
         Optional<String> def = values.string(call.keyword("default"));
-        if (def.isEmpty() || !isWildcard(def.get(), false) || context.file().isTestFile()) return;
+        if (def.isEmpty() || !isWildcard(def.get(), false)) return;
         context.report(call.node(), "Option `" + option.get() + "` defaults to `" + def.get() + "`: unless operators "
                 + "override it, the service listens on every interface (management, storage and public networks "
                 + "alike). Operators often do mean that, but a loopback default (or no default) makes exposure a "

@@ -87,7 +87,6 @@ public final class CsrfExemptRule implements CallRule, NodeRule {
     }
 
     private void report(PyNode at, String what, String view, RuleContext context) {
-        if (context.file().isTestFile()) return;
         String target = view == null ? "this view" : "`" + view + "`";
         String base = what + " turns off CSRF checking for " + target + ": if it changes state and relies on the "
                 + "session cookie, any other site can make a logged-in user's browser submit that request.";

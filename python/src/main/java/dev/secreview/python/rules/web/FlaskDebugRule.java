@@ -34,7 +34,7 @@ public final class FlaskDebugRule implements CallRule, NodeRule {
     @Override
     public void visitCall(Call call, RuleContext context) {
         String callee = call.callee();
-        if (callee == null || context.file().isTestFile()) return;
+        if (callee == null) return;
         switch (callee) {
             case "flask.Flask().run" -> {
                 PyNode debug = call.argument(2, "debug");
@@ -70,7 +70,7 @@ public final class FlaskDebugRule implements CallRule, NodeRule {
     public void visitNode(PyNode node, RuleContext context) {
         PyNode left = node.field("left");
         PyNode right = node.field("right");
-        if (left == null || right == null || !context.values().isTrue(right) || context.file().isTestFile()) return;
+        if (left == null || right == null || !context.values().isTrue(right)) return;
         if (left.is("attribute")) {
             // app.debug = True
             PyNode attribute = left.field("attribute");

@@ -46,7 +46,7 @@ public final class InsecureCookieRule implements CallRule, NodeRule {
         }
         if (!name.equals("set_cookie") && !name.equals("set_signed_cookie")) return;
         if (call.receiver() == null || call.unpacksArguments() || call.positional().size() >= 6) return;
-        if (!importsWebFramework(context) || context.file().isTestFile()) return;
+        if (!importsWebFramework(context)) return;
         if (deletes(call, context)) return;
         PyNode secure = call.keyword("secure");
         if (secure != null && !context.values().isFalse(secure)) return;  // True, or decided at run time
@@ -87,7 +87,7 @@ public final class InsecureCookieRule implements CallRule, NodeRule {
             if (container == null || !container.text().endsWith("config")) return;
             setting = context.values().string(left.field("subscript")).orElse(null);
         }
-        if (setting == null || !SECURE_SETTINGS.contains(setting) || context.file().isTestFile()) return;
+        if (setting == null || !SECURE_SETTINGS.contains(setting)) return;
         context.report(node, settingMessage(setting, left.text()), Severity.MEDIUM, Confidence.HIGH);
     }
 
@@ -96,7 +96,7 @@ public final class InsecureCookieRule implements CallRule, NodeRule {
         if (receiver == null || !receiver.text().endsWith("config")) return;
         for (String setting : SECURE_SETTINGS) {
             PyNode value = call.keyword(setting);
-            if (value != null && context.values().isFalse(value) && !context.file().isTestFile()) {
+            if (value != null && context.values().isFalse(value)) {
                 context.report(call.node(), settingMessage(setting, setting), Severity.MEDIUM, Confidence.HIGH);
                 return;
             }

@@ -29,7 +29,7 @@ public final class Jinja2AutoescapeRule implements CallRule {
     @Override
     public void visitCall(Call call, RuleContext context) {
         String callee = call.callee();
-        if (callee == null || !FACTORIES.contains(callee) || context.file().isTestFile()) return;
+        if (callee == null || !FACTORIES.contains(callee)) return;
         String what = "`" + call.function().text() + "(...)`";
         PyNode autoescape = call.keyword("autoescape");
         if (autoescape == null) {

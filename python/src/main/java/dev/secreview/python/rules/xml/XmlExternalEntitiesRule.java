@@ -40,7 +40,7 @@ public final class XmlExternalEntitiesRule implements CallRule {
     @Override
     public void visitCall(Call call, RuleContext context) {
         if (call.name().equals("setFeature")) {
-            if (!context.file().isTestFile()) checkSaxFeature(call, context);
+            checkSaxFeature(call, context);
             return;
         }
         String callee = null;
@@ -50,7 +50,7 @@ public final class XmlExternalEntitiesRule implements CallRule {
                 break;
             }
         }
-        if (callee == null || context.file().isTestFile()) return;
+        if (callee == null) return;
         Values values = context.values();
         String what = "`" + call.function().text() + "`";
         if (LXML_PARSERS.contains(callee)) {
