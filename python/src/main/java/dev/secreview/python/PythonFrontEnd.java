@@ -104,7 +104,7 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
                 if (directive != null) directives.add(directive);
                 return;
             }
-            if (node.is("call") && !callRules.isEmpty()) {
+            if (node.is("call") && !contexts.isEmpty() && !callRules.isEmpty()) {
                 Call call = Call.of(node, file);
                 for (CallRule rule : callRules) {
                     RuleContext context = contexts.get(rule);
