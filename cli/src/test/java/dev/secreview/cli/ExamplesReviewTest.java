@@ -29,8 +29,8 @@ class ExamplesReviewTest {
         List<String> found = m.results().map(r -> r.group(1) + ":" + r.group(2) + " " + r.group(3))
                 .collect(Collectors.toList());
         assertEquals(List.of(
-                "inventory/api.py:20 py-subprocess-shell",
-                "inventory/api.py:30 py-sql-string",
+                "inventory/api.py:20 py-command-injection",
+                "inventory/api.py:30 py-sql-injection",
                 "inventory/api.py:42 py-flask-debug",
                 "inventory/auth.py:9 py-weak-hash",
                 "inventory/backup.py:11 py-tarfile-extract",

@@ -13,7 +13,11 @@ import dev.secreview.python.api.PythonRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.lowering.PythonLowering;
 import dev.secreview.python.semantic.Values;
+import dev.secreview.python.taint.PythonFacts;
+import dev.secreview.python.taint.TaintRules;
+import dev.secreview.python.taint.TreeReview;
 import dev.secreview.python.tree.PyNode;
 import dev.secreview.python.tree.PyTree;
 import dev.secreview.python.tree.PythonParser;
@@ -77,7 +81,10 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
 
     @Override
     public List<RuleMetadata> rules() {
-        return rules.stream().map(metadata::get).toList();
+        List<RuleMetadata> all = new ArrayList<>(rules.stream().map(metadata::get).toList());
+        all.addAll(TaintRules.all());
+        all.sort(Comparator.comparing(RuleMetadata::id));
+        return List.copyOf(all);
     }
 
     @Override
@@ -119,7 +126,25 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
                 }
             }
         });
-        return new FileAnalysis(findings, diagnostics, SuppressionComments.directives(directives, tree.root()));
+        return new FileAnalysis(findings, diagnostics, SuppressionComments.directives(directives, tree.root()),
+                lower(file, diagnostics));
+    }
+
+    /** The file's IR for the whole-tree dataflow; none for test code, which the dataflow rules do not review. */
+    private static PythonFacts lower(PythonFile file, List<Diagnostic> diagnostics) {
+        if (file.isTestFile()) return null;
+        try {
+            return new PythonFacts(PythonLowering.lower(file));
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, file.source().displayPath(), 0,
+                    "dataflow lowering failed (" + e.getClass().getSimpleName() + "); pattern rules still ran"));
+            return null;
+        }
+    }
+
+    @Override
+    public Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses) {
+        return new TreeReview().review(analyses);
     }
 
     /** A rule that fails on one node is reported and skipped there; the other rules still run. */

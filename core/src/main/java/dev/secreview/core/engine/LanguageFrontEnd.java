@@ -5,6 +5,7 @@ import dev.secreview.core.rule.RuleMetadata;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A language: it parses a file, builds the facts its rules read, runs the rules and reports where
@@ -24,4 +25,14 @@ public interface LanguageFrontEnd {
 
     /** Reviews one file. Must not throw for bad input: syntax errors become diagnostics. */
     FileAnalysis analyze(SourceFile file);
+
+    /**
+     * Runs the analyses that need every file of the tree (interprocedural dataflow), after each file
+     * has been analysed on its own. Gets each file's analysis by display path and returns it revised:
+     * findings added, and per-file findings the whole-tree view confirms, refutes or downgrades.
+     * Called once per scan, from one thread.
+     */
+    default Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses) {
+        return analyses;
+    }
 }

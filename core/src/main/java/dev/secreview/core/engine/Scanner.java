@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
@@ -20,9 +22,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a review: discovers files, reads each, hands it to its language front end, applies inline
- * suppressions, and returns the reports in path order. Files are analysed in parallel; a failure in
- * one file becomes a diagnostic on that file and never stops the scan.
+ * Runs a review: discovers files, reads each, hands it to its language front end, then gives each
+ * front end all its files at once for the whole-tree analyses (interprocedural dataflow), applies
+ * inline suppressions, and returns the reports in path order. Files are analysed in parallel; a
+ * failure in one file becomes a diagnostic on that file and never stops the scan.
  */
 public final class Scanner {
 
@@ -63,64 +66,118 @@ public final class Scanner {
                 .filter(c -> seen.add(c.path().toAbsolutePath().normalize()))
                 .toList();
         listener.started(candidates.size());
-        List<FileReport> reports = analyseAll(candidates, request.threads(), listener);
+        List<FileReport> reports = analyseAll(candidates, request.threads(), listener, pathProblems);
         return new ScanResult(reports, pathProblems, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private List<FileReport> analyseAll(List<FileDiscovery.Candidate> candidates, int threads, ScanListener listener) {
+    private List<FileReport> analyseAll(List<FileDiscovery.Candidate> candidates, int threads, ScanListener listener,
+                                        List<Diagnostic> treeProblems) {
         if (candidates.isEmpty()) return List.of();
+        List<Outcome> outcomes = analyseEach(candidates, threads, listener);
+        reviewTrees(outcomes, treeProblems);
+        return outcomes.stream().map(Outcome::report).toList();
+    }
+
+    private List<Outcome> analyseEach(List<FileDiscovery.Candidate> candidates, int threads, ScanListener listener) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, candidates.size()), workerThreads());
         try {
-            List<Future<FileReport>> futures = new ArrayList<>(candidates.size());
+            List<Future<Outcome>> futures = new ArrayList<>(candidates.size());
             for (FileDiscovery.Candidate candidate : candidates) {
                 futures.add(pool.submit(() -> {
-                    FileReport report = analyse(candidate);
-                    listener.fileDone(report);
-                    return report;
+                    Outcome outcome = analyse(candidate);
+                    listener.fileDone(outcome.report());
+                    return outcome;
                 }));
             }
-            List<FileReport> reports = new ArrayList<>(candidates.size());
+            List<Outcome> outcomes = new ArrayList<>(candidates.size());
             for (int i = 0; i < futures.size(); i++) {
-                reports.add(await(futures.get(i), candidates.get(i)));
+                outcomes.add(await(futures.get(i), candidates.get(i)));
             }
-            return reports;
+            return outcomes;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static FileReport await(Future<FileReport> future, FileDiscovery.Candidate candidate) {
+    /**
+     * Hands each front end the analyses of all its files for the whole-tree analyses. If that fails,
+     * the per-file reviews stand and the failure is reported once: no result is lost.
+     */
+    private void reviewTrees(List<Outcome> outcomes, List<Diagnostic> treeProblems) {
+        for (LanguageFrontEnd frontEnd : frontEnds) {
+            Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
+            for (Outcome outcome : outcomes) {
+                if (outcome.frontEnd() == frontEnd && outcome.analysis() != null) {
+                    analyses.put(outcome.report().path(), outcome.analysis());
+                }
+            }
+            if (analyses.isEmpty()) continue;
+            Map<String, FileAnalysis> revised;
+            try {
+                revised = frontEnd.reviewTree(analyses);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                treeProblems.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, frontEnd.language(), 0,
+                        describe(e).replace("the rest of the scan", "each file's own review")));
+                continue;
+            }
+            for (int i = 0; i < outcomes.size(); i++) {
+                Outcome outcome = outcomes.get(i);
+                FileAnalysis after = outcome.analysis() == null ? null : revised.get(outcome.report().path());
+                if (after != null && after != outcome.analysis()) {
+                    outcomes.set(i, outcome.revised(after));
+                }
+            }
+        }
+    }
+
+    private static Outcome await(Future<Outcome> future, FileDiscovery.Candidate candidate) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(candidate.displayPath(), "interrupted");
+            return Outcome.done(failed(candidate.displayPath(), "interrupted"));
         } catch (ExecutionException e) {
-            return failed(candidate.displayPath(), describe(e.getCause()));
+            return Outcome.done(failed(candidate.displayPath(), describe(e.getCause())));
         }
     }
 
-    /** Reviews one file; never throws. */
-    FileReport analyse(FileDiscovery.Candidate candidate) {
+    /** Reviews one file on its own; never throws. */
+    Outcome analyse(FileDiscovery.Candidate candidate) {
         String shown = candidate.displayPath();
         Optional<LanguageFrontEnd> frontEnd = frontEndFor(candidate.path());
         if (frontEnd.isEmpty()) {
-            return FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.SKIPPED, shown, 0,
-                    "skipped: not a supported source file"));
+            return Outcome.done(FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.SKIPPED, shown, 0,
+                    "skipped: not a supported source file")));
         }
         SourceReader.Result read = reader.read(candidate.path(), shown);
         if (read.problem() != null) {
-            return FileReport.unreviewed(shown, read.problem());
+            return Outcome.done(FileReport.unreviewed(shown, read.problem()));
         }
         SourceFile source = read.file();
         try {
             FileAnalysis analysis = frontEnd.get().analyze(source);
-            return new FileReport(shown, frontEnd.get().language(), source.lineCount(),
-                    SuppressionDirective.apply(analysis.findings(), analysis.suppressions()),
-                    analysis.diagnostics());
+            return new Outcome(Outcome.report(shown, frontEnd.get().language(), source.lineCount(), analysis),
+                    frontEnd.get(), analysis);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return new FileReport(shown, frontEnd.get().language(), source.lineCount(), List.of(),
-                    List.of(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, shown, 0, describe(e))));
+            return Outcome.done(new FileReport(shown, frontEnd.get().language(), source.lineCount(), List.of(),
+                    List.of(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, shown, 0, describe(e)))));
+        }
+    }
+
+    /** One file's review, with what the whole-tree phase needs of it (null when it was not analysed). */
+    record Outcome(FileReport report, LanguageFrontEnd frontEnd, FileAnalysis analysis) {
+
+        static Outcome done(FileReport report) {
+            return new Outcome(report, null, null);
+        }
+
+        Outcome revised(FileAnalysis after) {
+            return new Outcome(report(report.path(), report.language(), report.lines(), after), frontEnd, after);
+        }
+
+        static FileReport report(String path, String language, int lines, FileAnalysis analysis) {
+            return new FileReport(path, language, lines,
+                    SuppressionDirective.apply(analysis.findings(), analysis.suppressions()), analysis.diagnostics());
         }
     }
 

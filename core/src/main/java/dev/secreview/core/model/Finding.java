@@ -3,15 +3,28 @@ package dev.secreview.core.model;
 import dev.secreview.core.rule.RuleMetadata;
 
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * One defect at one place. {@code snippet} is the offending source line as it stands in the file;
  * {@code message} explains this finding with the names from the code; {@code fix} is concrete.
  * {@code suppression} is null unless an inline directive silenced the finding (it is kept, not dropped).
+ * {@code flow} is the path from source to sink for dataflow findings, in program order; empty otherwise.
  */
 public record Finding(RuleMetadata rule, String path, TextRange range, String snippet, String message,
-                      String fix, Severity severity, Confidence confidence, Suppression suppression)
+                      String fix, Severity severity, Confidence confidence, Suppression suppression,
+                      List<FlowStep> flow)
         implements Comparable<Finding> {
+
+    public Finding {
+        flow = List.copyOf(flow);
+    }
+
+    /** A finding without a dataflow path. */
+    public Finding(RuleMetadata rule, String path, TextRange range, String snippet, String message,
+                   String fix, Severity severity, Confidence confidence, Suppression suppression) {
+        this(rule, path, range, snippet, message, fix, severity, confidence, suppression, List.of());
+    }
 
     /** Review order: by path, then position, then rule id, then message; so output is deterministic. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
@@ -32,7 +45,11 @@ public record Finding(RuleMetadata rule, String path, TextRange range, String sn
     }
 
     public Finding suppressedBy(Suppression by) {
-        return new Finding(rule, path, range, snippet, message, fix, severity, confidence, by);
+        return new Finding(rule, path, range, snippet, message, fix, severity, confidence, by, flow);
+    }
+
+    public Finding withConfidence(Confidence lowered) {
+        return new Finding(rule, path, range, snippet, message, fix, severity, lowered, suppression, flow);
     }
 
     @Override

@@ -5,17 +5,17 @@ import dev.secreview.python.tree.PyNode;
 import java.util.Locale;
 
 /** Reads the value of a Python string literal node ({@code 'a'}, {@code r"a"}, {@code b'a'}, triple quotes). */
-final class StringLiteral {
+public final class StringLiteral {
     private StringLiteral() {
     }
 
     /** Whether a {@code string} node has f-string replacement fields. */
-    static boolean hasInterpolation(PyNode string) {
+    public static boolean hasInterpolation(PyNode string) {
         return string.childOfType("interpolation") != null;
     }
 
     /** The value of a {@code string} node without interpolation, escapes decoded unless raw. */
-    static String value(PyNode string) {
+    public static String value(PyNode string) {
         PyNode start = string.childOfType("string_start");
         String prefix = start == null ? "" : start.text().replaceAll("['\"]", "").toLowerCase(Locale.ROOT);
         boolean raw = prefix.contains("r");

@@ -1,0 +1,255 @@
+package dev.secreview.dataflow.analysis;
+
+import dev.secreview.core.model.TextRange;
+import dev.secreview.dataflow.ir.Argument;
+import dev.secreview.dataflow.ir.Constant;
+import dev.secreview.dataflow.ir.Expr;
+import dev.secreview.dataflow.ir.Function;
+import dev.secreview.dataflow.ir.Operand;
+import dev.secreview.dataflow.model.TaintModels;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one call does to taint and constants: sinks it reaches, functions of the scanned tree applied
+ * through their summaries, containers and strings the call reads or changes, sanitisers and sources
+ * from the models, and otherwise the conservative default: the result carries the taint of the
+ * receiver and of every argument.
+ */
+final class CallSemantics {
+    private final FunctionAnalyzer analyzer;
+    private final Expr.Call call;
+    private final Map<String, Value> state;
+    private final TextRange range;
+    private final Value receiver;
+    private final Value target;
+    private final List<Value> positional = new ArrayList<>();
+    private final Map<String, Value> keywords = new LinkedHashMap<>();
+    private Taint unpacked = Taint.NONE;
+    private final String callee;
+
+    CallSemantics(FunctionAnalyzer analyzer, Expr.Call call, Map<String, Value> state, TextRange range) {
+        this.analyzer = analyzer;
+        this.call = call;
+        this.state = state;
+        this.range = range;
+        Value callTarget = analyzer.operand(call.target(), state, range);
+        this.receiver = call.method() != null ? callTarget : null;
+        this.target = call.method() == null ? callTarget : null;
+        for (Argument argument : call.arguments()) {
+            Value value = analyzer.operand(argument.value(), state, range);
+            if (argument.positional()) positional.add(value);
+            else if (argument.keyword().startsWith("*")) unpacked = unpacked.union(value.taint());
+            else keywords.put(argument.keyword(), value);
+        }
+        this.callee = calleeName(receiver, target, call.method());
+    }
+
+    /** The symbolic name of what is called: {@code subprocess.run}, {@code sqlite3.connect().execute}, {@code ?.get}. */
+    static String calleeName(Value receiver, Value target, String method) {
+        if (method == null) return target.name();
+        if (receiver.name() != null) return receiver.name() + "." + method;
+        if (receiver.constant() instanceof String) return "str." + method;
+        return "?." + method;
+    }
+
+    Value result() {
+        checkSinks();
+        Value result = userCode().or(this::builtin).orElseGet(this::propagated);
+        long sanitized = analyzer.models().sanitizedBy(callee);
+        if (sanitized != 0) result = result.withTaint(result.taint().sanitize(sanitized));
+        return sourceResult(result);
+    }
+
+    private void checkSinks() {
+        if (callee == null || !analyzer.reporting()) return;
+        for (TaintModels.Sink sink : analyzer.models().sinks(callee)) {
+            if (sink.conditionKeyword() != null) {
+                Value flag = keywords.get(sink.conditionKeyword());
+                if (flag == null || !flag.isConstant() || !Constant.truthy(flag.constant())) continue;
+            }
+            String note = "reaches `" + shown(callee) + "(…)`"
+                    + (sink.conditionKeyword() == null ? "" : " with " + sink.conditionKeyword() + "=True");
+            if (sink.arguments().receiver()) {
+                analyzer.checkSink(sink.kind(), receiver, range, note);
+                continue;
+            }
+            for (int i = 0; i < positional.size(); i++) {
+                if (sink.arguments().selects(i, null)) analyzer.checkSink(sink.kind(), positional.get(i), range, note);
+            }
+            keywords.forEach((name, value) -> {
+                if (sink.arguments().selects(-1, name)) analyzer.checkSink(sink.kind(), value, range, note);
+            });
+        }
+    }
+
+    static String shown(String name) {
+        return name.startsWith("?.") ? name.substring(2) : name;
+    }
+
+    private Value sourceResult(Value result) {
+        if (callee == null) return result;
+        Optional<TaintModels.Source> source = analyzer.models().source(callee + "()");
+        if (source.isEmpty()) return result;
+        String category = source.get().category();
+        Step start = Step.first(analyzer.path(), range, "`" + shown(callee) + "()`: " + source.get().label());
+        return result.withTaint(result.taint().union(Taint.of(new Fact(Origin.source(category, source.get().label()),
+                analyzer.models().kindsThreatenedBy(category), start))));
+    }
+
+    /** A function, method or class of the scanned tree, through its summary. */
+    private Optional<Value> userCode() {
+        Program program = analyzer.engine().program();
+        if (receiver != null && receiver.name() != null && receiver.name().endsWith("()")) {
+            String type = receiver.name().substring(0, receiver.name().length() - 2);
+            Optional<Function> method = program.method(type, call.method());
+            if (method.isPresent()) return apply(method.get(), receiver);
+        }
+        if (callee == null) return Optional.empty();
+        Optional<Function> function = program.function(callee);
+        if (function.isPresent()) return apply(function.get(), null);
+        if (program.classInfo(callee).isPresent()) {
+            String type = program.canonical(callee);
+            Value object = Value.named(type + "()", argumentTaint());
+            program.method(type, "__init__").ifPresent(init -> apply(init, object));
+            return Optional.of(object);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Value> apply(Function function, Value self) {
+        Optional<Summary> summary = analyzer.engine().summary(function);
+        if (summary.isEmpty()) return Optional.empty();
+        Value[] bound = bind(function, self);
+        String name = "`" + function.simpleName() + "()`";
+        Summary s = summary.get();
+        Taint taint = Taint.NONE;
+        for (Fact fact : s.returned().taint().facts()) {
+            if (!fact.origin().isParameter()) {
+                taint = taint.union(Taint.of(fact.via(fact.trace().then(analyzer.path(), range, "returned by " + name))));
+                continue;
+            }
+            Value argument = argument(bound, fact.origin().parameter());
+            for (Fact given : argument.taint().facts()) {
+                Step path = given.trace().then(analyzer.path(), range, "passed to " + name)
+                        .thenAll(fact.trace()).then(analyzer.path(), range, "returned by " + name);
+                taint = taint.union(Taint.of(new Fact(given.origin(), given.kinds() & fact.kinds(), path)));
+            }
+        }
+        for (SinkHit hit : s.parameterSinks()) {
+            Value argument = argument(bound, hit.fact().origin().parameter());
+            for (Fact given : argument.taint().facts()) {
+                long kinds = given.kinds() & hit.fact().kinds();
+                if ((kinds & hit.kind().mask()) == 0) continue;
+                Step path = given.trace().then(analyzer.path(), range, "passed to " + name).thenAll(hit.fact().trace());
+                analyzer.report(hit.kind(), new Fact(given.origin(), kinds, path));
+            }
+        }
+        Value returned = s.returned();
+        // A parameter's name means nothing in the caller; a type or global name does.
+        String returnedName = returned.name() == null || function.parameters().contains(returned.name()) ? null : returned.name();
+        return Optional.of(new Value(returned.constant(), taint, returnedName, null, null, null));
+    }
+
+    private static Value argument(Value[] bound, int index) {
+        return index < bound.length && bound[index] != null ? bound[index] : Value.UNKNOWN;
+    }
+
+    /** The caller's values for each parameter of {@code function}; {@code self} binds the first. */
+    private Value[] bind(Function function, Value self) {
+        List<String> parameters = function.parameters();
+        Value[] bound = new Value[parameters.size()];
+        int next = 0;
+        if (self != null && !parameters.isEmpty()) bound[next++] = self;
+        for (Value value : positional) {
+            if (next >= parameters.size()) break;
+            if (parameters.get(next).startsWith("*")) {
+                bound[next] = bound[next] == null ? value : bound[next].join(value);
+            } else {
+                bound[next++] = value;
+            }
+        }
+        Map<String, Value> rest = new HashMap<>(keywords);
+        for (int i = 0; i < parameters.size(); i++) {
+            Value value = rest.remove(parameters.get(i));
+            if (value != null) bound[i] = value;
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            String parameter = parameters.get(i);
+            if (parameter.startsWith("*") && (!rest.isEmpty() || !unpacked.isEmpty())) {
+                Value extra = Value.tainted(Value.taintOf(rest.values()).union(unpacked));
+                bound[i] = bound[i] == null ? extra : bound[i].join(extra);
+            }
+        }
+        return bound;
+    }
+
+    /** Containers and strings: the methods whose effect on elements and constants is known. */
+    private Optional<Value> builtin() {
+        String method = call.method();
+        if (method == null) return Optional.ofNullable(builtinFunction());
+        if (receiver.constant() instanceof String s) {
+            List<Object> constants = new ArrayList<>();
+            for (Value v : positional) {
+                if (!v.isConstant()) return Optional.empty();
+                constants.add(v.constant());
+            }
+            if (keywords.isEmpty() && positional.size() == constants.size()) {
+                Object folded = method.equals("join") ? joined(s) : Folding.stringMethod(s, method, constants);
+                if (folded != null) return Optional.of(Value.constant(folded));
+            }
+        }
+        // Only values known to be containers: `requests.get(url)` is not `dict.get`.
+        boolean container = receiver.items() != null || receiver.entries() != null || receiver.name() == null;
+        Mutation mutation = container ? Mutation.of(method, receiver, positional) : null;
+        if (mutation == null) return Optional.empty();
+        if (mutation.receiver() != null && call.target() instanceof Operand.Local local) {
+            state.put(local.name(), Containers.keepName(mutation.receiver(), receiver));
+        }
+        return Optional.of(mutation.result());
+    }
+
+    private String joined(String separator) {
+        if (positional.size() != 1 || positional.get(0).items() == null) return null;
+        StringBuilder text = new StringBuilder();
+        for (Value item : positional.get(0).items()) {
+            if (!item.isConstant()) return null;
+            if (text.length() > 0) text.append(separator);
+            text.append(Folding.text(item.constant()));
+        }
+        return text.toString();
+    }
+
+    /** {@code str()}, {@code len()} and friends on constants and containers. */
+    private Value builtinFunction() {
+        if (target.name() == null || positional.size() != 1 || !keywords.isEmpty()) return null;
+        Value argument = positional.get(0);
+        switch (target.name()) {
+            case "str":
+                return argument.isConstant() ? Value.constant(Folding.text(argument.constant())) : null;
+            case "len":
+                if (argument.constant() instanceof String s) return Value.constant((long) s.length());
+                return argument.items() != null ? Value.constant((long) argument.items().size()) : null;
+            case "list", "tuple":
+                return argument.items() != null ? Value.sequence(argument.items()) : null;
+            default:
+                return null;
+        }
+    }
+
+    private Value propagated() {
+        return Value.named(callee == null ? null : callee + "()", argumentTaint());
+    }
+
+    private Taint argumentTaint() {
+        Taint taint = receiver == null ? Taint.NONE : receiver.taint();
+        for (Value v : positional) taint = taint.union(v.taint());
+        for (Value v : keywords.values()) taint = taint.union(v.taint());
+        return taint.union(unpacked);
+    }
+}

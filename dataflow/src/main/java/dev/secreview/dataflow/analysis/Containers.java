@@ -1,0 +1,115 @@
+package dev.secreview.dataflow.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Element-wise flow through lists, tuples, dicts and strings: a constant index or key reads the very
+ * element stored there, anything else reads the taint of the whole container.
+ */
+final class Containers {
+
+    private Containers() {
+    }
+
+    static Value loadItem(Value container, Value key) {
+        if (key.isConstant()) {
+            Object k = key.constant();
+            if (container.items() != null && k instanceof Long index) {
+                int size = container.items().size();
+                long at = index < 0 ? size + index : index;
+                if (at >= 0 && at < size) return container.items().get((int) at);
+            }
+            if (container.entries() != null && container.entries().containsKey(k)) return container.entries().get(k);
+            if (container.isConstant()) {
+                Object folded = Folding.index(container.constant(), k);
+                if (folded != null) return Value.constant(folded);
+            }
+        }
+        return Value.named(container.name() == null ? null : container.name() + "[]", container.taint());
+    }
+
+    static Value slice(Value container, Value lower, Value upper) {
+        Object from = lower == null ? null : lower.constant();
+        Object to = upper == null ? null : upper.constant();
+        boolean boundsKnown = (lower == null || lower.isConstant()) && (upper == null || upper.isConstant());
+        if (boundsKnown && container.constant() instanceof String s) {
+            int[] bounds = Folding.sliceBounds(s.length(), from, to);
+            if (bounds != null) return Value.constant(s.substring(bounds[0], bounds[1]));
+        }
+        if (boundsKnown && container.items() != null) {
+            int[] bounds = Folding.sliceBounds(container.items().size(), from, to);
+            if (bounds != null) return Value.sequence(container.items().subList(bounds[0], bounds[1]));
+        }
+        return Value.tainted(container.taint());
+    }
+
+    /** An element of an iterable: any of its known elements, or its taint. */
+    static Value element(Value iterable) {
+        if (iterable.items() != null && !iterable.items().isEmpty()) {
+            Value joined = iterable.items().get(0);
+            for (Value item : iterable.items()) joined = joined.join(item);
+            return joined;
+        }
+        if (iterable.entries() != null && !iterable.entries().isEmpty()) {
+            Value joined = null;
+            for (Object key : iterable.entries().keySet()) {
+                joined = joined == null ? Value.constant(key) : joined.join(Value.constant(key));
+            }
+            return joined;
+        }
+        return Value.tainted(iterable.taint());
+    }
+
+    static Value binary(String operator, Value left, Value right) {
+        switch (operator) {
+            case "==", "!=", "<", "<=", ">", ">=", "in", "not in", "is", "is not":
+                return Value.UNKNOWN;
+            case "+":
+                if (left.items() != null && right.items() != null) {
+                    List<Value> joined = new ArrayList<>(left.items());
+                    joined.addAll(right.items());
+                    return Value.sequence(joined);
+                }
+                return Value.tainted(left.taint().union(right.taint()));
+            case "and", "or":
+                return left.join(right).widened();
+            default:
+                return Value.tainted(left.taint().union(right.taint()));
+        }
+    }
+
+    static Value storeItem(Value container, Value key, Value value) {
+        if (key.isConstant()) {
+            Object k = key.constant();
+            if (container.items() != null && k instanceof Long index) {
+                int size = container.items().size();
+                long at = index < 0 ? size + index : index;
+                if (at >= 0 && at < size) {
+                    List<Value> items = new ArrayList<>(container.items());
+                    items.set((int) at, value);
+                    return keepName(Value.sequence(items), container);
+                }
+            }
+            if (container.entries() != null) {
+                Map<Object, Value> entries = new HashMap<>(container.entries());
+                entries.put(k, value);
+                return keepName(Value.mapping(entries), container);
+            }
+        }
+        return Value.named(container.name(), container.taint().union(value.taint()));
+    }
+
+    static Value keepName(Value built, Value original) {
+        return built.withName(original.name());
+    }
+
+    /** Whether the value is a container all of whose elements are constants. */
+    static boolean allConstant(Value value) {
+        if (value.items() != null) return value.items().stream().allMatch(v -> v.isConstant() || allConstant(v));
+        if (value.entries() != null) return value.entries().values().stream().allMatch(v -> v.isConstant() || allConstant(v));
+        return false;
+    }
+}

@@ -1,0 +1,339 @@
+package dev.secreview.dataflow.analysis;
+
+import dev.secreview.core.model.TextRange;
+import dev.secreview.dataflow.ir.Argument;
+import dev.secreview.dataflow.ir.Block;
+import dev.secreview.dataflow.ir.Constant;
+import dev.secreview.dataflow.ir.Expr;
+import dev.secreview.dataflow.ir.Function;
+import dev.secreview.dataflow.ir.Instruction;
+import dev.secreview.dataflow.ir.Operand;
+import dev.secreview.dataflow.ir.Terminator;
+import dev.secreview.dataflow.model.TaintKind;
+import dev.secreview.dataflow.model.TaintModels;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Abstract interpretation of one function: constants, taint, container shapes and the symbolic names
+ * of values, propagated over the control-flow graph to a fixpoint (branches on constants are not
+ * taken; validators refine the branch they vouch for). A last pass over the converged states reports
+ * sink hits and builds the function's {@link Summary}.
+ */
+final class FunctionAnalyzer {
+    /** After this many visits to a block, values that still change there lose constants and shapes. */
+    private static final int WIDEN_AFTER = 3;
+    /** A block is never interpreted more often than this; a safety net, widening converges first. */
+    private static final int MAX_VISITS = 12;
+    private static final long ALL_KINDS = -1L;
+
+    private final TaintEngine engine;
+    private final Function function;
+    private final String path;
+    private final TaintModels models;
+    private final Map<Integer, Map<String, Value>> in = new HashMap<>();
+    private final List<SinkHit> parameterSinks = new ArrayList<>();
+    private Value returned;
+    private boolean reporting;
+
+    FunctionAnalyzer(TaintEngine engine, Function function, String path) {
+        this.engine = engine;
+        this.function = function;
+        this.path = path;
+        this.models = engine.models();
+    }
+
+    Summary run() {
+        fixpoint(initialState());
+        reporting = true;
+        for (Block block : function.blocks()) {
+            Map<String, Value> state = in.get(block.id());
+            if (state == null) {
+                engine.unreachable(path, block);
+            } else {
+                engine.live(path, block);
+                interpret(block, new HashMap<>(state));
+            }
+        }
+        return new Summary(returned == null ? Value.constant(Constant.NONE) : returned, parameterSinks);
+    }
+
+    private Map<String, Value> initialState() {
+        Map<String, Value> state = new HashMap<>();
+        Optional<TaintModels.Entry> entry = models.entry(function.decorators());
+        List<String> parameters = function.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            String name = parameters.get(i);
+            String type = function.parameterTypes().get(name);
+            if (i == 0 && function.isMethod() && type == null) type = function.owner();
+            String symbol = type != null ? type + "()" : name;
+            Taint taint;
+            if (entry.isPresent() && !(i == 0 && function.isMethod())) {
+                String category = entry.get().category();
+                Step start = Step.first(path, function.range(),
+                        "`" + name + "` is " + category + " input: a parameter of `" + function.simpleName() + "`");
+                taint = Taint.of(new Fact(Origin.source(category, "parameter `" + name + "`"),
+                        models.kindsThreatenedBy(category), start));
+            } else {
+                Step start = Step.first(path, function.range(), "enters `" + function.simpleName() + "` as `" + name + "`");
+                taint = Taint.of(new Fact(Origin.parameter(i, name), ALL_KINDS, start));
+            }
+            state.put(name, sourceOf(Value.named(symbol, taint), function.range()));
+        }
+        return state;
+    }
+
+    private void fixpoint(Map<String, Value> entryState) {
+        if (function.blocks().isEmpty()) return;
+        in.put(0, entryState);
+        TreeSet<Integer> work = new TreeSet<>();
+        work.add(0);
+        int[] visits = new int[function.blocks().size()];
+        while (!work.isEmpty()) {
+            int id = work.pollFirst();
+            if (++visits[id] > MAX_VISITS) continue;
+            Block block = function.blocks().get(id);
+            Map<Integer, Map<String, Value>> outs = interpret(block, new HashMap<>(in.get(id)));
+            for (Map.Entry<Integer, Map<String, Value>> out : outs.entrySet()) {
+                int target = out.getKey();
+                Map<String, Value> before = in.get(target);
+                Map<String, Value> after = before == null ? out.getValue()
+                        : join(before, out.getValue(), visits[target] >= WIDEN_AFTER);
+                if (!after.equals(before)) {
+                    in.put(target, after);
+                    work.add(target);
+                }
+            }
+        }
+    }
+
+    private static Map<String, Value> join(Map<String, Value> a, Map<String, Value> b, boolean widen) {
+        Map<String, Value> joined = new HashMap<>(a);
+        b.forEach((name, value) -> joined.merge(name, value, (x, y) -> {
+            Value j = x.join(y);
+            return widen && !j.equals(x) ? j.widened() : j;
+        }));
+        return joined;
+    }
+
+    /** Runs one block; returns the state flowing along each edge taken. */
+    private Map<Integer, Map<String, Value>> interpret(Block block, Map<String, Value> state) {
+        for (Instruction instruction : block.instructions()) execute(instruction, state);
+        Map<Integer, Map<String, Value>> outs = new LinkedHashMap<>();
+        Terminator end = block.terminator();
+        if (end instanceof Terminator.Jump jump) {
+            outs.put(jump.target(), state);
+        } else if (end instanceof Terminator.Branch branch) {
+            Value condition = operand(branch.condition(), state, null);
+            if (condition.isConstant()) {
+                outs.put(Constant.truthy(condition.constant()) ? branch.ifTrue() : branch.ifFalse(), state);
+            } else {
+                Map<String, Value> whenTrue = new HashMap<>(state);
+                Map<String, Value> whenFalse = new HashMap<>(state);
+                new Refinement(this, block, branch.condition()).apply(whenTrue, whenFalse);
+                outs.put(branch.ifFalse(), whenFalse);
+                outs.merge(branch.ifTrue(), whenTrue, (x, y) -> join(x, y, false));
+            }
+        } else if (end instanceof Terminator.Return ret && reporting) {
+            Value value = operand(ret.value(), state, ret.range());
+            returned = returned == null ? value : returned.join(value);
+            for (TaintModels.ReturnSink sink : models.returns(function.decorators())) {
+                checkSink(sink.kind(), value, ret.range(),
+                        "returned as the response of `" + function.simpleName() + "`");
+            }
+        }
+        return outs;
+    }
+
+    private void execute(Instruction instruction, Map<String, Value> state) {
+        TextRange range = instruction.range();
+        if (instruction instanceof Instruction.Assign assign) {
+            Value value = evaluate(assign.value(), state, range);
+            if (!assign.target().startsWith("$") && !value.taint().isEmpty()) {
+                value = value.withTaint(value.taint().via(path, range, note(assign)));
+            }
+            state.put(assign.target(), value);
+        } else if (instruction instanceof Instruction.StoreAttribute store) {
+            Value object = operand(store.object(), state, range);
+            Value value = operand(store.value(), state, range);
+            if (object.name() != null) checkStores(object.name() + "." + store.name(), value, range);
+            if (store.object() instanceof Operand.Local local) {
+                state.put(local.name(), object.withAttribute(store.name(), value)
+                        .withTaint(object.taint().union(value.taint())));
+            }
+        } else if (instruction instanceof Instruction.StoreItem store) {
+            Value object = operand(store.object(), state, range);
+            Value key = operand(store.key(), state, range);
+            Value value = operand(store.value(), state, range);
+            if (object.name() != null) checkStores(object.name(), value, range);
+            if (store.object() instanceof Operand.Local local) {
+                state.put(local.name(), Containers.storeItem(object, key, value));
+            }
+        }
+    }
+
+    private static String note(Instruction.Assign assign) {
+        String target = "`" + assign.target() + "`";
+        Expr value = assign.value();
+        if (value instanceof Expr.Concat || value instanceof Expr.Binary) return "built into " + target;
+        if (value instanceof Expr.Call call && call.method() != null) return "through `." + call.method() + "()` into " + target;
+        if (value instanceof Expr.LoadItem || value instanceof Expr.Element) return "taken out into " + target;
+        return "assigned to " + target;
+    }
+
+    Value operand(Operand operand, Map<String, Value> state, TextRange range) {
+        if (operand instanceof Operand.Const c) return Value.constant(c.value());
+        if (operand instanceof Operand.Local local) {
+            Value value = state.get(local.name());
+            return value == null ? Value.named(local.name(), Taint.NONE) : value;
+        }
+        String name = ((Operand.Global) operand).name();
+        Optional<Object> constant = engine.program().constant(name);
+        if (constant.isPresent()) return Value.constant(constant.get());
+        return sourceOf(Value.named(name, Taint.NONE), range);
+    }
+
+    /** The value, tainted if its name is a modelled source. */
+    private Value sourceOf(Value value, TextRange range) {
+        if (value.name() == null || range == null) return value;
+        Optional<TaintModels.Source> source = models.source(value.name());
+        if (source.isEmpty()) return value;
+        String category = source.get().category();
+        Step start = Step.first(path, range, "`" + display(value.name()) + "`: " + source.get().label());
+        return value.withTaint(value.taint().union(Taint.of(new Fact(Origin.source(category, source.get().label()),
+                models.kindsThreatenedBy(category), start))));
+    }
+
+    private static String display(String name) {
+        return name.endsWith("()") ? name : name.replace("()", "(…)");
+    }
+
+    private Value evaluate(Expr expr, Map<String, Value> state, TextRange range) {
+        if (expr instanceof Expr.Use use) return operand(use.value(), state, range);
+        if (expr instanceof Expr.Call call) return new CallSemantics(this, call, state, range).result();
+        if (expr instanceof Expr.LoadAttribute load) {
+            Value object = operand(load.object(), state, range);
+            if (object.attributes() != null && object.attributes().containsKey(load.name())) {
+                return object.attributes().get(load.name());
+            }
+            return sourceOf(Value.named(attributeName(object.name(), load.name()), object.taint()), range);
+        }
+        if (expr instanceof Expr.LoadItem load) {
+            Value object = operand(load.object(), state, range);
+            Value element = Containers.loadItem(object, operand(load.key(), state, range));
+            return sourceOf(element, range);
+        }
+        if (expr instanceof Expr.Slice slice) {
+            return Containers.slice(operand(slice.object(), state, range),
+                    slice.lower() == null ? null : operand(slice.lower(), state, range),
+                    slice.upper() == null ? null : operand(slice.upper(), state, range));
+        }
+        if (expr instanceof Expr.Element element) return Containers.element(operand(element.iterable(), state, range));
+        if (expr instanceof Expr.Binary binary) {
+            Value left = operand(binary.left(), state, range);
+            Value right = operand(binary.right(), state, range);
+            if (left.isConstant() && right.isConstant()) {
+                Object folded = Folding.binary(binary.operator(), left.constant(), right.constant());
+                if (folded != null) return Value.constant(folded);
+            }
+            return Containers.binary(binary.operator(), left, right);
+        }
+        if (expr instanceof Expr.Unary unary) {
+            Value operand = operand(unary.operand(), state, range);
+            if (operand.isConstant()) {
+                Object folded = Folding.unary(unary.operator(), operand.constant());
+                if (folded != null) return Value.constant(folded);
+            }
+            return unary.operator().equals("not") ? Value.UNKNOWN : Value.tainted(operand.taint());
+        }
+        if (expr instanceof Expr.Concat concat) {
+            StringBuilder text = new StringBuilder();
+            Taint taint = Taint.NONE;
+            boolean constant = true;
+            for (Operand part : concat.parts()) {
+                Value v = operand(part, state, range);
+                taint = taint.union(v.taint());
+                if (constant && v.isConstant()) text.append(Folding.text(v.constant()));
+                else constant = false;
+            }
+            return constant ? Value.constant(text.toString()) : Value.tainted(taint);
+        }
+        if (expr instanceof Expr.Sequence sequence) {
+            List<Value> items = new ArrayList<>();
+            for (Operand item : sequence.items()) items.add(operand(item, state, range));
+            return Value.sequence(items);
+        }
+        if (expr instanceof Expr.Mapping mapping) {
+            Map<Object, Value> entries = new HashMap<>();
+            Taint taint = Taint.NONE;
+            boolean exact = true;
+            for (int i = 0; i < mapping.keys().size(); i++) {
+                Value key = operand(mapping.keys().get(i), state, range);
+                Value value = operand(mapping.values().get(i), state, range);
+                taint = taint.union(value.taint());
+                if (key.isConstant()) entries.put(key.constant(), value);
+                else exact = false;
+            }
+            return exact ? Value.mapping(entries) : Value.tainted(taint);
+        }
+        Taint taint = Taint.NONE;
+        for (Operand input : ((Expr.Opaque) expr).inputs()) taint = taint.union(operand(input, state, range).taint());
+        return Value.tainted(taint);
+    }
+
+    static String attributeName(String object, String attribute) {
+        return object == null ? null : object + "." + attribute;
+    }
+
+    private void checkStores(String target, Value value, TextRange range) {
+        for (TaintModels.Store store : models.stores(target)) {
+            checkSink(store.kind(), value, range, "stored in `" + target + "`");
+        }
+    }
+
+    /** Reports the facts of {@code value} that can do {@code kind}'s harm here, and what the site is. */
+    void checkSink(TaintKind kind, Value value, TextRange range, String note) {
+        if (!reporting) return;
+        SinkVerdict verdict = value.isConstant() || Containers.allConstant(value) ? SinkVerdict.SAFE
+                : value.taint().isEmpty() ? SinkVerdict.UNKNOWN : SinkVerdict.SAFE;
+        for (Fact fact : value.taint().facts()) {
+            if (!fact.threatens(kind.mask())) continue;
+            verdict = verdict.combine(fact.origin().isParameter() ? SinkVerdict.UNKNOWN : SinkVerdict.TAINTED);
+            report(kind, fact.via(fact.trace().then(path, range, note)));
+        }
+        engine.verdict(path, range, kind, verdict);
+    }
+
+    /** A tainted fact at a sink: a finding if it comes from a source, part of the summary if from a parameter. */
+    void report(TaintKind kind, Fact fact) {
+        if (!reporting) return;
+        if (fact.origin().isParameter()) parameterSinks.add(new SinkHit(kind, fact));
+        else engine.finding(kind, fact);
+    }
+
+    TaintEngine engine() {
+        return engine;
+    }
+
+    TaintModels models() {
+        return models;
+    }
+
+    String path() {
+        return path;
+    }
+
+    Function function() {
+        return function;
+    }
+
+    boolean reporting() {
+        return reporting;
+    }
+}

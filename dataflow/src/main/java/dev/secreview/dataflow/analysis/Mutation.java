@@ -1,0 +1,98 @@
+package dev.secreview.dataflow.analysis;
+
+import dev.secreview.dataflow.ir.Constant;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The container methods whose effect is known: what the call returns and, for those that change the
+ * container in place, the container after it ({@code receiver} null when unchanged).
+ */
+record Mutation(Value result, Value receiver) {
+    private static final Value NONE = Value.constant(Constant.NONE);
+
+    static Mutation of(String method, Value container, List<Value> args) {
+        List<Value> items = container.items();
+        Map<Object, Value> entries = container.entries();
+        Taint argumentTaint = Value.taintOf(args);
+        switch (method) {
+            case "append", "add", "appendleft":
+                if (args.size() != 1) return null;
+                if (items != null && !method.equals("appendleft")) return new Mutation(NONE, Value.sequence(plus(items, args.get(0))));
+                return new Mutation(NONE, grown(container, argumentTaint));
+            case "extend":
+                if (args.size() != 1) return null;
+                if (items != null && args.get(0).items() != null) {
+                    List<Value> all = new ArrayList<>(items);
+                    all.addAll(args.get(0).items());
+                    return new Mutation(NONE, Value.sequence(all));
+                }
+                return new Mutation(NONE, grown(container, argumentTaint));
+            case "insert":
+                if (args.size() != 2) return null;
+                if (items != null && args.get(0).constant() instanceof Long at && at >= 0) {
+                    List<Value> all = new ArrayList<>(items);
+                    all.add((int) Math.min(at, all.size()), args.get(1));
+                    return new Mutation(NONE, Value.sequence(all));
+                }
+                return new Mutation(NONE, grown(container, argumentTaint));
+            case "pop":
+                return pop(container, args);
+            case "get":
+                if (entries == null || args.isEmpty() || !args.get(0).isConstant()) {
+                    return new Mutation(Value.tainted(container.taint().union(args.size() > 1 ? args.get(1).taint() : Taint.NONE)), null);
+                }
+                Value found = entries.get(args.get(0).constant());
+                return new Mutation(found != null ? found : args.size() > 1 ? args.get(1) : NONE, null);
+            case "update":
+                if (args.size() != 1) return null;
+                if (entries != null && args.get(0).entries() != null) {
+                    Map<Object, Value> all = new HashMap<>(entries);
+                    all.putAll(args.get(0).entries());
+                    return new Mutation(NONE, Value.mapping(all));
+                }
+                return new Mutation(NONE, grown(container, argumentTaint));
+            case "values":
+                if (entries != null) return new Mutation(Value.sequence(List.copyOf(entries.values())), null);
+                return new Mutation(Value.tainted(container.taint()), null);
+            case "copy":
+                return new Mutation(container.withName(null), null);
+            default:
+                return null;
+        }
+    }
+
+    private static Mutation pop(Value container, List<Value> args) {
+        List<Value> items = container.items();
+        if (items != null && !items.isEmpty()) {
+            long at = args.isEmpty() ? items.size() - 1 : args.get(0).constant() instanceof Long l ? l : Long.MIN_VALUE;
+            if (at < 0 && at != Long.MIN_VALUE) at += items.size();
+            if (at >= 0 && at < items.size()) {
+                List<Value> rest = new ArrayList<>(items);
+                Value removed = rest.remove((int) at);
+                return new Mutation(removed, Value.sequence(rest));
+            }
+        }
+        if (container.entries() != null && !args.isEmpty() && args.get(0).isConstant()) {
+            Map<Object, Value> rest = new HashMap<>(container.entries());
+            Value removed = rest.remove(args.get(0).constant());
+            if (removed == null) removed = args.size() > 1 ? args.get(1) : Value.UNKNOWN;
+            return new Mutation(removed, Value.mapping(rest));
+        }
+        return new Mutation(Value.tainted(container.taint()), Value.tainted(container.taint()));
+    }
+
+    private static List<Value> plus(List<Value> items, Value item) {
+        List<Value> all = new ArrayList<>(items);
+        all.add(item);
+        return all;
+    }
+
+    /** The container with unknown new elements: its shape is lost, its taint grows. */
+    private static Value grown(Value container, Taint added) {
+        return Value.tainted(container.taint().union(added));
+    }
+}

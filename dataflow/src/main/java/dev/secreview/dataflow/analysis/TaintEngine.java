@@ -1,0 +1,136 @@
+package dev.secreview.dataflow.analysis;
+
+import dev.secreview.core.model.TextRange;
+import dev.secreview.dataflow.ir.Block;
+import dev.secreview.dataflow.ir.Function;
+import dev.secreview.dataflow.ir.Instruction;
+import dev.secreview.dataflow.ir.SourceModule;
+import dev.secreview.dataflow.model.TaintKind;
+import dev.secreview.dataflow.model.TaintModels;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Interprocedural taint analysis of a whole tree. Every function is analysed once, its callees first
+ * (on demand), and summarised; a call applies its callee's summary to its own arguments, so flows
+ * cross functions and modules. Recursion and very deep call chains fall back to the conservative
+ * default for unknown calls, which keeps the analysis linear in the size of the tree.
+ */
+public final class TaintEngine {
+    /** Deeper call chains than this are not followed: the callee counts as unknown code. */
+    private static final int MAX_CALL_DEPTH = 24;
+    private static final long STACK_BYTES = 512L * 1024 * 1024;
+
+    private final Program program;
+    private final TaintModels models;
+    private final Map<Function, Summary> summaries = new HashMap<>();
+    private final Set<Function> inProgress = new HashSet<>();
+    private final Map<Function, String> paths = new HashMap<>();
+    private final Map<String, TaintFinding> findings = new LinkedHashMap<>();
+    private final Map<TaintResult.Site, SinkVerdict> verdicts = new HashMap<>();
+    private final Map<String, Set<Integer>> unreachableLines = new HashMap<>();
+    private final Map<String, Set<Integer>> liveLines = new HashMap<>();
+    private int depth;
+
+    public TaintEngine(Program program, TaintModels models) {
+        this.program = program;
+        this.models = models;
+        for (SourceModule module : program.modules()) {
+            for (Function f : module.functions()) paths.put(f, module.source().displayPath());
+        }
+    }
+
+    /** Analyses every function of the tree, on a thread with a stack deep enough for long call chains. */
+    public TaintResult run() {
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread worker = new Thread(null, () -> {
+            try {
+                for (SourceModule module : program.modules()) {
+                    for (Function function : module.functions()) summary(function);
+                }
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        }, "secreview-dataflow", STACK_BYTES);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("dataflow analysis interrupted", e);
+        }
+        if (failure.get() != null) throw failure.get();
+        Map<String, Set<Integer>> dead = new HashMap<>();
+        unreachableLines.forEach((path, lines) -> {
+            Set<Integer> onlyDead = new HashSet<>(lines);
+            onlyDead.removeAll(liveLines.getOrDefault(path, Set.of()));
+            if (!onlyDead.isEmpty()) dead.put(path, Set.copyOf(onlyDead));
+        });
+        return new TaintResult(new ArrayList<>(findings.values()), verdicts, dead);
+    }
+
+    /** The function's summary, analysing it first if needed; empty inside recursion or too deep a chain. */
+    Optional<Summary> summary(Function function) {
+        Summary known = summaries.get(function);
+        if (known != null) return Optional.of(known);
+        if (inProgress.contains(function) || depth >= MAX_CALL_DEPTH) return Optional.empty();
+        inProgress.add(function);
+        depth++;
+        try {
+            Summary summary = new FunctionAnalyzer(this, function, pathOf(function)).run();
+            summaries.put(function, summary);
+            return Optional.of(summary);
+        } finally {
+            depth--;
+            inProgress.remove(function);
+        }
+    }
+
+    String pathOf(Function function) {
+        return paths.get(function);
+    }
+
+    Program program() {
+        return program;
+    }
+
+    TaintModels models() {
+        return models;
+    }
+
+    void finding(TaintKind kind, Fact fact) {
+        List<Step> path = fact.trace().steps();
+        Step sink = path.get(path.size() - 1);
+        String key = kind.name() + '|' + sink.path() + '|' + sink.range() + '|' + fact.origin().category();
+        findings.putIfAbsent(key, new TaintFinding(kind, fact.origin().category(), fact.origin().label(), path));
+        verdict(sink.path(), sink.range(), kind, SinkVerdict.TAINTED);
+    }
+
+    void verdict(String path, TextRange range, TaintKind kind, SinkVerdict verdict) {
+        verdicts.merge(new TaintResult.Site(path, range.startLine(), kind.cwe()), verdict, SinkVerdict::combine);
+    }
+
+    void live(String path, Block block) {
+        addLines(liveLines, path, block);
+    }
+
+    void unreachable(String path, Block block) {
+        addLines(unreachableLines, path, block);
+    }
+
+    private static void addLines(Map<String, Set<Integer>> byPath, String path, Block block) {
+        if (block.instructions().isEmpty()) return;
+        Set<Integer> lines = byPath.computeIfAbsent(path, p -> new HashSet<>());
+        for (Instruction instruction : block.instructions()) {
+            for (int line = instruction.range().startLine(); line <= instruction.range().endLine(); line++) lines.add(line);
+        }
+    }
+}

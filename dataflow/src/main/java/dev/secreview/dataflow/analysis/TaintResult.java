@@ -1,0 +1,29 @@
+package dev.secreview.dataflow.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the dataflow found in a tree: the tainted paths; for every sink site it evaluated, its
+ * verdict, by file, line and the CWE of the harm; and, by file, the lines of code no execution
+ * reaches (branches on constants).
+ */
+public record TaintResult(List<TaintFinding> findings, Map<Site, SinkVerdict> verdicts,
+                          Map<String, Set<Integer>> deadLines) {
+
+    /** A sink site: the file, the line and the CWE of the harm done there. */
+    public record Site(String path, int line, int cwe) {
+    }
+
+    public TaintResult {
+        findings = List.copyOf(findings);
+        verdicts = Map.copyOf(verdicts);
+        deadLines = Map.copyOf(deadLines);
+    }
+
+    public boolean dead(String path, int line) {
+        Set<Integer> lines = deadLines.get(path);
+        return lines != null && lines.contains(line);
+    }
+}

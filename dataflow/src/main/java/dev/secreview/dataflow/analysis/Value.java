@@ -1,0 +1,101 @@
+package dev.secreview.dataflow.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the analysis knows of a value: its constant (null when not constant), its taint, its symbolic
+ * name (the qualified name of a global, an attribute path, or a call's result such as
+ * {@code sqlite3.connect()}, which is how method calls on it are matched against models), and, for
+ * containers and objects built locally, their elements and attributes. A container's taint always
+ * includes its elements' taint, so nothing is lost when its shape is.
+ */
+public record Value(Object constant, Taint taint, String name, List<Value> items, Map<Object, Value> entries,
+                    Map<String, Value> attributes) {
+
+    /** Containers longer than this are not tracked element by element. */
+    static final int MAX_ITEMS = 32;
+
+    public static final Value UNKNOWN = new Value(null, Taint.NONE, null, null, null, null);
+
+    public static Value constant(Object constant) {
+        return new Value(constant, Taint.NONE, null, null, null, null);
+    }
+
+    public static Value named(String name, Taint taint) {
+        return new Value(null, taint, name, null, null, null);
+    }
+
+    public static Value tainted(Taint taint) {
+        return taint.isEmpty() ? UNKNOWN : new Value(null, taint, null, null, null, null);
+    }
+
+    public static Value sequence(List<Value> items) {
+        if (items.size() > MAX_ITEMS) return tainted(taintOf(items));
+        return new Value(null, taintOf(items), null, List.copyOf(items), null, null);
+    }
+
+    public static Value mapping(Map<Object, Value> entries) {
+        if (entries.size() > MAX_ITEMS) return tainted(taintOf(entries.values()));
+        return new Value(null, taintOf(entries.values()), null, null, Map.copyOf(entries), null);
+    }
+
+    static Taint taintOf(Iterable<Value> values) {
+        Taint taint = Taint.NONE;
+        for (Value v : values) taint = taint.union(v.taint);
+        return taint;
+    }
+
+    public boolean isConstant() {
+        return constant != null;
+    }
+
+    public Value withTaint(Taint newTaint) {
+        return newTaint == taint ? this : new Value(constant, newTaint, name, items, entries, attributes);
+    }
+
+    public Value withName(String newName) {
+        return Objects.equals(newName, name) ? this : new Value(constant, taint, newName, items, entries, attributes);
+    }
+
+    public Value withAttribute(String attribute, Value value) {
+        Map<String, Value> updated = attributes == null ? new HashMap<>() : new HashMap<>(attributes);
+        updated.put(attribute, value);
+        return new Value(constant, taint, name, items, entries, Map.copyOf(updated));
+    }
+
+    /** The least value both may be: what is known of either only if known of both. */
+    public Value join(Value other) {
+        if (other == this || other.equals(this)) return this;
+        Object c = Objects.equals(constant, other.constant) ? constant : null;
+        String n = Objects.equals(name, other.name) ? name : null;
+        List<Value> joinedItems = null;
+        if (items != null && other.items != null && items.size() == other.items.size()) {
+            joinedItems = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) joinedItems.add(items.get(i).join(other.items.get(i)));
+            joinedItems = List.copyOf(joinedItems);
+        }
+        Map<Object, Value> joinedEntries = null;
+        if (entries != null && other.entries != null && entries.keySet().equals(other.entries.keySet())) {
+            Map<Object, Value> merged = new HashMap<>();
+            entries.forEach((k, v) -> merged.put(k, v.join(other.entries.get(k))));
+            joinedEntries = Map.copyOf(merged);
+        }
+        Map<String, Value> joinedAttributes = null;
+        if (attributes != null || other.attributes != null) {
+            Map<String, Value> merged = new HashMap<>();
+            if (attributes != null) merged.putAll(attributes);
+            if (other.attributes != null) other.attributes.forEach((k, v) -> merged.merge(k, v, Value::join));
+            joinedAttributes = Map.copyOf(merged);
+        }
+        return new Value(c, taint.union(other.taint), n, joinedItems, joinedEntries, joinedAttributes);
+    }
+
+    /** Forgets constants and shapes, keeping taint and name: what a loop that keeps changing converges to. */
+    public Value widened() {
+        return new Value(null, taint, name, null, null, null);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.secreview.dataflow.ir;
+
+import java.util.List;
+import java.util.Map;
+
+/** A class of the scanned code: its bases and the types its attributes are declared with. */
+public record ClassInfo(String name, List<String> bases, Map<String, String> attributeTypes) {
+
+    public ClassInfo {
+        bases = List.copyOf(bases);
+        attributeTypes = Map.copyOf(attributeTypes);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.secreview.dataflow.ir;
+
+import java.util.List;
+
+/** The right-hand side of an assignment: every expression is lowered to one of these over operands. */
+public sealed interface Expr {
+
+    record Use(Operand value) implements Expr {
+    }
+
+    /**
+     * A call. With {@code method} null, {@code target} is what is called ({@code f(x)}); otherwise it is
+     * the receiver of a method call ({@code target.method(x)}).
+     */
+    record Call(Operand target, String method, List<Argument> arguments) implements Expr {
+        public Call {
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    record LoadAttribute(Operand object, String name) implements Expr {
+    }
+
+    record LoadItem(Operand object, Operand key) implements Expr {
+    }
+
+    /** {@code object[lower:upper]}; absent bounds are null. */
+    record Slice(Operand object, Operand lower, Operand upper) implements Expr {
+    }
+
+    /** Arithmetic, comparison and membership: {@code + - * / // % == != < <= > >= in not-in is is-not}. */
+    record Binary(String operator, Operand left, Operand right) implements Expr {
+    }
+
+    /** {@code not}, {@code -}, {@code +}, {@code ~}. */
+    record Unary(String operator, Operand operand) implements Expr {
+    }
+
+    /** String interpolation and concatenation of the parts' text (f-strings, template literals). */
+    record Concat(List<Operand> parts) implements Expr {
+        public Concat {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** A list, tuple or set display. */
+    record Sequence(Kind kind, List<Operand> items) implements Expr {
+        public enum Kind { LIST, TUPLE, SET }
+
+        public Sequence {
+            items = List.copyOf(items);
+        }
+    }
+
+    record Mapping(List<Operand> keys, List<Operand> values) implements Expr {
+        public Mapping {
+            keys = List.copyOf(keys);
+            values = List.copyOf(values);
+        }
+    }
+
+    /** One element of {@code iterable}, as a {@code for} loop binds it. */
+    record Element(Operand iterable) implements Expr {
+    }
+
+    /**
+     * What the IR does not model in detail (comprehensions, lambdas, generators): its value depends on
+     * {@code inputs} and nothing is known of its shape.
+     */
+    record Opaque(List<Operand> inputs) implements Expr {
+        public Opaque {
+            inputs = List.copyOf(inputs);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.secreview.dataflow.ir;
+
+import dev.secreview.core.model.TextRange;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A function (or a module's top-level code) lowered to basic blocks; block 0 is the entry.
+ * {@code name} is qualified ({@code app.views.Login.post}); {@code owner} is the qualified name of
+ * the class a method belongs to, else null. {@code decorators} are the qualified names of the
+ * decorators' callees; {@code parameterTypes} the qualified names of annotated parameter types.
+ */
+public record Function(String name, List<String> parameters, List<Block> blocks, List<String> decorators,
+                       String owner, Map<String, String> parameterTypes, TextRange range) {
+
+    public Function {
+        parameters = List.copyOf(parameters);
+        blocks = List.copyOf(blocks);
+        decorators = List.copyOf(decorators);
+        parameterTypes = Map.copyOf(parameterTypes);
+    }
+
+    public String simpleName() {
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    public boolean isMethod() {
+        return owner != null;
+    }
+}

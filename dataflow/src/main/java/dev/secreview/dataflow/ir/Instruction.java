@@ -1,0 +1,21 @@
+package dev.secreview.dataflow.ir;
+
+import dev.secreview.core.model.TextRange;
+
+/** One step of a basic block; each knows the source range it was lowered from. */
+public sealed interface Instruction {
+
+    TextRange range();
+
+    /** {@code target = value}; {@code target} is a local (or temporary) of the function. */
+    record Assign(String target, Expr value, TextRange range) implements Instruction {
+    }
+
+    /** {@code object.name = value}. */
+    record StoreAttribute(Operand object, String name, Operand value, TextRange range) implements Instruction {
+    }
+
+    /** {@code object[key] = value}. */
+    record StoreItem(Operand object, Operand key, Operand value, TextRange range) implements Instruction {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.secreview.dataflow.ir;
+
+/** A value an instruction reads: a local variable (or temporary), a constant, or a global name. */
+public sealed interface Operand {
+
+    /** A variable of the function, a parameter, or a temporary the lowering introduced ({@code $3}). */
+    record Local(String name) implements Operand {
+    }
+
+    /**
+     * A literal: {@link String}, {@link Long}, {@link Double}, {@link Boolean} or {@link Constant#NONE}.
+     */
+    record Const(Object value) implements Operand {
+    }
+
+    /** A name resolved by the front end to its qualified name: {@code subprocess.run}, {@code app.views.helper}. */
+    record Global(String name) implements Operand {
+    }
+}

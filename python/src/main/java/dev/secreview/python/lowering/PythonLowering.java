@@ -1,0 +1,146 @@
+package dev.secreview.python.lowering;
+
+import dev.secreview.core.model.TextRange;
+import dev.secreview.dataflow.ir.ClassInfo;
+import dev.secreview.dataflow.ir.Function;
+import dev.secreview.dataflow.ir.SourceModule;
+import dev.secreview.python.semantic.Binding;
+import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.semantic.Values;
+import dev.secreview.python.tree.PyNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lowers a Python file to the dataflow IR: its top-level code and every function and method become
+ * {@link Function}s (qualified as the module, classes and enclosing functions spell them), its
+ * classes {@link ClassInfo}s, and its module-level literals the module's constants.
+ */
+public final class PythonLowering {
+    private final PythonFile file;
+    private final String moduleName;
+    private final List<Function> functions = new ArrayList<>();
+    private final List<ClassInfo> classes = new ArrayList<>();
+
+    private PythonLowering(PythonFile file, String moduleName) {
+        this.file = file;
+        this.moduleName = moduleName;
+    }
+
+    public static SourceModule lower(PythonFile file) {
+        PythonLowering lowering = new PythonLowering(file, moduleName(file.source().displayPath()));
+        return lowering.lowerModule();
+    }
+
+    /** {@code src/app/views.py} is {@code src.app.views}; a package's {@code __init__.py} is the package. */
+    static String moduleName(String displayPath) {
+        String path = displayPath.replace('\\', '/');
+        while (path.startsWith("./") || path.startsWith("../") || path.startsWith("/")) {
+            path = path.substring(path.indexOf('/') + 1);
+        }
+        path = path.replaceAll("\\.pyw?$", "");
+        if (path.endsWith("/__init__")) path = path.substring(0, path.length() - "/__init__".length());
+        return path.replace('/', '.').replace('-', '_');
+    }
+
+    private SourceModule lowerModule() {
+        PyNode root = file.root();
+        String name = moduleName + "." + SourceModule.TOP_LEVEL;
+        functions.add(lowerBody(name, root, List.of(), List.of(), null, Map.of(), firstLine(), root));
+        return new SourceModule(file.source(), moduleName, functions, classes, moduleConstants(root));
+    }
+
+    /** Lowers a function definition (and, through the statement lowering, the definitions inside it). */
+    void lowerFunction(PyNode definition, String qualifiedName, String owner, List<String> decorators) {
+        List<String> parameters = new ArrayList<>();
+        Map<String, String> types = new HashMap<>();
+        PyNode params = definition.field("parameters");
+        if (params != null) {
+            for (PyNode parameter : params.namedChildren()) {
+                String parameterName = parameterName(parameter);
+                if (parameterName == null) continue;
+                parameters.add(parameterName);
+                PyNode type = parameter.field("type");
+                String typeName = type == null ? null : file.qualifiedName(type.namedChildren().isEmpty() ? type : type.namedChildren().get(0));
+                if (typeName != null) types.put(parameterName, typeName);
+            }
+        }
+        PyNode name = definition.field("name");
+        functions.add(lowerBody(qualifiedName, definition.field("body"), parameters, decorators, owner, types,
+                name == null ? definition.range() : name.range(), definition));
+    }
+
+    private Function lowerBody(String qualifiedName, PyNode body, List<String> parameters, List<String> decorators,
+                               String owner, Map<String, String> types, TextRange range, PyNode scopeNode) {
+        FunctionBuilder builder = new FunctionBuilder();
+        if (body != null) new StatementLowering(this, file, builder, scopeNode, qualifiedName).block(body);
+        TextRange end = body == null ? range : lastLine(body);
+        return new Function(qualifiedName, parameters, builder.build(end), decorators, owner, types, range);
+    }
+
+    void addClass(String qualifiedName, List<String> bases, Map<String, String> attributeTypes) {
+        classes.add(new ClassInfo(qualifiedName, bases, attributeTypes));
+    }
+
+    String moduleName() {
+        return moduleName;
+    }
+
+    private static String parameterName(PyNode parameter) {
+        switch (parameter.type()) {
+            case "identifier":
+                return parameter.text();
+            case "typed_parameter": {
+                PyNode inner = parameter.namedChildren().isEmpty() ? null : parameter.namedChildren().get(0);
+                return inner == null ? null : parameterName(inner);
+            }
+            case "default_parameter":
+            case "typed_default_parameter": {
+                PyNode inner = parameter.field("name");
+                return inner == null ? null : inner.text();
+            }
+            case "list_splat_pattern": {
+                PyNode inner = parameter.namedChildren().isEmpty() ? null : parameter.namedChildren().get(0);
+                return inner == null ? null : "*" + inner.text();
+            }
+            case "dictionary_splat_pattern": {
+                PyNode inner = parameter.namedChildren().isEmpty() ? null : parameter.namedChildren().get(0);
+                return inner == null ? null : "**" + inner.text();
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** Names bound once at module level, to a literal: what other modules may read as constants. */
+    private Map<String, Object> moduleConstants(PyNode root) {
+        Map<String, Object> constants = new LinkedHashMap<>();
+        Values values = new Values(file);
+        for (PyNode statement : root.namedChildren()) {
+            if (!statement.is("expression_statement") || statement.namedChildren().isEmpty()) continue;
+            PyNode assignment = statement.namedChildren().get(0);
+            if (!assignment.is("assignment")) continue;
+            PyNode left = assignment.field("left");
+            PyNode right = assignment.field("right");
+            if (left == null || right == null || !left.is("identifier")) continue;
+            List<Binding> bindings = file.resolve(left.text(), left);
+            if (bindings.size() != 1) continue;
+            Object value = values.constant(right).map(Literals::toConstant).orElse(null);
+            if (value != null) constants.put(moduleName + "." + left.text(), value);
+        }
+        return constants;
+    }
+
+    private static TextRange firstLine() {
+        return new TextRange(1, 1, 1, 1);
+    }
+
+    private static TextRange lastLine(PyNode body) {
+        TextRange r = body.range();
+        return new TextRange(r.endLine(), 1, r.endLine(), 1);
+    }
+}

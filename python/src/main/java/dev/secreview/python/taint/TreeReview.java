@@ -1,0 +1,96 @@
+package dev.secreview.python.taint;
+
+import dev.secreview.core.engine.FileAnalysis;
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.FlowStep;
+import dev.secreview.core.model.SourceFile;
+import dev.secreview.core.rule.RuleMetadata;
+import dev.secreview.dataflow.analysis.Program;
+import dev.secreview.dataflow.analysis.SinkVerdict;
+import dev.secreview.dataflow.analysis.Step;
+import dev.secreview.dataflow.analysis.TaintEngine;
+import dev.secreview.dataflow.analysis.TaintFinding;
+import dev.secreview.dataflow.analysis.TaintResult;
+import dev.secreview.dataflow.ir.SourceModule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole-tree review of Python files: runs the taint analysis over every file's IR, adds its
+ * findings (with their paths), and rebases the pattern findings on what the dataflow proved: a
+ * pattern finding on dead code or at a sink the dataflow proved harmless goes, one at a sink whose
+ * data is unknown stays at low confidence, and one at a tainted sink gives way to the taint finding.
+ */
+public final class TreeReview {
+
+    public Map<String, FileAnalysis> review(Map<String, FileAnalysis> analyses) {
+        List<SourceModule> modules = new ArrayList<>();
+        Map<String, SourceFile> sources = new HashMap<>();
+        for (FileAnalysis analysis : analyses.values()) {
+            if (analysis.facts() instanceof PythonFacts facts) {
+                modules.add(facts.module());
+                sources.put(facts.module().source().displayPath(), facts.module().source());
+            }
+        }
+        if (modules.isEmpty()) return analyses;
+        TaintResult result = new TaintEngine(new Program(modules), PythonModels.get()).run();
+        Map<String, List<Finding>> added = new HashMap<>();
+        for (TaintFinding taint : result.findings()) {
+            Finding finding = toFinding(taint, sources);
+            if (finding != null) added.computeIfAbsent(finding.path(), p -> new ArrayList<>()).add(finding);
+        }
+        Map<String, FileAnalysis> revised = new LinkedHashMap<>();
+        analyses.forEach((path, analysis) -> {
+            List<Finding> findings = new ArrayList<>();
+            for (Finding finding : analysis.findings()) {
+                Finding rebased = rebase(finding, result);
+                if (rebased != null) findings.add(rebased);
+            }
+            findings.addAll(added.getOrDefault(path, List.of()));
+            revised.put(path, analysis.withFindings(findings));
+        });
+        return revised;
+    }
+
+    private static Finding rebase(Finding finding, TaintResult result) {
+        if (result.dead(finding.path(), finding.line())) return null;
+        SinkVerdict verdict = result.verdicts().get(new TaintResult.Site(finding.path(), finding.line(), finding.cwe()));
+        if (verdict == null) return finding;
+        return switch (verdict) {
+            case SAFE, TAINTED -> null;
+            case UNKNOWN -> finding.withConfidence(Confidence.LOW);
+        };
+    }
+
+    private static Finding toFinding(TaintFinding taint, Map<String, SourceFile> sources) {
+        RuleMetadata rule = TaintRules.forKind(taint.kind()).orElse(null);
+        if (rule == null) return null;
+        List<FlowStep> flow = new ArrayList<>();
+        for (Step step : taint.path()) {
+            flow.add(new FlowStep(step.path(), step.range(), line(sources.get(step.path()), step.range().startLine()),
+                    step.note()));
+        }
+        Step sink = taint.sink();
+        Step source = taint.path().get(0);
+        String where = source.path().equals(sink.path()) ? "line " + source.range().startLine()
+                : source.path() + ":" + source.range().startLine();
+        String message = rule.summary() + " " + capitalised(source.note()) + " (" + where + ") "
+                + sink.note() + " after " + (taint.path().size() - 1) + " step" + (taint.path().size() == 2 ? "" : "s") + ".";
+        Confidence confidence = taint.sourceCategory().equals("remote") ? Confidence.HIGH : Confidence.MEDIUM;
+        return new Finding(rule, sink.path(), sink.range(), line(sources.get(sink.path()), sink.range().startLine()),
+                message, rule.fix(), rule.severity(), confidence, null, flow);
+    }
+
+    private static String capitalised(String note) {
+        return note.isEmpty() ? note : Character.toUpperCase(note.charAt(0)) + note.substring(1);
+    }
+
+    private static String line(SourceFile source, int line) {
+        return source == null || line < 1 || line > source.lineCount() ? "" : source.line(line).strip();
+    }
+}
