@@ -2,6 +2,7 @@ package dev.secreview.python;
 
 import dev.secreview.core.engine.FileAnalysis;
 import dev.secreview.core.model.Finding;
+import dev.secreview.eval.InlineExpectations;
 import dev.secreview.python.api.PythonRule;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class RuleFixturesTest {
 
         List<String> problems = new ArrayList<>();
         analysis.diagnostics().forEach(d -> problems.add("diagnostic: " + d.render()));
-        for (Fixture.Expectation e : fixture.expectations()) {
+        for (InlineExpectations.Expectation e : fixture.expectations()) {
             if (!e.ruleId().equals(id)) continue;
             boolean found = analysis.findings().stream().anyMatch(f -> f.line() == e.line());
             if (e.flagged() && !found) problems.add("missing finding on line " + e.line() + ": " + fixture.source().line(e.line()).strip());

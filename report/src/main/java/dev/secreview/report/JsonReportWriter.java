@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.Severity;
 import dev.secreview.core.model.TextRange;
 
@@ -30,15 +31,17 @@ import java.util.Map;
  *                            "severity", "confidence",
  *                            "location": {"path", "startLine", "startColumn", "endLine", "endColumn"},
  *                            "snippet", "message", "fix",
- *                            "suppressed": {"directive", "line"} | null}],
+ *                            "suppressed": {"directive", "line"} | null,
+ *                            "flow": [{"path", "line", "column", "endLine", "endColumn", "snippet", "note"}]}],
  *              "diagnostics": [{"kind", "line", "message"}]}],
  *   "diagnostics": [{"kind", "path", "line", "message"}]   // problems with the given paths
  * }
  * }</pre>
  * Files are in path order, findings in {@link Finding#ORDER}. Suppressed findings are kept and
- * marked; findings below the thresholds are left out and only counted. {@code summary.findings}
- * and its breakdowns count shown, unsuppressed findings. Columns are 1-based UTF-16 units, the end
- * column exclusive; {@code line} 0 means the whole file.
+ * marked; findings below the thresholds are left out and only counted. {@code flow} is the path of a
+ * dataflow finding from source to sink, in program order; it is empty for other findings.
+ * {@code summary.findings} and its breakdowns count shown, unsuppressed findings. Columns are 1-based
+ * UTF-16 units, the end column exclusive; {@code line} 0 means the whole file.
  */
 public final class JsonReportWriter implements ReportWriter {
 
@@ -139,6 +142,18 @@ public final class JsonReportWriter implements ReportWriter {
                     .put("line", f.suppression().line());
         } else {
             node.putNull("suppressed");
+        }
+        ArrayNode flow = node.putArray("flow");
+        for (FlowStep step : f.flow()) {
+            TextRange range = step.range();
+            flow.addObject()
+                    .put("path", step.path())
+                    .put("line", range.startLine())
+                    .put("column", range.startColumn())
+                    .put("endLine", range.endLine())
+                    .put("endColumn", range.endColumn())
+                    .put("snippet", step.snippet())
+                    .put("note", step.note());
         }
         return node;
     }

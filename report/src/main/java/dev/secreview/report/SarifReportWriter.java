@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.Severity;
 import dev.secreview.core.model.TextRange;
 import dev.secreview.core.rule.RuleMetadata;
@@ -16,13 +17,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * SARIF 2.1.0 with one run. Every rule is described in {@code tool.driver.rules}; results carry a
- * CWE tag on their rule, a line-independent fingerprint, and in-source suppressions; diagnostics
- * become tool execution notifications. Findings below the thresholds are left out.
+ * CWE tag on their rule, a line-independent fingerprint, in-source suppressions and, for dataflow
+ * findings, the path from source to sink as a code flow; diagnostics become tool execution
+ * notifications. Findings below the thresholds are left out.
  */
 public final class SarifReportWriter implements ReportWriter {
 
@@ -100,11 +103,9 @@ public final class SarifReportWriter implements ReportWriter {
                 .put("ruleIndex", model.ruleIndex(f.rule()))
                 .put("level", level(f.severity()));
         node.putObject("message").put("text", f.message() + "\nFix: " + f.fix());
-        ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
-        physical.set("artifactLocation", artifactLocation(f.path()));
-        ObjectNode region = region(f.range());
-        if (!f.snippet().isEmpty()) region.putObject("snippet").put("text", f.snippet());
-        physical.set("region", region);
+        node.putArray("locations").addObject()
+                .set("physicalLocation", physicalLocation(f.path(), f.range(), f.snippet()));
+        if (!f.flow().isEmpty()) node.set("codeFlows", codeFlows(f.flow()));
         node.putObject("partialFingerprints").put(FINGERPRINT, fingerprint);
         if (f.suppressed()) {
             node.putArray("suppressions").addObject()
@@ -120,6 +121,34 @@ public final class SarifReportWriter implements ReportWriter {
         }
         properties.put("severity", f.severity().label()).put("confidence", f.confidence().label());
         return node;
+    }
+
+    /**
+     * The dataflow path as one code flow with one thread flow (SARIF 2.1.0 §3.36–3.38): each step a
+     * location with its note as message, {@code executionOrder} counting from 1 in program order.
+     */
+    private static ArrayNode codeFlows(List<FlowStep> steps) {
+        ArrayNode codeFlows = JsonOutput.array();
+        ArrayNode locations = codeFlows.addObject().putArray("threadFlows").addObject().putArray("locations");
+        for (int i = 0; i < steps.size(); i++) {
+            FlowStep step = steps.get(i);
+            ObjectNode location = JsonOutput.object();
+            location.set("physicalLocation", physicalLocation(step.path(), step.range(), step.snippet()));
+            location.putObject("message").put("text", step.note());
+            ObjectNode threadFlowLocation = locations.addObject();
+            threadFlowLocation.set("location", location);
+            threadFlowLocation.put("executionOrder", i + 1);
+        }
+        return codeFlows;
+    }
+
+    private static ObjectNode physicalLocation(String path, TextRange range, String snippet) {
+        ObjectNode physical = JsonOutput.object();
+        physical.set("artifactLocation", artifactLocation(path));
+        ObjectNode region = region(range);
+        if (!snippet.isEmpty()) region.putObject("snippet").put("text", snippet);
+        physical.set("region", region);
+        return physical;
     }
 
     /** An empty range means the whole line: SARIF says so by omitting endColumn. */

@@ -4,6 +4,7 @@ import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.FileReport;
+import dev.secreview.core.model.FlowStep;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -13,8 +14,9 @@ import java.util.StringJoiner;
 
 /**
  * The review as a person reads it: each file with defects and its numbered defects (CWE, pillar,
- * place, code, severity, rule, why, fix), then every clean file with the no-defect sentence, then
- * diagnostics, then a summary. Plain text, no colours, {@code \n} line ends, no timings.
+ * place, code, severity, rule, why, the path from source to sink for dataflow findings, fix), then
+ * every clean file with the no-defect sentence, then diagnostics, then a summary. Plain text, no
+ * colours, {@code \n} line ends, no timings.
  */
 public final class TextReportWriter implements ReportWriter {
 
@@ -95,9 +97,27 @@ public final class TextReportWriter implements ReportWriter {
                     .append(" | Confidence: ").append(f.confidence().label())
                     .append(" | Rule: ").append(f.rule().id()).append('\n');
             text.append(indent).append("Why: ").append(f.message()).append('\n');
+            flow(f.flow(), indent, text);
             text.append(indent).append("Fix: ").append(f.fix()).append('\n');
         }
         if (!notListed(view).isEmpty()) text.append("\nNot listed: ").append(notListed(view)).append('\n');
+    }
+
+    /**
+     * The path from source to sink, one numbered step a line, the numbers right-aligned so that the
+     * places line up: {@code Path: 1. app/views.py:12  `name` from `request.args`}.
+     */
+    private static void flow(List<FlowStep> steps, String indent, StringBuilder text) {
+        String label = "Path: ";
+        int width = String.valueOf(steps.size()).length();
+        for (int i = 0; i < steps.size(); i++) {
+            FlowStep step = steps.get(i);
+            text.append(indent).append(i == 0 ? label : " ".repeat(label.length()))
+                    .append(String.format(Locale.ROOT, "%" + width + "d. ", i + 1))
+                    .append(step.path()).append(':').append(step.line());
+            if (!step.note().isBlank()) text.append("  ").append(step.note());
+            text.append('\n');
+        }
     }
 
     /** {@code "1 suppressed, 2 below threshold"}, or empty when every finding is listed. */

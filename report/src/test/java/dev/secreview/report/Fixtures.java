@@ -5,6 +5,7 @@ import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.FileReport;
 import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.Severity;
 import dev.secreview.core.model.Suppression;
 import dev.secreview.core.model.TextRange;
@@ -66,6 +67,31 @@ final class Fixtures {
                                 "syntax error: unexpected `)`"))),
                 FileReport.unreviewed("data/blob.py", new Diagnostic(Diagnostic.Kind.UNREADABLE, "data/blob.py", 0,
                         "not valid UTF-8 text")));
+    }
+
+    static final String RUNNER = "app/runner.py";
+
+    /**
+     * A dataflow finding in app/runner.py whose path starts in app/views.py: a request parameter is
+     * concatenated into a command there and passed to a function that runs it through a shell.
+     */
+    static Finding flowFinding() {
+        List<FlowStep> flow = List.of(
+                new FlowStep(VIEWS, new TextRange(12, 12, 12, 36), "    host = request.args['host']",
+                        "`host` from `request.args`"),
+                new FlowStep(VIEWS, new TextRange(13, 5, 13, 27), "    cmd = 'ping ' + host",
+                        "concatenated into `cmd`"),
+                new FlowStep(RUNNER, new TextRange(5, 5, 5, 36), "    subprocess.run(cmd, shell=True)",
+                        "passed to `subprocess.run(shell=True)`"));
+        return new Finding(SHELL, RUNNER, new TextRange(5, 5, 5, 36), "    subprocess.run(cmd, shell=True)",
+                "`cmd` carries `host` from the request into a shell.", SHELL.fix(), Severity.HIGH, Confidence.HIGH,
+                null, flow);
+    }
+
+    /** A review whose one defect is {@link #flowFinding()}. */
+    static ReviewReport flowReport() {
+        return report(List.of(new FileReport(RUNNER, "python", 6, List.of(flowFinding()), List.of()),
+                new FileReport(VIEWS, "python", 20, List.of(), List.of())));
     }
 
     static List<Diagnostic> pathProblems() {

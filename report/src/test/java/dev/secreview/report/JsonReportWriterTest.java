@@ -88,5 +88,27 @@ class JsonReportWriterTest {
         assertEquals("# nosec B324", md5.at("/suppressed/directive").asText());
         assertEquals(30, md5.at("/suppressed/line").asInt());
         findings.forEach(f -> assertFalse(f.get("snippet").asText().contains("os.system")));
+        findings.forEach(f -> assertEquals(0, f.get("flow").size(), "a pattern finding has an empty flow"));
+    }
+
+    @Test
+    void dataflowFindingCarriesItsPathInProgramOrder() throws Exception {
+        JsonNode flow = MAPPER.readTree(render(ReportFormat.JSON, Fixtures.flowReport())).at("/files/0/findings/0/flow");
+        assertEquals(3, flow.size());
+        List<String> keys = new ArrayList<>();
+        flow.get(0).fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("path", "line", "column", "endLine", "endColumn", "snippet", "note"), keys);
+        JsonNode source = flow.get(0);
+        assertEquals("app/views.py", source.get("path").asText());
+        assertEquals(12, source.get("line").asInt());
+        assertEquals(12, source.get("column").asInt());
+        assertEquals(12, source.get("endLine").asInt());
+        assertEquals(36, source.get("endColumn").asInt());
+        assertEquals("    host = request.args['host']", source.get("snippet").asText());
+        assertEquals("`host` from `request.args`", source.get("note").asText());
+        assertEquals("concatenated into `cmd`", flow.get(1).get("note").asText());
+        assertEquals("app/runner.py", flow.get(2).get("path").asText());
+        assertEquals(5, flow.get(2).get("line").asInt());
+        assertEquals("passed to `subprocess.run(shell=True)`", flow.get(2).get("note").asText());
     }
 }

@@ -62,6 +62,38 @@ class SarifReportWriterTest {
     }
 
     @Test
+    void dataflowFindingBecomesAValidCodeFlow() throws IOException {
+        JsonNode log = sarif(Fixtures.flowReport());
+        Set<ValidationMessage> errors = schema.validate(log);
+        assertTrue(errors.isEmpty(), errors::toString);
+        JsonNode result = log.at("/runs/0/results/0");
+        assertEquals(1, result.get("codeFlows").size());
+        JsonNode steps = result.at("/codeFlows/0/threadFlows/0/locations");
+        assertEquals(3, steps.size());
+        List<String> places = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode step = steps.get(i);
+            assertEquals(i + 1, step.get("executionOrder").asInt());
+            JsonNode physical = step.at("/location/physicalLocation");
+            assertEquals("%SRCROOT%", physical.at("/artifactLocation/uriBaseId").asText());
+            places.add(physical.at("/artifactLocation/uri").asText() + ":" + physical.at("/region/startLine").asInt()
+                    + " " + step.at("/location/message/text").asText());
+        }
+        assertEquals(List.of("app/views.py:12 `host` from `request.args`", "app/views.py:13 concatenated into `cmd`",
+                "app/runner.py:5 passed to `subprocess.run(shell=True)`"), places);
+        JsonNode source = steps.at("/0/location/physicalLocation/region");
+        assertEquals(12, source.get("startColumn").asInt());
+        assertEquals(12, source.get("endLine").asInt());
+        assertEquals(36, source.get("endColumn").asInt());
+        assertEquals("    host = request.args['host']", source.at("/snippet/text").asText());
+    }
+
+    @Test
+    void patternFindingsHaveNoCodeFlow() throws IOException {
+        sarif(Fixtures.report()).at("/runs/0/results").forEach(r -> assertTrue(r.path("codeFlows").isMissingNode()));
+    }
+
+    @Test
     void schemaCheckIsNotVacuous() throws IOException {
         ObjectNode log = (ObjectNode) sarif(Fixtures.report());
         ((ObjectNode) log.at("/runs/0/results/0")).put("level", "fatal");

@@ -59,6 +59,17 @@ class TextReportWriterTest {
     }
 
     @Test
+    void dataflowFindingShowsItsPathStepByStepBetweenWhyAndFix() {
+        String text = render(ReportFormat.TEXT, Fixtures.flowReport());
+        assertTrue(text.contains("   Why: `cmd` carries `host` from the request into a shell.\n"
+                + "   Path: 1. app/views.py:12  `host` from `request.args`\n"
+                + "         2. app/views.py:13  concatenated into `cmd`\n"
+                + "         3. app/runner.py:5  passed to `subprocess.run(shell=True)`\n"
+                + "   Fix: Pass the command as a list of arguments without shell=True.\n"), text);
+        assertFalse(render(ReportFormat.TEXT, Fixtures.report()).contains("Path:"), "a pattern finding has no path");
+    }
+
+    @Test
     void suppressedAndBelowThresholdFindingsAreCountedNotListed() {
         String text = render(ReportFormat.TEXT, Fixtures.report());
         assertFalse(text.contains("hashlib.md5"), "suppressed finding listed");

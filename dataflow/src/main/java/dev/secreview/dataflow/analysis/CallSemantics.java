@@ -60,7 +60,8 @@ final class CallSemantics {
 
     Value result() {
         checkSinks();
-        Value result = userCode().or(this::builtin).orElseGet(this::propagated);
+        Value result = userCode().or(this::modelledReceiver).or(this::builtin).or(this::passed)
+                .orElseGet(this::propagated);
         long sanitized = analyzer.models().sanitizedBy(callee);
         if (sanitized != 0) result = result.withTaint(result.taint().sanitize(sanitized));
         return sourceResult(result);
@@ -73,19 +74,61 @@ final class CallSemantics {
                 Value flag = keywords.get(sink.conditionKeyword());
                 if (flag == null || !flag.isConstant() || !Constant.truthy(flag.constant())) continue;
             }
-            String note = "reaches `" + shown(callee) + "(…)`"
-                    + (sink.conditionKeyword() == null ? "" : " with " + sink.conditionKeyword() + "=True");
-            if (sink.arguments().receiver()) {
-                analyzer.checkSink(sink.kind(), receiver, range, note);
+            if (sink.unlessArgument() != null
+                    && selected(sink.unlessArgument()).stream().anyMatch(v -> sink.unlessNames().contains(v.name()))) {
                 continue;
             }
-            for (int i = 0; i < positional.size(); i++) {
-                if (sink.arguments().selects(i, null)) analyzer.checkSink(sink.kind(), positional.get(i), range, note);
-            }
-            keywords.forEach((name, value) -> {
-                if (sink.arguments().selects(-1, name)) analyzer.checkSink(sink.kind(), value, range, note);
-            });
+            String note = "reaches `" + shown(callee) + "(…)`"
+                    + (sink.conditionKeyword() == null ? "" : " with " + sink.conditionKeyword() + "=True");
+            for (Value value : selected(sink.arguments())) analyzer.checkSink(sink.kind(), value, range, note);
         }
+        checkArgumentVectors();
+    }
+
+    /** An argument vector: its program, or the command string a shell runs with -c, is the sink. */
+    private void checkArgumentVectors() {
+        for (TaintModels.ArgumentVector vector : analyzer.models().argumentVectors(callee)) {
+            for (Value argv : selected(vector.arguments())) {
+                List<Value> items = argv.items();
+                if (items == null || items.isEmpty()) continue;
+                String note = "reaches `" + shown(callee) + "(…)` as the program it runs";
+                analyzer.checkSink(vector.kind(), items.get(0), range, note);
+                if (items.size() >= 3 && items.get(1).constant() instanceof String flag && SHELL_COMMAND_FLAGS.contains(flag)) {
+                    analyzer.checkSink(vector.kind(), items.get(2), range,
+                            "reaches `" + shown(callee) + "(…)` as the command a shell runs with " + flag);
+                }
+            }
+        }
+    }
+
+    private static final java.util.Set<String> SHELL_COMMAND_FLAGS = java.util.Set.of("-c", "/c", "/C", "-Command");
+
+    private List<Value> selected(dev.secreview.dataflow.model.ArgumentSelector selector) {
+        List<Value> values = new ArrayList<>();
+        if (selector.receiver()) {
+            if (receiver != null) values.add(receiver);
+            return values;
+        }
+        for (int i = 0; i < positional.size(); i++) if (selector.selects(i, null)) values.add(positional.get(i));
+        keywords.forEach((name, value) -> {
+            if (selector.selects(-1, name)) values.add(value);
+        });
+        return values;
+    }
+
+    /** A call the models say passes on only some of its inputs ({@code make_response((body, headers))}). */
+    private Optional<Value> passed() {
+        if (callee == null) return Optional.empty();
+        return analyzer.models().passing(callee).map(passing -> {
+            Taint taint = Taint.NONE;
+            for (Value input : selected(passing.arguments())) {
+                Value part = passing.element() >= 0 && input.items() != null
+                        ? (passing.element() < input.items().size() ? input.items().get(passing.element()) : Value.UNKNOWN)
+                        : input;
+                taint = taint.union(part.taint());
+            }
+            return Value.named(callee + "()", taint);
+        });
     }
 
     static String shown(String name) {
@@ -187,6 +230,55 @@ final class CallSemantics {
             }
         }
         return bound;
+    }
+
+    /**
+     * Methods the models say store into or read from their receiver: keyed ({@code parser.set(s, k, v)}
+     * then {@code parser.get(s, k)}), or accumulating ({@code buffer.write(text)}).
+     */
+    private Optional<Value> modelledReceiver() {
+        if (call.method() == null || callee == null) return Optional.empty();
+        Optional<TaintModels.KeyedAccess> keyed = analyzer.models().keyedAccess(callee);
+        if (keyed.isPresent()) return Optional.of(keyedAccess(keyed.get()));
+        Optional<TaintModels.Accumulator> accumulator = analyzer.models().accumulator(callee);
+        if (accumulator.isEmpty()) return Optional.empty();
+        Taint added = Value.taintOf(selected(accumulator.get().arguments()));
+        updateReceiver(receiver.withTaint(receiver.taint().union(added)));
+        return Optional.of(Value.constant(Constant.NONE));
+    }
+
+    private Value keyedAccess(TaintModels.KeyedAccess access) {
+        List<Object> key = new ArrayList<>();
+        for (int position : access.keys()) {
+            Value part = position < positional.size() ? positional.get(position) : Value.UNKNOWN;
+            key.add(part.isConstant() ? part.constant() : null);
+        }
+        boolean exactKey = !key.contains(null);
+        // A fresh object (no entries, no taint yet) is an empty mapping; one tainted before is not exact.
+        Map<Object, Value> entries = receiver.entries() != null ? receiver.entries()
+                : receiver.taint().isEmpty() ? Map.of() : null;
+        if (access.value() != null) {
+            Value stored = access.value() < positional.size() ? positional.get(access.value()) : Value.UNKNOWN;
+            if (exactKey && entries != null) {
+                Map<Object, Value> updated = new HashMap<>(entries);
+                updated.put(List.copyOf(key), stored);
+                updateReceiver(Value.mapping(updated).withName(receiver.name()));
+            } else {
+                updateReceiver(Value.named(receiver.name(), receiver.taint().union(stored.taint())));
+            }
+            return Value.constant(Constant.NONE);
+        }
+        if (exactKey && entries != null) {
+            Value found = entries.get(List.copyOf(key));
+            if (found != null) return found;
+            Value fallback = keywords.get("fallback");
+            return fallback != null ? fallback : Value.UNKNOWN;
+        }
+        return Value.tainted(receiver.taint());
+    }
+
+    private void updateReceiver(Value updated) {
+        if (call.target() instanceof Operand.Local local) state.put(local.name(), updated);
     }
 
     /** Containers and strings: the methods whose effect on elements and constants is known. */

@@ -76,6 +76,9 @@ final class Containers {
                 return Value.tainted(left.taint().union(right.taint()));
             case "and", "or":
                 return left.join(right).widened();
+            case "/":
+                // pathlib: `base / name` is still a Path, and its methods are matched by that name.
+                return Value.named(left.name(), left.taint().union(right.taint()));
             default:
                 return Value.tainted(left.taint().union(right.taint()));
         }

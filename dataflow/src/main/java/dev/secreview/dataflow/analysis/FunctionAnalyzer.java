@@ -143,8 +143,12 @@ final class FunctionAnalyzer {
         } else if (end instanceof Terminator.Return ret && reporting) {
             Value value = operand(ret.value(), state, ret.range());
             returned = returned == null ? value : returned.join(value);
-            for (TaintModels.ReturnSink sink : models.returns(function.decorators())) {
-                checkSink(sink.kind(), value, ret.range(),
+            // A view returning a tuple returns (body, status or headers): the body is what the browser
+            // renders. A returned mapping is serialised (as JSON), never rendered as markup.
+            Value body = value.items() != null && !value.items().isEmpty() ? value.items().get(0) : value;
+            List<TaintModels.ReturnSink> sinks = body.entries() != null ? List.of() : models.returns(function.decorators());
+            for (TaintModels.ReturnSink sink : sinks) {
+                checkSink(sink.kind(), body, ret.range(),
                         "returned as the response of `" + function.simpleName() + "`");
             }
         }
@@ -159,6 +163,7 @@ final class FunctionAnalyzer {
                 value = value.withTaint(value.taint().via(path, range, note(assign)));
             }
             state.put(assign.target(), value);
+            QuotedLiteral.forget(state, assign.target());
         } else if (instruction instanceof Instruction.StoreAttribute store) {
             Value object = operand(store.object(), state, range);
             Value value = operand(store.value(), state, range);
@@ -171,7 +176,10 @@ final class FunctionAnalyzer {
             Value object = operand(store.object(), state, range);
             Value key = operand(store.key(), state, range);
             Value value = operand(store.value(), state, range);
-            if (object.name() != null) checkStores(object.name(), value, range);
+            if (object.name() != null) {
+                checkStores(object.name(), value, range);
+                checkStores(object.name(), key, range);
+            }
             if (store.object() instanceof Operand.Local local) {
                 state.put(local.name(), Containers.storeItem(object, key, value));
             }
@@ -210,6 +218,22 @@ final class FunctionAnalyzer {
                 models.kindsThreatenedBy(category), start))));
     }
 
+    /**
+     * {@code request.args} reads an attribute of the source {@code flask.request} on the same line:
+     * the path starts better at the attribute, which says which part of the request it is.
+     */
+    private static Taint renamedSource(Taint taint, TextRange range, String name) {
+        if (name == null) return taint;
+        return taint.map(fact -> {
+            Step first = fact.trace();
+            if (fact.origin().isParameter() || first.steps().size() != 1 || !first.range().equals(range)) return fact;
+            String note = first.note();
+            int colon = note.indexOf("`: ");
+            if (!note.startsWith("`") || colon < 0) return fact;
+            return fact.via(Step.first(first.path(), range, "`" + display(name) + note.substring(colon)));
+        });
+    }
+
     private static String display(String name) {
         return name.endsWith("()") ? name : name.replace("()", "(…)");
     }
@@ -222,7 +246,8 @@ final class FunctionAnalyzer {
             if (object.attributes() != null && object.attributes().containsKey(load.name())) {
                 return object.attributes().get(load.name());
             }
-            return sourceOf(Value.named(attributeName(object.name(), load.name()), object.taint()), range);
+            String name = attributeName(object.name(), load.name());
+            return sourceOf(Value.named(name, renamedSource(object.taint(), range, name)), range);
         }
         if (expr instanceof Expr.LoadItem load) {
             Value object = operand(load.object(), state, range);

@@ -53,6 +53,8 @@ public final class Program {
     /** The qualified name as the tree spells it, when its module prefix names a module of the tree. */
     String canonical(String name) {
         if (name == null) return null;
+        // `from .queries import run` names a sibling module: match it by its name like any other.
+        while (name.startsWith(".")) name = name.substring(1);
         for (int dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
             String module = moduleAliases.get(name.substring(0, dot));
             if (module != null) return module + name.substring(dot);
@@ -61,6 +63,7 @@ public final class Program {
     }
 
     public Optional<Function> function(String name) {
+        if (name == null) return Optional.empty();
         Function f = functions.get(name);
         if (f == null) f = functions.get(canonical(name));
         return Optional.ofNullable(f);

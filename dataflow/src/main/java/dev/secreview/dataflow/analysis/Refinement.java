@@ -15,11 +15,15 @@ import java.util.Map;
  * value one of the collection's constants, and equality with a constant makes it that constant.
  */
 final class Refinement {
+    private static final java.util.Set<String> PROVING_TRUE = java.util.Set.of("in", "==");
+
     private final FunctionAnalyzer analyzer;
+    private final Block block;
     private final Expr condition;
 
     Refinement(FunctionAnalyzer analyzer, Block block, Operand condition) {
         this.analyzer = analyzer;
+        this.block = block;
         this.condition = definition(block, condition);
     }
 
@@ -39,6 +43,9 @@ final class Refinement {
         if (condition instanceof Expr.Binary binary) {
             boolean negated = binary.operator().equals("not in") || binary.operator().equals("!=");
             Map<String, Value> proven = negated ? whenFalse : whenTrue;
+            rejection(binary, negated ? whenTrue : whenFalse);
+            allowList(binary, proven);
+            nothingInside(binary, negated ? whenTrue : whenFalse);
             switch (binary.operator()) {
                 case "in", "not in" -> {
                     Value collection = analyzer.operand(binary.right(), proven, null);
@@ -57,6 +64,7 @@ final class Refinement {
             String callee = call.method() == null ? target.name()
                     : CallSemantics.calleeName(target, null, call.method());
             if (callee == null) return;
+            quoteAtEnd(call, whenTrue);
             for (TaintModels.Validator validator : analyzer.models().validators(callee)) {
                 if (validator.arguments().receiver()) {
                     if (call.method() != null) vouch(call.target(), whenTrue, validator.kinds());
@@ -71,6 +79,80 @@ final class Refinement {
                 }
             }
         }
+    }
+
+    /** {@code '..' in name} is false: the name has no parent-directory step; the models say what that vouches for. */
+    private void rejection(Expr.Binary binary, Map<String, Value> lacking) {
+        if (!binary.operator().endsWith("in") || !(binary.left() instanceof Operand.Const c)
+                || !(c.value() instanceof String tested)) return;
+        long kinds = analyzer.models().rejectedBy(tested);
+        if (kinds != 0) vouch(binary.right(), lacking, kinds);
+    }
+
+    /**
+     * {@code urlparse(target).netloc in ALLOWED}: an allow-listed part of the parsed value vouches for
+     * the value that was parsed, when the models name that parser and part.
+     */
+    private void allowList(Expr.Binary binary, Map<String, Value> proven) {
+        if (!PROVING_TRUE.contains(binary.operator()) && !binary.operator().equals("not in")
+                && !binary.operator().equals("!=")) return;
+        Value allowed = analyzer.operand(binary.right(), proven, null);
+        if (!allowed.isConstant() && !Containers.allConstant(allowed)) return;
+        if (!(definition(block, binary.left()) instanceof Expr.LoadAttribute part)
+                || !(part.object() instanceof Operand.Local parsed)) return;
+        Expr.Call parse = singleCallAssignedTo(parsed.name());
+        if (parse == null || parse.arguments().isEmpty() || !parse.arguments().get(0).positional()) return;
+        Value target = analyzer.operand(parse.target(), proven, null);
+        String parser = CallSemantics.calleeName(parse.method() == null ? null : target,
+                parse.method() == null ? target : null, parse.method());
+        if (parser == null) return;
+        for (TaintModels.AllowList list : analyzer.models().allowLists(parser)) {
+            if (list.attributes().contains(part.name())) vouch(parse.arguments().get(0).value(), proven, list.kinds());
+        }
+    }
+
+    /** {@code s.startswith("'")} / {@code s.endswith("'")} holds: one part of a quoted-literal proof. */
+    private void quoteAtEnd(Expr.Call call, Map<String, Value> whenTrue) {
+        if (call.method() == null || !(call.target() instanceof Operand.Local local) || call.arguments().size() != 1
+                || !(call.arguments().get(0).value() instanceof Operand.Const quote) || !QuotedLiteral.isQuote(quote.value())) {
+            return;
+        }
+        QuotedLiteral.Part part = switch (call.method()) {
+            case "startswith" -> QuotedLiteral.Part.STARTS;
+            case "endswith" -> QuotedLiteral.Part.ENDS;
+            default -> null;
+        };
+        if (part != null) {
+            QuotedLiteral.prove(whenTrue, local.name(), part, (String) quote.value(), analyzer.models().quotedLiteralKinds());
+        }
+    }
+
+    /** {@code "'" in s[1:-1]} is false: no quote between the first and last character. */
+    private void nothingInside(Expr.Binary binary, Map<String, Value> lacking) {
+        if (!binary.operator().endsWith("in") || !(binary.left() instanceof Operand.Const quote)
+                || !QuotedLiteral.isQuote(quote.value())) return;
+        if (!(definition(block, binary.right()) instanceof Expr.Slice slice) || !(slice.object() instanceof Operand.Local local)
+                || !isConstant(slice.lower(), 1L) || !isConstant(slice.upper(), -1L)) return;
+        QuotedLiteral.prove(lacking, local.name(), QuotedLiteral.Part.NOTHING_INSIDE, (String) quote.value(),
+                analyzer.models().quotedLiteralKinds());
+    }
+
+    private static boolean isConstant(Operand operand, Object value) {
+        return operand instanceof Operand.Const c && value.equals(c.value());
+    }
+
+    /** The call a local is assigned from, if the function assigns it exactly once. */
+    private Expr.Call singleCallAssignedTo(String local) {
+        Expr.Call found = null;
+        for (Block b : analyzer.function().blocks()) {
+            for (Instruction instruction : b.instructions()) {
+                if (instruction instanceof Instruction.Assign assign && assign.target().equals(local)) {
+                    if (found != null || !(assign.value() instanceof Expr.Call call)) return null;
+                    found = call;
+                }
+            }
+        }
+        return found;
     }
 
     private void vouch(Operand operand, Map<String, Value> state, long kinds) {

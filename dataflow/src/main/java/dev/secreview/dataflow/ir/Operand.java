@@ -8,7 +8,8 @@ public sealed interface Operand {
     }
 
     /**
-     * A literal: {@link String}, {@link Long}, {@link Double}, {@link Boolean} or {@link Constant#NONE}.
+     * A literal: {@link String}, {@link Long}, {@link Double}, {@link Boolean}, {@link Constant#NONE}, or an
+     * immutable {@link java.util.List} of those (a constant tuple or list, such as an allow-list).
      */
     record Const(Object value) implements Operand {
     }

@@ -15,11 +15,23 @@ import java.util.Set;
  * kind      NAME CWE SOURCE-CATEGORIES      command 78 remote,local
  * source    CATEGORY NAME [LABEL...]         remote flask.request.args query parameters
  * entry     CATEGORY DECORATOR               remote *.route      (parameters of decorated functions)
- * sink      KIND CALLEE ARGS [if KW=true]    command subprocess.run 0,args if shell=true
+ * sink      KIND CALLEE ARGS [if KW=true] [unless ARGS=NAME,...]
+ *                                            command subprocess.run 0,args if shell=true
+ *                                            deserialization yaml.load 0 unless 1,Loader=yaml.SafeLoader
  * store     KIND TARGET                      trust-boundary flask.session   (item or attribute writes)
  * return    KIND DECORATOR                   xss *.route   (what a decorated function returns)
  * sanitizer KINDS CALLEE                     xss html.escape   (KINDS: comma list or "all")
  * validator KINDS CALLEE ARGS                all *.isdigit receiver   (true result vouches for ARGS)
+ * rejects   KINDS TEXT                       path ..   (a test proving the value lacks TEXT vouches for it)
+ * allowlist KINDS CALLEE ATTRIBUTES          redirect urllib.parse.urlparse netloc,hostname
+ *                                            (the parsed value's attribute found in constants vouches for the input)
+ * passes    CALLEE ARGS[ELEMENT]             flask.make_response 0[0]   (the result carries only that input)
+ * puts      CALLEE KEYS VALUE                configparser.ConfigParser().set 0,1 2   (receiver[KEYS] = VALUE)
+ * gets      CALLEE KEYS                      configparser.ConfigParser().get 0,1     (result = receiver[KEYS])
+ * appends   CALLEE ARGS                      io.StringIO().write 0   (the receiver accumulates ARGS)
+ * quoted    KINDS                            code   (a value proven to be one quoted string literal is safe)
+ * argv      KIND CALLEE ARGS                 command subprocess.run 0,args   (an argument vector: its program,
+ *                                            or the command after a shell's -c, is the sink)
  * </pre>
  */
 public final class TaintModels {
@@ -30,7 +42,13 @@ public final class TaintModels {
     public record Entry(String category, NamePattern decorator) {
     }
 
-    public record Sink(TaintKind kind, NamePattern callee, ArgumentSelector arguments, String conditionKeyword) {
+    /**
+     * {@code conditionKeyword}: the sink applies only when that keyword is passed a true constant.
+     * {@code unlessArgument}/{@code unlessNames}: it does not apply when that argument names one of them
+     * ({@code yaml.load(data, Loader=yaml.SafeLoader)}).
+     */
+    public record Sink(TaintKind kind, NamePattern callee, ArgumentSelector arguments, String conditionKeyword,
+                       ArgumentSelector unlessArgument, List<String> unlessNames) {
     }
 
     public record Store(TaintKind kind, NamePattern target) {
@@ -45,6 +63,29 @@ public final class TaintModels {
     public record Validator(long kinds, NamePattern callee, ArgumentSelector arguments) {
     }
 
+    public record Rejection(long kinds, String text) {
+    }
+
+    public record AllowList(long kinds, NamePattern parser, List<String> attributes) {
+    }
+
+    /** {@code element} is the index inside a tuple argument, or -1 for the whole argument. */
+    public record Passing(NamePattern callee, ArgumentSelector arguments, int element) {
+    }
+
+    public record ArgumentVector(TaintKind kind, NamePattern callee, ArgumentSelector arguments) {
+    }
+
+    /**
+     * A method that stores into ({@code value} set) or reads from (value null) its receiver as a
+     * mapping keyed by the {@code keys} arguments: configuration parsers, caches, registries.
+     */
+    public record KeyedAccess(NamePattern callee, List<Integer> keys, Integer value) {
+    }
+
+    public record Accumulator(NamePattern callee, ArgumentSelector arguments) {
+    }
+
     private final Map<String, TaintKind> kinds;
     private final List<Source> sources;
     private final List<Entry> entries;
@@ -53,18 +94,30 @@ public final class TaintModels {
     private final List<ReturnSink> returns;
     private final List<Sanitizer> sanitizers;
     private final List<Validator> validators;
+    private final List<Rejection> rejections;
+    private final List<AllowList> allowLists;
+    private final List<Passing> passings;
+    private final List<ArgumentVector> argumentVectors;
+    private final long quotedLiteralKinds;
+    private final List<KeyedAccess> keyedAccesses;
+    private final List<Accumulator> accumulators;
 
-    private TaintModels(Map<String, TaintKind> kinds, List<Source> sources, List<Entry> entries, List<Sink> sinks,
-                        List<Store> stores, List<ReturnSink> returns, List<Sanitizer> sanitizers,
-                        List<Validator> validators) {
-        this.kinds = kinds;
-        this.sources = List.copyOf(sources);
-        this.entries = List.copyOf(entries);
-        this.sinks = List.copyOf(sinks);
-        this.stores = List.copyOf(stores);
-        this.returns = List.copyOf(returns);
-        this.sanitizers = List.copyOf(sanitizers);
-        this.validators = List.copyOf(validators);
+    private TaintModels(Builder b) {
+        this.kinds = Map.copyOf(b.kinds);
+        this.sources = List.copyOf(b.sources);
+        this.entries = List.copyOf(b.entries);
+        this.sinks = List.copyOf(b.sinks);
+        this.stores = List.copyOf(b.stores);
+        this.returns = List.copyOf(b.returns);
+        this.sanitizers = List.copyOf(b.sanitizers);
+        this.validators = List.copyOf(b.validators);
+        this.rejections = List.copyOf(b.rejections);
+        this.allowLists = List.copyOf(b.allowLists);
+        this.passings = List.copyOf(b.passings);
+        this.argumentVectors = List.copyOf(b.argumentVectors);
+        this.quotedLiteralKinds = b.quotedLiteralKinds;
+        this.keyedAccesses = List.copyOf(b.keyedAccesses);
+        this.accumulators = List.copyOf(b.accumulators);
     }
 
     /** A problem in a models file, with the file and line it stands on. */
@@ -107,6 +160,13 @@ public final class TaintModels {
         final List<ReturnSink> returns = new ArrayList<>();
         final List<Sanitizer> sanitizers = new ArrayList<>();
         final List<Validator> validators = new ArrayList<>();
+        final List<Rejection> rejections = new ArrayList<>();
+        final List<AllowList> allowLists = new ArrayList<>();
+        final List<Passing> passings = new ArrayList<>();
+        final List<ArgumentVector> argumentVectors = new ArrayList<>();
+        long quotedLiteralKinds;
+        final List<KeyedAccess> keyedAccesses = new ArrayList<>();
+        final List<Accumulator> accumulators = new ArrayList<>();
 
         Builder(Map<String, TaintKind> kinds) {
             this.kinds = kinds;
@@ -127,14 +187,22 @@ public final class TaintModels {
                 case "sink" -> {
                     require(file, line, words, 4);
                     String condition = null;
-                    if (words.length > 4) {
-                        if (words.length != 6 || !words[4].equals("if") || !words[5].endsWith("=true")) {
-                            throw new ModelError(file.name(), line, "a sink condition reads: if KEYWORD=true");
+                    ArgumentSelector unless = null;
+                    List<String> unlessNames = List.of();
+                    for (int at = 4; at < words.length; at += 2) {
+                        String clause = at + 1 < words.length ? words[at + 1] : "";
+                        int equals = clause.indexOf('=');
+                        if (words[at].equals("if") && clause.endsWith("=true")) {
+                            condition = clause.substring(0, equals);
+                        } else if (words[at].equals("unless") && equals > 0) {
+                            unless = ArgumentSelector.parse(clause.substring(0, equals));
+                            unlessNames = List.of(clause.substring(equals + 1).split(","));
+                        } else {
+                            throw new ModelError(file.name(), line, "a sink condition reads: if KEYWORD=true, or unless ARGS=NAME,...");
                         }
-                        condition = words[5].substring(0, words[5].length() - "=true".length());
                     }
                     sinks.add(new Sink(kind(file, line, words[1]), new NamePattern(words[2]),
-                            ArgumentSelector.parse(words[3]), condition));
+                            ArgumentSelector.parse(words[3]), condition, unless, unlessNames));
                 }
                 case "store" -> {
                     require(file, line, words, 3);
@@ -151,6 +219,47 @@ public final class TaintModels {
                 case "validator" -> {
                     require(file, line, words, 4);
                     validators.add(new Validator(mask(file, line, words[1]), new NamePattern(words[2]),
+                            ArgumentSelector.parse(words[3])));
+                }
+                case "rejects" -> {
+                    require(file, line, words, 3);
+                    rejections.add(new Rejection(mask(file, line, words[1]), words[2]));
+                }
+                case "allowlist" -> {
+                    require(file, line, words, 4);
+                    allowLists.add(new AllowList(mask(file, line, words[1]), new NamePattern(words[2]),
+                            List.of(words[3].split(","))));
+                }
+                case "passes" -> {
+                    require(file, line, words, 3);
+                    String selector = words[2];
+                    int element = -1;
+                    int bracket = selector.indexOf('[');
+                    if (bracket > 0 && selector.endsWith("]")) {
+                        element = integer(file, line, selector.substring(bracket + 1, selector.length() - 1));
+                        selector = selector.substring(0, bracket);
+                    }
+                    passings.add(new Passing(new NamePattern(words[1]), ArgumentSelector.parse(selector), element));
+                }
+                case "puts", "gets" -> {
+                    boolean puts = words[0].equals("puts");
+                    require(file, line, words, puts ? 4 : 3);
+                    List<Integer> keys = new ArrayList<>();
+                    for (String key : words[2].split(",")) keys.add(integer(file, line, key));
+                    keyedAccesses.add(new KeyedAccess(new NamePattern(words[1]), List.copyOf(keys),
+                            puts ? integer(file, line, words[3]) : null));
+                }
+                case "appends" -> {
+                    require(file, line, words, 3);
+                    accumulators.add(new Accumulator(new NamePattern(words[1]), ArgumentSelector.parse(words[2])));
+                }
+                case "quoted" -> {
+                    require(file, line, words, 2);
+                    quotedLiteralKinds |= mask(file, line, words[1]);
+                }
+                case "argv" -> {
+                    require(file, line, words, 4);
+                    argumentVectors.add(new ArgumentVector(kind(file, line, words[1]), new NamePattern(words[2]),
                             ArgumentSelector.parse(words[3])));
                 }
                 default -> throw new ModelError(file.name(), line, "unknown entry '" + words[0] + "'");
@@ -171,7 +280,7 @@ public final class TaintModels {
         }
 
         TaintModels build() {
-            return new TaintModels(Map.copyOf(kinds), sources, entries, sinks, stores, returns, sanitizers, validators);
+            return new TaintModels(this);
         }
     }
 
@@ -200,7 +309,7 @@ public final class TaintModels {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new ModelError(file.name(), line, "not a CWE number: " + text);
+            throw new ModelError(file.name(), line, "not a number: " + text);
         }
     }
 
@@ -252,5 +361,39 @@ public final class TaintModels {
 
     public List<Validator> validators(String callee) {
         return validators.stream().filter(v -> v.callee().matches(callee)).toList();
+    }
+
+    /** The kinds a value is proven safe for once it is known not to contain {@code tested}. */
+    public long rejectedBy(String tested) {
+        long mask = 0;
+        for (Rejection rejection : rejections) {
+            if (tested.contains(rejection.text())) mask |= rejection.kinds();
+        }
+        return mask;
+    }
+
+    public Optional<KeyedAccess> keyedAccess(String callee) {
+        return keyedAccesses.stream().filter(k -> k.callee().matches(callee)).findFirst();
+    }
+
+    public Optional<Accumulator> accumulator(String callee) {
+        return accumulators.stream().filter(a -> a.callee().matches(callee)).findFirst();
+    }
+
+    /** The kinds a value is safe for once proven to be a single quoted string literal. */
+    public long quotedLiteralKinds() {
+        return quotedLiteralKinds;
+    }
+
+    public List<AllowList> allowLists(String parser) {
+        return allowLists.stream().filter(a -> a.parser().matches(parser)).toList();
+    }
+
+    public Optional<Passing> passing(String callee) {
+        return passings.stream().filter(p -> p.callee().matches(callee)).findFirst();
+    }
+
+    public List<ArgumentVector> argumentVectors(String callee) {
+        return argumentVectors.stream().filter(a -> a.callee().matches(callee)).toList();
     }
 }

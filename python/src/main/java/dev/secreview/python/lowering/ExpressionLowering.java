@@ -63,7 +63,7 @@ final class ExpressionLowering {
                 List<PyNode> inner = node.namedChildren();
                 return inner.size() == 1 ? operand(inner.get(0)) : temporary(node);
             }
-            case "integer", "float", "true", "false", "none", "string", "concatenated_string": {
+            case "integer", "float", "true", "false", "none", "string", "concatenated_string", "unary_operator": {
                 Object constant = literal(node);
                 if (constant != null) return new Operand.Const(constant);
                 return temporary(node);
@@ -311,6 +311,8 @@ final class ExpressionLowering {
                 if (iterable != null) inputs.add(operand(iterable));
             }
         }
+        PyNode element = node.field("body");
+        if (element != null) inputs.add(operand(element));
         return new Expr.Opaque(inputs);
     }
 

@@ -23,7 +23,7 @@ public final class TaintRules {
             entry("command", "py-command-injection", 78, Severity.HIGH,
                     "Attacker-controlled data reaches an operating-system command run through a shell.",
                     "Pass the command as a list without shell=True, or quote each value with shlex.quote(); better, map the input to an allow-listed value."),
-            entry("code", "py-code-injection", 95, Severity.HIGH,
+            entry("code", "py-code-injection", 94, Severity.HIGH,
                     "Attacker-controlled data is evaluated as code (eval, exec, compile, templates built from it).",
                     "Never evaluate request data; parse it with ast.literal_eval() or json.loads(), or dispatch on an allow-list of operations."),
             entry("sql", "py-sql-injection", 89, Severity.HIGH,

@@ -1,6 +1,8 @@
 package dev.secreview.python.taint;
 
 import dev.secreview.core.engine.FileAnalysis;
+import dev.secreview.core.cwe.CweCatalog;
+import dev.secreview.core.cwe.CweEntry;
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.FlowStep;
@@ -59,12 +61,23 @@ public final class TreeReview {
 
     private static Finding rebase(Finding finding, TaintResult result) {
         if (result.dead(finding.path(), finding.line())) return null;
-        SinkVerdict verdict = result.verdicts().get(new TaintResult.Site(finding.path(), finding.line(), finding.cwe()));
+        SinkVerdict verdict = verdictAt(result, finding.path(), finding.line(), finding.cwe());
         if (verdict == null) return finding;
         return switch (verdict) {
             case SAFE, TAINTED -> null;
             case UNKNOWN -> finding.withConfidence(Confidence.LOW);
         };
+    }
+
+    /** The sink verdict for the finding's CWE, or for its parent (a CWE-95 pattern finding at a CWE-94 sink). */
+    private static SinkVerdict verdictAt(TaintResult result, String path, int line, int cwe) {
+        SinkVerdict verdict = result.verdicts().get(new TaintResult.Site(path, line, cwe));
+        if (verdict != null) return verdict;
+        for (int parent : CweCatalog.embedded().find(cwe).map(CweEntry::researchParents).orElse(List.of())) {
+            verdict = result.verdicts().get(new TaintResult.Site(path, line, parent));
+            if (verdict != null) return verdict;
+        }
+        return null;
     }
 
     private static Finding toFinding(TaintFinding taint, Map<String, SourceFile> sources) {

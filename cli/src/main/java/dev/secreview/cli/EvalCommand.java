@@ -1,0 +1,154 @@
+package dev.secreview.cli;
+
+import dev.secreview.core.engine.ScanListener;
+import dev.secreview.core.engine.ScanRequest;
+import dev.secreview.core.engine.ScanResult;
+import dev.secreview.core.engine.Scanner;
+import dev.secreview.core.model.Diagnostic;
+import dev.secreview.eval.AnnotationScorer;
+import dev.secreview.eval.BenchmarkScore;
+import dev.secreview.eval.BenchmarkScorer;
+import dev.secreview.eval.EvalInputException;
+import dev.secreview.eval.ExpectedResults;
+import dev.secreview.eval.InlineExpectations;
+import dev.secreview.eval.Json;
+import dev.secreview.eval.Percent;
+import dev.secreview.eval.SuiteScore;
+import dev.secreview.eval.TestCase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "eval",
+        mixinStandardHelpOptions = true,
+        description = {"Reviews DIR and scores the review against a suite's expectations.",
+                "Prints a table; -o writes the same figures as JSON."},
+        footer = {"", "Suites:",
+                "  owasp-benchmark  --expected names an OWASP Benchmark expectedresults CSV; a test case is flagged",
+                "                   when a finding in its file (base name = test name) has exactly its CWE.",
+                "                   Per category TP/FN/TN/FP, TPR, FPR, score = TPR - FPR; overall averages.",
+                "  annotations      '# expect: rule-id' and '# ok: rule-id' comments above the lines of DIR;",
+                "                   per rule TP/FN/FP/TN, precision and recall; every miss listed; score = F1.",
+                "", "Exit codes: 0 scored, 1 score below --min-score, 2 bad usage or input (missing DIR, bad CSV)."})
+final class EvalCommand implements Callable<Integer> {
+
+    private static final String OWASP_BENCHMARK = "owasp-benchmark";
+    private static final String ANNOTATIONS = "annotations";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "The tree to review.")
+    Path dir;
+
+    @Option(names = "--suite", required = true, paramLabel = "SUITE",
+            description = "How to score: " + OWASP_BENCHMARK + " or " + ANNOTATIONS + ".")
+    String suite;
+
+    @Option(names = "--expected", paramLabel = "CSV",
+            description = "The expected results (OWASP Benchmark format), for --suite " + OWASP_BENCHMARK + ".")
+    Path expected;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the scores to FILE as JSON.")
+    Path output;
+
+    @Option(names = "--min-score", paramLabel = "N",
+            description = "Exit with 1 when the score (in percent, as in the table) is below N.")
+    Double minScore;
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out paths matching GLOB (relative to DIR; repeatable), as in scan.")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Files reviewed in parallel (default: number of cores).")
+    Integer threads;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show progress on standard error (default: when it is a terminal).")
+    Boolean progress;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (threadCount < 1) throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+        checkSuiteOptions();
+        try {
+            // The expected results are read first: a bad CSV should not cost a whole review.
+            List<TestCase> cases = suite.equals(OWASP_BENCHMARK) ? ExpectedResults.read(expected) : List.of();
+            if (!Files.isDirectory(dir)) {
+                throw new EvalInputException(dir + (Files.exists(dir) ? ": not a directory" : ": no such directory"));
+            }
+            ScanResult result = review(err, threadCount);
+            SuiteScore score = suite.equals(OWASP_BENCHMARK) ? BenchmarkScorer.score(cases, result.files())
+                    : AnnotationScorer.score(InlineExpectations.read(result.files()), result.files());
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(score.table());
+            out.flush();
+            if (score instanceof BenchmarkScore benchmark && benchmark.casesNotReviewed() > 0) {
+                err.println("secreview: warning: " + benchmark.casesNotReviewed() + " of " + cases.size()
+                        + " test cases have no reviewed file of their name in " + dir);
+            }
+            if (output != null && !write(score, err)) return ExitCode.USAGE_OR_IO_ERROR;
+            return belowMinScore(score, err) ? ExitCode.BELOW_MIN_SCORE : ExitCode.SCORED;
+        } catch (EvalInputException e) {
+            err.println("secreview: error: " + e.getMessage());
+            return ExitCode.USAGE_OR_IO_ERROR;
+        }
+    }
+
+    private void checkSuiteOptions() {
+        if (!suite.equals(OWASP_BENCHMARK) && !suite.equals(ANNOTATIONS)) {
+            throw new ParameterException(spec.commandLine(),
+                    "unknown suite '" + suite + "' (use " + OWASP_BENCHMARK + " or " + ANNOTATIONS + ")");
+        }
+        if (suite.equals(OWASP_BENCHMARK) && expected == null) {
+            throw new ParameterException(spec.commandLine(), "--suite " + OWASP_BENCHMARK + " needs --expected CSV");
+        }
+        if (suite.equals(ANNOTATIONS) && expected != null) {
+            throw new ParameterException(spec.commandLine(), "--expected is for --suite " + OWASP_BENCHMARK + " only");
+        }
+    }
+
+    /** The normal review of DIR; parts of the tree that cannot be walked are reported and left out. */
+    private ScanResult review(PrintWriter err, int threadCount) {
+        boolean showProgress = progress != null ? progress : System.console() != null;
+        ScanResult result = Scanner.withInstalledFrontEnds().scan(new ScanRequest(List.of(dir), excludes, threadCount),
+                showProgress ? new Progress(err) : ScanListener.NONE);
+        for (Diagnostic problem : result.pathProblems()) {
+            err.println("secreview: warning: " + problem.render());
+        }
+        return result;
+    }
+
+    private boolean write(SuiteScore score, PrintWriter err) {
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(output, Json.render(score.json()), StandardCharsets.UTF_8);
+            return true;
+        } catch (IOException | SecurityException e) {
+            err.println("secreview: error: cannot write " + output
+                    + (e instanceof java.nio.file.AccessDeniedException ? " (permission denied)" : ""));
+            return false;
+        }
+    }
+
+    private boolean belowMinScore(SuiteScore score, PrintWriter err) {
+        if (minScore == null || 100 * score.score() >= minScore) return false;
+        err.println("secreview: score " + Percent.of(score.score()) + " is below --min-score " + minScore);
+        return true;
+    }
+}

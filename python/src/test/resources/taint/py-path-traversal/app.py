@@ -1,0 +1,92 @@
+"""A Flask file-sharing service."""
+import os
+
+from flask import Flask, request, send_file
+from werkzeug.utils import secure_filename
+
+from storage import upload_path, delete_upload
+
+app = Flask(__name__)
+BASE = "/srv/uploads"
+
+
+@app.route("/download")
+def download():
+    name = request.args.get("name", "")
+    # expect: py-path-traversal
+    with open(os.path.join(BASE, name), "rb") as fh:
+        return fh.read()
+
+
+@app.route("/download/safe")
+def download_safe():
+    name = os.path.basename(request.args.get("name", ""))
+    # ok: py-path-traversal
+    with open(os.path.join(BASE, name), "rb") as fh:
+        return fh.read()
+
+
+@app.route("/upload", methods=["POST"])
+def upload():
+    f = request.files["file"]
+    # expect: py-path-traversal
+    f.save(open(BASE + "/" + f.filename, "wb"))
+    # ok: py-path-traversal
+    target = open(os.path.join(BASE, secure_filename(f.filename)), "wb")
+    target.close()
+    return "ok"
+
+
+@app.route("/avatar/<user>")
+def avatar(user):
+    # expect: py-path-traversal
+    return send_file(f"/srv/avatars/{user}.png")
+
+
+@app.route("/report")
+def report():
+    path = upload_path(request.args["report"])
+    # expect: py-path-traversal
+    os.remove(path)
+    return "removed"
+
+
+@app.route("/report/delete")
+def report_delete():
+    delete_upload(request.args["report"])
+    return "removed"
+
+
+@app.route("/bulk", methods=["POST"])
+def bulk():
+    names = request.get_json()
+    # expect: py-path-traversal
+    os.unlink(os.path.join(BASE, names["first"]))
+    parts = [BASE, "archive", request.form["year"]]
+    # expect: py-path-traversal
+    os.makedirs("/".join(parts))
+    return "ok"
+
+
+@app.route("/day")
+def day():
+    day = request.args.get("day", "")
+    if day.isdigit():
+        # ok: py-path-traversal
+        return open("/srv/logs/day-%s.log" % day).read()
+    if day in ("mon", "tue", "wed"):
+        # ok: py-path-traversal
+        return open("/srv/logs/" + day + ".log").read()
+    return "bad"
+
+
+@app.route("/legacy")
+def legacy():
+    name = request.args.get("name", "")
+    if 7 * 3 > 100:
+        # ok: py-path-traversal
+        os.remove(name)
+    name = "/srv/uploads/tmp.bin"
+    # ok: py-path-traversal
+    os.remove(name)
+    return "ok"

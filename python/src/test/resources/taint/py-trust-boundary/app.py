@@ -1,0 +1,67 @@
+"""A Flask shop that keeps preferences in the session."""
+from flask import Flask, request, session
+
+from prefs import chosen_role, remember
+
+app = Flask(__name__)
+app.secret_key = "dev-only-not-used-in-production-1c9f"
+
+
+@app.route("/role", methods=["POST"])
+def set_role():
+    # expect: py-trust-boundary
+    session["role"] = request.form["role"]
+    return "ok"
+
+
+@app.route("/role/checked", methods=["POST"])
+def set_role_checked():
+    role = request.form.get("role", "")
+    if role in ("viewer", "editor"):
+        # ok: py-trust-boundary
+        session["role"] = role
+    return "ok"
+
+
+@app.route("/cart/<item>", methods=["POST"])
+def add_to_cart(item):
+    # expect: py-trust-boundary
+    session["last_item"] = f"sku-{item}"
+    qty = request.form.get("qty", "1")
+    if qty.isdigit():
+        # ok: py-trust-boundary
+        session["qty"] = qty
+    # ok: py-trust-boundary
+    session["count"] = int(request.form.get("count", "0"))
+    return "ok"
+
+
+@app.route("/promote", methods=["POST"])
+def promote():
+    # expect: py-trust-boundary
+    session["role"] = chosen_role(request.form)
+    return "ok"
+
+
+@app.route("/theme", methods=["POST"])
+def theme():
+    remember(request.form["theme"])
+    return "ok"
+
+
+@app.route("/profile", methods=["POST"])
+def profile():
+    data = request.get_json()
+    # expect: py-trust-boundary
+    session["name"] = data["first"] + " " + data["last"]
+    defaults = {"lang": "en", "tz": request.args.get("tz")}
+    # ok: py-trust-boundary
+    session["lang"] = defaults["lang"]
+    user = request.form.get("user", "")
+    if 7 * 3 > 100:
+        # ok: py-trust-boundary
+        session["user"] = user
+    user = "guest"
+    # ok: py-trust-boundary
+    session["user"] = user
+    return "ok"

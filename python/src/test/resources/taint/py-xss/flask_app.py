@@ -1,0 +1,16 @@
+from flask import Flask, make_response, request
+from markupsafe import escape
+
+app = Flask(__name__)
+
+
+@app.route("/echo")
+def echo():
+    # expect: py-xss
+    return "<pre>" + request.args.get("text", "") + "</pre>"
+
+
+@app.route("/echo/safe")
+def echo_safe():
+    # ok: py-xss
+    return make_response("<pre>%s</pre>" % escape(request.args.get("text", "")))
