@@ -9,6 +9,7 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.report.ReportFormat;
 import dev.secreview.report.ReviewReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -65,6 +66,9 @@ final class ScanCommand implements Callable<Integer> {
             description = "Show progress on standard error (default: when it is a terminal).")
     Boolean progress;
 
+    @Mixin
+    LlmOptions llm;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -72,10 +76,12 @@ final class ScanCommand implements Callable<Integer> {
         if (threadCount < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        java.util.Optional<LlmStage> llmStage = llm.stage(spec.commandLine());
         Scanner scanner = Scanner.withInstalledFrontEnds();
         boolean showProgress = progress != null ? progress : System.console() != null;
-        ScanResult result = scanner.scan(new ScanRequest(paths, excludes, threadCount),
+        ScanResult scanned = scanner.scan(new ScanRequest(paths, excludes, threadCount),
                 showProgress ? new Progress(err) : dev.secreview.core.engine.ScanListener.NONE);
+        ScanResult result = llmStage.map(stage -> stage.review(scanned, err)).orElse(scanned);
 
         boolean pathError = false;
         for (Diagnostic problem : result.pathProblems()) {

@@ -80,7 +80,15 @@ final class CallSemantics {
             }
             String note = "reaches `" + shown(callee) + "(…)`"
                     + (sink.conditionKeyword() == null ? "" : " with " + sink.conditionKeyword() + "=True");
-            for (Value value : selected(sink.arguments())) analyzer.checkSink(sink.kind(), value, range, note);
+            SinkVerdict verdict = null;
+            for (Value value : selected(sink.arguments())) {
+                SinkVerdict v = analyzer.checkSink(sink.kind(), value, range, note);
+                if (v != null) verdict = verdict == null ? v : verdict.combine(v);
+            }
+            // The parser (or other object) the data meets here: its configuring calls are judged by the data.
+            if (receiver != null) analyzer.judgeConfiguration(sink.kind(), receiver, verdict);
+            for (Value argument : positional) analyzer.judgeConfiguration(sink.kind(), argument, verdict);
+            for (Value argument : keywords.values()) analyzer.judgeConfiguration(sink.kind(), argument, verdict);
         }
         checkArgumentVectors();
     }
@@ -196,7 +204,7 @@ final class CallSemantics {
         Value returned = s.returned();
         // A parameter's name means nothing in the caller; a type or global name does.
         String returnedName = returned.name() == null || function.parameters().contains(returned.name()) ? null : returned.name();
-        return Optional.of(new Value(returned.constant(), taint, returnedName, null, null, null));
+        return Optional.of(new Value(returned.constant(), returned.fixed() && taint.isEmpty(), taint, returnedName, null, null, null));
     }
 
     private static Value argument(Value[] bound, int index) {
@@ -334,8 +342,23 @@ final class CallSemantics {
         }
     }
 
+    /** An unknown call: its result may hold any input; it is fixed only if the models say it is pure. */
     private Value propagated() {
-        return Value.named(callee == null ? null : callee + "()", argumentTaint());
+        if (call.method() != null && call.target() instanceof Operand.Local local && receiver.name() != null) {
+            state.put(local.name(), Configuration.configuredAt(receiver, range));
+        }
+        Value result = Value.named(callee == null ? null : callee + "()", argumentTaint());
+        boolean pure = callee != null && analyzer.models().pure(callee) && inputsHarmless();
+        return pure ? new Value(null, true, result.taint(), result.name(), null, null, null) : result;
+    }
+
+    private boolean inputsHarmless() {
+        // `base64.b64decode(x)`: the receiver is a module, not an input.
+        boolean moduleReceiver = call.target() instanceof Operand.Global && receiver != null && receiver.taint().isEmpty();
+        if (receiver != null && !moduleReceiver && !receiver.harmless()) return false;
+        for (Value v : positional) if (!v.harmless()) return false;
+        for (Value v : keywords.values()) if (!v.harmless()) return false;
+        return unpacked.isEmpty();
     }
 
     private Taint argumentTaint() {

@@ -28,6 +28,7 @@ final class Containers {
                 if (folded != null) return Value.constant(folded);
             }
         }
+        if (container.fixed() && key.harmless()) return Value.derived(container.taint(), true);
         return Value.named(container.name() == null ? null : container.name() + "[]", container.taint());
     }
 
@@ -43,7 +44,8 @@ final class Containers {
             int[] bounds = Folding.sliceBounds(container.items().size(), from, to);
             if (bounds != null) return Value.sequence(container.items().subList(bounds[0], bounds[1]));
         }
-        return Value.tainted(container.taint());
+        boolean harmlessBounds = (lower == null || lower.harmless()) && (upper == null || upper.harmless());
+        return Value.derived(container.taint(), container.harmless() && harmlessBounds);
     }
 
     /** An element of an iterable: any of its known elements, or its taint. */
@@ -60,27 +62,27 @@ final class Containers {
             }
             return joined;
         }
-        return Value.tainted(iterable.taint());
+        return Value.derived(iterable.taint(), iterable.harmless());
     }
 
     static Value binary(String operator, Value left, Value right) {
         switch (operator) {
             case "==", "!=", "<", "<=", ">", ">=", "in", "not in", "is", "is not":
-                return Value.UNKNOWN;
+                return Value.derived(Taint.NONE, true);   // a boolean carries no text from anywhere
             case "+":
                 if (left.items() != null && right.items() != null) {
                     List<Value> joined = new ArrayList<>(left.items());
                     joined.addAll(right.items());
                     return Value.sequence(joined);
                 }
-                return Value.tainted(left.taint().union(right.taint()));
+                return Value.derived(left.taint().union(right.taint()), left.harmless() && right.harmless());
             case "and", "or":
                 return left.join(right).widened();
             case "/":
                 // pathlib: `base / name` is still a Path, and its methods are matched by that name.
                 return Value.named(left.name(), left.taint().union(right.taint()));
             default:
-                return Value.tainted(left.taint().union(right.taint()));
+                return Value.derived(left.taint().union(right.taint()), left.harmless() && right.harmless());
         }
     }
 

@@ -275,19 +275,22 @@ final class FunctionAnalyzer {
                 Object folded = Folding.unary(unary.operator(), operand.constant());
                 if (folded != null) return Value.constant(folded);
             }
-            return unary.operator().equals("not") ? Value.UNKNOWN : Value.tainted(operand.taint());
+            return unary.operator().equals("not") ? Value.derived(Taint.NONE, true)
+                    : Value.derived(operand.taint(), operand.harmless());
         }
         if (expr instanceof Expr.Concat concat) {
             StringBuilder text = new StringBuilder();
             Taint taint = Taint.NONE;
             boolean constant = true;
+            boolean harmless = true;
             for (Operand part : concat.parts()) {
                 Value v = operand(part, state, range);
                 taint = taint.union(v.taint());
+                harmless &= v.harmless();
                 if (constant && v.isConstant()) text.append(Folding.text(v.constant()));
                 else constant = false;
             }
-            return constant ? Value.constant(text.toString()) : Value.tainted(taint);
+            return constant ? Value.constant(text.toString()) : Value.derived(taint, harmless);
         }
         if (expr instanceof Expr.Sequence sequence) {
             List<Value> items = new ArrayList<>();
@@ -307,9 +310,16 @@ final class FunctionAnalyzer {
             }
             return exact ? Value.mapping(entries) : Value.tainted(taint);
         }
+        List<Operand> inputs = ((Expr.Opaque) expr).inputs();
+        if (inputs.isEmpty()) return Value.UNKNOWN;
         Taint taint = Taint.NONE;
-        for (Operand input : ((Expr.Opaque) expr).inputs()) taint = taint.union(operand(input, state, range).taint());
-        return Value.tainted(taint);
+        boolean harmless = true;
+        for (Operand input : inputs) {
+            Value v = operand(input, state, range);
+            taint = taint.union(v.taint());
+            harmless &= v.harmless();
+        }
+        return Value.derived(taint, harmless);
     }
 
     static String attributeName(String object, String attribute) {
@@ -323,9 +333,9 @@ final class FunctionAnalyzer {
     }
 
     /** Reports the facts of {@code value} that can do {@code kind}'s harm here, and what the site is. */
-    void checkSink(TaintKind kind, Value value, TextRange range, String note) {
-        if (!reporting) return;
-        SinkVerdict verdict = value.isConstant() || Containers.allConstant(value) ? SinkVerdict.SAFE
+    SinkVerdict checkSink(TaintKind kind, Value value, TextRange range, String note) {
+        if (!reporting) return null;
+        SinkVerdict verdict = value.harmless() ? SinkVerdict.SAFE
                 : value.taint().isEmpty() ? SinkVerdict.UNKNOWN : SinkVerdict.SAFE;
         for (Fact fact : value.taint().facts()) {
             if (!fact.threatens(kind.mask())) continue;
@@ -333,6 +343,13 @@ final class FunctionAnalyzer {
             report(kind, fact.via(fact.trace().then(path, range, note)));
         }
         engine.verdict(path, range, kind, verdict);
+        return verdict;
+    }
+
+    /** Records a verdict at the lines that configured an object used at a sink ({@link Configuration}). */
+    void judgeConfiguration(TaintKind kind, Value object, SinkVerdict verdict) {
+        if (!reporting || verdict == null) return;
+        for (TextRange line : Configuration.lines(object)) engine.verdict(path, line, kind, verdict);
     }
 
     /** A tainted fact at a sink: a finding if it comes from a source, part of the summary if from a parameter. */

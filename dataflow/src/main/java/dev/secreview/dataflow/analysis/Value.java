@@ -7,40 +7,42 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the analysis knows of a value: its constant (null when not constant), its taint, its symbolic
+ * What the analysis knows of a value: its constant (null when not constant), whether it is
+ * {@code fixed} (one of finitely many constants, e.g. after branches assigned different literals, or
+ * a pure function of such values: nothing from outside the program can reach it), its taint, its symbolic
  * name (the qualified name of a global, an attribute path, or a call's result such as
  * {@code sqlite3.connect()}, which is how method calls on it are matched against models), and, for
  * containers and objects built locally, their elements and attributes. A container's taint always
  * includes its elements' taint, so nothing is lost when its shape is.
  */
-public record Value(Object constant, Taint taint, String name, List<Value> items, Map<Object, Value> entries,
-                    Map<String, Value> attributes) {
+public record Value(Object constant, boolean fixed, Taint taint, String name, List<Value> items,
+                    Map<Object, Value> entries, Map<String, Value> attributes) {
 
     /** Containers longer than this are not tracked element by element. */
     static final int MAX_ITEMS = 32;
 
-    public static final Value UNKNOWN = new Value(null, Taint.NONE, null, null, null, null);
+    public static final Value UNKNOWN = new Value(null, false, Taint.NONE, null, null, null, null);
 
     public static Value constant(Object constant) {
-        return new Value(constant, Taint.NONE, null, null, null, null);
+        return new Value(constant, true, Taint.NONE, null, null, null, null);
     }
 
     public static Value named(String name, Taint taint) {
-        return new Value(null, taint, name, null, null, null);
+        return new Value(null, false, taint, name, null, null, null);
     }
 
     public static Value tainted(Taint taint) {
-        return taint.isEmpty() ? UNKNOWN : new Value(null, taint, null, null, null, null);
+        return taint.isEmpty() ? UNKNOWN : new Value(null, false, taint, null, null, null, null);
     }
 
     public static Value sequence(List<Value> items) {
         if (items.size() > MAX_ITEMS) return tainted(taintOf(items));
-        return new Value(null, taintOf(items), null, List.copyOf(items), null, null);
+        return new Value(null, false, taintOf(items), null, List.copyOf(items), null, null);
     }
 
     public static Value mapping(Map<Object, Value> entries) {
         if (entries.size() > MAX_ITEMS) return tainted(taintOf(entries.values()));
-        return new Value(null, taintOf(entries.values()), null, null, Map.copyOf(entries), null);
+        return new Value(null, false, taintOf(entries.values()), null, null, Map.copyOf(entries), null);
     }
 
     static Taint taintOf(Iterable<Value> values) {
@@ -54,17 +56,17 @@ public record Value(Object constant, Taint taint, String name, List<Value> items
     }
 
     public Value withTaint(Taint newTaint) {
-        return newTaint == taint ? this : new Value(constant, newTaint, name, items, entries, attributes);
+        return newTaint == taint ? this : new Value(constant, fixed, newTaint, name, items, entries, attributes);
     }
 
     public Value withName(String newName) {
-        return Objects.equals(newName, name) ? this : new Value(constant, taint, newName, items, entries, attributes);
+        return Objects.equals(newName, name) ? this : new Value(constant, fixed, taint, newName, items, entries, attributes);
     }
 
     public Value withAttribute(String attribute, Value value) {
         Map<String, Value> updated = attributes == null ? new HashMap<>() : new HashMap<>(attributes);
         updated.put(attribute, value);
-        return new Value(constant, taint, name, items, entries, Map.copyOf(updated));
+        return new Value(constant, fixed, taint, name, items, entries, Map.copyOf(updated));
     }
 
     /** The least value both may be: what is known of either only if known of both. */
@@ -91,11 +93,21 @@ public record Value(Object constant, Taint taint, String name, List<Value> items
             if (other.attributes != null) other.attributes.forEach((k, v) -> merged.merge(k, v, Value::join));
             joinedAttributes = Map.copyOf(merged);
         }
-        return new Value(c, taint.union(other.taint), n, joinedItems, joinedEntries, joinedAttributes);
+        return new Value(c, fixed && other.fixed, taint.union(other.taint), n, joinedItems, joinedEntries, joinedAttributes);
     }
 
     /** Forgets constants and shapes, keeping taint and name: what a loop that keeps changing converges to. */
     public Value widened() {
-        return new Value(null, taint, name, null, null, null);
+        return new Value(null, fixed, taint, name, null, null, null);
+    }
+
+    /** A value computed only from {@code inputs}: fixed if they all are, carrying their taint. */
+    public static Value derived(Taint taint, boolean fromFixedInputs) {
+        return new Value(null, fromFixedInputs && taint.isEmpty(), taint, null, null, null, null);
+    }
+
+    /** Whether nothing from outside the program can be in this value. */
+    public boolean harmless() {
+        return fixed || isConstant() || Containers.allConstant(this);
     }
 }

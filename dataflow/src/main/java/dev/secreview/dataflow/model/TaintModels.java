@@ -29,6 +29,7 @@ import java.util.Set;
  * puts      CALLEE KEYS VALUE                configparser.ConfigParser().set 0,1 2   (receiver[KEYS] = VALUE)
  * gets      CALLEE KEYS                      configparser.ConfigParser().get 0,1     (result = receiver[KEYS])
  * appends   CALLEE ARGS                      io.StringIO().write 0   (the receiver accumulates ARGS)
+ * pure      CALLEE                           base64.b64decode   (its result is fixed when its inputs are)
  * quoted    KINDS                            code   (a value proven to be one quoted string literal is safe)
  * argv      KIND CALLEE ARGS                 command subprocess.run 0,args   (an argument vector: its program,
  *                                            or the command after a shell's -c, is the sink)
@@ -101,6 +102,7 @@ public final class TaintModels {
     private final long quotedLiteralKinds;
     private final List<KeyedAccess> keyedAccesses;
     private final List<Accumulator> accumulators;
+    private final List<NamePattern> pure;
 
     private TaintModels(Builder b) {
         this.kinds = Map.copyOf(b.kinds);
@@ -118,6 +120,7 @@ public final class TaintModels {
         this.quotedLiteralKinds = b.quotedLiteralKinds;
         this.keyedAccesses = List.copyOf(b.keyedAccesses);
         this.accumulators = List.copyOf(b.accumulators);
+        this.pure = List.copyOf(b.pure);
     }
 
     /** A problem in a models file, with the file and line it stands on. */
@@ -167,6 +170,7 @@ public final class TaintModels {
         long quotedLiteralKinds;
         final List<KeyedAccess> keyedAccesses = new ArrayList<>();
         final List<Accumulator> accumulators = new ArrayList<>();
+        final List<NamePattern> pure = new ArrayList<>();
 
         Builder(Map<String, TaintKind> kinds) {
             this.kinds = kinds;
@@ -252,6 +256,10 @@ public final class TaintModels {
                 case "appends" -> {
                     require(file, line, words, 3);
                     accumulators.add(new Accumulator(new NamePattern(words[1]), ArgumentSelector.parse(words[2])));
+                }
+                case "pure" -> {
+                    require(file, line, words, 2);
+                    pure.add(new NamePattern(words[1]));
                 }
                 case "quoted" -> {
                     require(file, line, words, 2);
@@ -374,6 +382,12 @@ public final class TaintModels {
 
     public Optional<KeyedAccess> keyedAccess(String callee) {
         return keyedAccesses.stream().filter(k -> k.callee().matches(callee)).findFirst();
+    }
+
+    /** Whether the callee computes its result from its inputs alone (no I/O, no state). */
+    public boolean pure(String callee) {
+        for (NamePattern p : pure) if (p.matches(callee)) return true;
+        return false;
     }
 
     public Optional<Accumulator> accumulator(String callee) {

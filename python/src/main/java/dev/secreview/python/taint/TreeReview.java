@@ -49,24 +49,36 @@ public final class TreeReview {
         Map<String, FileAnalysis> revised = new LinkedHashMap<>();
         analyses.forEach((path, analysis) -> {
             List<Finding> findings = new ArrayList<>();
+            List<Finding> taintHere = added.getOrDefault(path, List.of());
             for (Finding finding : analysis.findings()) {
-                Finding rebased = rebase(finding, result);
+                Finding rebased = rebase(finding, result, taintHere);
                 if (rebased != null) findings.add(rebased);
             }
-            findings.addAll(added.getOrDefault(path, List.of()));
+            findings.addAll(taintHere);
             revised.put(path, analysis.withFindings(findings));
         });
         return revised;
     }
 
-    private static Finding rebase(Finding finding, TaintResult result) {
+    /**
+     * A tainted sink with a taint finding of its own replaces the pattern finding; one whose kind has
+     * no taint rule (the models use it only to judge data, as for XML parsers whose configuration the
+     * pattern rule checks) confirms it.
+     */
+    private static Finding rebase(Finding finding, TaintResult result, List<Finding> taintFindings) {
         if (result.dead(finding.path(), finding.line())) return null;
         SinkVerdict verdict = verdictAt(result, finding.path(), finding.line(), finding.cwe());
         if (verdict == null) return finding;
         return switch (verdict) {
-            case SAFE, TAINTED -> null;
+            case SAFE -> null;
+            case TAINTED -> taintFindings.stream().anyMatch(t -> t.line() == finding.line()
+                    && (t.cwe() == finding.cwe() || isParent(t.cwe(), finding.cwe()))) ? null : finding;
             case UNKNOWN -> finding.withConfidence(Confidence.LOW);
         };
+    }
+
+    private static boolean isParent(int parent, int cwe) {
+        return CweCatalog.embedded().find(cwe).map(e -> e.researchParents().contains(parent)).orElse(false);
     }
 
     /** The sink verdict for the finding's CWE, or for its parent (a CWE-95 pattern finding at a CWE-94 sink). */

@@ -1,0 +1,45 @@
+package dev.secreview.audit;
+
+import dev.secreview.python.tree.PyNode;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** How evidence sentences quote code and lines, so every check words them the same way. */
+final class Evidence {
+
+    private static final int QUOTE_LENGTH = 60;
+
+    private Evidence() {
+    }
+
+    /** "line 12: `code` what", the form of every fact the code states; a long call is shown as `name(...)`. */
+    static String at(PyNode node, String what) {
+        PyNode function = node.is("call") ? node.field("function") : null;
+        String shown = function != null && oneLine(node.text()).length() > QUOTE_LENGTH
+                ? "`" + oneLine(function.text()) + "(...)`"
+                : quote(node.text());
+        return "line " + node.startLine() + ": " + shown + " " + what;
+    }
+
+    /** Code in backticks, on one line and shortened. */
+    static String quote(String code) {
+        String oneLine = oneLine(code);
+        return "`" + (oneLine.length() <= QUOTE_LENGTH ? oneLine : oneLine.substring(0, QUOTE_LENGTH - 3) + "...") + "`";
+    }
+
+    private static String oneLine(String code) {
+        return code.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** "line 7" or "lines 7, 9 and 12". */
+    static String lines(List<Integer> lines) {
+        if (lines.size() == 1) return "line " + lines.get(0);
+        String all = lines.stream().limit(5).map(String::valueOf).collect(Collectors.joining(", "));
+        return "lines " + (lines.size() > 5 ? all + ", ..." : all);
+    }
+
+    static String span(LineSpan span) {
+        return (span.first() == span.last() ? "line " : "lines ") + span;
+    }
+}

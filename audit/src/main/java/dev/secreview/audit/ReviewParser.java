@@ -1,0 +1,26 @@
+package dev.secreview.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a security review into its claims, one per finding. Reads free-text (Markdown) reviews as an
+ * LLM or a person writes them, numbered, bulleted or with headings, and the JSON answer schema
+ * ({@code [{cwe, line, code, explanation, fix}]}). Text that states no finding (a preamble, a summary,
+ * "No security defects are detected") makes no claim. Never fails: text it cannot read gives no claims.
+ */
+public final class ReviewParser {
+
+    public List<Claim> parse(String reviewText) {
+        if (reviewText == null || reviewText.isBlank()) return List.of();
+        return JsonReview.parse(reviewText).orElseGet(() -> markdownClaims(reviewText));
+    }
+
+    private static List<Claim> markdownClaims(String review) {
+        List<Claim> claims = new ArrayList<>();
+        for (FindingSplitter.Block block : FindingSplitter.split(review)) {
+            claims.add(ClaimReader.read(claims.size() + 1, block));
+        }
+        return List.copyOf(claims);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.secreview.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every name and piece of code the claim quotes is in the file. A dotted name whose first part is a
+ * module the file imports is accepted ({@code subprocess.run} after {@code import subprocess}), and so
+ * are Python keywords and builtin types; a builtin function such as {@code eval} must be in the file.
+ */
+final class SymbolCheck implements ClaimCheck {
+
+    @Override
+    public Verdict failure() {
+        return Verdict.UNKNOWN_SYMBOL;
+    }
+
+    @Override
+    public Outcome check(Claim claim, CodeUnderAudit code) {
+        List<String> evidence = new ArrayList<>();
+        boolean found = false;
+        for (String name : claim.identifiers()) {
+            if (PythonNames.isKeyword(name) || PythonNames.isBuiltinType(name)) continue;
+            List<Integer> lines = code.linesOfName(name);
+            if (!lines.isEmpty()) {
+                evidence.add("`" + name + "` is on " + Evidence.lines(lines));
+                found = true;
+            } else if (code.isImportedName(name)) {
+                evidence.add("`" + name + "` is a name from a module the file imports");
+            } else {
+                return Outcome.failed(List.of("`" + name + "` does not occur in the file"));
+            }
+        }
+        for (String fragment : claim.codeFragments()) {
+            List<Integer> lines = code.linesOfCode(fragment);
+            if (lines.isEmpty()) {
+                return Outcome.failed(List.of("the code " + Evidence.quote(fragment) + " does not occur in the file"));
+            }
+            evidence.add(Evidence.quote(fragment) + " is on " + Evidence.lines(lines));
+            found = true;
+        }
+        return found ? Outcome.confirmed(evidence) : Outcome.passed(evidence);
+    }
+}

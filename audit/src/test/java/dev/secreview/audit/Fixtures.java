@@ -1,0 +1,57 @@
+package dev.secreview.audit;
+
+import dev.secreview.core.cwe.CweCatalog;
+import dev.secreview.core.model.SourceFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The fixture code and reviews under src/test/resources, and the one-call audit the tests make of them. */
+final class Fixtures {
+
+    static final ClaimAuditor AUDITOR = new ClaimAuditor(CweCatalog.embedded());
+    static final ReviewParser PARSER = new ReviewParser();
+
+    private Fixtures() {
+    }
+
+    static String text(String resource) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/" + resource)) {
+            if (in == null) throw new IllegalArgumentException("no test resource " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static SourceFile code(String resource) {
+        return source(resource, text(resource));
+    }
+
+    static SourceFile source(String path, String text) {
+        return new SourceFile(Path.of(path), path, text);
+    }
+
+    static AuditReport audit(String codeResource, String reviewResource) {
+        return AUDITOR.audit(code(codeResource), PARSER.parse(text(reviewResource)));
+    }
+
+    /** Audits a review (Markdown or JSON) given inline against code given inline. */
+    static AuditReport audit(SourceFile code, String review) {
+        return AUDITOR.audit(code, PARSER.parse(review));
+    }
+
+    static List<Verdict> verdicts(AuditReport report) {
+        return report.claims().stream().map(AuditedClaim::verdict).toList();
+    }
+
+    /** The verdict of a review's only claim. */
+    static AuditedClaim only(AuditReport report) {
+        if (report.claims().size() != 1) throw new AssertionError("expected one claim, got " + report.claims());
+        return report.claims().get(0);
+    }
+}

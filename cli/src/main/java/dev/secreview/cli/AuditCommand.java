@@ -1,0 +1,109 @@
+package dev.secreview.cli;
+
+import dev.secreview.audit.AuditFormat;
+import dev.secreview.audit.AuditReport;
+import dev.secreview.audit.ClaimAuditor;
+import dev.secreview.audit.CodeUnderAudit;
+import dev.secreview.audit.ReviewParser;
+import dev.secreview.core.cwe.CweCatalog;
+import dev.secreview.core.engine.SourceReader;
+import dev.secreview.core.model.SourceFile;
+import dev.secreview.python.tree.PyTree;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "audit",
+        mixinStandardHelpOptions = true,
+        description = {"Checks every claim of a security review (an LLM's or a person's) against the Python code it is about "
+                + "and the CWE catalog, without any LLM.",
+                "The review may be Markdown or plain text (numbered or bulleted findings or headings, 'CWE-89 (Name)', "
+                        + "'line 42', 'lines 10-12', backticked names and code, 'Fix:' sections) or a JSON array of "
+                        + "{cwe, line, code, explanation, fix}.",
+                "Each claim gets one verdict, with the evidence: GROUNDED, MISNAMED_CWE, NOT_A_WEAKNESS, BAD_LINE, "
+                        + "UNKNOWN_SYMBOL, CONTRADICTED or UNVERIFIED (see docs/AUDIT.md)."},
+        footer = {"", "Exit codes: 0 every claim grounded (or the review states none), 1 some claim not grounded, "
+                + "2 usage or I/O error (missing or binary file, code that does not parse)."})
+final class AuditCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--code", required = true, paramLabel = "FILE", description = "The Python file the review is about.")
+    Path code;
+
+    @Option(names = "--review", required = true, paramLabel = "REVIEW", description = "The review to audit: Markdown, text or JSON.")
+    Path review;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
+    AuditFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the audit to FILE instead of standard output.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        SourceFile codeFile = read("--code", code, err);
+        SourceFile reviewFile = read("--review", review, err);
+        if (codeFile == null || reviewFile == null) return ExitCode.USAGE_OR_IO_ERROR;
+        CodeUnderAudit parsed = CodeUnderAudit.parse(codeFile);
+        if (!parsed.syntaxErrors().isEmpty()) {
+            PyTree.SyntaxError first = parsed.syntaxErrors().get(0);
+            err.println("secreview: error: " + codeFile.displayPath() + ":" + first.line() + ": " + first.message()
+                    + "; only Python code that parses can be audited");
+            return ExitCode.USAGE_OR_IO_ERROR;
+        }
+        CweCatalog catalog = CweCatalog.embedded();
+        AuditReport report = new ClaimAuditor(catalog).audit(parsed, new ReviewParser().parse(reviewFile.text()));
+        StringWriter rendered = new StringWriter();
+        try {
+            format.writer(catalog).write(report, rendered);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render the audit: " + e.getMessage(), e);
+        }
+        if (!write(rendered.toString(), err)) return ExitCode.USAGE_OR_IO_ERROR;
+        return report.allGrounded() ? ExitCode.CLEAN : ExitCode.FINDINGS;
+    }
+
+    /** The file as text, or null after a one-line error (missing, unreadable, binary, undecodable). */
+    private static SourceFile read(String option, Path path, PrintWriter err) {
+        SourceReader.Result result = new SourceReader().read(path, path.toString().replace('\\', '/'));
+        if (result.problem() == null) return result.file();
+        err.println("secreview: error: " + option + " " + result.problem().render());
+        return null;
+    }
+
+    /** Writes the audit; if the output file cannot be written, the audit goes to standard output instead of being lost. */
+    private boolean write(String rendered, PrintWriter err) {
+        boolean written = true;
+        if (output != null) {
+            try {
+                Path parent = output.toAbsolutePath().getParent();
+                if (parent != null) Files.createDirectories(parent);
+                Files.writeString(output, rendered, StandardCharsets.UTF_8);
+                return true;
+            } catch (IOException | SecurityException e) {
+                String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                        ? f.getReason().toLowerCase(Locale.ROOT) : "I/O error";
+                err.println("secreview: error: cannot write " + output + " (" + reason + "); the audit follows on standard output");
+                written = false;
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(rendered);
+        out.flush();
+        return written;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.secreview.llm;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.secreview.audit.AuditedClaim;
+import dev.secreview.audit.Claim;
+import dev.secreview.audit.ClaimAuditor;
+import dev.secreview.audit.ReviewParser;
+import dev.secreview.core.cwe.CweCatalog;
+import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.SourceFile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Asks an LLM to review a file and keeps only what survives verification: the file is sent in numbered
+ * parts that fit the token budget, asked {@code samples} times; a claim must recur in {@code agree} samples,
+ * and then pass the claim auditor (real weakness, right name, lines and code that exist, nothing the code
+ * contradicts). The static findings are always all kept: nothing an answer says can remove one.
+ */
+public final class LlmReviewer {
+
+    private final LlmSettings settings;
+    private final RetryingChat chat;
+    private final PromptBuilder prompts;
+    private final TokenBudget budget;
+    private final ReviewParser parser = new ReviewParser();
+    private final SampleAgreement agreement;
+    private final ClaimAuditor auditor;
+    private final LlmFindings findings;
+
+    public LlmReviewer(LlmSettings settings) {
+        this(settings, openAiCompatible(settings), CweCatalog.embedded());
+    }
+
+    LlmReviewer(LlmSettings settings, ChatModel model, CweCatalog catalog) {
+        this.settings = settings;
+        this.chat = new RetryingChat(model, settings.maxRetries(), settings.firstBackoff(), settings.timeout());
+        this.prompts = new PromptBuilder(catalog, settings.promptStyle(), settings.commitMessage());
+        this.budget = new TokenBudget(settings.tokenBudget());
+        this.agreement = new SampleAgreement(catalog);
+        this.auditor = new ClaimAuditor(catalog);
+        this.findings = new LlmFindings(catalog);
+    }
+
+    private static ChatModel openAiCompatible(LlmSettings settings) {
+        return OpenAiChatModel.builder()
+                .baseUrl(settings.baseUrl())
+                .modelName(settings.model())
+                .apiKey(settings.apiKey())
+                .timeout(settings.timeout())
+                .maxRetries(0)
+                .build();
+    }
+
+    /** The second opinion on {@code source}; when the endpoint fails, the static findings as they are and why. */
+    public SecondOpinion review(SourceFile source, String language, List<Finding> staticFindings) {
+        TokenBudget.Split split = budget.split(source, promptOverhead(source, language));
+        if (split.chunks().isEmpty()) {
+            return new SecondOpinion(staticFindings, Optional.ofNullable(split.skipReason()).map(why -> "not sent: " + why));
+        }
+        List<List<Claim>> samples = new ArrayList<>();
+        List<String> unusable = new ArrayList<>();
+        try {
+            for (int sample = 0; sample < settings.samples(); sample++) {
+                List<Claim> claims = new ArrayList<>();
+                for (CodeChunk chunk : split.chunks()) {
+                    String answer = chat.ask(prompts.build(source.displayPath(), language, source.lineCount(), chunk));
+                    AnswerCheck.problem(answer).ifPresentOrElse(unusable::add, () -> claims.addAll(parser.parse(answer)));
+                }
+                samples.add(claims);
+            }
+        } catch (LlmFailure e) {
+            return new SecondOpinion(staticFindings, Optional.of("no second opinion: " + e.getMessage()));
+        }
+        List<Finding> verified = verified(source, agreement.keep(samples, settings.agree()));
+        return new SecondOpinion(LlmFindings.merge(staticFindings, verified),
+                diagnostic(split.chunks().size(), unusable));
+    }
+
+    /** The agreed claims the auditor grounds, as findings. */
+    private List<Finding> verified(SourceFile source, List<AgreedClaim> agreed) {
+        if (agreed.isEmpty()) return List.of(); // spares the auditor parsing the file for nothing
+        List<AuditedClaim> audited = auditor.audit(source, agreed.stream().map(AgreedClaim::claim).toList()).claims();
+        List<Finding> accepted = new ArrayList<>();
+        for (int i = 0; i < agreed.size(); i++) {
+            if (audited.get(i).accepted()) accepted.add(findings.toFinding(source, agreed.get(i), settings.samples()));
+        }
+        return accepted;
+    }
+
+    /** The tokens of the longest prompt without code (a part's prompt names its line range). */
+    private int promptOverhead(SourceFile source, String language) {
+        int last = source.lineCount();
+        Prompt empty = prompts.build(source.displayPath(), language, last, new CodeChunk(last, last, ""));
+        return TokenBudget.estimate(empty.system()) + TokenBudget.estimate(empty.user());
+    }
+
+    private Optional<String> diagnostic(int parts, List<String> unusable) {
+        List<String> notes = new ArrayList<>();
+        if (parts > 1) {
+            notes.add("sent in " + parts + " parts to fit the budget of " + settings.tokenBudget() + " tokens");
+        }
+        if (!unusable.isEmpty()) {
+            notes.add(unusable.size() + " of " + parts * settings.samples() + " answers unusable ("
+                    + String.join(", ", unusable.stream().distinct().toList()) + ")");
+        }
+        return notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes));
+    }
+}
