@@ -62,6 +62,14 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Files reviewed in parallel (default: number of cores).")
     Integer threads;
 
+    @Option(names = "--threat-model", paramLabel = "MODEL", split = ",", defaultValue = "remote",
+            description = "Inputs that count as attacker-controlled for the dataflow rules: remote (network requests), "
+                    + "local (command line, environment, console); comma-separated (default: ${DEFAULT-VALUE}).")
+    List<ThreatModel> threatModels = new ArrayList<>();
+
+    /** The source categories of the models files a user can choose. */
+    enum ThreatModel { remote, local }
+
     @Option(names = "--progress", negatable = true,
             description = "Show progress on standard error (default: when it is a terminal).")
     Boolean progress;
@@ -79,7 +87,9 @@ final class ScanCommand implements Callable<Integer> {
         java.util.Optional<LlmStage> llmStage = llm.stage(spec.commandLine());
         Scanner scanner = Scanner.withInstalledFrontEnds();
         boolean showProgress = progress != null ? progress : System.console() != null;
-        ScanResult scanned = scanner.scan(new ScanRequest(paths, excludes, threadCount),
+        java.util.Set<String> models = new java.util.HashSet<>();
+        threatModels.forEach(model -> models.add(model.name()));
+        ScanResult scanned = scanner.scan(new ScanRequest(paths, excludes, threadCount, models),
                 showProgress ? new Progress(err) : dev.secreview.core.engine.ScanListener.NONE);
         ScanResult result = llmStage.map(stage -> stage.review(scanned, err)).orElse(scanned);
 

@@ -16,6 +16,7 @@ import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.lowering.PythonLowering;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.taint.PythonFacts;
+import dev.secreview.python.taint.PythonModels;
 import dev.secreview.python.taint.TaintRules;
 import dev.secreview.python.taint.TreeReview;
 import dev.secreview.python.tree.PyNode;
@@ -30,6 +31,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * The Python front end: parse (tree-sitter) → semantic model → one walk dispatching each node to
@@ -143,8 +145,8 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
     }
 
     @Override
-    public Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses) {
-        return new TreeReview().review(analyses);
+    public Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses, Set<String> threatModels) {
+        return new TreeReview(PythonModels.forThreatModels(threatModels)).review(analyses);
     }
 
     /** A rule that fails on one node is reported and skipped there; the other rules still run. */

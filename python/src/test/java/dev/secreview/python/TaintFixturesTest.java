@@ -69,7 +69,7 @@ class TaintFixturesTest {
             sources.put(display, source);
             analyses.put(display, frontEnd.analyze(source));
         }
-        Map<String, FileAnalysis> reviewed = frontEnd.reviewTree(analyses);
+        Map<String, FileAnalysis> reviewed = frontEnd.reviewTree(analyses, Set.of("remote", "local"));
 
         // The tree's own rule, and any other dataflow rule the tree has markers for, are checked.
         Set<String> checked = new TreeSet<>(Set.of(id));

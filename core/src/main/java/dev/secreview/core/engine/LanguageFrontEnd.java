@@ -6,6 +6,7 @@ import dev.secreview.core.rule.RuleMetadata;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A language: it parses a file, builds the facts its rules read, runs the rules and reports where
@@ -30,9 +31,10 @@ public interface LanguageFrontEnd {
      * Runs the analyses that need every file of the tree (interprocedural dataflow), after each file
      * has been analysed on its own. Gets each file's analysis by display path and returns it revised:
      * findings added, and per-file findings the whole-tree view confirms, refutes or downgrades.
-     * Called once per scan, from one thread.
+     * Called once per scan, from one thread. {@code threatModels} says which inputs count as
+     * attacker-controlled (see {@link ScanRequest}).
      */
-    default Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses) {
+    default Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses, Set<String> threatModels) {
         return analyses;
     }
 }

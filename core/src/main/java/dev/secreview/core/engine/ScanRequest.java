@@ -2,14 +2,25 @@ package dev.secreview.core.engine;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
-/** What to review: paths (files or directories), glob patterns to leave out, and how many threads. */
-public record ScanRequest(List<Path> paths, List<String> excludes, int threads) {
+/**
+ * What to review: paths (files or directories), glob patterns to leave out, how many threads, and
+ * the threat models: which inputs count as attacker-controlled ({@code remote}: network requests;
+ * {@code local}: command line, environment, console).
+ */
+public record ScanRequest(List<Path> paths, List<String> excludes, int threads, Set<String> threatModels) {
+    public static final Set<String> DEFAULT_THREAT_MODELS = Set.of("remote");
 
     public ScanRequest {
         paths = List.copyOf(paths);
         excludes = List.copyOf(excludes);
+        threatModels = Set.copyOf(threatModels);
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+    }
+
+    public ScanRequest(List<Path> paths, List<String> excludes, int threads) {
+        this(paths, excludes, threads, DEFAULT_THREAT_MODELS);
     }
 
     public static ScanRequest of(List<Path> paths) {

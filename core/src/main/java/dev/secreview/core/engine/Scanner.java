@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -66,15 +67,16 @@ public final class Scanner {
                 .filter(c -> seen.add(c.path().toAbsolutePath().normalize()))
                 .toList();
         listener.started(candidates.size());
-        List<FileReport> reports = analyseAll(candidates, request.threads(), listener, pathProblems);
+        List<FileReport> reports = analyseAll(candidates, request, listener, pathProblems);
         return new ScanResult(reports, pathProblems, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private List<FileReport> analyseAll(List<FileDiscovery.Candidate> candidates, int threads, ScanListener listener,
-                                        List<Diagnostic> treeProblems) {
+    private List<FileReport> analyseAll(List<FileDiscovery.Candidate> candidates, ScanRequest request,
+                                        ScanListener listener, List<Diagnostic> treeProblems) {
         if (candidates.isEmpty()) return List.of();
-        List<Outcome> outcomes = analyseEach(candidates, threads, listener);
-        reviewTrees(outcomes, treeProblems);
+        List<Outcome> outcomes = analyseEach(candidates, request.threads(), listener);
+        Set<String> threatModels = request.threatModels();
+        reviewTrees(outcomes, treeProblems, threatModels);
         return outcomes.stream().map(Outcome::report).toList();
     }
 
@@ -103,7 +105,7 @@ public final class Scanner {
      * Hands each front end the analyses of all its files for the whole-tree analyses. If that fails,
      * the per-file reviews stand and the failure is reported once: no result is lost.
      */
-    private void reviewTrees(List<Outcome> outcomes, List<Diagnostic> treeProblems) {
+    private void reviewTrees(List<Outcome> outcomes, List<Diagnostic> treeProblems, Set<String> threatModels) {
         for (LanguageFrontEnd frontEnd : frontEnds) {
             Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
             for (Outcome outcome : outcomes) {
@@ -114,7 +116,7 @@ public final class Scanner {
             if (analyses.isEmpty()) continue;
             Map<String, FileAnalysis> revised;
             try {
-                revised = frontEnd.reviewTree(analyses);
+                revised = frontEnd.reviewTree(analyses, threatModels);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 treeProblems.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, frontEnd.language(), 0,
                         describe(e).replace("the rest of the scan", "each file's own review")));

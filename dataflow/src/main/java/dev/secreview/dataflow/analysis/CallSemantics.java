@@ -58,6 +58,11 @@ final class CallSemantics {
         return "?." + method;
     }
 
+    /** Whether the models say this call never returns. */
+    boolean terminates() {
+        return callee != null && analyzer.models().noReturn(callee);
+    }
+
     Value result() {
         checkSinks();
         Value result = userCode().or(this::modelledReceiver).or(this::builtin).or(this::passed)

@@ -33,11 +33,11 @@ final class Folding {
             }
             default: break;
         }
+        if (a instanceof String s && op.equals("%")) return percentFormat(s, b);
         if (a instanceof String s && b instanceof String t) {
             if (op.equals("+")) return s.length() + t.length() > MAX_STRING ? null : s + t;
             return compare(op, s.compareTo(t));
         }
-        if (a instanceof String s && op.equals("%")) return percentFormat(s, b);
         if (a instanceof String s && b instanceof Long n && op.equals("*")) {
             return n >= 0 && s.length() * n <= MAX_STRING ? s.repeat(n.intValue()) : null;
         }
@@ -114,7 +114,7 @@ final class Folding {
         return null;
     }
 
-    /** {@code "%s-%d" % (a, b)} with constant arguments. */
+    /** {@code "%s" % a} or {@code "%d" % n}: one conversion, one constant argument. */
     private static String percentFormat(String template, Object argument) {
         if (!(argument instanceof String) && !(argument instanceof Long)) return null;
         int at = template.indexOf('%');

@@ -124,8 +124,10 @@ final class FunctionAnalyzer {
 
     /** Runs one block; returns the state flowing along each edge taken. */
     private Map<Integer, Map<String, Value>> interpret(Block block, Map<String, Value> state) {
-        for (Instruction instruction : block.instructions()) execute(instruction, state);
         Map<Integer, Map<String, Value>> outs = new LinkedHashMap<>();
+        for (Instruction instruction : block.instructions()) {
+            if (!execute(instruction, state)) return outs;   // a call that never returns: nothing follows
+        }
         Terminator end = block.terminator();
         if (end instanceof Terminator.Jump jump) {
             outs.put(jump.target(), state);
@@ -155,16 +157,35 @@ final class FunctionAnalyzer {
         return outs;
     }
 
-    private void execute(Instruction instruction, Map<String, Value> state) {
+    /** Runs one instruction; false when it is a call that never returns. */
+    private boolean execute(Instruction instruction, Map<String, Value> state) {
         TextRange range = instruction.range();
         if (instruction instanceof Instruction.Assign assign) {
-            Value value = evaluate(assign.value(), state, range);
-            if (!assign.target().startsWith("$") && !value.taint().isEmpty()) {
-                value = value.withTaint(value.taint().via(path, range, note(assign)));
+            if (assign.value() instanceof Expr.Call call) {
+                CallSemantics semantics = new CallSemantics(this, call, state, range);
+                Value result = semantics.result();
+                if (semantics.terminates()) return false;
+                assign(assign, result, state, range);
+                return true;
             }
-            state.put(assign.target(), value);
-            QuotedLiteral.forget(state, assign.target());
-        } else if (instruction instanceof Instruction.StoreAttribute store) {
+            assign(assign, evaluate(assign.value(), state, range), state, range);
+            return true;
+        }
+        store(instruction, state, range);
+        return true;
+    }
+
+    private void assign(Instruction.Assign assign, Value evaluated, Map<String, Value> state, TextRange range) {
+        Value value = evaluated;
+        if (!assign.target().startsWith("$") && !value.taint().isEmpty()) {
+            value = value.withTaint(value.taint().via(path, range, note(assign)));
+        }
+        state.put(assign.target(), value);
+        QuotedLiteral.forget(state, assign.target());
+    }
+
+    private void store(Instruction instruction, Map<String, Value> state, TextRange range) {
+        if (instruction instanceof Instruction.StoreAttribute store) {
             Value object = operand(store.object(), state, range);
             Value value = operand(store.value(), state, range);
             if (object.name() != null) checkStores(object.name() + "." + store.name(), value, range);
@@ -240,7 +261,6 @@ final class FunctionAnalyzer {
 
     private Value evaluate(Expr expr, Map<String, Value> state, TextRange range) {
         if (expr instanceof Expr.Use use) return operand(use.value(), state, range);
-        if (expr instanceof Expr.Call call) return new CallSemantics(this, call, state, range).result();
         if (expr instanceof Expr.LoadAttribute load) {
             Value object = operand(load.object(), state, range);
             if (object.attributes() != null && object.attributes().containsKey(load.name())) {

@@ -11,7 +11,7 @@ import java.util.List;
  * path is constant time. Compared by identity, which is what the fixpoint needs.
  */
 public final class Step {
-    /** Paths longer than this stop growing: the first steps and the sink say enough. */
+    /** Paths longer than this keep their first steps and their latest one: where data enters and where it ends. */
     static final int MAX_LENGTH = 24;
 
     private final String path;
@@ -32,10 +32,10 @@ public final class Step {
         return new Step(path, range, note, null);
     }
 
-    /** This path extended by one step; the same path when it is already long enough. */
+    /** This path extended by one step; at full length the new step replaces the latest one. */
     public Step then(String path, TextRange range, String note) {
-        if (length >= MAX_LENGTH) return this;
         if (this.range.equals(range) && this.path.equals(path) && this.note.equals(note)) return this;
+        if (length >= MAX_LENGTH && previous != null) return new Step(path, range, note, previous);
         return new Step(path, range, note, this);
     }
 

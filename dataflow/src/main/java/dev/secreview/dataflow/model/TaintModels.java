@@ -29,6 +29,7 @@ import java.util.Set;
  * puts      CALLEE KEYS VALUE                configparser.ConfigParser().set 0,1 2   (receiver[KEYS] = VALUE)
  * gets      CALLEE KEYS                      configparser.ConfigParser().get 0,1     (result = receiver[KEYS])
  * appends   CALLEE ARGS                      io.StringIO().write 0   (the receiver accumulates ARGS)
+ * noreturn  CALLEE                           flask.abort   (the call never returns: code after it is unreachable)
  * pure      CALLEE                           base64.b64decode   (its result is fixed when its inputs are)
  * quoted    KINDS                            code   (a value proven to be one quoted string literal is safe)
  * argv      KIND CALLEE ARGS                 command subprocess.run 0,args   (an argument vector: its program,
@@ -103,11 +104,18 @@ public final class TaintModels {
     private final List<KeyedAccess> keyedAccesses;
     private final List<Accumulator> accumulators;
     private final List<NamePattern> pure;
+    private final List<NamePattern> noReturn;
+    private final Builder builder;
 
     private TaintModels(Builder b) {
+        this(b, b.sources, b.entries);
+    }
+
+    private TaintModels(Builder b, List<Source> sources, List<Entry> entries) {
+        this.builder = b;
         this.kinds = Map.copyOf(b.kinds);
-        this.sources = List.copyOf(b.sources);
-        this.entries = List.copyOf(b.entries);
+        this.sources = List.copyOf(sources);
+        this.entries = List.copyOf(entries);
         this.sinks = List.copyOf(b.sinks);
         this.stores = List.copyOf(b.stores);
         this.returns = List.copyOf(b.returns);
@@ -121,6 +129,7 @@ public final class TaintModels {
         this.keyedAccesses = List.copyOf(b.keyedAccesses);
         this.accumulators = List.copyOf(b.accumulators);
         this.pure = List.copyOf(b.pure);
+        this.noReturn = List.copyOf(b.noReturn);
     }
 
     /** A problem in a models file, with the file and line it stands on. */
@@ -171,6 +180,7 @@ public final class TaintModels {
         final List<KeyedAccess> keyedAccesses = new ArrayList<>();
         final List<Accumulator> accumulators = new ArrayList<>();
         final List<NamePattern> pure = new ArrayList<>();
+        final List<NamePattern> noReturn = new ArrayList<>();
 
         Builder(Map<String, TaintKind> kinds) {
             this.kinds = kinds;
@@ -257,6 +267,10 @@ public final class TaintModels {
                     require(file, line, words, 3);
                     accumulators.add(new Accumulator(new NamePattern(words[1]), ArgumentSelector.parse(words[2])));
                 }
+                case "noreturn" -> {
+                    require(file, line, words, 2);
+                    noReturn.add(new NamePattern(words[1]));
+                }
                 case "pure" -> {
                     require(file, line, words, 2);
                     pure.add(new NamePattern(words[1]));
@@ -321,6 +335,16 @@ public final class TaintModels {
         }
     }
 
+    /**
+     * These models with only the sources and entry points of {@code categories}: the threat models
+     * of a scan. Data from other sources is then as unknown as any other.
+     */
+    public TaintModels withSourceCategories(java.util.Set<String> categories) {
+        return new TaintModels(builder,
+                sources.stream().filter(s -> categories.contains(s.category())).toList(),
+                entries.stream().filter(e -> categories.contains(e.category())).toList());
+    }
+
     public List<TaintKind> kinds() {
         return kinds.values().stream().sorted(java.util.Comparator.comparingInt(TaintKind::bit)).toList();
     }
@@ -382,6 +406,12 @@ public final class TaintModels {
 
     public Optional<KeyedAccess> keyedAccess(String callee) {
         return keyedAccesses.stream().filter(k -> k.callee().matches(callee)).findFirst();
+    }
+
+    /** Whether a call of the callee never returns (it raises or exits). */
+    public boolean noReturn(String callee) {
+        for (NamePattern p : noReturn) if (p.matches(callee)) return true;
+        return false;
     }
 
     /** Whether the callee computes its result from its inputs alone (no I/O, no state). */

@@ -15,6 +15,7 @@ import dev.secreview.dataflow.analysis.TaintEngine;
 import dev.secreview.dataflow.analysis.TaintFinding;
 import dev.secreview.dataflow.analysis.TaintResult;
 import dev.secreview.dataflow.ir.SourceModule;
+import dev.secreview.dataflow.model.TaintModels;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,11 @@ import java.util.Map;
  * data is unknown stays at low confidence, and one at a tainted sink gives way to the taint finding.
  */
 public final class TreeReview {
+    private final TaintModels models;
+
+    public TreeReview(TaintModels models) {
+        this.models = models;
+    }
 
     public Map<String, FileAnalysis> review(Map<String, FileAnalysis> analyses) {
         List<SourceModule> modules = new ArrayList<>();
@@ -40,7 +46,7 @@ public final class TreeReview {
             }
         }
         if (modules.isEmpty()) return analyses;
-        TaintResult result = new TaintEngine(new Program(modules), PythonModels.get()).run();
+        TaintResult result = new TaintEngine(new Program(modules), models).run();
         Map<String, List<Finding>> added = new HashMap<>();
         for (TaintFinding taint : result.findings()) {
             Finding finding = toFinding(taint, sources);

@@ -1,0 +1,203 @@
+package dev.secreview.python;
+
+import dev.secreview.core.engine.FileAnalysis;
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.SourceFile;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How the whole-tree review rebases the pattern findings of {@code analyze} on what the dataflow
+ * proved: dropped on dead code and at sinks whose data is fixed or harmless, kept at low confidence
+ * where the data is unknown, replaced by the taint finding where the data is tainted.
+ */
+class TreeReviewTest {
+    private static final String PATH = "app/tasks.py";
+    private final PythonFrontEnd frontEnd = new PythonFrontEnd();
+
+    /** The findings of {@code rule} in the file before and after the tree review. */
+    private record Review(List<Finding> before, List<Finding> after) {
+        Optional<Finding> after(String rule, int line) {
+            return after.stream().filter(f -> f.rule().id().equals(rule) && f.line() == line).findFirst();
+        }
+
+        boolean before(String rule, int line) {
+            return before.stream().anyMatch(f -> f.rule().id().equals(rule) && f.line() == line);
+        }
+    }
+
+    private Review review(String text) {
+        SourceFile source = new SourceFile(Path.of(PATH), PATH, text);
+        FileAnalysis analysis = frontEnd.analyze(source);
+        assertEquals(List.of(), analysis.diagnostics());
+        Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
+        analyses.put(PATH, analysis);
+        Map<String, FileAnalysis> reviewed = frontEnd.reviewTree(analyses, Set.of("remote", "local"));
+        return new Review(analysis.findings(), reviewed.get(PATH).findings());
+    }
+
+    private static int lineOf(String text, String marker) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) if (lines[i].contains(marker)) return i + 1;
+        throw new AssertionError("no line with " + marker);
+    }
+
+    @Test
+    void patternFindingOnAFixedValueIsDropped() {
+        String text = """
+                import platform
+                import subprocess
+
+
+                def launch():
+                    if platform.system() == 'Windows':
+                        cmd = 'a'
+                    else:
+                        cmd = 'b'
+                    subprocess.run(cmd + ' x', shell=True)
+                """;
+        int line = lineOf(text, "subprocess.run(");
+        Review review = review(text);
+        // The pattern rule's own folding may already see the two literals; either way nothing is left.
+        assertEquals(Optional.empty(), review.after("py-subprocess-shell", line));
+        assertEquals(Optional.empty(), review.after("py-command-injection", line));
+    }
+
+    @Test
+    void patternFindingOnAValueFixedByAnotherFunctionIsDropped() {
+        String text = """
+                import platform
+                import subprocess
+
+
+                def pick():
+                    if platform.system() == 'Windows':
+                        cmd = 'a'
+                    else:
+                        cmd = 'b'
+                    return cmd
+
+
+                def launch():
+                    subprocess.run(pick() + ' x', shell=True)
+                """;
+        int line = lineOf(text, "subprocess.run(");
+        Review review = review(text);
+        assertTrue(review.before("py-subprocess-shell", line), "the pattern rule reports the call: " + review.before());
+        assertEquals(Optional.empty(), review.after("py-subprocess-shell", line));
+        assertEquals(Optional.empty(), review.after("py-command-injection", line));
+    }
+
+    @Test
+    void patternFindingOnADeadLineIsDropped() {
+        String text = """
+                import subprocess
+
+                DEBUG = False
+
+
+                def launch(cmd):
+                    if DEBUG:
+                        subprocess.run(cmd, shell=True)
+                    return cmd
+                """;
+        int line = lineOf(text, "subprocess.run(");
+        Review review = review(text);
+        assertTrue(review.before("py-subprocess-shell", line), "the pattern rule reports the call: " + review.before());
+        assertEquals(Optional.empty(), review.after("py-subprocess-shell", line));
+    }
+
+    @Test
+    void patternFindingOnUnknownDataIsKeptAtLowConfidence() {
+        String text = """
+                import subprocess
+
+
+                def launch(cmd):
+                    subprocess.run(cmd, shell=True)
+                """;
+        int line = lineOf(text, "subprocess.run(");
+        Review review = review(text);
+        assertTrue(review.before("py-subprocess-shell", line));
+        Finding kept = review.after("py-subprocess-shell", line).orElseThrow();
+        assertEquals(Confidence.LOW, kept.confidence());
+        assertEquals(Optional.empty(), review.after("py-command-injection", line));
+    }
+
+    @Test
+    void patternFindingAtATaintedSinkGivesWayToTheTaintFinding() {
+        String text = """
+                import subprocess
+
+                from flask import Flask, request
+
+                app = Flask(__name__)
+
+
+                @app.route("/run")
+                def run():
+                    cmd = request.args.get("cmd", "")
+                    subprocess.run(cmd, shell=True)
+                    return "ok"
+                """;
+        int line = lineOf(text, "subprocess.run(");
+        Review review = review(text);
+        assertTrue(review.before("py-subprocess-shell", line));
+        assertEquals(Optional.empty(), review.after("py-subprocess-shell", line));
+        Finding taint = review.after("py-command-injection", line).orElseThrow(
+                () -> new AssertionError("no taint finding: " + review.after()));
+        assertFalse(taint.flow().isEmpty());
+        assertEquals(lineOf(text, "request.args"), taint.flow().get(0).range().startLine());
+        assertEquals(line, taint.flow().get(taint.flow().size() - 1).range().startLine());
+    }
+
+    private static final String XXE = """
+            import io
+            import xml.sax
+            from xml.sax.handler import feature_external_ges
+
+            from flask import Flask, request
+
+            app = Flask(__name__)
+
+
+            @app.route("/upload", methods=["POST"])
+            def upload():
+                parser = xml.sax.make_parser()
+                parser.setFeature(feature_external_ges, True)
+                parser.parse(%s)
+                return "ok"
+            """;
+
+    @Test
+    void xxeConfigurationIsDroppedWhenTheParserOnlyParsesAConstant() {
+        String text = XXE.formatted("\"settings.xml\"");
+        int line = lineOf(text, "setFeature");
+        Review review = review(text);
+        assertTrue(review.before("py-xml-external-entities", line), "the pattern rule reports: " + review.before());
+        assertEquals(Optional.empty(), review.after("py-xml-external-entities", line));
+    }
+
+    @Test
+    void xxeConfigurationIsKeptWhenTheParserParsesRequestData() {
+        String text = XXE.formatted("io.BytesIO(request.data)");
+        int line = lineOf(text, "setFeature");
+        Review review = review(text);
+        assertTrue(review.before("py-xml-external-entities", line), "the pattern rule reports: " + review.before());
+        Finding kept = review.after("py-xml-external-entities", line).orElseThrow(
+                () -> new AssertionError("dropped: " + review.after()));
+        assertEquals(review.before().stream().filter(f -> f.rule().id().equals("py-xml-external-entities")
+                && f.line() == line).findFirst().orElseThrow().confidence(), kept.confidence());
+    }
+}
