@@ -1,15 +1,10 @@
 package dev.secreview.audit;
 
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secreview.core.cwe.CweCatalog;
+import dev.secreview.report.JsonOutput;
 import dev.secreview.core.cwe.CweEntry;
 
 import java.io.IOException;
@@ -25,16 +20,6 @@ import java.util.List;
 public final class AuditJsonWriter implements AuditWriter {
 
     static final int FORMAT_VERSION = 1;
-    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
-    private static final ObjectWriter WRITER = JsonMapper.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build()
-            .writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-                    .withObjectIndenter(INDENT)
-                    .withArrayIndenter(INDENT));
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final CweCatalog catalog;
@@ -52,9 +37,7 @@ public final class AuditJsonWriter implements AuditWriter {
         root.set("summary", summary(report));
         ArrayNode claims = root.putArray("claims");
         for (AuditedClaim audited : report.claims()) claims.add(claim(audited));
-        WRITER.writeValue(out, root);
-        out.write('\n');
-        out.flush();
+        JsonOutput.write(root, out);
     }
 
     private static ObjectNode summary(AuditReport report) {

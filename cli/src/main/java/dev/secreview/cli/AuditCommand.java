@@ -17,10 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "audit",
@@ -87,23 +84,6 @@ final class AuditCommand implements Callable<Integer> {
 
     /** Writes the audit; if the output file cannot be written, the audit goes to standard output instead of being lost. */
     private boolean write(String rendered, PrintWriter err) {
-        boolean written = true;
-        if (output != null) {
-            try {
-                Path parent = output.toAbsolutePath().getParent();
-                if (parent != null) Files.createDirectories(parent);
-                Files.writeString(output, rendered, StandardCharsets.UTF_8);
-                return true;
-            } catch (IOException | SecurityException e) {
-                String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
-                        ? f.getReason().toLowerCase(Locale.ROOT) : "I/O error";
-                err.println("secreview: error: cannot write " + output + " (" + reason + "); the audit follows on standard output");
-                written = false;
-            }
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(rendered);
-        out.flush();
-        return written;
+        return OutputFile.deliver(output, rendered, "audit", spec.commandLine().getOut(), err);
     }
 }

@@ -1,5 +1,6 @@
 package dev.secreview.cli;
 
+import dev.secreview.report.JsonOutput;
 import dev.secreview.core.engine.ScanListener;
 import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.ScanResult;
@@ -11,7 +12,6 @@ import dev.secreview.eval.BenchmarkScorer;
 import dev.secreview.eval.EvalInputException;
 import dev.secreview.eval.ExpectedResults;
 import dev.secreview.eval.InlineExpectations;
-import dev.secreview.eval.Json;
 import dev.secreview.eval.Percent;
 import dev.secreview.eval.SuiteScore;
 import dev.secreview.eval.TestCase;
@@ -24,7 +24,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,16 +133,9 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private boolean write(SuiteScore score, PrintWriter err) {
-        try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(output, Json.render(score.json()), StandardCharsets.UTF_8);
-            return true;
-        } catch (IOException | SecurityException e) {
-            err.println("secreview: error: cannot write " + output
-                    + (e instanceof java.nio.file.AccessDeniedException ? " (permission denied)" : ""));
-            return false;
-        }
+        String problem = OutputFile.write(output, JsonOutput.render(score.json()));
+        if (problem != null) err.println("secreview: error: cannot write " + output + " (" + problem + ")");
+        return problem == null;
     }
 
     private boolean belowMinScore(SuiteScore score, PrintWriter err) {

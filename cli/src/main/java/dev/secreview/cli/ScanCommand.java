@@ -15,11 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,26 +126,6 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalStateException("cannot render the review: " + e.getMessage(), e);
         }
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(rendered);
-            out.flush();
-            return true;
-        }
-        try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            try (BufferedWriter writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                writer.write(rendered.toString());
-            }
-            return true;
-        } catch (IOException | SecurityException e) {
-            err.println("secreview: error: cannot write " + output + " (" + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e instanceof java.nio.file.FileAlreadyExistsException ? "a parent is not a directory" : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason().toLowerCase(java.util.Locale.ROOT) : "I/O error")
-                    + "); the review follows on standard output");
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(rendered);
-            out.flush();
-            return false;
-        }
+        return OutputFile.deliver(output, rendered.toString(), "review", spec.commandLine().getOut(), err);
     }
 }

@@ -1,5 +1,6 @@
 package dev.secreview.eval;
 
+import dev.secreview.report.JsonOutput;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -56,7 +57,7 @@ public record AnnotationScore(List<RuleScore> rules, List<RuleAtLine> falseNegat
 
     @Override
     public ObjectNode json() {
-        ObjectNode root = Json.object().put("suite", "annotations");
+        ObjectNode root = JsonOutput.object().put("suite", "annotations");
         ObjectNode byRule = root.putObject("rules");
         rules.forEach(r -> counts(byRule.putObject(r.ruleId()), r));
         counts(root.putObject("total"), total()).put("f1", total().f1());

@@ -1,5 +1,6 @@
 package dev.secreview.eval;
 
+import dev.secreview.report.JsonOutput;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
@@ -69,7 +70,7 @@ public record BenchmarkScore(List<CategoryScore> categories, int casesNotReviewe
     /** The scoring script's {@code --json} document ({@code categories}, {@code total}) plus the suite and counts. */
     @Override
     public ObjectNode json() {
-        ObjectNode root = Json.object().put("suite", "owasp-benchmark")
+        ObjectNode root = JsonOutput.object().put("suite", "owasp-benchmark")
                 .put("testCases", testCases())
                 .put("casesNotReviewed", casesNotReviewed);
         ObjectNode byCategory = root.putObject("categories");

@@ -1,5 +1,6 @@
 package dev.secreview.eval;
 
+import dev.secreview.report.JsonOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.secreview.eval.InlineExpectations.Expectation;
@@ -76,7 +77,7 @@ class AnnotationScorerTest {
 
     @Test
     void json() throws Exception {
-        JsonNode json = new ObjectMapper().readTree(Json.render(scored().json()));
+        JsonNode json = new ObjectMapper().readTree(JsonOutput.render(scored().json()));
         assertEquals("annotations", json.get("suite").asText());
         assertEquals(2, json.at("/rules/py-sql/fp").asInt());
         assertEquals(true, json.at("/rules/py-eval/precision").isNull());

@@ -1,5 +1,6 @@
 package dev.secreview.eval;
 
+import dev.secreview.report.JsonOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.secreview.core.model.Diagnostic;
@@ -89,14 +90,14 @@ class BenchmarkScorerTest {
 
     @Test
     void jsonHasTheScoringScriptsShape() throws Exception {
-        JsonNode json = new ObjectMapper().readTree(Json.render(scored().json()));
+        JsonNode json = new ObjectMapper().readTree(JsonOutput.render(scored().json()));
         assertEquals("owasp-benchmark", json.get("suite").asText());
         assertEquals(9, json.get("testCases").asInt());
         assertEquals(1, json.get("casesNotReviewed").asInt());
         assertEquals(2, json.at("/categories/cmdi/fn").asInt());
         assertEquals(0.5, json.at("/categories/sqli/tpr").asDouble());
         assertEquals(0.5, json.at("/total/precision").asDouble());
-        assertEquals(Json.render(scored().json()), Json.render(scored().json()));
+        assertEquals(JsonOutput.render(scored().json()), JsonOutput.render(scored().json()));
     }
 
     @Test

@@ -14,8 +14,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 
-/** Trees and their one canonical rendering: two-space indent, {@code "key": value}, {@code \n} line ends. */
-final class JsonOutput {
+/**
+ * JSON trees and their one canonical rendering, shared by every JSON secreview writes (reviews,
+ * SARIF, audits, scores): two-space indent, {@code "key": value}, {@code \n} line ends.
+ */
+public final class JsonOutput {
 
     private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
 
@@ -33,17 +36,25 @@ final class JsonOutput {
     }
 
     /** Object nodes keep insertion order, which is what makes the output stable. */
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    static ArrayNode array() {
+    public static ArrayNode array() {
         return JsonNodeFactory.instance.arrayNode();
     }
 
-    static void write(JsonNode tree, Writer out) throws IOException {
+    public static void write(JsonNode tree, Writer out) throws IOException {
         WRITER.writeValue(out, tree);
         out.write('\n');
         out.flush();
+    }
+
+    public static String render(JsonNode tree) {
+        try {
+            return WRITER.writeValueAsString(tree) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain nodes always renders", e);
+        }
     }
 }

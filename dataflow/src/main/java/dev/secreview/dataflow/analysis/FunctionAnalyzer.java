@@ -247,7 +247,7 @@ final class FunctionAnalyzer {
         if (name == null) return taint;
         return taint.map(fact -> {
             Step first = fact.trace();
-            if (fact.origin().isParameter() || first.steps().size() != 1 || !first.range().equals(range)) return fact;
+            if (fact.origin().isParameter() || !first.isStart() || !first.range().equals(range)) return fact;
             String note = first.note();
             int colon = note.indexOf("`: ");
             if (!note.startsWith("`") || colon < 0) return fact;

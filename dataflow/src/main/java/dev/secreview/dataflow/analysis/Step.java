@@ -46,6 +46,11 @@ public final class Step {
         return result;
     }
 
+    /** Whether this is where the path begins. */
+    public boolean isStart() {
+        return previous == null;
+    }
+
     public String path() {
         return path;
     }

@@ -172,34 +172,34 @@ final class StatementLowering {
     }
 
     private void whileStatement(PyNode node) {
-        int header = builder.newBlock(), body = builder.newBlock(), exit = builder.newBlock(), after = builder.newBlock();
-        builder.continueIn(header);
         PyNode condition = node.field("condition");
-        if (condition == null) builder.terminate(new Terminator.Branch(UNKNOWN_CONDITION, body, exit));
-        else expressions.condition(condition, body, exit);
-        builder.switchTo(body);
-        builder.enterLoop(header, after);
-        if (node.field("body") != null) block(node.field("body"));
-        builder.exitLoop();
-        builder.terminate(new Terminator.Jump(header));
-        builder.switchTo(exit);
-        PyNode orElse = node.field("alternative");
-        if (orElse != null && orElse.field("body") != null) block(orElse.field("body"));
-        builder.continueIn(after);
+        loop(node, body -> {
+            if (condition == null) builder.terminate(new Terminator.Branch(UNKNOWN_CONDITION, body[0], body[1]));
+            else expressions.condition(condition, body[0], body[1]);
+        }, () -> { });
     }
 
     private void forStatement(PyNode node) {
         Operand iterable = expressions.operand(node.field("right"));
-        int header = builder.newBlock(), body = builder.newBlock(), exit = builder.newBlock(), after = builder.newBlock();
-        builder.continueIn(header);
-        builder.terminate(new Terminator.Branch(UNKNOWN_CONDITION, body, exit));
-        builder.switchTo(body);
         PyNode target = node.field("left");
-        if (target != null) {
+        loop(node, body -> builder.terminate(new Terminator.Branch(UNKNOWN_CONDITION, body[0], body[1])), () -> {
+            if (target == null) return;
             String element = builder.temporary();
             builder.emit(new Instruction.Assign(element, new Expr.Element(iterable), target.range()));
             store(target, new Operand.Local(element), target);
-        }
+        });
+    }
+
+    /**
+     * A loop: a header that {@code test}s whether to run the body or leave ({@code {body, exit}}),
+     * the body (after {@code bind}ing the loop variable), the {@code else} clause on leaving normally.
+     */
+    private void loop(PyNode node, java.util.function.Consumer<int[]> test, Runnable bind) {
+        int header = builder.newBlock(), body = builder.newBlock(), exit = builder.newBlock(), after = builder.newBlock();
+        builder.continueIn(header);
+        test.accept(new int[]{body, exit});
+        builder.switchTo(body);
+        bind.run();
         builder.enterLoop(header, after);
         if (node.field("body") != null) block(node.field("body"));
         builder.exitLoop();
