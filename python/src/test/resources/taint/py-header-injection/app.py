@@ -1,61 +1,52 @@
-"""A Flask download service that sets custom headers."""
+"""A bare WSGI application and a standard-library HTTP handler: neither checks header values."""
 import urllib.parse
+from http.server import BaseHTTPRequestHandler
 
-from flask import Flask, make_response, request
+import webob
 
-from headers import disposition, tag_response
+from tags import language_tag
 
-app = Flask(__name__)
-
-
-@app.route("/file")
-def file():
-    name = request.args.get("name", "report.pdf")
-    resp = make_response(b"%PDF-1.4")
-    # expect: py-header-injection
-    resp.headers["Content-Disposition"] = "attachment; filename=" + name
-    # ok: py-header-injection
-    resp.headers["X-File-Name"] = urllib.parse.quote(name)
-    return resp
+LANGUAGES = ("en", "fr", "de")
 
 
-@app.route("/trace/<trace_id>")
-def trace(trace_id):
-    resp = make_response("ok")
-    # expect: py-header-injection
-    resp.headers["X-Trace"] = f"trace={trace_id}"
-    # expect: py-header-injection
-    resp.headers["Content-Disposition"] = disposition(request.args["n"])
-    return resp
-
-
-@app.route("/tag")
-def tag():
-    resp = make_response("ok")
-    tag_response(resp, request.args["tag"])
-    return resp
-
-
-@app.route("/lang")
-def lang():
-    prefs = {"lang": request.args.get("lang"), "cache": "no-store"}
-    resp = make_response("ok")
-    # expect: py-header-injection
-    resp.headers["Content-Language"] = prefs["lang"]
-    # ok: py-header-injection
-    resp.headers["Cache-Control"] = prefs["cache"]
-    ver = request.args.get("v", "")
-    if ver.isdigit():
+def application(environ, start_response):
+    req = webob.Request(environ)
+    lang = req.params.get("lang", "en")
+    if req.path == "/download":
+        name = req.params["name"]
+        # expect: py-header-injection
+        start_response("200 OK", [("Content-Disposition", "attachment; filename=" + name)])
+        return [b""]
+    if req.path == "/quoted":
+        name = req.params["name"]
         # ok: py-header-injection
-        resp.headers["X-Api-Version"] = ver
-    region = request.args.get("region", "")
-    if region in ("eu", "us"):
+        start_response("200 OK", [("Content-Disposition", "attachment; filename*=UTF-8''" + urllib.parse.quote(name))])
+        return [b""]
+    if req.path == "/tag":
+        # expect: py-header-injection
+        start_response("200 OK", [("Content-Language", language_tag(lang))])
+        return [b""]
+    if lang in LANGUAGES:
         # ok: py-header-injection
-        resp.headers["X-Region"] = region
-    if 7 * 3 > 100:
-        # ok: py-header-injection
-        resp.headers["X-Debug"] = region
-    region = "global"
+        start_response("200 OK", [("Content-Language", lang)])
+        return [b""]
     # ok: py-header-injection
-    resp.headers["X-Region"] = region
-    return resp
+    start_response("200 OK", [("Content-Language", "en")])
+    return [b""]
+
+
+class Redirector(BaseHTTPRequestHandler):
+    def forward(self, target):
+        self.send_response(302)
+        # expect: py-header-injection
+        self.send_header("Location", target)
+        self.end_headers()
+
+
+def redirect_from_request(handler: Redirector, environ):
+    req = webob.Request(environ)
+    handler.forward(req.params["next"])
+
+
+def redirect_home(handler: Redirector):
+    handler.forward("/")

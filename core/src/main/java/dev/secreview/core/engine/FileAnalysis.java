@@ -19,4 +19,10 @@ public record FileAnalysis(List<Finding> findings, List<Diagnostic> diagnostics,
     public FileAnalysis withFindings(List<Finding> revised) {
         return new FileAnalysis(revised, diagnostics, suppressions, facts);
     }
+
+    public FileAnalysis withDiagnostic(Diagnostic added) {
+        List<Diagnostic> all = new java.util.ArrayList<>(diagnostics);
+        all.add(added);
+        return new FileAnalysis(findings, all, suppressions, facts);
+    }
 }

@@ -69,6 +69,7 @@ final class CallSemantics {
                 .orElseGet(this::propagated);
         long sanitized = analyzer.models().sanitizedBy(callee);
         if (sanitized != 0) result = result.withTaint(result.taint().sanitize(sanitized));
+        if (receiver != null) result = analyzer.partOfSourceObject(receiver, result, callee + "()", range);
         return sourceResult(result);
     }
 
@@ -79,8 +80,8 @@ final class CallSemantics {
                 Value flag = keywords.get(sink.conditionKeyword());
                 if (flag == null || !flag.isConstant() || !Constant.truthy(flag.constant())) continue;
             }
-            if (sink.unlessArgument() != null
-                    && selected(sink.unlessArgument()).stream().anyMatch(v -> sink.unlessNames().contains(v.name()))) {
+            if (sink.unlessArgument() != null && selected(sink.unlessArgument()).stream().anyMatch(v ->
+                    v.name() != null && sink.unlessNames().contains(v.name()) || v.isConstant() && sink.unlessNames().contains(Folding.text(v.constant())))) {
                 continue;
             }
             String note = "reaches `" + shown(callee) + "(…)`"
@@ -171,7 +172,8 @@ final class CallSemantics {
         if (function.isPresent()) return apply(function.get(), null);
         if (program.classInfo(callee).isPresent()) {
             String type = program.canonical(callee);
-            Value object = Value.named(type + "()", argumentTaint());
+            // An object built from its arguments carries their taint, except for strict kinds: it is not them.
+            Value object = Value.named(type + "()", argumentTaint().sanitize(analyzer.models().strictKinds()));
             program.method(type, "__init__").ifPresent(init -> apply(init, object));
             return Optional.of(object);
         }
@@ -347,14 +349,23 @@ final class CallSemantics {
         }
     }
 
-    /** An unknown call: its result may hold any input; it is fixed only if the models say it is pure. */
+    /**
+     * A call the analysis has no summary for: its result may hold any input. It is fixed only if the
+     * models say it is pure; strict kinds pass only through functions the models know (pure ones,
+     * sanitisers) or out of the receiver of a method.
+     */
     private Value propagated() {
         if (call.method() != null && call.target() instanceof Operand.Local local && receiver.name() != null) {
             state.put(local.name(), Configuration.configuredAt(receiver, range));
         }
-        Value result = Value.named(callee == null ? null : callee + "()", argumentTaint());
-        boolean pure = callee != null && analyzer.models().pure(callee) && inputsHarmless();
-        return pure ? new Value(null, true, result.taint(), result.name(), null, null, null) : result;
+        boolean modelled = callee != null && (analyzer.models().pure(callee) || analyzer.models().sanitizedBy(callee) != 0);
+        // What a method returns is data of its receiver (`s.strip()`, `args.get(k)`); what an unknown
+        // function makes of its arguments is a guess, which strict kinds do not take.
+        Taint taint = modelled ? argumentTaint() : (receiver == null ? Taint.NONE : receiver.taint())
+                .union(argumentTaint(false).sanitize(analyzer.models().strictKinds()));
+        Value result = Value.named(callee == null ? null : callee + "()", taint);
+        boolean pure = callee != null && analyzer.models().pure(callee);
+        return pure && inputsHarmless() ? new Value(null, true, taint, result.name(), null, null, null) : result;
     }
 
     private boolean inputsHarmless() {
@@ -367,7 +378,11 @@ final class CallSemantics {
     }
 
     private Taint argumentTaint() {
-        Taint taint = receiver == null ? Taint.NONE : receiver.taint();
+        return argumentTaint(true);
+    }
+
+    private Taint argumentTaint(boolean withReceiver) {
+        Taint taint = receiver == null || !withReceiver ? Taint.NONE : receiver.taint();
         for (Value v : positional) taint = taint.union(v.taint());
         for (Value v : keywords.values()) taint = taint.union(v.taint());
         return taint.union(unpacked);

@@ -240,23 +240,40 @@ final class FunctionAnalyzer {
     }
 
     /**
-     * {@code request.args} reads an attribute of the source {@code flask.request} on the same line:
-     * the path starts better at the attribute, which says which part of the request it is.
+     * An attribute read or method result of an object source ({@code flask.request.args},
+     * {@code request.get_json()}) is attacker-controlled, though the object passed around whole is not.
      */
-    private static Taint renamedSource(Taint taint, TextRange range, String name) {
-        if (name == null) return taint;
-        return taint.map(fact -> {
-            Step first = fact.trace();
-            if (fact.origin().isParameter() || !first.isStart() || !first.range().equals(range)) return fact;
-            String note = first.note();
-            int colon = note.indexOf("`: ");
-            if (!note.startsWith("`") || colon < 0) return fact;
-            return fact.via(Step.first(first.path(), range, "`" + display(name) + note.substring(colon)));
-        });
+    Value partOfSourceObject(Value object, Value part, String partName, TextRange range) {
+        Optional<TaintModels.Source> source = models.objectSource(object.name());
+        if (source.isEmpty() || range == null) return part;
+        String category = source.get().category();
+        Step start = Step.first(path, range, "`" + display(partName) + "`: " + source.get().label());
+        return part.withTaint(part.taint().union(Taint.of(new Fact(Origin.source(category, source.get().label()),
+                models.kindsThreatenedBy(category), start))));
     }
 
+    /**
+     * The symbolic name of {@code object.attribute}: an instance of the attribute's declared type
+     * ({@code self.request} where the class declares {@code request: flask.Request} is
+     * {@code flask.Request()}, whose attributes and methods are matched by that name), else the path.
+     */
+    private String attributeName(String object, String attribute) {
+        if (object == null) return null;
+        if (object.endsWith("()")) {
+            Optional<String> declared = engine.program().classInfo(object.substring(0, object.length() - 2))
+                    .map(c -> c.attributeTypes().get(attribute));
+            if (declared.isPresent()) return declared.get() + "()";
+        }
+        return object + "." + attribute;
+    }
+
+    /**
+     * A source's name as a reader knows it: from the last object on ({@code request.POST} rather
+     * than {@code app.views.Login().request.POST}), or the whole qualified name ({@code flask.request.args}).
+     */
     private static String display(String name) {
-        return name.endsWith("()") ? name : name.replace("()", "(…)");
+        int object = name.lastIndexOf("().");
+        return object >= 0 ? name.substring(object + 3) : name;
     }
 
     private Value evaluate(Expr expr, Map<String, Value> state, TextRange range) {
@@ -267,7 +284,8 @@ final class FunctionAnalyzer {
                 return object.attributes().get(load.name());
             }
             String name = attributeName(object.name(), load.name());
-            return sourceOf(Value.named(name, renamedSource(object.taint(), range, name)), range);
+            Value attribute = sourceOf(Value.named(name, object.taint()), range);
+            return partOfSourceObject(object, attribute, name, range);
         }
         if (expr instanceof Expr.LoadItem load) {
             Value object = operand(load.object(), state, range);
@@ -287,6 +305,12 @@ final class FunctionAnalyzer {
                 Object folded = Folding.binary(binary.operator(), left.constant(), right.constant());
                 if (folded != null) return Value.constant(folded);
             }
+            if (binary.operator().equals("%") && left.constant() instanceof String template) {
+                return TextBuilding.format(template, right, models.prefixedKinds());
+            }
+            if (binary.operator().equals("+") && (left.items() == null || right.items() == null)) {
+                return TextBuilding.concatenate(List.of(left, right), models.prefixedKinds());
+            }
             return Containers.binary(binary.operator(), left, right);
         }
         if (expr instanceof Expr.Unary unary) {
@@ -299,18 +323,9 @@ final class FunctionAnalyzer {
                     : Value.derived(operand.taint(), operand.harmless());
         }
         if (expr instanceof Expr.Concat concat) {
-            StringBuilder text = new StringBuilder();
-            Taint taint = Taint.NONE;
-            boolean constant = true;
-            boolean harmless = true;
-            for (Operand part : concat.parts()) {
-                Value v = operand(part, state, range);
-                taint = taint.union(v.taint());
-                harmless &= v.harmless();
-                if (constant && v.isConstant()) text.append(Folding.text(v.constant()));
-                else constant = false;
-            }
-            return constant ? Value.constant(text.toString()) : Value.derived(taint, harmless);
+            List<Value> parts = new ArrayList<>();
+            for (Operand part : concat.parts()) parts.add(operand(part, state, range));
+            return TextBuilding.concatenate(parts, models.prefixedKinds());
         }
         if (expr instanceof Expr.Sequence sequence) {
             List<Value> items = new ArrayList<>();
@@ -340,10 +355,6 @@ final class FunctionAnalyzer {
             harmless &= v.harmless();
         }
         return Value.derived(taint, harmless);
-    }
-
-    static String attributeName(String object, String attribute) {
-        return object == null ? null : object + "." + attribute;
     }
 
     private void checkStores(String target, Value value, TextRange range) {

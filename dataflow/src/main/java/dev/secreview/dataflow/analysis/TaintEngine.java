@@ -38,6 +38,7 @@ public final class TaintEngine {
     private final Map<TaintResult.Site, SinkVerdict> verdicts = new HashMap<>();
     private final Map<String, Set<Integer>> unreachableLines = new HashMap<>();
     private final Map<String, Set<Integer>> liveLines = new HashMap<>();
+    private final Map<String, String> failures = new HashMap<>();
     private int depth;
 
     public TaintEngine(Program program, TaintModels models) {
@@ -74,7 +75,7 @@ public final class TaintEngine {
             onlyDead.removeAll(liveLines.getOrDefault(path, Set.of()));
             if (!onlyDead.isEmpty()) dead.put(path, Set.copyOf(onlyDead));
         });
-        return new TaintResult(new ArrayList<>(findings.values()), verdicts, dead);
+        return new TaintResult(new ArrayList<>(findings.values()), verdicts, dead, failures);
     }
 
     /** The function's summary, analysing it first if needed; empty inside recursion or too deep a chain. */
@@ -85,7 +86,14 @@ public final class TaintEngine {
         inProgress.add(function);
         depth++;
         try {
-            Summary summary = new FunctionAnalyzer(this, function, pathOf(function)).run();
+            Summary summary;
+            try {
+                summary = new FunctionAnalyzer(this, function, pathOf(function)).run();
+            } catch (RuntimeException | StackOverflowError e) {
+                // One function the analysis cannot handle costs its own findings, not the tree's.
+                failures.putIfAbsent(pathOf(function), function.simpleName() + " (" + e.getClass().getSimpleName() + ")");
+                summary = new Summary(Value.UNKNOWN, java.util.List.of());
+            }
             summaries.put(function, summary);
             return Optional.of(summary);
         } finally {

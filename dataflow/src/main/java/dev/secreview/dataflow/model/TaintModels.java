@@ -12,8 +12,11 @@ import java.util.Set;
  * library), so supporting an API is a line of data, not code. The format, one entry per line,
  * {@code #} starting a comment:
  * <pre>
- * kind      NAME CWE SOURCE-CATEGORIES      command 78 remote,local
+ * kind      NAME CWE SOURCE-CATEGORIES [strict]   command 78 remote,local
  * source    CATEGORY NAME [LABEL...]         remote flask.request.args query parameters
+ * object    CATEGORY NAME [LABEL...]         remote flask.request HTTP request data   (every attribute read
+ *                                            or method result of the object is a source; the object
+ *                                            itself, passed around whole, is not)
  * entry     CATEGORY DECORATOR               remote *.route      (parameters of decorated functions)
  * sink      KIND CALLEE ARGS [if KW=true] [unless ARGS=NAME,...]
  *                                            command subprocess.run 0,args if shell=true
@@ -31,6 +34,8 @@ import java.util.Set;
  * appends   CALLEE ARGS                      io.StringIO().write 0   (the receiver accumulates ARGS)
  * noreturn  CALLEE                           flask.abort   (the call never returns: code after it is unreachable)
  * pure      CALLEE                           base64.b64decode   (its result is fixed when its inputs are)
+ * prefixed  KINDS                            redirect,ssrf   (data after a fixed prefix that ends a URL's
+ *                                            host cannot choose where the URL points)
  * quoted    KINDS                            code   (a value proven to be one quoted string literal is safe)
  * argv      KIND CALLEE ARGS                 command subprocess.run 0,args   (an argument vector: its program,
  *                                            or the command after a shell's -c, is the sink)
@@ -90,6 +95,7 @@ public final class TaintModels {
 
     private final Map<String, TaintKind> kinds;
     private final List<Source> sources;
+    private final List<Source> objectSources;
     private final List<Entry> entries;
     private final List<Sink> sinks;
     private final List<Store> stores;
@@ -101,6 +107,7 @@ public final class TaintModels {
     private final List<Passing> passings;
     private final List<ArgumentVector> argumentVectors;
     private final long quotedLiteralKinds;
+    private final long prefixedKinds;
     private final List<KeyedAccess> keyedAccesses;
     private final List<Accumulator> accumulators;
     private final List<NamePattern> pure;
@@ -108,13 +115,14 @@ public final class TaintModels {
     private final Builder builder;
 
     private TaintModels(Builder b) {
-        this(b, b.sources, b.entries);
+        this(b, b.sources, b.objectSources, b.entries);
     }
 
-    private TaintModels(Builder b, List<Source> sources, List<Entry> entries) {
+    private TaintModels(Builder b, List<Source> sources, List<Source> objectSources, List<Entry> entries) {
         this.builder = b;
         this.kinds = Map.copyOf(b.kinds);
         this.sources = List.copyOf(sources);
+        this.objectSources = List.copyOf(objectSources);
         this.entries = List.copyOf(entries);
         this.sinks = List.copyOf(b.sinks);
         this.stores = List.copyOf(b.stores);
@@ -126,6 +134,7 @@ public final class TaintModels {
         this.passings = List.copyOf(b.passings);
         this.argumentVectors = List.copyOf(b.argumentVectors);
         this.quotedLiteralKinds = b.quotedLiteralKinds;
+        this.prefixedKinds = b.prefixedKinds;
         this.keyedAccesses = List.copyOf(b.keyedAccesses);
         this.accumulators = List.copyOf(b.accumulators);
         this.pure = List.copyOf(b.pure);
@@ -152,8 +161,9 @@ public final class TaintModels {
                 require(file, line, words, 4);
                 if (kinds.containsKey(words[1])) throw new ModelError(file.name(), line, "kind " + words[1] + " declared twice");
                 if (kinds.size() == Long.SIZE) throw new ModelError(file.name(), line, "too many kinds");
+                boolean strict = words.length > 4 && words[4].equals("strict");
                 kinds.put(words[1], new TaintKind(words[1], integer(file, line, words[2]),
-                        Set.of(words[3].split(",")), kinds.size()));
+                        Set.of(words[3].split(",")), kinds.size(), strict));
             });
         }
         Builder builder = new Builder(kinds);
@@ -166,6 +176,7 @@ public final class TaintModels {
     private static final class Builder {
         final Map<String, TaintKind> kinds;
         final List<Source> sources = new ArrayList<>();
+        final List<Source> objectSources = new ArrayList<>();
         final List<Entry> entries = new ArrayList<>();
         final List<Sink> sinks = new ArrayList<>();
         final List<Store> stores = new ArrayList<>();
@@ -177,6 +188,7 @@ public final class TaintModels {
         final List<Passing> passings = new ArrayList<>();
         final List<ArgumentVector> argumentVectors = new ArrayList<>();
         long quotedLiteralKinds;
+        long prefixedKinds;
         final List<KeyedAccess> keyedAccesses = new ArrayList<>();
         final List<Accumulator> accumulators = new ArrayList<>();
         final List<NamePattern> pure = new ArrayList<>();
@@ -189,10 +201,11 @@ public final class TaintModels {
         void add(ModelFile file, int line, String[] words) {
             switch (words[0]) {
                 case "kind" -> { }
-                case "source" -> {
+                case "source", "object" -> {
                     require(file, line, words, 3);
                     String label = words.length > 3 ? String.join(" ", List.of(words).subList(3, words.length)) : words[2];
-                    sources.add(new Source(words[1], new NamePattern(words[2]), label));
+                    (words[0].equals("source") ? sources : objectSources)
+                            .add(new Source(words[1], new NamePattern(words[2]), label));
                 }
                 case "entry" -> {
                     require(file, line, words, 3);
@@ -275,6 +288,10 @@ public final class TaintModels {
                     require(file, line, words, 2);
                     pure.add(new NamePattern(words[1]));
                 }
+                case "prefixed" -> {
+                    require(file, line, words, 2);
+                    prefixedKinds |= mask(file, line, words[1]);
+                }
                 case "quoted" -> {
                     require(file, line, words, 2);
                     quotedLiteralKinds |= mask(file, line, words[1]);
@@ -342,6 +359,7 @@ public final class TaintModels {
     public TaintModels withSourceCategories(java.util.Set<String> categories) {
         return new TaintModels(builder,
                 sources.stream().filter(s -> categories.contains(s.category())).toList(),
+                objectSources.stream().filter(s -> categories.contains(s.category())).toList(),
                 entries.stream().filter(e -> categories.contains(e.category())).toList());
     }
 
@@ -351,6 +369,13 @@ public final class TaintModels {
 
     public Optional<TaintKind> kind(String name) {
         return Optional.ofNullable(kinds.get(name));
+    }
+
+    /** The strict kinds, as a mask: unknown calls do not carry them. */
+    public long strictKinds() {
+        long mask = 0;
+        for (TaintKind kind : kinds.values()) if (kind.strict()) mask |= kind.mask();
+        return mask;
     }
 
     /** The kinds that data of a source category threatens, as a mask. */
@@ -364,6 +389,12 @@ public final class TaintModels {
 
     public Optional<Source> source(String name) {
         return sources.stream().filter(s -> s.name().matches(name)).findFirst();
+    }
+
+    /** The object source whose attributes and method results the named value's are. */
+    public Optional<Source> objectSource(String name) {
+        if (name == null) return Optional.empty();
+        return objectSources.stream().filter(s -> s.name().matches(name)).findFirst();
     }
 
     public Optional<Entry> entry(List<String> decorators) {
@@ -422,6 +453,11 @@ public final class TaintModels {
 
     public Optional<Accumulator> accumulator(String callee) {
         return accumulators.stream().filter(a -> a.callee().matches(callee)).findFirst();
+    }
+
+    /** The kinds data placed after a fixed URL prefix (scheme and host) is safe for. */
+    public long prefixedKinds() {
+        return prefixedKinds;
     }
 
     /** The kinds a value is safe for once proven to be a single quoted string literal. */

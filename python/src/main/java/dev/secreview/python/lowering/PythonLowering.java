@@ -64,8 +64,7 @@ public final class PythonLowering {
                 String parameterName = parameterName(parameter);
                 if (parameterName == null) continue;
                 parameters.add(parameterName);
-                PyNode type = parameter.field("type");
-                String typeName = type == null ? null : file.qualifiedName(type.namedChildren().isEmpty() ? type : type.namedChildren().get(0));
+                String typeName = typeName(parameter.field("type"));
                 if (typeName != null) types.put(parameterName, typeName);
             }
         }
@@ -80,6 +79,19 @@ public final class PythonLowering {
         if (body != null) new StatementLowering(this, file, builder, scopeNode, qualifiedName).block(body);
         TextRange end = body == null ? range : lastLine(body);
         return new Function(qualifiedName, parameters, builder.build(end), decorators, owner, types, range);
+    }
+
+    /** The qualified name of an annotation: imported, or a class of this module. */
+    String typeName(PyNode annotation) {
+        if (annotation == null) return null;
+        PyNode type = annotation.namedChildren().isEmpty() ? annotation : annotation.namedChildren().get(0);
+        String qualified = file.qualifiedName(type);
+        if (qualified == null && type.is("identifier")) {
+            boolean definedHere = file.resolve(type.text(), type).stream()
+                    .anyMatch(b -> b.kind() == dev.secreview.python.semantic.Binding.Kind.DEFINITION);
+            if (definedHere) qualified = moduleName + "." + type.text();
+        }
+        return qualified;
     }
 
     void addClass(String qualifiedName, List<String> bases, Map<String, String> attributeTypes) {

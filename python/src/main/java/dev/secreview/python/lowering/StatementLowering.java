@@ -407,8 +407,7 @@ final class StatementLowering {
                     PyNode left = assignment.is("assignment") ? assignment.field("left") : null;
                     PyNode type = assignment.is("assignment") ? assignment.field("type") : null;
                     if (left != null && left.is("identifier") && type != null) {
-                        PyNode typeExpression = type.namedChildren().isEmpty() ? type : type.namedChildren().get(0);
-                        String typeName = file.qualifiedName(typeExpression);
+                        String typeName = outer.lowering.typeName(type);
                         if (typeName != null) attributeTypes.put(left.text(), typeName);
                     }
                 }

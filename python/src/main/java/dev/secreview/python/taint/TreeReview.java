@@ -4,6 +4,7 @@ import dev.secreview.core.engine.FileAnalysis;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.cwe.CweEntry;
 import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.SourceFile;
@@ -61,7 +62,11 @@ public final class TreeReview {
                 if (rebased != null) findings.add(rebased);
             }
             findings.addAll(taintHere);
-            revised.put(path, analysis.withFindings(findings));
+            FileAnalysis after = analysis.withFindings(findings);
+            String failed = result.failures().get(path);
+            if (failed != null) after = after.withDiagnostic(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, path, 0,
+                    "dataflow analysis failed in " + failed + "; the rest of the file and the tree were analysed"));
+            revised.put(path, after);
         });
         return revised;
     }
