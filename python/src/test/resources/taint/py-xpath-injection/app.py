@@ -67,3 +67,23 @@ def page():
     # ok: py-xpath-injection
     tree.xpath(shelf)
     return "ok"
+
+
+@app.route("/authors")
+def authors():
+    import xml.etree.ElementTree as ET
+
+    import elementpath
+
+    root = ET.parse("/srv/catalogue.xml")
+    name = request.args.get("name", "")
+    # expect: py-xpath-injection
+    elementpath.select(root, f"//author[@name='{name}']")
+    # ok: py-xpath-injection
+    elementpath.select(root, f"//author[@name='{name.replace("'", '&apos;')}']")
+    quoted = name.replace("'", "&apos;")
+    # ok: py-xpath-injection
+    elementpath.select(root, f"//author[@name='{quoted}']")
+    # expect: py-xpath-injection
+    elementpath.select(root, f"//author[@name='{name.replace('a', 'b')}']")
+    return "ok"

@@ -67,6 +67,41 @@ class ScanCommandTest {
     }
 
     @Test
+    void localInputsAreAttackerDataOnlyUnderTheLocalThreatModel() throws IOException {
+        Path file = write(dir.resolve("tool.py"), """
+                import os
+                import sys
+
+
+                def main():
+                    os.system("ls " + sys.argv[1])
+                """);
+
+        JsonNode remoteOnly = JSON.readTree(scan("--format", "json", file).assertNoStackTrace().out());
+        JsonNode withLocal = JSON.readTree(scan("--format", "json", "--threat-model", "remote,local", file)
+                .assertNoStackTrace().out());
+
+        // By default the argument is unknown data: the pattern finding stays, at low confidence.
+        assertEquals(0, ruleFindings(file(remoteOnly, file), "py-command-injection").size(), remoteOnly::toString);
+        assertEquals("low", ruleFindings(file(remoteOnly, file), "py-os-system").get(0).get("confidence").asText());
+        // Under the local threat model the command line is attacker data, and the path is shown.
+        JsonNode taint = ruleFindings(file(withLocal, file), "py-command-injection").get(0);
+        assertEquals("medium", taint.get("confidence").asText());
+        assertTrue(taint.get("flow").get(0).get("note").asText().contains("sys.argv"), taint::toString);
+        assertEquals(0, ruleFindings(file(withLocal, file), "py-os-system").size(), withLocal::toString);
+    }
+
+    @Test
+    void anUnknownThreatModelIsAUsageError() throws IOException {
+        Path file = write(dir.resolve("app.py"), SHELL_BUILT);
+
+        CliRun run = scan("--threat-model", "insider", file).assertNoStackTrace();
+
+        assertEquals(ExitCode.USAGE_OR_IO_ERROR, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--threat-model"), run::toString);
+    }
+
+    @Test
     void cleanFileSaysExactlyTheNoDefectSentence() throws IOException {
         Path clean = write(dir.resolve("clean.py"), CLEAN);
 

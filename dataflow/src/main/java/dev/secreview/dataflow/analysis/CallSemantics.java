@@ -58,6 +58,19 @@ final class CallSemantics {
         return "?." + method;
     }
 
+    /**
+     * {@code s.replace("'", "&apos;")}: every occurrence of one character the models reject is gone (a
+     * longer text such as {@code ".."} could be rebuilt by the removal, so it does not count).
+     */
+    private long replacedCharacter() {
+        if (!"replace".equals(call.method()) || positional.size() != 2) return 0;
+        if (!(positional.get(0).constant() instanceof String old) || old.length() != 1
+                || !(positional.get(1).constant() instanceof String replacement) || replacement.contains(old)) {
+            return 0;
+        }
+        return analyzer.models().rejectedBy(old);
+    }
+
     /** Whether the models say this call never returns. */
     boolean terminates() {
         return callee != null && analyzer.models().noReturn(callee);
@@ -67,7 +80,7 @@ final class CallSemantics {
         checkSinks();
         Value result = userCode().or(this::modelledReceiver).or(this::builtin).or(this::passed)
                 .orElseGet(this::propagated);
-        long sanitized = analyzer.models().sanitizedBy(callee);
+        long sanitized = analyzer.models().sanitizedBy(callee) | replacedCharacter();
         if (sanitized != 0) result = result.withTaint(result.taint().sanitize(sanitized));
         if (receiver != null) result = analyzer.partOfSourceObject(receiver, result, callee + "()", range);
         return sourceResult(result);
