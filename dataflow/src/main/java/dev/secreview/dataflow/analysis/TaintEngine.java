@@ -11,6 +11,7 @@ import dev.secreview.dataflow.model.TaintModels;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,10 @@ public final class TaintEngine {
 
     private final Program program;
     private final TaintModels models;
-    private final Map<Function, Summary> summaries = new HashMap<>();
-    private final Set<Function> inProgress = new HashSet<>();
-    private final Map<Function, String> paths = new HashMap<>();
+    // Functions are compared by identity: a record's deep equality would hash its whole body.
+    private final Map<Function, Summary> summaries = new IdentityHashMap<>();
+    private final Set<Function> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Function, String> paths = new IdentityHashMap<>();
     private final Map<String, TaintFinding> findings = new LinkedHashMap<>();
     private final Map<TaintResult.Site, SinkVerdict> verdicts = new HashMap<>();
     private final Map<String, Set<Integer>> unreachableLines = new HashMap<>();

@@ -113,6 +113,8 @@ public final class TaintModels {
     private final List<NamePattern> pure;
     private final List<NamePattern> noReturn;
     private final Builder builder;
+    /** Lookups by name, remembered: the analysis asks the same names over and over. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> lookups = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TaintModels(Builder b) {
         this(b, b.sources, b.objectSources, b.entries);
@@ -371,6 +373,12 @@ public final class TaintModels {
         return Optional.ofNullable(kinds.get(name));
     }
 
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(String table, String name, java.util.function.Supplier<T> lookup) {
+        if (name == null) return lookup.get();
+        return (T) lookups.computeIfAbsent(table + '\u0000' + name, key -> lookup.get());
+    }
+
     /** The strict kinds, as a mask: unknown calls do not carry them. */
     public long strictKinds() {
         long mask = 0;
@@ -388,13 +396,15 @@ public final class TaintModels {
     }
 
     public Optional<Source> source(String name) {
-        return sources.stream().filter(s -> s.name().matches(name)).findFirst();
+        return remembered("source", name, () -> sources.stream().filter(s -> s.name().matches(name)).findFirst());
     }
 
     /** The object source whose attributes and method results the named value's are. */
     public Optional<Source> objectSource(String name) {
-        if (name == null) return Optional.empty();
-        return objectSources.stream().filter(s -> s.name().matches(name)).findFirst();
+        return remembered("object", name, () -> {
+            if (name == null) return Optional.empty();
+            return objectSources.stream().filter(s -> s.name().matches(name)).findFirst();
+        });
     }
 
     public Optional<Entry> entry(List<String> decorators) {
@@ -402,11 +412,11 @@ public final class TaintModels {
     }
 
     public List<Sink> sinks(String callee) {
-        return sinks.stream().filter(s -> s.callee().matches(callee)).toList();
+        return remembered("sink", callee, () -> sinks.stream().filter(s -> s.callee().matches(callee)).toList());
     }
 
     public List<Store> stores(String target) {
-        return stores.stream().filter(s -> s.target().matches(target)).toList();
+        return remembered("store", target, () -> stores.stream().filter(s -> s.target().matches(target)).toList());
     }
 
     public List<ReturnSink> returns(List<String> decorators) {
@@ -415,15 +425,18 @@ public final class TaintModels {
 
     /** The kinds a call's result is safe for, as a mask (0 when the callee sanitises nothing). */
     public long sanitizedBy(String callee) {
-        long mask = 0;
-        for (Sanitizer sanitizer : sanitizers) {
-            if (sanitizer.callee().matches(callee)) mask |= sanitizer.kinds();
-        }
-        return mask;
+        Long result = remembered("sanitizer", callee, () -> {
+            long mask = 0;
+            for (Sanitizer sanitizer : sanitizers) {
+                if (sanitizer.callee().matches(callee)) mask |= sanitizer.kinds();
+            }
+            return mask;
+        });
+        return result;
     }
 
     public List<Validator> validators(String callee) {
-        return validators.stream().filter(v -> v.callee().matches(callee)).toList();
+        return remembered("validator", callee, () -> validators.stream().filter(v -> v.callee().matches(callee)).toList());
     }
 
     /** The kinds a value is proven safe for once it is known not to contain {@code tested}. */
@@ -436,23 +449,29 @@ public final class TaintModels {
     }
 
     public Optional<KeyedAccess> keyedAccess(String callee) {
-        return keyedAccesses.stream().filter(k -> k.callee().matches(callee)).findFirst();
+        return remembered("keyed", callee, () -> keyedAccesses.stream().filter(k -> k.callee().matches(callee)).findFirst());
     }
 
     /** Whether a call of the callee never returns (it raises or exits). */
     public boolean noReturn(String callee) {
-        for (NamePattern p : noReturn) if (p.matches(callee)) return true;
-        return false;
+        Boolean result = remembered("noreturn", callee, () -> {
+            for (NamePattern p : noReturn) if (p.matches(callee)) return true;
+            return false;
+        });
+        return result;
     }
 
     /** Whether the callee computes its result from its inputs alone (no I/O, no state). */
     public boolean pure(String callee) {
-        for (NamePattern p : pure) if (p.matches(callee)) return true;
-        return false;
+        Boolean result = remembered("pure", callee, () -> {
+            for (NamePattern p : pure) if (p.matches(callee)) return true;
+            return false;
+        });
+        return result;
     }
 
     public Optional<Accumulator> accumulator(String callee) {
-        return accumulators.stream().filter(a -> a.callee().matches(callee)).findFirst();
+        return remembered("accumulator", callee, () -> accumulators.stream().filter(a -> a.callee().matches(callee)).findFirst());
     }
 
     /** The kinds data placed after a fixed URL prefix (scheme and host) is safe for. */
@@ -470,10 +489,10 @@ public final class TaintModels {
     }
 
     public Optional<Passing> passing(String callee) {
-        return passings.stream().filter(p -> p.callee().matches(callee)).findFirst();
+        return remembered("passing", callee, () -> passings.stream().filter(p -> p.callee().matches(callee)).findFirst());
     }
 
     public List<ArgumentVector> argumentVectors(String callee) {
-        return argumentVectors.stream().filter(a -> a.callee().matches(callee)).toList();
+        return remembered("argv", callee, () -> argumentVectors.stream().filter(a -> a.callee().matches(callee)).toList());
     }
 }
