@@ -72,6 +72,7 @@ final class FunctionAnalyzer {
             String name = parameters.get(i);
             String type = function.parameterTypes().get(name);
             if (i == 0 && function.isMethod() && type == null) type = function.owner();
+            if (type == null) type = models.parameterType(function.decorators(), name).orElse(null);
             String symbol = type != null ? type + "()" : name;
             Taint taint;
             if (entry.isPresent() && !(i == 0 && function.isMethod())) {

@@ -18,6 +18,8 @@ import java.util.Set;
  *                                            or method result of the object is a source; the object
  *                                            itself, passed around whole, is not)
  * entry     CATEGORY DECORATOR               remote *.route      (parameters of decorated functions)
+ * typed     TYPE PARAMETER DECORATOR         django.http.HttpRequest request *.csrf_exempt   (in functions
+ *                                            so decorated, the parameter is an instance of TYPE)
  * sink      KIND CALLEE ARGS [if KW=true] [unless ARGS=NAME,...]
  *                                            command subprocess.run 0,args if shell=true
  *                                            deserialization yaml.load 0 unless 1,Loader=yaml.SafeLoader
@@ -47,6 +49,9 @@ public final class TaintModels {
     }
 
     public record Entry(String category, NamePattern decorator) {
+    }
+
+    public record TypedParameter(String type, String parameter, NamePattern decorator) {
     }
 
     /**
@@ -111,6 +116,7 @@ public final class TaintModels {
     private final List<KeyedAccess> keyedAccesses;
     private final List<Accumulator> accumulators;
     private final List<NamePattern> pure;
+    private final List<TypedParameter> typedParameters;
     private final List<NamePattern> noReturn;
     private final Builder builder;
     /** Lookups by name, remembered: the analysis asks the same names over and over. */
@@ -140,6 +146,7 @@ public final class TaintModels {
         this.keyedAccesses = List.copyOf(b.keyedAccesses);
         this.accumulators = List.copyOf(b.accumulators);
         this.pure = List.copyOf(b.pure);
+        this.typedParameters = List.copyOf(b.typedParameters);
         this.noReturn = List.copyOf(b.noReturn);
     }
 
@@ -193,6 +200,7 @@ public final class TaintModels {
         long prefixedKinds;
         final List<KeyedAccess> keyedAccesses = new ArrayList<>();
         final List<Accumulator> accumulators = new ArrayList<>();
+        final List<TypedParameter> typedParameters = new ArrayList<>();
         final List<NamePattern> pure = new ArrayList<>();
         final List<NamePattern> noReturn = new ArrayList<>();
 
@@ -285,6 +293,10 @@ public final class TaintModels {
                 case "noreturn" -> {
                     require(file, line, words, 2);
                     noReturn.add(new NamePattern(words[1]));
+                }
+                case "typed" -> {
+                    require(file, line, words, 4);
+                    typedParameters.add(new TypedParameter(words[1], words[2], new NamePattern(words[3])));
                 }
                 case "pure" -> {
                     require(file, line, words, 2);
@@ -405,6 +417,15 @@ public final class TaintModels {
             if (name == null) return Optional.empty();
             return objectSources.stream().filter(s -> s.name().matches(name)).findFirst();
         });
+    }
+
+    /** The type the models give a parameter of a function with these decorators (a view's request). */
+    public Optional<String> parameterType(List<String> decorators, String parameter) {
+        if (decorators.isEmpty()) return Optional.empty();
+        return typedParameters.stream()
+                .filter(t -> t.parameter().equals(parameter) && decorators.stream().anyMatch(t.decorator()::matches))
+                .map(TypedParameter::type)
+                .findFirst();
     }
 
     public Optional<Entry> entry(List<String> decorators) {
