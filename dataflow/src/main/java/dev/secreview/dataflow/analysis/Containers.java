@@ -29,6 +29,8 @@ final class Containers {
             }
         }
         if (container.fixed() && key.harmless()) return Value.derived(container.taint(), true);
+        // A mapping of known values read with an unknown key yields one of those values.
+        if (container.entries() != null && !container.entries().isEmpty()) return anyValue(container.entries());
         return Value.named(container.name() == null ? null : container.name() + "[]", container.taint());
     }
 
@@ -105,6 +107,13 @@ final class Containers {
             }
         }
         return Value.named(container.name(), container.taint().union(value.taint()));
+    }
+
+    /** One of the values of a mapping, whichever the key picks. */
+    static Value anyValue(Map<Object, Value> entries) {
+        Value joined = null;
+        for (Value value : entries.values()) joined = joined == null ? value : joined.join(value);
+        return joined;
     }
 
     static Value keepName(Value built, Value original) {

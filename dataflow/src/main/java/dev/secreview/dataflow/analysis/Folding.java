@@ -107,6 +107,7 @@ final class Folding {
 
     private static Boolean contains(Object container, Object element) {
         if (container instanceof String s && element instanceof String e) return s.contains(e);
+        if (container instanceof java.util.Map<?, ?> mapping) return mapping.containsKey(element);
         if (container instanceof java.util.List<?> items) {
             for (Object item : items) if (equal(item, element)) return true;
             return false;

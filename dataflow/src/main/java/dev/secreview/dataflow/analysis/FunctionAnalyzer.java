@@ -225,8 +225,15 @@ final class FunctionAnalyzer {
         }
         String name = ((Operand.Global) operand).name();
         Optional<Object> constant = engine.program().constant(name);
+        if (constant.isPresent() && constant.get() instanceof Map<?, ?> mapping) return constantMapping(mapping);
         if (constant.isPresent()) return Value.constant(constant.get());
         return sourceOf(Value.named(name, Taint.NONE), range);
+    }
+
+    private static Value constantMapping(Map<?, ?> mapping) {
+        Map<Object, Value> entries = new HashMap<>();
+        mapping.forEach((key, value) -> entries.put(key, Value.constant(value)));
+        return Value.mapping(entries);
     }
 
     /** The value, tainted if its name is a modelled source. */
@@ -246,7 +253,7 @@ final class FunctionAnalyzer {
      */
     Value partOfSourceObject(Value object, Value part, String partName, TextRange range) {
         Optional<TaintModels.Source> source = models.objectSource(object.name());
-        if (source.isEmpty() || range == null) return part;
+        if (source.isEmpty() || range == null || models.trusted(partName)) return part;
         String category = source.get().category();
         Step start = Step.first(path, range, "`" + display(partName) + "`: " + source.get().label());
         return part.withTaint(part.taint().union(Taint.of(new Fact(Origin.source(category, source.get().label()),

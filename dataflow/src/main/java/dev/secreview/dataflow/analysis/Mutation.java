@@ -42,6 +42,11 @@ record Mutation(Value result, Value receiver) {
             case "pop":
                 return pop(container, args);
             case "get":
+                if (entries != null && !entries.isEmpty() && !args.isEmpty() && !args.get(0).isConstant()) {
+                    // Any key picks one of the known values (or the default): the key's data is not in it.
+                    Value any = Containers.anyValue(entries);
+                    return new Mutation(args.size() > 1 ? any.join(args.get(1)) : any.join(NONE), null);
+                }
                 if (entries == null || args.isEmpty() || !args.get(0).isConstant()) {
                     return new Mutation(Value.tainted(container.taint().union(args.size() > 1 ? args.get(1).taint() : Taint.NONE)), null);
                 }

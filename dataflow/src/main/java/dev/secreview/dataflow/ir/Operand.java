@@ -9,7 +9,8 @@ public sealed interface Operand {
 
     /**
      * A literal: {@link String}, {@link Long}, {@link Double}, {@link Boolean}, {@link Constant#NONE}, or an
-     * immutable {@link java.util.List} of those (a constant tuple or list, such as an allow-list).
+     * immutable {@link java.util.List} of those (a constant tuple or list, such as an allow-list), or an
+     * immutable {@link java.util.Map} from such scalars to such scalars (a constant lookup table).
      */
     record Const(Object value) implements Operand {
     }

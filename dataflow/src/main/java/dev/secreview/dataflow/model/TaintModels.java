@@ -18,6 +18,8 @@ import java.util.Set;
  *                                            or method result of the object is a source; the object
  *                                            itself, passed around whole, is not)
  * entry     CATEGORY DECORATOR               remote *.route      (parameters of decorated functions)
+ * trusted   NAME                             django.http.HttpRequest().user   (a part of an object source
+ *                                            the server sets, not the client)
  * typed     TYPE PARAMETER DECORATOR         django.http.HttpRequest request *.csrf_exempt   (in functions
  *                                            so decorated, the parameter is an instance of TYPE)
  * sink      KIND CALLEE ARGS [if KW=true] [unless ARGS=NAME,...]
@@ -117,6 +119,7 @@ public final class TaintModels {
     private final List<Accumulator> accumulators;
     private final List<NamePattern> pure;
     private final List<TypedParameter> typedParameters;
+    private final List<NamePattern> trusted;
     private final List<NamePattern> noReturn;
     private final Builder builder;
     /** Lookups by name, remembered: the analysis asks the same names over and over. */
@@ -147,6 +150,7 @@ public final class TaintModels {
         this.accumulators = List.copyOf(b.accumulators);
         this.pure = List.copyOf(b.pure);
         this.typedParameters = List.copyOf(b.typedParameters);
+        this.trusted = List.copyOf(b.trusted);
         this.noReturn = List.copyOf(b.noReturn);
     }
 
@@ -201,6 +205,7 @@ public final class TaintModels {
         final List<KeyedAccess> keyedAccesses = new ArrayList<>();
         final List<Accumulator> accumulators = new ArrayList<>();
         final List<TypedParameter> typedParameters = new ArrayList<>();
+        final List<NamePattern> trusted = new ArrayList<>();
         final List<NamePattern> pure = new ArrayList<>();
         final List<NamePattern> noReturn = new ArrayList<>();
 
@@ -293,6 +298,10 @@ public final class TaintModels {
                 case "noreturn" -> {
                     require(file, line, words, 2);
                     noReturn.add(new NamePattern(words[1]));
+                }
+                case "trusted" -> {
+                    require(file, line, words, 2);
+                    trusted.add(new NamePattern(words[1]));
                 }
                 case "typed" -> {
                     require(file, line, words, 4);
@@ -409,6 +418,12 @@ public final class TaintModels {
 
     public Optional<Source> source(String name) {
         return remembered("source", name, () -> sources.stream().filter(s -> s.name().matches(name)).findFirst());
+    }
+
+    /** Whether a part of an object source is set by the server, not the client. */
+    public boolean trusted(String name) {
+        Boolean result = remembered("trusted", name, () -> trusted.stream().anyMatch(t -> t.matches(name)));
+        return result;
     }
 
     /** The object source whose attributes and method results the named value's are. */

@@ -141,10 +141,25 @@ public final class PythonLowering {
             if (left == null || right == null || !left.is("identifier")) continue;
             List<Binding> bindings = file.resolve(left.text(), left);
             if (bindings.size() != 1) continue;
-            Object value = values.constant(right).map(Literals::toConstant).orElse(null);
+            Object value = right.is("dictionary") ? constantMapping(right, values)
+                    : values.constant(right).map(Literals::toConstant).orElse(null);
             if (value != null) constants.put(moduleName + "." + left.text(), value);
         }
         return constants;
+    }
+
+    /** A dict display of literal keys and values: a constant lookup table. */
+    private static Map<Object, Object> constantMapping(PyNode dictionary, Values values) {
+        Map<Object, Object> mapping = new LinkedHashMap<>();
+        for (PyNode pair : dictionary.namedChildren()) {
+            if (pair.is("comment")) continue;
+            if (!pair.is("pair")) return null;
+            Object key = values.constant(pair.field("key")).map(Literals::toConstant).orElse(null);
+            Object value = values.constant(pair.field("value")).map(Literals::toConstant).orElse(null);
+            if (key == null || value == null || key instanceof List || value instanceof List) return null;
+            mapping.put(key, value);
+        }
+        return mapping.isEmpty() ? null : Map.copyOf(mapping);
     }
 
     private static TextRange firstLine() {
