@@ -100,6 +100,31 @@ class TreeReviewTest {
     }
 
     @Test
+    void aFinallyBlockIsLiveOnTheWayOutOfAnException() {
+        String text = """
+                import os
+
+
+                def make(key_file):
+                    created = False
+                    try:
+                        with open(key_file, "w") as f:
+                            f.write("k")
+                        created = True
+                    except OSError:
+                        raise
+                    finally:
+                        if not created and os.access(key_file, os.F_OK):
+                            os.remove(key_file)
+                """;
+        int line = lineOf(text, "os.remove(");
+        Review review = review(text);
+        // Only the exceptional path reaches the removal with `created` still False: it is not dead code.
+        assertTrue(review.before("py-toctou-path-check", line), review.before()::toString);
+        assertTrue(review.after("py-toctou-path-check", line).isPresent(), review.after()::toString);
+    }
+
+    @Test
     void patternFindingOnADeadLineIsDropped() {
         String text = """
                 import subprocess

@@ -212,7 +212,7 @@ final class StatementLowering {
 
     /**
      * Handlers may run from the start of the body or after it: both states reach them. Finally
-     * blocks run after the body or a handler.
+     * blocks run after the body or a handler, and on the way out of an exception no handler takes.
      */
     private void tryStatement(PyNode node) {
         int body = builder.newBlock(), handlers = builder.newBlock(), after = builder.newBlock();
@@ -242,11 +242,17 @@ final class StatementLowering {
             builder.terminate(new Terminator.Jump(after));
             builder.switchTo(next);
         }
+        // An exception no handler takes still runs the finally block on its way out: without this
+        // path, a finally block testing a flag the body sets would look dead.
+        finallyBlock(finallyBody);
         builder.terminate(new Terminator.Raise());
         builder.switchTo(after);
-        if (finallyBody != null) {
-            for (PyNode child : finallyBody.namedChildren()) if (child.is("block")) block(child);
-        }
+        finallyBlock(finallyBody);
+    }
+
+    private void finallyBlock(PyNode clause) {
+        if (clause == null) return;
+        for (PyNode child : clause.namedChildren()) if (child.is("block")) block(child);
     }
 
     private void withStatement(PyNode node) {
