@@ -122,8 +122,8 @@ public final class TaintModels {
     private final List<NamePattern> trusted;
     private final List<NamePattern> noReturn;
     private final Builder builder;
-    /** Lookups by name, remembered: the analysis asks the same names over and over. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Object> lookups = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Lookups by name, remembered per kind of lookup: the analysis asks the same names over and over. */
+    private final Map<String, Map<String, Object>> lookups = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TaintModels(Builder b) {
         this(b, b.sources, b.objectSources, b.entries);
@@ -397,7 +397,13 @@ public final class TaintModels {
     @SuppressWarnings("unchecked")
     private <T> T remembered(String table, String name, java.util.function.Supplier<T> lookup) {
         if (name == null) return lookup.get();
-        return (T) lookups.computeIfAbsent(table + '\u0000' + name, key -> lookup.get());
+        Map<String, Object> answers = lookups.computeIfAbsent(table, t -> new java.util.concurrent.ConcurrentHashMap<>());
+        Object known = answers.get(name);
+        if (known == null) {
+            known = lookup.get();
+            answers.put(name, known);
+        }
+        return (T) known;
     }
 
     /** The strict kinds, as a mask: unknown calls do not carry them. */
