@@ -65,6 +65,7 @@ final class Refinement {
                     : CallSemantics.calleeName(target, null, call.method());
             if (callee == null) return;
             quoteAtEnd(call, whenTrue);
+            containment(call, whenTrue);
             for (TaintModels.Validator validator : analyzer.models().validators(callee)) {
                 if (validator.arguments().receiver()) {
                     if (call.method() != null) vouch(call.target(), whenTrue, validator.kinds());
@@ -124,6 +125,25 @@ final class Refinement {
         };
         if (part != null) {
             QuotedLiteral.prove(whenTrue, local.name(), part, (String) quote.value(), analyzer.models().quotedLiteralKinds());
+        }
+    }
+
+    /**
+     * {@code full = os.path.realpath(...); if full.startswith(BASE):} — a resolved path that starts
+     * with a fixed base stays under it; the models name the resolving functions and the test.
+     */
+    private void containment(Expr.Call call, Map<String, Value> whenTrue) {
+        if (call.method() == null || !(call.target() instanceof Operand.Local local) || call.arguments().isEmpty()) return;
+        Value base = analyzer.operand(call.arguments().get(0).value(), whenTrue, null);
+        if (!base.harmless() && !base.taint().isEmpty()) return;
+        Expr.Call resolved = singleCallAssignedTo(local.name());
+        if (resolved == null) return;
+        Value target = analyzer.operand(resolved.target(), whenTrue, null);
+        String resolver = CallSemantics.calleeName(resolved.method() == null ? null : target,
+                resolved.method() == null ? target : null, resolved.method());
+        if (resolver == null) return;
+        for (TaintModels.Containment containment : analyzer.models().containments(resolver)) {
+            if (containment.test().equals(call.method())) vouch(call.target(), whenTrue, containment.kinds());
         }
     }
 

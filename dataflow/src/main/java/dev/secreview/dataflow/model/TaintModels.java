@@ -29,6 +29,8 @@ import java.util.Set;
  * return    KIND DECORATOR                   xss *.route   (what a decorated function returns)
  * sanitizer KINDS CALLEE                     xss html.escape   (KINDS: comma list or "all")
  * validator KINDS CALLEE ARGS                all *.isdigit receiver   (true result vouches for ARGS)
+ * contained KINDS RESOLVER TEST               path os.path.realpath startswith   (x = RESOLVER(...) then a
+ *                                            true x.TEST(base) with a fixed base vouches for x)
  * rejects   KINDS TEXT                       path ..   (a test proving the value lacks TEXT vouches for it)
  * allowlist KINDS CALLEE ATTRIBUTES          redirect urllib.parse.urlparse netloc,hostname
  *                                            (the parsed value's attribute found in constants vouches for the input)
@@ -80,6 +82,9 @@ public final class TaintModels {
     public record Rejection(long kinds, String text) {
     }
 
+    public record Containment(long kinds, NamePattern resolver, String test) {
+    }
+
     public record AllowList(long kinds, NamePattern parser, List<String> attributes) {
     }
 
@@ -110,6 +115,7 @@ public final class TaintModels {
     private final List<Sanitizer> sanitizers;
     private final List<Validator> validators;
     private final List<Rejection> rejections;
+    private final List<Containment> containments;
     private final List<AllowList> allowLists;
     private final List<Passing> passings;
     private final List<ArgumentVector> argumentVectors;
@@ -141,6 +147,7 @@ public final class TaintModels {
         this.sanitizers = List.copyOf(b.sanitizers);
         this.validators = List.copyOf(b.validators);
         this.rejections = List.copyOf(b.rejections);
+        this.containments = List.copyOf(b.containments);
         this.allowLists = List.copyOf(b.allowLists);
         this.passings = List.copyOf(b.passings);
         this.argumentVectors = List.copyOf(b.argumentVectors);
@@ -197,6 +204,7 @@ public final class TaintModels {
         final List<Sanitizer> sanitizers = new ArrayList<>();
         final List<Validator> validators = new ArrayList<>();
         final List<Rejection> rejections = new ArrayList<>();
+        final List<Containment> containments = new ArrayList<>();
         final List<AllowList> allowLists = new ArrayList<>();
         final List<Passing> passings = new ArrayList<>();
         final List<ArgumentVector> argumentVectors = new ArrayList<>();
@@ -262,6 +270,10 @@ public final class TaintModels {
                     require(file, line, words, 4);
                     validators.add(new Validator(mask(file, line, words[1]), new NamePattern(words[2]),
                             ArgumentSelector.parse(words[3])));
+                }
+                case "contained" -> {
+                    require(file, line, words, 4);
+                    containments.add(new Containment(mask(file, line, words[1]), new NamePattern(words[2]), words[3]));
                 }
                 case "rejects" -> {
                     require(file, line, words, 3);
@@ -524,6 +536,10 @@ public final class TaintModels {
     /** The kinds a value is safe for once proven to be a single quoted string literal. */
     public long quotedLiteralKinds() {
         return quotedLiteralKinds;
+    }
+
+    public List<Containment> containments(String resolver) {
+        return containments.stream().filter(c -> c.resolver().matches(resolver)).toList();
     }
 
     public List<AllowList> allowLists(String parser) {
