@@ -17,7 +17,6 @@ import java.util.Optional;
 public final class Program {
     private final List<SourceModule> modules;
     private final Map<String, Function> functions = new HashMap<>();
-    private final Map<String, SourceModule> moduleOfFunction = new HashMap<>();
     private final Map<String, ClassInfo> classes = new HashMap<>();
     private final Map<String, Object> constants = new HashMap<>();
     private final Map<String, String> moduleAliases = new HashMap<>();
@@ -28,7 +27,6 @@ public final class Program {
             registerSuffixes(module.name());
             for (Function f : module.functions()) {
                 functions.putIfAbsent(f.name(), f);
-                moduleOfFunction.putIfAbsent(f.name(), module);
             }
             for (ClassInfo c : module.classes()) classes.putIfAbsent(c.name(), c);
             module.constants().forEach(constants::putIfAbsent);
@@ -91,9 +89,5 @@ public final class Program {
         Object c = constants.get(name);
         if (c == null) c = constants.get(canonical(name));
         return Optional.ofNullable(c);
-    }
-
-    SourceModule moduleOf(Function function) {
-        return moduleOfFunction.get(function.name());
     }
 }

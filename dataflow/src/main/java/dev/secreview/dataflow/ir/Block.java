@@ -8,13 +8,4 @@ public record Block(int id, List<Instruction> instructions, Terminator terminato
     public Block {
         instructions = List.copyOf(instructions);
     }
-
-    public List<Integer> successors() {
-        if (terminator instanceof Terminator.Jump jump) return List.of(jump.target());
-        if (terminator instanceof Terminator.Branch branch) {
-            return branch.ifTrue() == branch.ifFalse()
-                    ? List.of(branch.ifTrue()) : List.of(branch.ifTrue(), branch.ifFalse());
-        }
-        return List.of();
-    }
 }
