@@ -276,12 +276,15 @@ final class FunctionAnalyzer {
     }
 
     /**
-     * A source's name as a reader knows it: from the last object on ({@code request.POST} rather
-     * than {@code app.views.Login().request.POST}), or the whole qualified name ({@code flask.request.args}).
+     * A source's name as a reader knows it: from the last object on, named by its class
+     * ({@code HttpRequest.POST} rather than {@code django.http.HttpRequest().POST}), or the whole
+     * qualified name ({@code flask.request.args}).
      */
     private static String display(String name) {
         int object = name.lastIndexOf("().");
-        return object >= 0 ? name.substring(object + 3) : name;
+        if (object < 0) return name;
+        String type = name.substring(0, object);
+        return type.substring(type.lastIndexOf('.') + 1) + "." + name.substring(object + 3);
     }
 
     private Value evaluate(Expr expr, Map<String, Value> state, TextRange range) {
