@@ -234,7 +234,10 @@ class BadInputTest {
                 Arguments.of("5000 nested parentheses", "x = " + "(".repeat(5000) + "1" + ")".repeat(5000)),
                 Arguments.of("a+ repeated 50000 times", "x = " + "a+".repeat(50_000) + "a"),
                 Arguments.of("3000 nested lists", "x = " + "[".repeat(3000) + "]".repeat(3000)),
-                Arguments.of("2000 nested calls", "x = " + "f(".repeat(2000) + "1" + ")".repeat(2000)));
+                Arguments.of("2000 nested calls", "x = " + "f(".repeat(2000) + "1" + ")".repeat(2000)),
+                Arguments.of("a name reassigned in 3000 branches", "y = input()\n" + java.util.stream.IntStream
+                        .range(0, 3000).mapToObj(i -> "v" + i + " = y + '" + i + "'\nif v" + i + ":\n    y = v" + i + "\n")
+                        .collect(java.util.stream.Collectors.joining())));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,6 +23,11 @@ import java.util.regex.Pattern;
  */
 public final class Interpolation {
     private static final int MAX_DEPTH = 10;
+    /**
+     * How many expressions one question may look at. A name reassigned in many branches has many
+     * reaching values, each with names of its own: without a budget that fans out exponentially.
+     */
+    private static final int MAX_STEPS = 5_000;
     private static final Pattern CONVERSION = Pattern.compile(
             "%(?:\\(([^)]*)\\))?[#0\\- +]*(\\*|\\d+)?(?:\\.(\\*|\\d+))?[hlL]?([diouxXeEfFgGcrsa%])");
     private static final Set<String> NUMERIC_CONVERSIONS = Set.of("d", "i", "o", "u", "x", "X", "e", "E", "f",
@@ -138,6 +143,7 @@ public final class Interpolation {
         private final PythonFile file;
         private final Values values;
         private final Set<PyNode> visiting;
+        private int steps;
 
         Walker(PythonFile file, Values values, Set<PyNode> visiting) {
             this.file = file;
@@ -147,7 +153,7 @@ public final class Interpolation {
 
         /** Adds what {@code expr} is made of to {@code out}; false when it is not a string seen being made. */
         boolean collect(PyNode expr, Result out, int depth) {
-            if (expr == null || depth > MAX_DEPTH) return false;
+            if (expr == null || depth > MAX_DEPTH || ++steps > MAX_STEPS) return false;
             Optional<String> constant = values.string(expr);
             if (constant.isPresent()) {
                 out.literal.append(constant.get());
