@@ -1,7 +1,6 @@
 package dev.secreview.dataflow.analysis;
 
 import dev.secreview.core.model.TextRange;
-import dev.secreview.dataflow.ir.Argument;
 import dev.secreview.dataflow.ir.Block;
 import dev.secreview.dataflow.ir.Constant;
 import dev.secreview.dataflow.ir.Expr;
