@@ -129,14 +129,14 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
             }
         });
         return new FileAnalysis(findings, diagnostics, SuppressionComments.directives(directives, tree.root()),
-                lower(file, diagnostics));
+                lower(file, values, diagnostics));
     }
 
     /** The file's IR for the whole-tree dataflow; none for test code, which the dataflow rules do not review. */
-    private static PythonFacts lower(PythonFile file, List<Diagnostic> diagnostics) {
+    private static PythonFacts lower(PythonFile file, Values values, List<Diagnostic> diagnostics) {
         if (file.isTestFile()) return null;
         try {
-            return new PythonFacts(PythonLowering.lower(file));
+            return new PythonFacts(PythonLowering.lower(file, values));
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, file.source().displayPath(), 0,
                     "dataflow lowering failed (" + e.getClass().getSimpleName() + "); pattern rules still ran"));

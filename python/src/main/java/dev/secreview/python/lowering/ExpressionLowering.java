@@ -9,7 +9,6 @@ import dev.secreview.python.semantic.Binding;
 import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Scope;
 import dev.secreview.python.semantic.StringLiteral;
-import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
@@ -24,19 +23,17 @@ final class ExpressionLowering {
     private final PythonFile file;
     private final FunctionBuilder builder;
     private final PyNode scopeNode;
-    private final String moduleName;
-    private final Values values;
+    private final PythonLowering lowering;
     /** How deep the expression being lowered is nested; generated code can nest thousands deep. */
     private int depth;
     /** Deeper expressions are not modelled: their value is unknown, which keeps lowering linear. */
     private static final int MAX_DEPTH = 100;
 
-    ExpressionLowering(PythonFile file, FunctionBuilder builder, PyNode scopeNode, String moduleName) {
+    ExpressionLowering(PythonLowering lowering, PythonFile file, FunctionBuilder builder, PyNode scopeNode) {
+        this.lowering = lowering;
         this.file = file;
         this.builder = builder;
         this.scopeNode = scopeNode;
-        this.moduleName = moduleName;
-        this.values = new Values(file);
     }
 
     /** Emits {@code target = value} for an expression statement's right-hand side, lowering it in place. */
@@ -75,7 +72,7 @@ final class ExpressionLowering {
 
     private Object literal(PyNode node) {
         if (node.is("string") && StringLiteral.hasInterpolation(node)) return null;
-        return values.constant(node).map(Literals::toConstant).orElse(null);
+        return lowering.literal(node);
     }
 
     private Operand temporary(PyNode node) {
@@ -98,7 +95,7 @@ final class ExpressionLowering {
         if (bindings.isEmpty()) return new Operand.Global(name);
         Scope module = moduleScope(scope);
         if (!module.bindings(name).isEmpty() && (!scopeNode.is("module") || !local)) {
-            return new Operand.Global(moduleName + "." + name);
+            return new Operand.Global(lowering.moduleName() + "." + name);
         }
         return new Operand.Local(name);
     }

@@ -22,17 +22,20 @@ import java.util.Map;
  */
 public final class PythonLowering {
     private final PythonFile file;
+    private final Values values;
     private final String moduleName;
     private final List<Function> functions = new ArrayList<>();
     private final List<ClassInfo> classes = new ArrayList<>();
 
-    private PythonLowering(PythonFile file, String moduleName) {
+    private PythonLowering(PythonFile file, Values values, String moduleName) {
         this.file = file;
+        this.values = values;
         this.moduleName = moduleName;
     }
 
-    public static SourceModule lower(PythonFile file) {
-        PythonLowering lowering = new PythonLowering(file, moduleName(file.source().displayPath()));
+    /** Lowers the file; {@code values} is the file's constant folding, shared with the pattern rules. */
+    public static SourceModule lower(PythonFile file, Values values) {
+        PythonLowering lowering = new PythonLowering(file, values, moduleName(file.source().displayPath()));
         return lowering.lowerModule();
     }
 
@@ -98,6 +101,11 @@ public final class PythonLowering {
         classes.add(new ClassInfo(qualifiedName, bases, attributeTypes));
     }
 
+    /** The IR constant a literal expression folds to, or null. */
+    Object literal(PyNode expression) {
+        return values.constant(expression).map(Literals::toConstant).orElse(null);
+    }
+
     String moduleName() {
         return moduleName;
     }
@@ -131,7 +139,6 @@ public final class PythonLowering {
     /** Names bound once at module level, to a literal: what other modules may read as constants. */
     private Map<String, Object> moduleConstants(PyNode root) {
         Map<String, Object> constants = new LinkedHashMap<>();
-        Values values = new Values(file);
         for (PyNode statement : root.namedChildren()) {
             if (!statement.is("expression_statement") || statement.namedChildren().isEmpty()) continue;
             PyNode assignment = statement.namedChildren().get(0);
@@ -141,21 +148,20 @@ public final class PythonLowering {
             if (left == null || right == null || !left.is("identifier")) continue;
             List<Binding> bindings = file.resolve(left.text(), left);
             if (bindings.size() != 1) continue;
-            Object value = right.is("dictionary") ? constantMapping(right, values)
-                    : values.constant(right).map(Literals::toConstant).orElse(null);
+            Object value = right.is("dictionary") ? constantMapping(right) : literal(right);
             if (value != null) constants.put(moduleName + "." + left.text(), value);
         }
         return constants;
     }
 
     /** A dict display of literal keys and values: a constant lookup table. */
-    private static Map<Object, Object> constantMapping(PyNode dictionary, Values values) {
+    private Map<Object, Object> constantMapping(PyNode dictionary) {
         Map<Object, Object> mapping = new LinkedHashMap<>();
         for (PyNode pair : dictionary.namedChildren()) {
             if (pair.is("comment")) continue;
             if (!pair.is("pair")) return null;
-            Object key = values.constant(pair.field("key")).map(Literals::toConstant).orElse(null);
-            Object value = values.constant(pair.field("value")).map(Literals::toConstant).orElse(null);
+            Object key = literal(pair.field("key"));
+            Object value = literal(pair.field("value"));
             if (key == null || value == null || key instanceof List || value instanceof List) return null;
             mapping.put(key, value);
         }

@@ -31,7 +31,7 @@ final class StatementLowering {
         this.file = file;
         this.builder = builder;
         this.qualifiedName = qualifiedName;
-        this.expressions = new ExpressionLowering(file, builder, scopeNode, lowering.moduleName());
+        this.expressions = new ExpressionLowering(lowering, file, builder, scopeNode);
     }
 
     void block(PyNode body) {
@@ -318,8 +318,7 @@ final class StatementLowering {
         if (inner.is("union_pattern")) alternatives.addAll(inner.namedChildren());
         else alternatives.add(inner);
         for (PyNode alternative : alternatives) {
-            Object literal = new dev.secreview.python.semantic.Values(file).constant(alternative)
-                    .map(Literals::toConstant).orElse(null);
+            Object literal = lowering.literal(alternative);
             int next = builder.newBlock();
             if (literal == null) {
                 if (alternative.is("dotted_name") && alternative.namedChildren().size() == 1) {
