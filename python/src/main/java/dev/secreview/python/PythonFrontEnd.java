@@ -102,7 +102,12 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
         }
         Map<PythonRule, RuleContext> contexts = new IdentityHashMap<>();
         for (PythonRule rule : rules) {
-            if (!file.isTestFile() || rule.reviewsTestCode()) {
+            boolean runs = switch (file.role()) {
+                case TEST -> rule.reviewsTestCode();
+                case OPERATOR_TOOL -> rule.reviewsOperatorTools();
+                case SERVICE -> true;
+            };
+            if (runs) {
                 contexts.put(rule, new RuleContext(file, values, metadata.get(rule), findings));
             }
         }

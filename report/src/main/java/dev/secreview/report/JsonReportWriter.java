@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.SecuritySeverity;
 import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.Severity;
 import dev.secreview.core.model.TextRange;
@@ -28,7 +29,7 @@ import java.util.Map;
  *               "diagnostics": {"unreadable", "parse-error", "analysis-error", "skipped"}},
  *   "files": [{"path", "language", "lines", "reviewed",
  *              "findings": [{"ruleId", "cwe": {"id", "name", "pillar": {"id", "name"} | null},
- *                            "severity", "confidence",
+ *                            "severity", "confidence", "securitySeverity",
  *                            "location": {"path", "startLine", "startColumn", "endLine", "endColumn"},
  *                            "snippet", "message", "fix",
  *                            "suppressed": {"directive", "line"} | null,
@@ -128,7 +129,8 @@ public final class JsonReportWriter implements ReportWriter {
             cweNode.putObject("pillar").put("id", cwe.pillar().id()).put("name", cwe.pillar().name());
         }
         TextRange r = f.range();
-        node.put("severity", f.severity().label()).put("confidence", f.confidence().label());
+        node.put("severity", f.severity().label()).put("confidence", f.confidence().label())
+                .put("securitySeverity", SecuritySeverity.of(f));
         node.putObject("location")
                 .put("path", f.path())
                 .put("startLine", r.startLine())

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.SecuritySeverity;
 import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.Severity;
 import dev.secreview.core.model.TextRange;
@@ -81,7 +82,7 @@ public final class SarifReportWriter implements ReportWriter {
         // Scorers read the first tag that mentions "cwe": it must be the rule's own CWE.
         properties.putArray("tags").add("security").add("external/cwe/cwe-" + cwe.id());
         properties.put("precision", rule.confidence().label()); // low/medium/high are SARIF precisions too
-        properties.put("security-severity", securitySeverity(rule.severity()));
+        properties.put("security-severity", SecuritySeverity.label(SecuritySeverity.of(rule)));
         return node;
     }
 
@@ -119,7 +120,8 @@ public final class SarifReportWriter implements ReportWriter {
         } else {
             cweNode.putObject("pillar").put("id", cwe.pillar().id()).put("name", cwe.pillar().name());
         }
-        properties.put("severity", f.severity().label()).put("confidence", f.confidence().label());
+        properties.put("severity", f.severity().label()).put("confidence", f.confidence().label())
+                .put("security-severity", SecuritySeverity.label(SecuritySeverity.of(f)));
         return node;
     }
 
@@ -216,14 +218,6 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     /** The CVSS-like score GitHub code scanning buckets into critical/high/medium/low. */
-    private static String securitySeverity(Severity severity) {
-        return switch (severity) {
-            case HIGH -> "8.0";
-            case MEDIUM -> "5.0";
-            case LOW -> "3.0";
-        };
-    }
-
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

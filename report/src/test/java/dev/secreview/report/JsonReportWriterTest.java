@@ -75,6 +75,7 @@ class JsonReportWriterTest {
         assertEquals("Improper Neutralization", shell.at("/cwe/pillar/name").asText());
         assertEquals("high", shell.get("severity").asText());
         assertEquals("medium", shell.get("confidence").asText());
+        assertEquals(8.5, shell.get("securitySeverity").asDouble());
         assertEquals("app/views.py", shell.at("/location/path").asText());
         assertEquals(12, shell.at("/location/startLine").asInt());
         assertEquals(5, shell.at("/location/startColumn").asInt());

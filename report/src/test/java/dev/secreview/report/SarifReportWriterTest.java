@@ -135,7 +135,7 @@ class SarifReportWriterTest {
         JsonNode shell = rules.get(2);
         assertEquals("py-subprocess-shell", shell.get("id").asText());
         assertEquals("error", shell.at("/defaultConfiguration/level").asText());
-        assertEquals("8.0", shell.at("/properties/security-severity").asText());
+        assertEquals("8.5", shell.at("/properties/security-severity").asText()); // high, medium confidence, CWE-78
         assertEquals("note", rules.get(0).at("/defaultConfiguration/level").asText());
         assertEquals("warning", rules.get(3).at("/defaultConfiguration/level").asText());
     }
@@ -164,6 +164,8 @@ class SarifReportWriterTest {
         assertEquals("    subprocess.run(cmd, shell=True)", location.at("/region/snippet/text").asText());
         assertEquals(78, shell.at("/properties/cwe/id").asInt());
         assertEquals(707, shell.at("/properties/cwe/pillar/id").asInt());
+        assertEquals("high", shell.at("/properties/severity").asText());
+        assertEquals("8.5", shell.at("/properties/security-severity").asText()); // high, medium confidence, CWE-78
         assertEquals("4.15", run.at("/properties/cweCatalogVersion").asText());
     }
 

@@ -27,8 +27,12 @@ public final class FileDiscovery {
             ".eggs", "node_modules", "__pycache__", "site-packages", "dist-packages", ".mypy_cache",
             ".pytest_cache", ".ruff_cache", "build", "dist");
 
-    /** A file to review and the path a user should see for it. */
-    public record Candidate(Path path, String displayPath) {
+    /**
+     * A file to review, the path a user should see for it, and its path inside the project: relative to
+     * the scanned directory, or as given for a file named on the command line. What a path says about
+     * the code (test code, an operator tool) is read from the project path, never from the folders above it.
+     */
+    public record Candidate(Path path, String displayPath, String projectPath) {
     }
 
     /** A path given on the command line that cannot be walked. */
@@ -56,7 +60,8 @@ public final class FileDiscovery {
             } else if (Files.isDirectory(root)) {
                 walk(root, wanted, files, missing);
             } else {
-                files.add(new Candidate(root, slashes(root.normalize().toString())));
+                String given = slashes(root.normalize().toString());
+                files.add(new Candidate(root, given, given));
             }
         }
         return new Discovered(files, missing);
@@ -81,7 +86,7 @@ public final class FileDiscovery {
                     Path relative = root.relativize(file);
                     boolean regular = attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file));
                     if (regular && wanted.test(file) && !excluded(relative)) {
-                        files.add(new Candidate(file, displayPath(root, relative)));
+                        files.add(new Candidate(file, displayPath(root, relative), slashes(relative.toString())));
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -151,7 +151,7 @@ public final class Scanner {
             return Outcome.done(FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.SKIPPED, shown, 0,
                     "skipped: not a supported source file")));
         }
-        SourceReader.Result read = reader.read(candidate.path(), shown);
+        SourceReader.Result read = reader.read(candidate.path(), shown, candidate.projectPath());
         if (read.problem() != null) {
             return Outcome.done(FileReport.unreviewed(shown, read.problem()));
         }

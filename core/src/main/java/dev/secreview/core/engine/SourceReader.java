@@ -36,6 +36,10 @@ public final class SourceReader {
     }
 
     public Result read(Path path, String displayPath) {
+        return read(path, displayPath, displayPath);
+    }
+
+    public Result read(Path path, String displayPath, String projectPath) {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(path)) {
@@ -70,7 +74,7 @@ public final class SourceReader {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             String text = decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-            return new Result(new SourceFile(path, displayPath, text), null);
+            return new Result(new SourceFile(path, displayPath, projectPath, text), null);
         } catch (CharacterCodingException e) {
             return problem(Diagnostic.Kind.UNREADABLE, displayPath, "skipped: not valid " + charset.name()
                     + " text (line " + lineOfFirstBadByte(bytes, start, charset) + ")");

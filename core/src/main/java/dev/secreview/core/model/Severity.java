@@ -10,6 +10,11 @@ public enum Severity {
         return compareTo(threshold) >= 0;
     }
 
+    /** One step less severe (LOW stays LOW). */
+    public Severity lowered() {
+        return this == LOW ? LOW : values()[ordinal() - 1];
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

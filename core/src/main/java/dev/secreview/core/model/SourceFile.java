@@ -5,17 +5,24 @@ import java.util.Arrays;
 
 /**
  * The decoded text of one file under review, with a line index. {@code displayPath} is the path as
- * the user should see it (relative to the scan root where possible, always with '/' separators).
+ * the user should see it (relative to the scan root where possible, always with '/' separators);
+ * {@code projectPath} is its path inside the scanned project (without the folders above the scan root).
  */
 public final class SourceFile {
     private final Path path;
     private final String displayPath;
+    private final String projectPath;
     private final String text;
     private final int[] lineStarts;
 
     public SourceFile(Path path, String displayPath, String text) {
+        this(path, displayPath, displayPath, text);
+    }
+
+    public SourceFile(Path path, String displayPath, String projectPath, String text) {
         this.path = path;
         this.displayPath = displayPath;
+        this.projectPath = projectPath;
         this.text = text;
         this.lineStarts = indexLines(text);
     }
@@ -41,6 +48,10 @@ public final class SourceFile {
 
     public String displayPath() {
         return displayPath;
+    }
+
+    public String projectPath() {
+        return projectPath;
     }
 
     public String text() {

@@ -69,6 +69,16 @@ class FileDiscoveryTest {
 
         assertEquals(file, candidate.path());
         assertEquals(display("pkg/b.py"), candidate.displayPath());
+        assertEquals("pkg/b.py", candidate.projectPath(), "the folders above the scanned directory are not the project's");
+    }
+
+    @Test
+    void aFileNamedOnTheCommandLineIsItsOwnProjectPath() throws IOException {
+        Path file = touch("tools/run.py");
+
+        FileDiscovery.Candidate candidate = new FileDiscovery(List.of()).discover(List.of(file), PYTHON).files().get(0);
+
+        assertEquals(candidate.displayPath(), candidate.projectPath());
     }
 
     @Test

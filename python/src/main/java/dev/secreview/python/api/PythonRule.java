@@ -21,4 +21,15 @@ public interface PythonRule {
     default boolean reviewsTestCode() {
         return false;
     }
+
+    /**
+     * Whether the rule also reviews operator tools (scripts, one-shot commands; see
+     * {@link dev.secreview.python.semantic.CodeRole}). A rule whose only harm is to the availability of
+     * the running process (a hung request, a leaked handle, a slow regex) has no attacker there: whoever
+     * runs the tool is the only one who feeds it, so such a rule returns false. Findings of the other
+     * rules in tools are one severity step lower (see {@link RuleContext}).
+     */
+    default boolean reviewsOperatorTools() {
+        return true;
+    }
 }

@@ -4,6 +4,7 @@ import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleMetadata;
+import dev.secreview.python.semantic.CodeRole;
 import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
@@ -43,9 +44,17 @@ public final class RuleContext {
         report(node, message, severity, confidence, rule.fix());
     }
 
-    /** Reports a finding with a fix written for this case. */
+    /**
+     * Reports a finding with a fix written for this case. In an operator tool the finding is one severity
+     * step lower and says why: the tool is not the service's attack surface.
+     */
     public void report(PyNode node, String message, Severity severity, Confidence confidence, String fix) {
         String snippet = file.source().line(node.startLine()).strip();
+        if (file.role() == CodeRole.OPERATOR_TOOL && severity != Severity.LOW) {
+            severity = severity.lowered();
+            message = message + " (`" + file.source().projectPath() + "` is a tool run by an operator, not the "
+                    + "service's attack surface, so the severity is one step lower.)";
+        }
         sink.add(new Finding(rule, file.source().displayPath(), node.range(), snippet, message, fix,
                 severity, confidence, null));
     }

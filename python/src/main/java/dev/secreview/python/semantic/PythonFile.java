@@ -29,11 +29,11 @@ public final class PythonFile {
 
     private final PyTree tree;
     private final Map<PyNode, Scope> scopes = new IdentityHashMap<>();
-    private final boolean testFile;
+    private final CodeRole role;
 
     public PythonFile(PyTree tree) {
         this.tree = tree;
-        this.testFile = isTestPath(tree.source().displayPath());
+        this.role = CodeRole.of(tree.source().projectPath());
         new ScopeBuilder(scopes).build(tree.root());
     }
 
@@ -51,15 +51,12 @@ public final class PythonFile {
 
     /** Whether the file is test code (tests may legitimately do what production code must not). */
     public boolean isTestFile() {
-        return testFile;
+        return role == CodeRole.TEST;
     }
 
-    private static boolean isTestPath(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        return name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py")
-                || name.equals("tests.py") || name.equals("test.py") || name.startsWith("tests_")
-                || path.contains("/tests/") || path.startsWith("tests/") || path.contains("/test/")
-                || path.startsWith("test/");
+    /** What the file is for: service code, an operator tool or test code (from its path in the project). */
+    public CodeRole role() {
+        return role;
     }
 
     /** The innermost scope whose body holds {@code node}. A def's own name belongs to the enclosing scope. */

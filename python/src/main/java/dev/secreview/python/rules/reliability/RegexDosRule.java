@@ -24,6 +24,12 @@ import java.util.Set;
                 + "Python 3.11+ use a possessive quantifier or an atomic group (`(?>\\w+\\s?)+`); also bound the "
                 + "length of the input before matching.")
 public final class RegexDosRule implements CallRule {
+    /** Not in operator tools: only the operator feeds the tool its text. */
+    @Override
+    public boolean reviewsOperatorTools() {
+        return false;
+    }
+
     /** The module functions that take a pattern first, and the position of their flags argument. */
     private static final Map<String, Integer> FUNCTIONS = Map.of("compile", 1, "match", 2, "search", 2,
             "fullmatch", 2, "findall", 2, "finditer", 2, "sub", 4, "subn", 4, "split", 3);

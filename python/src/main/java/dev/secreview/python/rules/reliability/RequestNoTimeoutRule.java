@@ -21,6 +21,12 @@ import java.util.Set;
                 + "`urllib.request.urlopen(url, timeout=30)`; make it configurable for slow peers.",
         altNames = {"B113"})
 public final class RequestNoTimeoutRule implements CallRule {
+    /** Not in operator tools: a hung request only stalls the tool its operator is running. */
+    @Override
+    public boolean reviewsOperatorTools() {
+        return false;
+    }
+
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options",
             "request");
     private static final Set<String> REQUESTS_SESSIONS = Set.of("requests.Session", "requests.session",

@@ -22,6 +22,12 @@ import java.util.Set;
                 + "`with open(path) as f: data = f.read()`; for a socket, `with socket.create_connection(addr) as s:` "
                 + "or close it in `finally:`.")
 public final class UnclosedFileRule implements CallRule {
+    /** Not in operator tools: a one-shot command exits and its handles close with it. */
+    @Override
+    public boolean reviewsOperatorTools() {
+        return false;
+    }
+
     private static final Set<String> OPENERS = Set.of("open", "io.open", "codecs.open", "gzip.open", "bz2.open",
             "lzma.open", "socket.socket", "socket.create_connection", "tempfile.TemporaryFile",
             "tempfile.NamedTemporaryFile", "tempfile.SpooledTemporaryFile", "os.fdopen");
