@@ -3,6 +3,7 @@ package dev.secreview.python;
 import dev.secreview.core.engine.FileAnalysis;
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.Severity;
 import dev.secreview.core.model.SourceFile;
 import org.junit.jupiter.api.Test;
 
@@ -224,5 +225,37 @@ class TreeReviewTest {
                 () -> new AssertionError("dropped: " + review.after()));
         assertEquals(review.before().stream().filter(f -> f.rule().id().equals("py-xml-external-entities")
                 && f.line() == line).findFirst().orElseThrow().confidence(), kept.confidence());
+    }
+
+    @Test
+    void defaultParserReportedOnceIsConfirmedWhenAnyOfItsCallsParsesRequestData() {
+        String text = """
+                from flask import Flask, request
+                from lxml import etree
+
+                app = Flask(__name__)
+
+
+                def settings(blob):
+                    return etree.fromstring(blob)
+
+
+                @app.route("/import", methods=["POST"])
+                def upload():
+                    return etree.tostring(etree.fromstring(request.get_data()))
+                """;
+        int first = lineOf(text, "return etree.fromstring(blob)");
+        Review review = review(text);
+        Finding before = review.before().stream().filter(f -> f.rule().id().equals("py-xml-external-entities"))
+                .findFirst().orElseThrow();
+        assertEquals(first, before.line());
+        assertEquals(List.of(lineOf(text, "request.get_data()")), before.related().stream().map(p -> p.line()).toList());
+        assertEquals(Confidence.LOW, before.confidence());
+        Finding after = review.after("py-xml-external-entities", first).orElseThrow(
+                () -> new AssertionError("dropped: " + review.after()));
+        assertEquals(Severity.MEDIUM, after.severity());
+        assertEquals(Confidence.HIGH, after.confidence());
+        assertTrue(after.message().endsWith("The dataflow analysis shows attacker-controlled data reaching it."),
+                after.message());
     }
 }

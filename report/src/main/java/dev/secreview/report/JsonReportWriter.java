@@ -12,6 +12,7 @@ import dev.secreview.core.model.TextRange;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,14 +34,16 @@ import java.util.Map;
  *                            "location": {"path", "startLine", "startColumn", "endLine", "endColumn"},
  *                            "snippet", "message", "fix",
  *                            "suppressed": {"directive", "line"} | null,
- *                            "flow": [{"path", "line", "column", "endLine", "endColumn", "snippet", "note"}]}],
+ *                            "flow": [{"path", "line", "column", "endLine", "endColumn", "snippet", "note"}],
+ *                            "related": [ same shape as flow ]}],     // only when there are related places
  *              "diagnostics": [{"kind", "line", "message"}]}],
  *   "diagnostics": [{"kind", "path", "line", "message"}]   // problems with the given paths
  * }
  * }</pre>
  * Files are in path order, findings in {@link Finding#ORDER}. Suppressed findings are kept and
  * marked; findings below the thresholds are left out and only counted. {@code flow} is the path of a
- * dataflow finding from source to sink, in program order; it is empty for other findings.
+ * dataflow finding from source to sink, in program order; it is empty for other findings. {@code related}
+ * lists the other places the same defect shows (the calls that use a parser configured once).
  * {@code summary.findings} and its breakdowns count shown, unsuppressed findings. Columns are 1-based
  * UTF-16 units, the end column exclusive; {@code line} 0 means the whole file.
  */
@@ -145,10 +148,15 @@ public final class JsonReportWriter implements ReportWriter {
         } else {
             node.putNull("suppressed");
         }
-        ArrayNode flow = node.putArray("flow");
-        for (FlowStep step : f.flow()) {
+        places(node.putArray("flow"), f.flow());
+        if (!f.related().isEmpty()) places(node.putArray("related"), f.related());
+        return node;
+    }
+
+    private static void places(ArrayNode array, List<FlowStep> steps) {
+        for (FlowStep step : steps) {
             TextRange range = step.range();
-            flow.addObject()
+            array.addObject()
                     .put("path", step.path())
                     .put("line", range.startLine())
                     .put("column", range.startColumn())
@@ -157,6 +165,5 @@ public final class JsonReportWriter implements ReportWriter {
                     .put("snippet", step.snippet())
                     .put("note", step.note());
         }
-        return node;
     }
 }

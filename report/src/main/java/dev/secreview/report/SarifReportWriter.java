@@ -107,6 +107,7 @@ public final class SarifReportWriter implements ReportWriter {
         node.putArray("locations").addObject()
                 .set("physicalLocation", physicalLocation(f.path(), f.range(), f.snippet()));
         if (!f.flow().isEmpty()) node.set("codeFlows", codeFlows(f.flow()));
+        if (!f.related().isEmpty()) node.set("relatedLocations", relatedLocations(f.related()));
         node.putObject("partialFingerprints").put(FINGERPRINT, fingerprint);
         if (f.suppressed()) {
             node.putArray("suppressions").addObject()
@@ -142,6 +143,18 @@ public final class SarifReportWriter implements ReportWriter {
             threadFlowLocation.put("executionOrder", i + 1);
         }
         return codeFlows;
+    }
+
+    /** The other places the same defect shows (SARIF 2.1.0 §3.27.22), each a location with an id and its note. */
+    private static ArrayNode relatedLocations(List<FlowStep> places) {
+        ArrayNode related = JsonOutput.array();
+        for (int i = 0; i < places.size(); i++) {
+            FlowStep place = places.get(i);
+            ObjectNode location = related.addObject().put("id", i + 1);
+            location.set("physicalLocation", physicalLocation(place.path(), place.range(), place.snippet()));
+            location.putObject("message").put("text", place.note());
+        }
+        return related;
     }
 
     private static ObjectNode physicalLocation(String path, TextRange range, String snippet) {

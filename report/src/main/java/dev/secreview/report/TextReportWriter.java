@@ -97,18 +97,19 @@ public final class TextReportWriter implements ReportWriter {
                     .append(" | Confidence: ").append(f.confidence().label())
                     .append(" | Rule: ").append(f.rule().id()).append('\n');
             text.append(indent).append("Why: ").append(f.message()).append('\n');
-            flow(f.flow(), indent, text);
+            places("Path: ", f.flow(), indent, text);
+            places("Also: ", f.related(), indent, text);
             text.append(indent).append("Fix: ").append(f.fix()).append('\n');
         }
         if (!notListed(view).isEmpty()) text.append("\nNot listed: ").append(notListed(view)).append('\n');
     }
 
     /**
-     * The path from source to sink, one numbered step a line, the numbers right-aligned so that the
-     * places line up: {@code Path: 1. app/views.py:12  `name` from `request.args`}.
+     * Numbered places, one a line, the numbers right-aligned so that the places line up: the path from
+     * source to sink ({@code Path: 1. app/views.py:12  `name` from `request.args`}) or the other places
+     * the same defect shows ({@code Also: 1. app/xml.py:40  parsed with this parser}).
      */
-    private static void flow(List<FlowStep> steps, String indent, StringBuilder text) {
-        String label = "Path: ";
+    private static void places(String label, List<FlowStep> steps, String indent, StringBuilder text) {
         int width = String.valueOf(steps.size()).length();
         for (int i = 0; i < steps.size(); i++) {
             FlowStep step = steps.get(i);

@@ -94,6 +94,24 @@ final class Fixtures {
                 new FileReport(VIEWS, "python", 20, List.of(), List.of())));
     }
 
+    static final RuleMetadata XXE = new RuleMetadata("py-xml-external-entities", 611, Severity.LOW, Confidence.LOW,
+            "An XML parser resolves external entities.", "Parse with resolve_entities=False.", List.of("B320"));
+    static final String CLIENT = "app/client.py";
+
+    /** One defect that shows at three places: reported at the first, the other two beside it. */
+    static ReviewReport relatedReport() {
+        List<FlowStep> related = List.of(
+                new FlowStep(CLIENT, new TextRange(9, 12, 9, 33), "return etree.XML(reply)",
+                        "also parses with lxml's default parser"),
+                new FlowStep(CLIENT, new TextRange(14, 12, 14, 40), "return etree.fromstring(body)",
+                        "also parses with lxml's default parser"));
+        Finding first = new Finding(XXE, CLIENT, new TextRange(4, 12, 4, 39), "return etree.fromstring(data)",
+                "`etree.fromstring` parses `data` with lxml's default parser.", XXE.fix(), Severity.LOW,
+                Confidence.MEDIUM, null, List.of(), related);
+        return new ReviewReport(new ScanResult(List.of(new FileReport(CLIENT, "python", 15, List.of(first),
+                List.of())), List.of(), Duration.ofMillis(1)), List.of(XXE), Severity.LOW, Confidence.LOW, "0.1.0");
+    }
+
     static List<Diagnostic> pathProblems() {
         return List.of(new Diagnostic(Diagnostic.Kind.UNREADABLE, "missing/dir", 0, "no such file or directory"));
     }

@@ -93,6 +93,21 @@ class JsonReportWriterTest {
     }
 
     @Test
+    void relatedPlacesAreListedBesideTheFindingOnlyWhenThereAreAny() throws Exception {
+        JsonNode finding = MAPPER.readTree(render(ReportFormat.JSON, Fixtures.relatedReport())).at("/files/0/findings/0");
+        assertEquals(0, finding.get("flow").size());
+        JsonNode related = finding.get("related");
+        assertEquals(2, related.size());
+        assertEquals("app/client.py", related.at("/0/path").asText());
+        assertEquals(9, related.at("/0/line").asInt());
+        assertEquals(12, related.at("/0/column").asInt());
+        assertEquals("return etree.XML(reply)", related.at("/0/snippet").asText());
+        assertEquals("also parses with lxml's default parser", related.at("/0/note").asText());
+        MAPPER.readTree(render(ReportFormat.JSON, Fixtures.report())).at("/files/0/findings")
+                .forEach(f -> assertTrue(f.path("related").isMissingNode()));
+    }
+
+    @Test
     void dataflowFindingCarriesItsPathInProgramOrder() throws Exception {
         JsonNode flow = MAPPER.readTree(render(ReportFormat.JSON, Fixtures.flowReport())).at("/files/0/findings/0/flow");
         assertEquals(3, flow.size());

@@ -89,6 +89,26 @@ class SarifReportWriterTest {
     }
 
     @Test
+    void relatedPlacesBecomeValidRelatedLocations() throws IOException {
+        JsonNode log = sarif(Fixtures.relatedReport());
+        Set<ValidationMessage> errors = schema.validate(log);
+        assertTrue(errors.isEmpty(), errors::toString);
+        JsonNode result = log.at("/runs/0/results/0");
+        assertEquals(4, result.at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertTrue(result.path("codeFlows").isMissingNode(), "related places are not a code flow");
+        JsonNode related = result.get("relatedLocations");
+        assertEquals(2, related.size());
+        assertEquals(1, related.at("/0/id").asInt());
+        assertEquals(2, related.at("/1/id").asInt());
+        assertEquals("app/client.py", related.at("/1/physicalLocation/artifactLocation/uri").asText());
+        assertEquals(14, related.at("/1/physicalLocation/region/startLine").asInt());
+        assertEquals("return etree.fromstring(body)", related.at("/1/physicalLocation/region/snippet/text").asText());
+        assertEquals("also parses with lxml's default parser", related.at("/1/message/text").asText());
+        sarif(Fixtures.report()).at("/runs/0/results")
+                .forEach(r -> assertTrue(r.path("relatedLocations").isMissingNode()));
+    }
+
+    @Test
     void patternFindingsHaveNoCodeFlow() throws IOException {
         sarif(Fixtures.report()).at("/runs/0/results").forEach(r -> assertTrue(r.path("codeFlows").isMissingNode()));
     }

@@ -70,6 +70,16 @@ class TextReportWriterTest {
     }
 
     @Test
+    void oneDefectAtSeveralPlacesListsTheOthersBetweenWhyAndFix() {
+        String text = render(ReportFormat.TEXT, Fixtures.relatedReport());
+        assertTrue(text.contains("   Why: `etree.fromstring` parses `data` with lxml's default parser.\n"
+                + "   Also: 1. app/client.py:9  also parses with lxml's default parser\n"
+                + "         2. app/client.py:14  also parses with lxml's default parser\n"
+                + "   Fix: Parse with resolve_entities=False.\n"), text);
+        assertFalse(render(ReportFormat.TEXT, Fixtures.report()).contains("Also:"), "no related places, no list");
+    }
+
+    @Test
     void suppressedAndBelowThresholdFindingsAreCountedNotListed() {
         String text = render(ReportFormat.TEXT, Fixtures.report());
         assertFalse(text.contains("hashlib.md5"), "suppressed finding listed");

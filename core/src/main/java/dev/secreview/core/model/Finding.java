@@ -10,20 +10,30 @@ import java.util.List;
  * {@code message} explains this finding with the names from the code; {@code fix} is concrete.
  * {@code suppression} is null unless an inline directive silenced the finding (it is kept, not dropped).
  * {@code flow} is the path from source to sink for dataflow findings, in program order; empty otherwise.
+ * {@code related} are the other places the same defect shows (a parser configured once and used in many
+ * calls is one finding, where it is configured, with the uses here), each with a note; usually empty.
  */
 public record Finding(RuleMetadata rule, String path, TextRange range, String snippet, String message,
                       String fix, Severity severity, Confidence confidence, Suppression suppression,
-                      List<FlowStep> flow)
+                      List<FlowStep> flow, List<FlowStep> related)
         implements Comparable<Finding> {
 
     public Finding {
         flow = List.copyOf(flow);
+        related = List.copyOf(related);
+    }
+
+    /** A finding with a dataflow path and no related places. */
+    public Finding(RuleMetadata rule, String path, TextRange range, String snippet, String message,
+                   String fix, Severity severity, Confidence confidence, Suppression suppression,
+                   List<FlowStep> flow) {
+        this(rule, path, range, snippet, message, fix, severity, confidence, suppression, flow, List.of());
     }
 
     /** A finding without a dataflow path. */
     public Finding(RuleMetadata rule, String path, TextRange range, String snippet, String message,
                    String fix, Severity severity, Confidence confidence, Suppression suppression) {
-        this(rule, path, range, snippet, message, fix, severity, confidence, suppression, List.of());
+        this(rule, path, range, snippet, message, fix, severity, confidence, suppression, List.of(), List.of());
     }
 
     /** Review order: by path, then position, then rule id, then message; so output is deterministic. */
@@ -45,11 +55,17 @@ public record Finding(RuleMetadata rule, String path, TextRange range, String sn
     }
 
     public Finding suppressedBy(Suppression by) {
-        return new Finding(rule, path, range, snippet, message, fix, severity, confidence, by, flow);
+        return new Finding(rule, path, range, snippet, message, fix, severity, confidence, by, flow, related);
     }
 
     public Finding withConfidence(Confidence lowered) {
-        return new Finding(rule, path, range, snippet, message, fix, severity, lowered, suppression, flow);
+        return new Finding(rule, path, range, snippet, message, fix, severity, lowered, suppression, flow, related);
+    }
+
+    /** The same defect judged anew on more evidence: its severity, confidence and the message that says why. */
+    public Finding rejudged(Severity newSeverity, Confidence newConfidence, String newMessage) {
+        return new Finding(rule, path, range, snippet, newMessage, fix, newSeverity, newConfidence, suppression, flow,
+                related);
     }
 
     @Override

@@ -15,6 +15,11 @@ public enum Severity {
         return this == LOW ? LOW : values()[ordinal() - 1];
     }
 
+    /** One step more severe (HIGH stays HIGH). */
+    public Severity raised() {
+        return this == HIGH ? HIGH : values()[ordinal() + 1];
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -74,18 +74,29 @@ public final class TreeReview {
     /**
      * A tainted sink with a taint finding of its own replaces the pattern finding; one whose kind has
      * no taint rule (the models use it only to judge data, as for XML parsers whose configuration the
-     * pattern rule checks) confirms it.
+     * pattern rule checks) confirms it: it is then one step more severe and of high confidence. A finding
+     * that stands for several places (one parser, many calls) is judged by the worst of them.
      */
     private static Finding rebase(Finding finding, TaintResult result, List<Finding> taintFindings) {
         if (result.dead(finding.path(), finding.line())) return null;
         SinkVerdict verdict = verdictAt(result, finding.path(), finding.line(), finding.cwe());
+        for (FlowStep place : finding.related()) {
+            SinkVerdict there = verdictAt(result, place.path(), place.line(), finding.cwe());
+            if (there != null) verdict = verdict == null ? there : verdict.combine(there);
+        }
         if (verdict == null) return finding;
         return switch (verdict) {
             case SAFE -> null;
             case TAINTED -> taintFindings.stream().anyMatch(t -> t.line() == finding.line()
-                    && (t.cwe() == finding.cwe() || isParent(t.cwe(), finding.cwe()))) ? null : finding;
+                    && (t.cwe() == finding.cwe() || isParent(t.cwe(), finding.cwe()))) ? null : confirmed(finding);
             case UNKNOWN -> finding.withConfidence(Confidence.LOW);
         };
+    }
+
+    private static Finding confirmed(Finding finding) {
+        if (finding.confidence() == Confidence.HIGH) return finding;
+        return finding.rejudged(finding.severity().raised(), Confidence.HIGH, finding.message()
+                + " The dataflow analysis shows attacker-controlled data reaching it.");
     }
 
     private static boolean isParent(int parent, int cwe) {

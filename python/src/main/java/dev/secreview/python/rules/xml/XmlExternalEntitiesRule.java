@@ -9,6 +9,9 @@ import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -81,14 +84,46 @@ public final class XmlExternalEntitiesRule implements CallRule {
                     explicit ? Confidence.HIGH : Confidence.LOW);
             return;
         }
-        PyNode parser = call.argument(1, "parser");
-        // A parser given here is judged where it is created.
-        if (parser != null && !values.constant(parser).map(v -> v == Values.NONE).orElse(false)) return;
-        if (call.unpacksArguments()) return;
+        if (!usesDefaultParser(call, callee, values)) return;
+        // One choice of parser, made once for the file: reported once, at its first use, with the others beside it.
+        List<PyNode> uses = context.fileState(() -> defaultParserUses(context));
+        if (uses.isEmpty() || uses.get(0) != call.node()) return;
+        List<Map.Entry<PyNode, String>> others = uses.stream().skip(1)
+                .map(use -> Map.entry(use, "also parses with lxml's default parser"))
+                .toList();
         context.report(call.node(), what + " parses " + quote(data) + " with lxml's default parser, which resolves "
                 + "external entities before lxml 5.0; a document can declare `<!ENTITY x SYSTEM \"file:///...\">` "
                 + "and read local files (XXE); pin lxml >= 5.0 or pass a parser with "
-                + "`resolve_entities=False` if the document can come from outside.", Severity.LOW, Confidence.LOW);
+                + "`resolve_entities=False` if the document can come from outside."
+                + (others.isEmpty() ? "" : " The file parses with the default parser in " + uses.size()
+                        + " calls (the others are listed beside this one); one hardened parser fixes them all."),
+                Severity.LOW, Confidence.LOW, others);
+    }
+
+    /** A parse call that takes its data from a non-constant and gives no parser of its own. */
+    private static boolean usesDefaultParser(Call call, String callee, Values values) {
+        if (!LXML_PARSE.contains(callee) || call.unpacksArguments()) return false;
+        PyNode data = call.argument(0, "source");
+        if (data == null) data = call.keyword("text");
+        if (data == null || values.isConstant(data)) return false;
+        PyNode parser = call.argument(1, "parser");
+        // A parser given here is judged where it is created.
+        return parser == null || values.constant(parser).map(v -> v == Values.NONE).orElse(false);
+    }
+
+    private static List<PyNode> defaultParserUses(RuleContext context) {
+        List<PyNode> uses = new ArrayList<>();
+        context.file().root().forEachDescendant(node -> {
+            if (!node.is("call")) return;
+            Call call = Call.of(node, context.file());
+            for (String candidate : context.file().qualifiedNames(call.function())) {
+                if (LXML_PARSE.contains(candidate) && usesDefaultParser(call, candidate, context.values())) {
+                    uses.add(node);
+                    return;
+                }
+            }
+        });
+        return uses;
     }
 
     /** {@code parser.setFeature(feature_external_ges, True)} on a SAX parser. */
