@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * What a file is for, read from its path inside the project: the shipped code a service runs, a tool an
  * operator or developer runs by hand, or test code. The role decides who can reach a defect: anyone who
- * can send the service a request, only whoever runs the tool, or nobody outside the test run.
+ * can send the service a request, only whoever runs the tool, or nobody outside the test run. Test doubles
+ * kept beside the shipped code (a fake client in {@code fake_keystoneclient.py}) are test code too.
  */
 public enum CodeRole {
     SERVICE, OPERATOR_TOOL, TEST;
@@ -35,9 +36,11 @@ public enum CodeRole {
         return SERVICE;
     }
 
+    /** Test modules, and test doubles shipped beside the code they stand in for ({@code fakes.py}, {@code fake_*.py}). */
     private static boolean isTestName(String name) {
         return name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py")
-                || name.equals("tests.py") || name.equals("test.py") || name.startsWith("tests_");
+                || name.equals("tests.py") || name.equals("test.py") || name.startsWith("tests_")
+                || name.equals("fakes.py") || name.startsWith("fake_") || name.endsWith("_fakes.py");
     }
 
     /** Whether a folder (not the file itself) on the path has one of these names. */

@@ -27,6 +27,11 @@ class CodeRoleTest {
             "tools/tests/test_release.py, TEST",
             "nova/tests/unit/virt/test_driver.py, TEST",
             "test_tools.py, TEST",
+            "heat/engine/clients/os/keystone/fake_keystoneclient.py, TEST",
+            "nova/api/openstack/fakes.py, TEST",
+            "pkg/volume_fakes.py, TEST",
+            "pkg/fakeroot.py, SERVICE",
+            "pkg/fake.py, SERVICE",
     })
     void roleFromTheProjectPath(String path, CodeRole expected) {
         assertEquals(expected, CodeRole.of(path), path);
