@@ -1,9 +1,10 @@
 """A Flask shop that keeps preferences in the session."""
 from flask import Flask, request, session
 
-from prefs import chosen_role, remember
+from prefs import chosen_role, remember, sign_in_as
 
 app = Flask(__name__)
+FILTER_KEYS = [f"filter_{n}" for n in range(3)]
 app.secret_key = "dev-only-not-used-in-production-1c9f"
 
 
@@ -25,7 +26,7 @@ def set_role_checked():
 
 @app.route("/cart/<item>", methods=["POST"])
 def add_to_cart(item):
-    # expect: py-trust-boundary
+    # ok: py-trust-boundary
     session["last_item"] = f"sku-{item}"
     qty = request.form.get("qty", "1")
     if qty.isdigit():
@@ -49,11 +50,27 @@ def theme():
     return "ok"
 
 
+@app.route("/impersonate", methods=["POST"])
+def impersonate():
+    sign_in_as(request.form["name"])
+    return "ok"
+
+
+@app.route("/flag", methods=["POST"])
+def flag():
+    name = request.form["flag"]
+    # expect: py-trust-boundary
+    session[name] = "on"
+    # ok: py-trust-boundary
+    session[FILTER_KEYS[0]] = request.form.get("value", "")
+    return "ok"
+
+
 @app.route("/profile", methods=["POST"])
 def profile():
     data = request.get_json()
     # expect: py-trust-boundary
-    session["name"] = data["first"] + " " + data["last"]
+    session["username"] = data["first"] + " " + data["last"]
     defaults = {"lang": "en", "tz": request.args.get("tz")}
     # ok: py-trust-boundary
     session["lang"] = defaults["lang"]

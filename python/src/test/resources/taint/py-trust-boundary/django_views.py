@@ -5,8 +5,10 @@ from django.http import HttpResponse
 
 @login_required
 def remember_theme(request):
-    # expect: py-trust-boundary
+    # ok: py-trust-boundary
     request.session["theme"] = request.GET.get("theme", "light")
+    # expect: py-trust-boundary
+    request.session["is_admin"] = request.GET.get("admin", "")
     # ok: py-trust-boundary
     request.session["owner"] = request.user.username
     return HttpResponse("ok")

@@ -6,5 +6,11 @@ def chosen_role(form):
 
 
 def remember(theme):
-    # expect: py-trust-boundary
+    # A preference in the user's own session: later code trusts nothing of it.
+    # ok: py-trust-boundary
     session["theme"] = theme
+
+
+def sign_in_as(name):
+    # expect: py-trust-boundary
+    session["user_id"] = name

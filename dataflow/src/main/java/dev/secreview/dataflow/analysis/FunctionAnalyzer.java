@@ -188,7 +188,7 @@ final class FunctionAnalyzer {
         if (instruction instanceof Instruction.StoreAttribute store) {
             Value object = operand(store.object(), state, range);
             Value value = operand(store.value(), state, range);
-            if (object.name() != null) checkStores(object.name() + "." + store.name(), value, range);
+            if (object.name() != null) checkStores(object.name() + "." + store.name(), store.name(), value, range);
             if (store.object() instanceof Operand.Local local) {
                 state.put(local.name(), object.withAttribute(store.name(), value)
                         .withTaint(object.taint().union(value.taint())));
@@ -198,8 +198,12 @@ final class FunctionAnalyzer {
             Value key = operand(store.key(), state, range);
             Value value = operand(store.value(), state, range);
             if (object.name() != null) {
-                checkStores(object.name(), value, range);
-                checkStores(object.name(), key, range);
+                String keyName = key.isConstant() && key.constant() instanceof String name ? name : null;
+                checkStores(object.name(), keyName, value, range);
+                // A key the attacker chooses can overwrite any entry, whatever it names.
+                for (TaintModels.Store target : models.stores(object.name())) {
+                    checkSink(target.kind(), key, range, "chooses the key stored in `" + object.name() + "`");
+                }
             }
             if (store.object() instanceof Operand.Local local) {
                 state.put(local.name(), Containers.storeItem(object, key, value));
@@ -367,9 +371,12 @@ final class FunctionAnalyzer {
         return Value.derived(taint, harmless);
     }
 
-    private void checkStores(String target, Value value, TextRange range) {
+    /** A write into a trust-boundary store: {@code key} is the entry's constant name, null when not constant. */
+    private void checkStores(String target, String key, Value value, TextRange range) {
         for (TaintModels.Store store : models.stores(target)) {
-            checkSink(store.kind(), value, range, "stored in `" + target + "`");
+            if (models.storeKeyMatters(store.kind(), key)) {
+                checkSink(store.kind(), value, range, "stored in `" + target + "`");
+            }
         }
     }
 

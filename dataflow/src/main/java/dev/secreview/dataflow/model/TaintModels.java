@@ -1,8 +1,10 @@
 package dev.secreview.dataflow.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +28,8 @@ import java.util.Set;
  *                                            command subprocess.run 0,args if shell=true
  *                                            deserialization yaml.load 0 unless 1,Loader=yaml.SafeLoader
  * store     KIND TARGET                      trust-boundary flask.session   (item or attribute writes)
+ * keyed     KIND WORDS                       trust-boundary user,role,auth   (a store of KIND matters only
+ *                                            under a key or attribute whose name contains one of WORDS)
  * return    KIND DECORATOR                   xss *.route   (what a decorated function returns)
  * sanitizer KINDS CALLEE                     xss html.escape   (KINDS: comma list or "all")
  * validator KINDS CALLEE ARGS                all *.isdigit receiver   (true result vouches for ARGS)
@@ -111,6 +115,7 @@ public final class TaintModels {
     private final List<Entry> entries;
     private final List<Sink> sinks;
     private final List<Store> stores;
+    private final Map<String, List<String>> storeKeyWords;
     private final List<ReturnSink> returns;
     private final List<Sanitizer> sanitizers;
     private final List<Validator> validators;
@@ -143,6 +148,7 @@ public final class TaintModels {
         this.entries = List.copyOf(entries);
         this.sinks = List.copyOf(b.sinks);
         this.stores = List.copyOf(b.stores);
+        this.storeKeyWords = Map.copyOf(b.storeKeyWords);
         this.returns = List.copyOf(b.returns);
         this.sanitizers = List.copyOf(b.sanitizers);
         this.validators = List.copyOf(b.validators);
@@ -200,6 +206,7 @@ public final class TaintModels {
         final List<Entry> entries = new ArrayList<>();
         final List<Sink> sinks = new ArrayList<>();
         final List<Store> stores = new ArrayList<>();
+        final Map<String, List<String>> storeKeyWords = new HashMap<>();
         final List<ReturnSink> returns = new ArrayList<>();
         final List<Sanitizer> sanitizers = new ArrayList<>();
         final List<Validator> validators = new ArrayList<>();
@@ -257,6 +264,10 @@ public final class TaintModels {
                 case "store" -> {
                     require(file, line, words, 3);
                     stores.add(new Store(kind(file, line, words[1]), new NamePattern(words[2])));
+                }
+                case "keyed" -> {
+                    require(file, line, words, 3);
+                    storeKeyWords.put(kind(file, line, words[1]).name(), List.of(words[2].toLowerCase(Locale.ROOT).split(",")));
                 }
                 case "return" -> {
                     require(file, line, words, 3);
@@ -471,6 +482,19 @@ public final class TaintModels {
 
     public List<Store> stores(String target) {
         return remembered("store", target, () -> stores.stream().filter(s -> s.target().matches(target)).toList());
+    }
+
+    /**
+     * Whether a value stored under {@code key} (an item key or attribute name; null when it is not a
+     * constant) can do {@code kind}'s harm: always, unless the kind is {@code keyed}; then only under a key
+     * that names one of its words (a user's theme in the session is the user's own business, a role is not).
+     */
+    public boolean storeKeyMatters(TaintKind kind, String key) {
+        List<String> words = storeKeyWords.get(kind.name());
+        if (words == null) return true;
+        if (key == null) return false;
+        String name = key.toLowerCase(Locale.ROOT);
+        return words.stream().anyMatch(name::contains);
     }
 
     public List<ReturnSink> returns(List<String> decorators) {
