@@ -58,8 +58,10 @@ public record Finding(RuleMetadata rule, String path, TextRange range, String sn
         return new Finding(rule, path, range, snippet, message, fix, severity, confidence, by, flow, related);
     }
 
+    /** The same finding at a lower confidence, and at the severity that confidence supports. */
     public Finding withConfidence(Confidence lowered) {
-        return new Finding(rule, path, range, snippet, message, fix, severity, lowered, suppression, flow, related);
+        return new Finding(rule, path, range, snippet, message, fix, severity.supportedBy(lowered), lowered,
+                suppression, flow, related);
     }
 
     /** The same defect judged anew on more evidence: its severity, confidence and the message that says why. */

@@ -20,6 +20,15 @@ public enum Severity {
         return this == HIGH ? HIGH : values()[ordinal() + 1];
     }
 
+    /**
+     * The severity the evidence supports: {@code high} means a reviewer would block the change, which a
+     * finding of low confidence (its data unknown, its evidence only a name) cannot claim, so it is at
+     * most {@code medium}.
+     */
+    public Severity supportedBy(Confidence confidence) {
+        return confidence == Confidence.LOW && this == HIGH ? MEDIUM : this;
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

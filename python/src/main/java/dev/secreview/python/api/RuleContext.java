@@ -78,6 +78,7 @@ public final class RuleContext {
     private void report(PyNode node, String message, Severity severity, Confidence confidence, String fix,
                         List<Map.Entry<PyNode, String>> related) {
         String snippet = file.source().line(node.startLine()).strip();
+        severity = severity.supportedBy(confidence);
         if (file.role() == CodeRole.OPERATOR_TOOL && severity != Severity.LOW) {
             severity = severity.lowered();
             message = message + " (`" + file.source().projectPath() + "` is a tool run by an operator, not the "
