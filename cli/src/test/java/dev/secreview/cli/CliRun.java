@@ -63,7 +63,7 @@ record CliRun(int exitCode, String out, String err) {
         return Files.write(file, bytes);
     }
 
-    /** A file with one high-severity, high-confidence py-subprocess-shell finding on line 5, column 5. */
+    /** A file with one py-subprocess-shell finding on line 5, column 5 (medium: its command is unknown data). */
     static final String SHELL_BUILT = """
             import subprocess
 
@@ -72,7 +72,21 @@ record CliRun(int exitCode, String out, String err) {
                 subprocess.run("x" + y, shell=True)
             """;
 
-    /** A file with one high-severity, medium-confidence py-subprocess-shell finding on line 5. */
+    /** Request data run through a shell: one high-severity, high-confidence py-command-injection finding on line 9. */
+    static final String SHELL_REQUEST = """
+            import subprocess
+            from flask import Flask, request
+
+            app = Flask(__name__)
+
+
+            @app.route("/ping")
+            def ping():
+                subprocess.run("ping " + request.args["host"], shell=True)
+                return "ok"
+            """;
+
+    /** A command from a parameter no caller fills: one medium-severity, low-confidence py-subprocess-shell finding on line 5. */
     static final String SHELL_VARIABLE = """
             import subprocess
 

@@ -23,6 +23,7 @@ import static dev.secreview.cli.BadInputTest.ruleFindings;
 import static dev.secreview.cli.BadInputTest.slashes;
 import static dev.secreview.cli.CliRun.CLEAN;
 import static dev.secreview.cli.CliRun.SHELL_BUILT;
+import static dev.secreview.cli.CliRun.SHELL_REQUEST;
 import static dev.secreview.cli.CliRun.SHELL_VARIABLE;
 import static dev.secreview.cli.CliRun.scan;
 import static dev.secreview.cli.CliRun.write;
@@ -58,8 +59,9 @@ class ScanCommandTest {
         assertTrue(out.contains("   Pillar: CWE-707 Improper Neutralization\n"), out);
         assertTrue(out.contains("   Location: " + slashes(file) + ":5:5\n"), out);
         assertTrue(out.contains("   Code: subprocess.run(\"x\" + y, shell=True)\n"), out);
-        // The command comes from a parameter no caller in the tree fills: unknown data, so low confidence.
-        assertTrue(out.contains("Severity: high | Confidence: low | Rule: py-subprocess-shell"), out);
+        // The command comes from a parameter no caller in the tree fills: unknown data, so low confidence,
+        // and a low-confidence finding is never high.
+        assertTrue(out.contains("Severity: medium | Confidence: low | Rule: py-subprocess-shell"), out);
         assertTrue(out.contains("   Why: "), out);
         assertTrue(out.contains("   Fix: "), out);
         assertTrue(out.contains("By pillar:\n  CWE-707 Improper Neutralization: 1\n"), out);
@@ -203,14 +205,18 @@ class ScanCommandTest {
     // ---------------------------------------------------------------- thresholds
 
     @Test
-    void severityHighKeepsAHighFinding() throws IOException {
-        Path file = write(dir.resolve("app.py"), SHELL_BUILT);
+    void severityHighKeepsAHighFindingAndDropsAMediumOne() throws IOException {
+        Path high = write(dir.resolve("app.py"), SHELL_REQUEST);
+        Path medium = write(dir.resolve("tool.py"), SHELL_BUILT);
 
-        CliRun run = scan("--severity", "high", file).assertNoStackTrace();
+        CliRun run = scan("--severity", "high", high).assertNoStackTrace();
+        CliRun none = scan("--severity", "high", medium).assertNoStackTrace();
 
         assertEquals(ExitCode.FINDINGS, run.exitCode(), run::toString);
         assertTrue(run.out().contains("Shown: severity high and above"), run::toString);
-        assertTrue(run.out().contains("Rule: py-subprocess-shell"), run::toString);
+        assertTrue(run.out().contains("Severity: high | Confidence: high | Rule: py-command-injection"), run::toString);
+        assertEquals(ExitCode.CLEAN, none.exitCode(), none::toString);
+        assertTrue(none.out().contains("Below threshold: 1\n"), none::toString);
     }
 
     @Test
@@ -222,7 +228,7 @@ class ScanCommandTest {
         CliRun highUpperCase = scan("--confidence", "HIGH", file);
 
         assertEquals(ExitCode.FINDINGS, all.exitCode(), all::toString);
-        assertTrue(all.out().contains("Severity: high | Confidence: low | Rule: py-subprocess-shell"), all::toString);
+        assertTrue(all.out().contains("Severity: medium | Confidence: low | Rule: py-subprocess-shell"), all::toString);
         assertEquals(ExitCode.CLEAN, high.exitCode(), high::toString);
         assertFalse(high.out().contains("Rule: py-subprocess-shell"), high::toString);
         assertTrue(high.out().contains("Below threshold: 1\n"), high::toString);

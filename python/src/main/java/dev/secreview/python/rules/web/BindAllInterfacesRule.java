@@ -12,6 +12,7 @@ import dev.secreview.python.tree.PyNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 @RuleInfo(
@@ -99,6 +100,8 @@ public final class BindAllInterfacesRule implements CallRule {
         if (!address.is("tuple") && !address.is("list")) return null;
         List<PyNode> items = address.namedChildren();
         if (items.size() < 2) return null;
+        // Port 0 asks the system for any free port: the idiom that finds one, not a service endpoint.
+        if (values.constant(items.get(1)).map(port -> Long.valueOf(0).equals(port)).orElse(false)) return null;
         Optional<String> host = values.string(items.get(0));
         return host.isPresent() && isWildcard(host.get(), true) ? host.get() : null;
     }
@@ -126,12 +129,27 @@ public final class BindAllInterfacesRule implements CallRule {
         if (option.isEmpty() || !isBindOption(option.get())) return;
         Optional<String> def = values.string(call.keyword("default"));
         if (def.isEmpty() || !isWildcard(def.get(), false)) return;
+        // A public API or a proxy clients connect to is meant to be reachable on every network.
+        if (CLIENT_FACING.matcher(option.get() + " " + helpText(call, values)).find()) return;
         context.report(call.node(), "Option `" + option.get() + "` defaults to `" + def.get() + "`: unless operators "
                 + "override it, the service listens on every interface (management, storage and public networks "
                 + "alike). Operators often do mean that, but a loopback default (or no default) makes exposure a "
                 + "deliberate choice.", Severity.LOW, Confidence.MEDIUM,
                 "Default the option to \"127.0.0.1\" (or require it), and say in `help=` which network the service "
                         + "should listen on.");
+    }
+
+    private static final Pattern CLIENT_FACING = Pattern.compile("(?i)(?<![a-z])(api|proxy)(?![a-z])");
+
+    /** The option's {@code help=} text, also when it is wrapped in a translation call {@code _("...")}. */
+    private static String helpText(Call call, Values values) {
+        PyNode help = call.keyword("help");
+        if (help != null && help.is("call")) {
+            PyNode arguments = help.field("arguments");
+            List<PyNode> inner = arguments == null ? List.of() : arguments.namedChildren();
+            if (inner.size() == 1) help = inner.get(0);
+        }
+        return help == null ? "" : values.string(help).orElse("");
     }
 
     private static boolean isBindOption(String option) {
