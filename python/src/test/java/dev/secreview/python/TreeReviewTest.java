@@ -115,7 +115,7 @@ class TreeReviewTest {
                     except OSError:
                         raise
                     finally:
-                        if not created and os.access(key_file, os.F_OK):
+                        if not created and os.access(key_file, os.W_OK):
                             os.remove(key_file)
                 """;
         int line = lineOf(text, "os.remove(");

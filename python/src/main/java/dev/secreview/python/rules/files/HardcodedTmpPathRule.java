@@ -6,7 +6,6 @@ import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
-import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.Optional;
@@ -22,8 +21,6 @@ import java.util.Optional;
                 + "owned by the service (e.g. CONF.state_path or $XDG_RUNTIME_DIR).",
         altNames = {"B108"})
 public final class HardcodedTmpPathRule implements CallRule {
-    private static final String[] SHARED_DIRS = {"/tmp/", "/var/tmp/", "/dev/shm/"};
-
     @Override
     public void visitCall(Call call, RuleContext context) {
         String callee = call.callee();
@@ -85,8 +82,8 @@ public final class HardcodedTmpPathRule implements CallRule {
             }
         }
         if (path == null) return;
-        Optional<String> literal = constantPath(path, context);
-        if (literal.isEmpty() || !inSharedDirectory(literal.get())) return;
+        Optional<String> literal = SharedDirectories.constantPath(path, context);
+        if (literal.isEmpty() || !SharedDirectories.inSharedDirectory(literal.get())) return;
         String value = literal.get();
         String named = path.is("string") ? "`" + value + "`" : "`" + value + "` (from `" + shorten(path.text()) + "`)";
         if (exclusive) {
@@ -118,38 +115,6 @@ public final class HardcodedTmpPathRule implements CallRule {
             return null;
         }
         return Call.of(built, context.file()).argument(0, null);
-    }
-
-    /** The constant value of a path, also through {@code os.path.join} of constants. */
-    static Optional<String> constantPath(PyNode path, RuleContext context) {
-        Values values = context.values();
-        Optional<String> s = values.string(path);
-        if (s.isPresent()) return s;
-        if (!path.is("call")) return Optional.empty();
-        Call join = Call.of(path, context.file());
-        if (!join.calls("os.path.join", "posixpath.join") || join.unpacksArguments() || join.positional().isEmpty()) {
-            return Optional.empty();
-        }
-        StringBuilder joined = new StringBuilder();
-        for (PyNode part : join.positional()) {
-            Optional<String> piece = values.string(part);
-            if (piece.isEmpty()) return Optional.empty();
-            String p = piece.get();
-            if (p.startsWith("/")) {
-                joined.setLength(0);
-            } else if (joined.length() > 0 && joined.charAt(joined.length() - 1) != '/') {
-                joined.append('/');
-            }
-            joined.append(p);
-        }
-        return Optional.of(joined.toString());
-    }
-
-    private static boolean inSharedDirectory(String path) {
-        for (String dir : SHARED_DIRS) {
-            if (path.startsWith(dir) && path.length() > dir.length()) return true;
-        }
-        return false;
     }
 
     private static String shorten(String text) {

@@ -6,7 +6,6 @@ import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
-import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
@@ -18,42 +17,71 @@ import java.util.Set;
 @RuleInfo(
         id = "py-toctou-path-check",
         cwe = 367,
-        severity = Severity.LOW,
+        severity = Severity.MEDIUM,
         confidence = Confidence.MEDIUM,
-        summary = "A path is checked (os.path.exists, os.access, ...) and then used by name, so it can change in between.",
-        fix = "Do the operation and handle its failure instead of checking first: `os.makedirs(d, exist_ok=True)`; "
-                + "`try: os.remove(f) except FileNotFoundError: pass`; `open(p, \"x\")` to create only if absent; for "
-                + "permission checks open first and inspect the descriptor with os.fstat().")
+        summary = "A path is checked and then used by name while someone else can change it in between: it lies in a "
+                + "world-writable directory, or the check decides on its permissions, owner or being a symlink.",
+        fix = "Let the operation check the object it actually uses: create with `open(p, \"x\")` (O_CREAT | O_EXCL) or "
+                + "a tempfile name in shared directories; open with O_NOFOLLOW and inspect the descriptor with "
+                + "os.fstat(), then os.fchmod/os.fchown it; or switch to the user's identity so the open itself is checked.")
 public final class ToctouPathCheckRule implements NodeRule {
-    private static final Set<String> CHECKS = Set.of("os.path.exists", "os.path.isfile", "os.path.isdir",
-            "os.path.lexists", "os.path.islink", "os.access");
+    private static final Set<String> EXISTENCE_CHECKS = Set.of("os.path.exists", "os.path.isfile", "os.path.isdir",
+            "os.path.lexists");
+    /** The fields of a stat result that say who may do what with the file. */
+    private static final Set<String> ACCESS_FIELDS = Set.of("st_uid", "st_gid", "st_mode");
+    /** {@code stat.S_IS*} tests of {@code st_mode} ask for the file type, not for its permissions. */
+    private static final String[] TYPE_TESTS = {"stat.S_ISDIR", "stat.S_ISREG", "stat.S_ISLNK", "stat.S_ISFIFO",
+            "stat.S_ISSOCK", "stat.S_ISCHR", "stat.S_ISBLK"};
+
+    /** Why someone other than this process can act between the check and the use. */
+    private enum Window {
+        /** {@code os.access} with R_OK/W_OK/X_OK: a permission decision. */
+        PERMISSION,
+        /** {@code os.stat(p).st_uid/st_gid/st_mode} compared: an ownership or mode decision. */
+        OWNERSHIP,
+        /** {@code os.path.islink}: the check only matters if others can put a symlink there. */
+        SYMLINK,
+        /** An existence check on a path in a directory every local user can write. */
+        SHARED_DIRECTORY
+    }
 
     /**
-     * Operations that look a path up again: argument position, keyword, and whether the operation
-     * needs the path to exist ({@code N}) or creates it ({@code C}); {@code open} depends on its mode.
+     * An operation that looks a path up again: the argument, whether it creates the path, and whether it
+     * follows a symlink at the path to the file it points to. {@code open} creates when its mode writes.
      */
-    private static final Map<String, String[]> OPERATIONS = Map.ofEntries(
-            Map.entry("open", new String[]{"0:file:O"}), Map.entry("io.open", new String[]{"0:file:O"}),
-            Map.entry("codecs.open", new String[]{"0:filename:O"}),
-            Map.entry("os.remove", new String[]{"0:path:N"}), Map.entry("os.unlink", new String[]{"0:path:N"}),
-            Map.entry("os.rmdir", new String[]{"0:path:N"}), Map.entry("os.removedirs", new String[]{"0:name:N"}),
-            Map.entry("os.chmod", new String[]{"0:path:N"}), Map.entry("os.chown", new String[]{"0:path:N"}),
-            Map.entry("shutil.rmtree", new String[]{"0:path:N"}),
-            Map.entry("os.mkdir", new String[]{"0:path:C"}), Map.entry("os.makedirs", new String[]{"0:name:C"}),
-            Map.entry("os.symlink", new String[]{"1:dst:C"}),
-            Map.entry("os.rename", new String[]{"0:src:N", "1:dst:C"}),
-            Map.entry("os.replace", new String[]{"0:src:N", "1:dst:C"}),
-            Map.entry("shutil.copy", new String[]{"0:src:N", "1:dst:C"}),
-            Map.entry("shutil.copy2", new String[]{"0:src:N", "1:dst:C"}),
-            Map.entry("shutil.copyfile", new String[]{"0:src:N", "1:dst:C"}),
-            Map.entry("shutil.copytree", new String[]{"0:src:N", "1:dst:C"}),
-            Map.entry("shutil.move", new String[]{"0:src:N", "1:dst:C"}));
+    private record Operation(int position, String keyword, boolean creates, boolean followsLinks) {
+    }
+
+    private static final Map<String, List<Operation>> OPERATIONS = Map.ofEntries(
+            Map.entry("open", List.of(new Operation(0, "file", false, true))),
+            Map.entry("io.open", List.of(new Operation(0, "file", false, true))),
+            Map.entry("codecs.open", List.of(new Operation(0, "filename", false, true))),
+            Map.entry("os.chmod", List.of(new Operation(0, "path", false, true))),
+            Map.entry("os.chown", List.of(new Operation(0, "path", false, true))),
+            Map.entry("os.remove", List.of(new Operation(0, "path", false, false))),
+            Map.entry("os.unlink", List.of(new Operation(0, "path", false, false))),
+            Map.entry("os.rmdir", List.of(new Operation(0, "path", false, false))),
+            Map.entry("os.removedirs", List.of(new Operation(0, "name", false, false))),
+            Map.entry("shutil.rmtree", List.of(new Operation(0, "path", false, false))),
+            Map.entry("os.mkdir", List.of(new Operation(0, "path", true, false))),
+            Map.entry("os.makedirs", List.of(new Operation(0, "name", true, false))),
+            Map.entry("os.symlink", List.of(new Operation(1, "dst", true, false))),
+            Map.entry("os.rename", List.of(new Operation(0, "src", false, false), new Operation(1, "dst", true, false))),
+            Map.entry("os.replace", List.of(new Operation(0, "src", false, false), new Operation(1, "dst", true, false))),
+            Map.entry("shutil.copy", List.of(new Operation(0, "src", false, true), new Operation(1, "dst", true, true))),
+            Map.entry("shutil.copy2", List.of(new Operation(0, "src", false, true), new Operation(1, "dst", true, true))),
+            Map.entry("shutil.copyfile", List.of(new Operation(0, "src", false, true), new Operation(1, "dst", true, true))),
+            Map.entry("shutil.copytree", List.of(new Operation(0, "src", false, true), new Operation(1, "dst", true, false))),
+            Map.entry("shutil.move", List.of(new Operation(0, "src", false, false), new Operation(1, "dst", true, false))));
 
     /**
-     * A path check: {@code present} when the code that follows runs only if the path exists, false when
-     * it runs only if it is absent; {@code permission} for {@code os.access} with R_OK/W_OK/X_OK.
+     * A check on a path: {@code shown} is what the message quotes; {@code whenTrue} when the guarded code runs
+     * only if the checking call returned true ({@code if os.path.islink(p)}), false when only if it returned
+     * false ({@code if not os.path.exists(p)}); {@code location} is the shared directory of a
+     * {@link Window#SHARED_DIRECTORY} check.
      */
-    private record Check(Call call, boolean present, boolean permission, String path) {
+    private record Check(Window window, PyNode shown, boolean whenTrue, PyNode path,
+                         SharedDirectories.Location location) {
     }
 
     @Override
@@ -67,22 +95,21 @@ public final class ToctouPathCheckRule implements NodeRule {
         PyNode consequence = node.field("consequence");
         if (condition == null || consequence == null) return;
         List<Check> checks = new ArrayList<>();
-        collectChecks(condition, false, context.file(), checks);
-        if (checks.isEmpty() || insideHandlingTry(node) || underLock(node, context)) return;
-        boolean hasAlternative = node.is("if_statement") && node.field("alternative") != null;
+        collectChecks(condition, false, context, checks);
+        collectStatDecisions(condition, context, checks);
+        if (checks.isEmpty()) return;
+        // Code after `if <check>: return` runs with the check's outcome reversed; that says which outcome only
+        // when the condition is that one check, and does not matter for permission and ownership decisions.
+        boolean exitsBeforeRest = node.is("if_statement") && node.field("alternative") == null
+                && exitsEarly(consequence) && (checks.stream().allMatch(ToctouPathCheckRule::polarityFree)
+                || checks.size() == 1 && unwrap(condition) == checks.get(0).shown());
         for (Check check : checks) {
-            if (hasAlternative && check.call().calls("os.path.isdir", "os.path.isfile", "os.path.islink")) {
-                continue;  // `if isdir(p): rmtree(p) else: unlink(p)` picks the operation by type
-            }
-            Call use = firstUse(consequence, check, check.present(), context);
-            if (use == null && !check.present() && !check.permission() && node.is("if_statement") && !hasAlternative
-                    && exitsEarly(consequence)) {
-                // if not os.path.exists(p): return   followed by   os.remove(p)
-                for (PyNode next = nextSibling(node); next != null && use == null; next = nextSibling(next)) {
-                    if (isCompound(next) && !next.is("with_statement")) continue;
-                    PyNode region = next.is("with_statement") ? next.childOfType("with_clause") : next;
-                    if (region != null) use = firstUse(region, check, true, context);
-                }
+            Call use = firstUse(consequence, check, check.whenTrue(), context);
+            for (PyNode next = exitsBeforeRest ? nextSibling(node) : null; next != null && use == null;
+                 next = nextSibling(next)) {
+                if (isCompound(next) && !next.is("with_statement")) continue;
+                PyNode region = next.is("with_statement") ? next.childOfType("with_clause") : next;
+                if (region != null) use = firstUse(region, check, !check.whenTrue(), context);
             }
             if (use != null) {
                 report(check, use, context);
@@ -91,73 +118,88 @@ public final class ToctouPathCheckRule implements NodeRule {
         }
     }
 
-    private static void collectChecks(PyNode expr, boolean negated, PythonFile file, List<Check> out) {
+    private static boolean polarityFree(Check check) {
+        return check.window() == Window.PERMISSION || check.window() == Window.OWNERSHIP;
+    }
+
+    /** The expression under any {@code not} and parentheses. */
+    private static PyNode unwrap(PyNode expr) {
+        while (expr != null && (expr.is("not_operator") || expr.is("parenthesized_expression"))) {
+            expr = expr.is("not_operator") ? expr.field("argument")
+                    : expr.namedChildren().size() == 1 ? expr.namedChildren().get(0) : null;
+        }
+        return expr;
+    }
+
+    private static void collectChecks(PyNode expr, boolean negated, RuleContext context, List<Check> out) {
         switch (expr.type()) {
             case "call" -> {
-                Call call = Call.of(expr, file);
-                if (!call.calls(CHECKS.toArray(new String[0]))) return;
+                Call call = Call.of(expr, context.file());
                 PyNode path = call.argument(0, "path");
                 if (path == null) return;
-                boolean permission = false;
                 if (call.calls("os.access")) {
                     PyNode mode = call.argument(1, "mode");
                     // os.access(p, os.F_OK) is an existence test, not a permission check
-                    permission = mode == null || !mode.text().contains("F_OK");
+                    if (mode == null || !mode.text().contains("F_OK")) {
+                        out.add(new Check(Window.PERMISSION, expr, !negated, path, null));
+                        return;
+                    }
+                } else if (call.calls("os.path.islink")) {
+                    out.add(new Check(Window.SYMLINK, expr, !negated, path, null));
+                    return;
+                } else if (call.callee() == null || !EXISTENCE_CHECKS.contains(call.callee())) {
+                    return;
                 }
-                out.add(new Check(call, !negated, permission, normalize(path.text())));
+                // A fixed name in a shared directory is py-hardcoded-tmp-path's finding wherever it is used.
+                Optional<String> fixed = SharedDirectories.constantPath(path, context);
+                if (fixed.isPresent() && SharedDirectories.inSharedDirectory(fixed.get())) return;
+                SharedDirectories.Location location = SharedDirectories.locate(path, context);
+                if (location != null) out.add(new Check(Window.SHARED_DIRECTORY, expr, !negated, path, location));
             }
             case "not_operator" -> {
                 PyNode argument = expr.field("argument");
-                if (argument != null) collectChecks(argument, !negated, file, out);
+                if (argument != null) collectChecks(argument, !negated, context, out);
             }
             case "boolean_operator" -> {
                 // Only `a and b` keeps each operand's meaning (and only outside a `not`).
-                if (negated || !"and".equals(String.valueOf(opText(expr)))) return;
-                collectChecks(expr.field("left"), false, file, out);
-                collectChecks(expr.field("right"), false, file, out);
+                PyNode op = expr.field("operator");
+                if (negated || op == null || !op.text().equals("and")) return;
+                collectChecks(expr.field("left"), false, context, out);
+                collectChecks(expr.field("right"), false, context, out);
             }
             case "parenthesized_expression" -> {
                 List<PyNode> inner = expr.namedChildren();
-                if (inner.size() == 1) collectChecks(inner.get(0), negated, file, out);
+                if (inner.size() == 1) collectChecks(inner.get(0), negated, context, out);
             }
             default -> {
             }
         }
     }
 
-    /** Whether the check sits in the body of a {@code try} with handlers (in the same function), which copes with a lost race. */
-    private static boolean insideHandlingTry(PyNode node) {
-        for (PyNode child = node, p = node.parent(); p != null; child = p, p = p.parent()) {
-            if (p.is("function_definition") || p.is("class_definition") || p.is("lambda")) return false;
-            if (p.is("try_statement") && "body".equals(child.field()) && p.childOfType("except_clause") != null) {
-                return true;
+    /**
+     * Decisions on the owner, group or permission bits of a path: {@code os.stat(p).st_uid} (or of a name bound to
+     * {@code os.stat(p)}/{@code os.lstat(p)}) anywhere in the condition. Either outcome of such a decision is a
+     * judgement on the file that the use no longer looks at.
+     */
+    private static void collectStatDecisions(PyNode condition, RuleContext context, List<Check> out) {
+        condition.forEachDescendant(node -> {
+            if (!node.is("attribute")) return;
+            PyNode attribute = node.field("attribute");
+            if (attribute == null || !ACCESS_FIELDS.contains(attribute.text())) return;
+            if (attribute.text().equals("st_mode") && insideTypeTest(node, condition, context)) return;
+            PyNode made = context.file().constructorCall(node.field("object"));
+            if (made == null) return;
+            Call stat = Call.of(made, context.file());
+            PyNode path = stat.argument(0, "path");
+            if (stat.calls("os.stat", "os.lstat") && path != null) {
+                out.add(new Check(Window.OWNERSHIP, node, true, path, null));
             }
-        }
-        return false;
+        });
     }
 
-    /**
-     * Whether check and use run under a lock: inside {@code with ...lock...:} in the same function, or in a
-     * function decorated with {@code @lockutils.synchronized(...)} and the like. Other processes that take
-     * the same lock cannot race it.
-     */
-    private static boolean underLock(PyNode node, RuleContext context) {
-        for (PyNode p = node.parent(); p != null; p = p.parent()) {
-            if (p.is("with_statement")) {
-                PyNode clause = p.childOfType("with_clause");
-                if (clause != null && clause.text().toLowerCase(java.util.Locale.ROOT).contains("lock")) return true;
-            }
-            if (p.is("function_definition")) {
-                PyNode decorated = p.parent();
-                if (decorated != null && decorated.is("decorated_definition")) {
-                    for (PyNode decorator : decorated.namedChildren()) {
-                        if (!decorator.is("decorator")) continue;
-                        String text = decorator.text().toLowerCase(java.util.Locale.ROOT);
-                        if (text.contains("synchronized") || text.contains("lock")) return true;
-                    }
-                }
-                return false;
-            }
+    private static boolean insideTypeTest(PyNode node, PyNode condition, RuleContext context) {
+        for (PyNode p = node.parent(); p != null && p != condition.parent(); p = p.parent()) {
+            if (p.is("call") && Call.of(p, context.file()).calls(TYPE_TESTS)) return true;
         }
         return false;
     }
@@ -170,80 +212,62 @@ public final class ToctouPathCheckRule implements NodeRule {
         };
     }
 
-    private static String opText(PyNode booleanOperator) {
-        PyNode op = booleanOperator.field("operator");
-        return op == null ? null : op.text();
-    }
-
     /**
-     * The first operation on the checked path in {@code region} that the check's outcome makes racy:
-     * with the path known present, an operation that needs it; with it known absent, one that creates it;
-     * after a permission check, any. Code that handles its own failure does not count.
+     * The first operation on the checked path in {@code region} that someone else can subvert, given what the
+     * check established there ({@code callWasTrue}): after a permission or ownership decision, any; after a
+     * symlink check that found none, one that follows symlinks; after an existence check in a shared directory
+     * that found nothing, one that creates the file through the name.
      */
-    private static Call firstUse(PyNode region, Check check, boolean present, RuleContext context) {
+    private static Call firstUse(PyNode region, Check check, boolean callWasTrue, RuleContext context) {
+        if ((check.window() == Window.SYMLINK || check.window() == Window.SHARED_DIRECTORY) && callWasTrue) return null;
+        String path = normalize(check.path().text());
         List<PyNode> stack = new ArrayList<>();
         stack.add(region);
         while (!stack.isEmpty()) {
             PyNode node = stack.remove(stack.size() - 1);
             if (node.is("function_definition") || node.is("lambda") || node.is("class_definition")) continue;
-            if (node.is("try_statement") && node.childOfType("except_clause") != null) continue;
-            if (node.is("call")) {
-                Call call = Call.of(node, context.file());
-                if (call.callee() != null && OPERATIONS.containsKey(call.callee()) && !handlesRace(call, context)) {
-                    Character role = roleOnPath(call, check.path(), context);
-                    if (role != null && (check.permission() || (present ? role == 'N' : role == 'C'))) return call;
-                }
+            if (node.is("call") && usesUnsafely(Call.of(node, context.file()), check.window(), path, context)) {
+                return Call.of(node, context.file());
             }
             for (int i = node.childCount() - 1; i >= 0; i--) stack.add(node.child(i));
         }
         return null;
     }
 
-    /** 'N' when the call needs {@code path} to exist, 'C' when it creates it, null when it does not use it. */
-    private static Character roleOnPath(Call call, String path, RuleContext context) {
-        for (String spec : OPERATIONS.get(call.callee())) {
-            String[] parts = spec.split(":");
-            PyNode argument = call.argument(Integer.parseInt(parts[0]), parts[1]);
+    private static boolean usesUnsafely(Call call, Window window, String path, RuleContext context) {
+        List<Operation> operations = call.callee() == null ? null : OPERATIONS.get(call.callee());
+        if (operations == null || createsExclusively(call, context)) return false;
+        for (Operation operation : operations) {
+            PyNode argument = call.argument(operation.position(), operation.keyword());
             if (argument == null || !normalize(argument.text()).equals(path)) continue;
-            char role = parts[2].charAt(0);
-            if (role == 'O') {
-                if (isReadOpen(call, context)) return 'N';
-                return writesOrCreates(call, context) ? Character.valueOf('C') : null;
-            }
-            return role;
-        }
-        return null;
-    }
-
-    /** {@code makedirs(d, exist_ok=True)} and {@code open(p, "x")} already cope with the other process winning. */
-    private static boolean handlesRace(Call call, RuleContext context) {
-        if (call.calls("os.makedirs")) return context.values().isTrue(call.argument(2, "exist_ok"));
-        if (call.calls("open", "io.open", "codecs.open")) {
-            Optional<String> mode = context.values().string(call.argument(1, "mode"));
-            return mode.isPresent() && mode.get().contains("x");
+            boolean follows = operation.followsLinks() && !context.values().isFalse(call.keyword("follow_symlinks"));
+            return switch (window) {
+                case PERMISSION, OWNERSHIP -> true;
+                case SYMLINK -> follows;
+                case SHARED_DIRECTORY -> follows && (operation.creates() || opensForWriting(call, context));
+            };
         }
         return false;
     }
 
-    private static boolean isReadOpen(Call call, RuleContext context) {
-        PyNode mode = call.argument(1, "mode");
-        if (mode == null) return true;
-        Optional<String> m = context.values().string(mode);
-        return m.isPresent() && !m.get().matches(".*[wax+].*");
+    /** {@code open(p, "x")} is O_CREAT | O_EXCL: it fails on anything already there, a symlink included. */
+    private static boolean createsExclusively(Call call, RuleContext context) {
+        if (!call.calls("open", "io.open", "codecs.open")) return false;
+        return context.values().string(call.argument(1, "mode")).filter(m -> m.contains("x")).isPresent();
     }
 
-    private static boolean writesOrCreates(Call call, RuleContext context) {
-        Optional<String> m = context.values().string(call.argument(1, "mode"));
-        return m.isPresent() && m.get().matches(".*[wa].*");
+    private static boolean opensForWriting(Call call, RuleContext context) {
+        if (!call.calls("open", "io.open", "codecs.open")) return false;
+        return context.values().string(call.argument(1, "mode")).filter(m -> m.matches(".*[wa].*")).isPresent();
     }
 
+    /** Whether a block ends by leaving: {@code return}, {@code continue}, {@code break} or {@code raise}. */
     private static boolean exitsEarly(PyNode block) {
         List<PyNode> statements = block.namedChildren();
         if (statements.isEmpty()) return false;
-        // `raise` is left out: `if not exists(p): raise NotFound(p)` translates the error the operation would
-        // raise anyway, and losing the race only changes the exception type.
         String last = statements.get(statements.size() - 1).type();
-        return last.equals("return_statement") || last.equals("continue_statement") || last.equals("break_statement");
+        return last.equals("return_statement") || last.equals("continue_statement") || last.equals("break_statement")
+                || last.equals("raise_statement");
     }
 
     private static PyNode nextSibling(PyNode node) {
@@ -261,59 +285,57 @@ public final class ToctouPathCheckRule implements NodeRule {
         return text.replaceAll("\\s+", "");
     }
 
+    private static String quote(PyNode node, String shortForm) {
+        String written = node.text().replaceAll("\\s+", " ");
+        return "`" + (written.length() > 60 ? shortForm : written) + "`";
+    }
+
     private void report(Check check, Call use, RuleContext context) {
-        String written = check.call().node().text().replaceAll("\\s+", " ");
-        String checkText = "`" + (written.length() > 60 ? check.call().callee() + "(...)" : written) + "`";
-        int checkLine = check.call().node().startLine();
-        String op = use.callee();
-        String path = "`" + check.call().argument(0, "path").text() + "`";
-        String opText = "`" + op + "`";
-        if (check.permission()) {
-            context.report(use.node(), checkText + " on line " + checkLine + " checks the path with the real user's "
-                    + "rights, but " + opText + " looks " + path + " up again by name: in between it can be swapped "
-                    + "for a symlink to a file the check would have refused.", Severity.MEDIUM, Confidence.MEDIUM,
-                    "Drop the os.access() check: open the file first (os.open with O_NOFOLLOW where it matters) and "
-                            + "check the opened descriptor with os.fstat(), or switch to the user's identity "
-                            + "(os.seteuid/os.setegid) so the open itself is checked.");
-            return;
-        }
-        String tail = " on line " + checkLine + " and " + opText + " are two separate steps on " + path + "; ";
-        switch (op) {
-            case "os.makedirs", "os.mkdir" -> {
-                boolean makedirs = op.equals("os.makedirs");
-                context.report(use.node(), checkText + tail + "if another process or thread creates it in between "
-                        + "(two workers starting at once), " + opText + " raises FileExistsError and this code fails.",
-                        Severity.LOW, Confidence.MEDIUM, makedirs
-                                ? "Drop the check and call `os.makedirs(" + use.argument(0, "name").text() + ", exist_ok=True)`."
-                                : "Drop the check and wrap the call: `try: os.mkdir(path) except FileExistsError: pass`.");
+        PyNode shown = check.shown();
+        String checkText = quote(shown, shown.is("call") ? Call.of(shown, context.file()).callee() + "(...)"
+                : "..." + shown.field("attribute").text());
+        int checkLine = shown.startLine();
+        String op = "`" + use.callee() + "`";
+        String path = quote(check.path(), "the path");
+        switch (check.window()) {
+            case PERMISSION -> context.report(use.node(), checkText + " on line " + checkLine + " checks the path "
+                    + "with the real user's rights, but " + op + " looks " + path + " up again by name: in between "
+                    + "it can be swapped for a symlink to a file the check would have refused.", Severity.MEDIUM,
+                    Confidence.MEDIUM, "Drop the os.access() check: open the file first (os.open with O_NOFOLLOW "
+                            + "where it matters) and check the opened descriptor with os.fstat(), or switch to the "
+                            + "user's identity (os.seteuid/os.setegid) so the open itself is checked.");
+            case OWNERSHIP -> {
+                String what = switch (shown.field("attribute").text()) {
+                    case "st_uid" -> "owner";
+                    case "st_gid" -> "group";
+                    default -> "permission bits";
+                };
+                context.report(use.node(), checkText + " on line " + checkLine + " decides on the " + what + " of "
+                        + path + ", but " + op + " looks it up again by name: whoever can write its directory can "
+                        + "swap in a symlink or another file in between, and the decision no longer holds for what "
+                        + op + " uses.", Severity.MEDIUM, Confidence.MEDIUM, "Open it first (os.open with "
+                        + "O_NOFOLLOW) and check the opened descriptor with os.fstat(); change it through the "
+                        + "descriptor too (os.fchmod, os.fchown, os.fdopen).");
             }
-            case "os.remove", "os.unlink", "os.rmdir", "os.removedirs", "shutil.rmtree" -> context.report(use.node(),
-                    checkText + tail + "if something else removes it in between, " + opText
-                            + " raises FileNotFoundError and this code fails.", Severity.LOW, Confidence.MEDIUM,
-                    "Drop the check and handle the absent case: `try: os.remove(path) except FileNotFoundError: pass` "
-                            + "(or `Path(path).unlink(missing_ok=True)`).");
-            case "open", "io.open", "codecs.open" -> {
-                Character role = roleOnPath(use, check.path(), context);
-                if (role != null && role == 'C') {
-                    context.report(use.node(), checkText + tail + "another process can create the file, or a symlink "
-                            + "with that name, in between, and " + opText + " then truncates or writes through it.",
-                            Severity.MEDIUM, Confidence.MEDIUM, "Create it atomically instead of checking first: "
-                                    + "`open(path, \"x\")` (O_CREAT | O_EXCL) fails if anything is already there.");
-                } else {
-                    context.report(use.node(), checkText + tail + "if the file is removed or replaced in between, "
-                            + opText + " raises FileNotFoundError or reads a different file.", Severity.LOW,
-                            Confidence.LOW, "Open it directly and handle the absent case: "
-                                    + "`try: f = open(path) except FileNotFoundError: ...`.");
-                }
-            }
-            default -> {
-                Character role = roleOnPath(use, check.path(), context);
-                String risk = role != null && role == 'C'
-                        ? "another process can create something at that path in between, and " + opText
-                                + " then fails or writes through it."
-                        : "by the time " + opText + " looks the path up again it can be gone, or be a different "
-                                + "file or a symlink.";
-                context.report(use.node(), checkText + tail + risk, Severity.LOW, Confidence.MEDIUM);
+            case SYMLINK -> context.report(use.node(), checkText + " on line " + checkLine + " makes sure " + path
+                    + " is not a symlink, but " + op + " looks it up again and follows symlinks: the check matters "
+                    + "only if someone else can write that directory, and they can put a symlink there in between, "
+                    + "so " + op + " reaches the file it points to.", Severity.MEDIUM, Confidence.HIGH,
+                    "Refuse symlinks in the operation itself: `os.open(path, flags | os.O_NOFOLLOW)` and work on the "
+                            + "descriptor (os.fdopen, os.fchmod, os.fchown), or pass `follow_symlinks=False` to "
+                            + "os.chmod/os.chown.");
+            case SHARED_DIRECTORY -> {
+                SharedDirectories.Location location = check.location();
+                String directory = location.literal() ? "`" + location.directory() + "`"
+                        : "the temporary directory (`" + location.directory() + "`, /tmp unless TMPDIR says otherwise)";
+                context.report(use.node(), checkText + " on line " + checkLine + " found no file at " + path + " and "
+                        + op + " then creates it by name; it lies in " + directory + ", where every local user can "
+                        + "create files: one who plants a symlink there in between makes " + op + " write through "
+                        + "it into a file of their choosing.", Severity.MEDIUM,
+                        location.literal() ? Confidence.HIGH : Confidence.MEDIUM,
+                        "Create it atomically instead of checking first: `open(path, \"x\")` (O_CREAT | O_EXCL fails "
+                                + "on anything already there, a symlink included), or take a name nobody can "
+                                + "predict from tempfile.mkstemp() or tempfile.NamedTemporaryFile().");
             }
         }
     }
