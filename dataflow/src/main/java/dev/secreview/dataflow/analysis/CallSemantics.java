@@ -93,8 +93,7 @@ final class CallSemantics {
                 Value flag = keywords.get(sink.conditionKeyword());
                 if (flag == null || !flag.isConstant() || !Constant.truthy(flag.constant())) continue;
             }
-            if (sink.unlessArgument() != null && selected(sink.unlessArgument()).stream().anyMatch(v ->
-                    v.name() != null && sink.unlessNames().contains(v.name()) || v.isConstant() && sink.unlessNames().contains(Folding.text(v.constant())))) {
+            if (sink.unlessArgument() != null && selected(sink.unlessArgument()).stream().anyMatch(v -> exempts(sink, v))) {
                 continue;
             }
             String note = "reaches `" + shown(callee) + "(…)`"
@@ -110,6 +109,13 @@ final class CallSemantics {
             for (Value argument : keywords.values()) analyzer.judgeConfiguration(sink.kind(), argument, verdict);
         }
         checkArgumentVectors();
+    }
+
+    /** Whether an argument names what the sink's {@code unless} clause lists, or a class of the tree derived only from those. */
+    private boolean exempts(TaintModels.Sink sink, Value argument) {
+        if (argument.isConstant() && sink.unlessNames().contains(Folding.text(argument.constant()))) return true;
+        return argument.name() != null && (sink.unlessNames().contains(argument.name())
+                || analyzer.engine().program().derivesOnlyFrom(argument.name(), sink.unlessNames()));
     }
 
     /** An argument vector: its program, or the command string a shell runs with -c, is the sink. */

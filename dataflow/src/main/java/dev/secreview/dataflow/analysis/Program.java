@@ -4,6 +4,7 @@ import dev.secreview.dataflow.ir.ClassInfo;
 import dev.secreview.dataflow.ir.Function;
 import dev.secreview.dataflow.ir.SourceModule;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,23 @@ public final class Program {
             className = info.get().bases().get(0);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code className} is a class of the tree whose every base is one of {@code ancestors} or,
+     * in turn, such a class: {@code class ManifestLoader(yaml.SafeLoader)} is only a safe loader.
+     */
+    public boolean derivesOnlyFrom(String className, Collection<String> ancestors) {
+        return derivesOnlyFrom(className, ancestors, 0);
+    }
+
+    private boolean derivesOnlyFrom(String className, Collection<String> ancestors, int depth) {
+        Optional<ClassInfo> info = classInfo(className);
+        if (info.isEmpty() || info.get().bases().isEmpty() || depth > 8) return false;
+        for (String base : info.get().bases()) {
+            if (!ancestors.contains(base) && !derivesOnlyFrom(base, ancestors, depth + 1)) return false;
+        }
+        return true;
     }
 
     public Optional<Object> constant(String name) {

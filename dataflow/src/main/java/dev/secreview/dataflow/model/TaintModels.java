@@ -65,7 +65,7 @@ public final class TaintModels {
     /**
      * {@code conditionKeyword}: the sink applies only when that keyword is passed a true constant.
      * {@code unlessArgument}/{@code unlessNames}: it does not apply when that argument names one of them
-     * ({@code yaml.load(data, Loader=yaml.SafeLoader)}).
+     * ({@code yaml.load(data, Loader=yaml.SafeLoader)}) or a class of the tree derived only from them.
      */
     public record Sink(TaintKind kind, NamePattern callee, ArgumentSelector arguments, String conditionKeyword,
                        ArgumentSelector unlessArgument, List<String> unlessNames) {

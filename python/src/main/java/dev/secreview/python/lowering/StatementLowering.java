@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lowers the statements of one function body to basic blocks. Nested functions and classes are
@@ -374,9 +375,10 @@ final class StatementLowering {
         PyNode superclasses = node.field("superclasses");
         if (superclasses != null) {
             for (PyNode base : superclasses.namedChildren()) {
-                String baseName = file.qualifiedName(base);
-                if (baseName == null && base.is("identifier")) baseName = lowering.moduleName() + "." + base.text();
-                if (baseName != null) bases.add(baseName);
+                // A base chosen at import time (`if fast: Base = yaml.CSafeLoader / else: Base = yaml.SafeLoader`) is each candidate.
+                Set<String> candidates = file.qualifiedNames(base);
+                if (!candidates.isEmpty()) bases.addAll(candidates);
+                else if (base.is("identifier")) bases.add(lowering.moduleName() + "." + base.text());
             }
         }
         Map<String, String> attributeTypes = new HashMap<>();

@@ -141,13 +141,22 @@ public final class PythonFile {
     }
 
     /**
-     * Every qualified name an expression may refer to: {@link #qualifiedName} when it is known, else
-     * one candidate per import when its root name is bound by several imports, as in the fallback
-     * idiom {@code try: import cPickle as pickle / except ImportError: import pickle}.
+     * Every qualified name an expression may refer to, resolved as {@link #qualifiedName} does but with one
+     * candidate per binding when its root name is bound several times, each to a known name, as in the
+     * fallback idioms {@code try: import cPickle as pickle / except ImportError: import pickle} and
+     * {@code if hasattr(yaml, "CSafeLoader"): base = yaml.CSafeLoader / else: base = yaml.SafeLoader},
+     * and both names of {@code getattr(yaml, "CSafeLoader", yaml.SafeLoader)}. Empty when any candidate is
+     * unknown, so a caller may rely on the set being complete.
      */
     public Set<String> qualifiedNames(PyNode expression) {
-        String known = qualifiedName(expression);
-        if (known != null) return Set.of(known);
+        return qualifiedNames(expression, 0);
+    }
+
+    private Set<String> qualifiedNames(PyNode expression, int depth) {
+        if (expression == null || depth > MAX_RESOLUTION_DEPTH) return Set.of();
+        if (expression.is("call") && "getattr".equals(qualifiedName(expression.field("function")))) {
+            return getattrNames(expression, depth);
+        }
         Deque<String> tail = new ArrayDeque<>();
         PyNode node = expression;
         while (node != null && node.is("attribute")) {
@@ -156,13 +165,41 @@ public final class PythonFile {
             tail.push(attribute.text());
             node = node.field("object");
         }
-        if (node == null || !node.is("identifier")) return Set.of();
-        List<Binding> bindings = resolve(node.text(), node);
+        List<Binding> bindings = node != null && node.is("identifier") ? resolve(node.text(), node) : List.of();
+        if (bindings.isEmpty()) {
+            String known = qualifiedName(expression);
+            return known == null ? Set.of() : Set.of(known);
+        }
         String suffix = tail.isEmpty() ? "" : "." + String.join(".", tail);
         Set<String> names = new LinkedHashSet<>();
         for (Binding binding : bindings) {
-            if (binding.kind() != Binding.Kind.IMPORT) return Set.of();
-            names.add(binding.qualifiedName() + suffix);
+            Set<String> each = switch (binding.kind()) {
+                case IMPORT -> Set.of(binding.qualifiedName());
+                case ASSIGNMENT -> binding.value() == node ? Set.of() : qualifiedNames(binding.value(), depth + 1);
+                default -> Set.of();
+            };
+            if (each.isEmpty()) return Set.of();
+            for (String name : each) names.add(name + suffix);
+        }
+        return names;
+    }
+
+    /** {@code getattr(module, "name")} is {@code module.name}; with a default, the default's names too. */
+    private Set<String> getattrNames(PyNode call, int depth) {
+        PyNode arguments = call.field("arguments");
+        List<PyNode> args = arguments == null ? List.of() : arguments.namedChildren();
+        if (args.size() < 2 || args.size() > 3 || !args.get(1).is("string")
+                || StringLiteral.hasInterpolation(args.get(1))) {
+            return Set.of();
+        }
+        String owner = qualifiedName(args.get(0));
+        if (owner == null) return Set.of();
+        Set<String> names = new LinkedHashSet<>();
+        names.add(owner + "." + StringLiteral.value(args.get(1)));
+        if (args.size() == 3) {
+            Set<String> fallback = qualifiedNames(args.get(2), depth + 1);
+            if (fallback.isEmpty()) return Set.of();
+            names.addAll(fallback);
         }
         return names;
     }

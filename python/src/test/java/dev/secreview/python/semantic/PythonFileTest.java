@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -222,6 +223,53 @@ class PythonFileTest {
                 """);
         assertNull(callee(f, "json.loads(x)"));
         assertEquals(2, f.resolve("json", call(f, "json.loads(x)")).size());
+    }
+
+    /** The candidate names of the last expression statement's expression. */
+    private static Set<String> candidates(String code) {
+        PythonFile f = file(code);
+        List<PyNode> statements = nodes(f, "expression_statement");
+        return f.qualifiedNames(statements.get(statements.size() - 1).namedChildren().get(0));
+    }
+
+    @Test
+    void candidatesOfConditionalImportsAndAssignments() {
+        assertEquals(Set.of("json.loads", "simplejson.loads"), candidates("""
+                try:
+                    import json
+                except ImportError:
+                    import simplejson as json
+                json.loads
+                """));
+        assertEquals(Set.of("yaml.CSafeLoader", "yaml.SafeLoader"), candidates("""
+                import yaml
+                if hasattr(yaml, "CSafeLoader"):
+                    base = yaml.CSafeLoader
+                else:
+                    base = yaml.SafeLoader
+                base
+                """));
+    }
+
+    @Test
+    void candidatesOfGetattrWithAConstantName() {
+        assertEquals(Set.of("yaml.CSafeLoader", "yaml.SafeLoader"),
+                candidates("import yaml\nloader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)\nloader\n"));
+        assertEquals(Set.of("os.system"), candidates("import os\ngetattr(os, 'system')\n"));
+        assertEquals(Set.of(), candidates("import os\ngetattr(os, name)\n"));
+    }
+
+    @Test
+    void candidatesAreEmptyWhenOneIsUnknown() {
+        assertEquals(Set.of(), candidates("""
+                import yaml
+                if fast:
+                    base = yaml.SafeLoader
+                else:
+                    base = make_loader
+                base
+                """));
+        assertEquals(Set.of(), candidates("import yaml\nloader = getattr(yaml, 'CSafeLoader', other)\nloader\n"));
     }
 
     @Test

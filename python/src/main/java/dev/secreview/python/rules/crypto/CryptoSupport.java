@@ -33,78 +33,74 @@ final class CryptoSupport {
     }
 
     /**
-     * The names that say what the value of {@code expr} becomes: the target it is assigned to, the
-     * keyword or dict key it is passed as, and the enclosing function's name followed by {@code ()}
-     * when the value (or the name it is assigned to) is returned. Follows the value up through string building and
-     * value-transforming calls ({@code "".join(...)}, {@code .hexdigest()}, {@code str()}); stops at
-     * comparisons and at calls that only consume it.
+     * The outermost expression that still carries the value of {@code expr}: up through string building
+     * and value-transforming calls ({@code "".join(...)}, {@code .hexdigest()}, {@code str()}, {@code x[:8]});
+     * it stops where the value is consumed (an argument of another call, a comparison, an assignment).
      */
-    static List<String> destinationNames(PyNode expr, PythonFile file) {
-        List<String> names = new ArrayList<>();
+    static PyNode carrier(PyNode expr) {
         PyNode node = expr;
         for (int steps = 0; steps < 24; steps++) {
             PyNode p = node.parent();
-            if (p == null) return names;
+            if (p == null) return node;
             String type = p.type();
             if (type.equals("argument_list")) {
                 PyNode call = p.parent();
-                if (call == null || !isValueCall(call)) return names;
+                if (call == null || !isValueCall(call)) return node;
                 node = call;
-                continue;
-            }
-            if (type.equals("call") && node == p.field("arguments")) {
+            } else if (type.equals("call") && node == p.field("arguments")) {
                 // "".join(x for x in ...): a lone generator argument sits directly in the call
-                if (!isValueCall(p)) return names;
+                if (!isValueCall(p)) return node;
                 node = p;
-                continue;
-            }
-            if (type.equals("attribute") && node == p.field("object")) {
+            } else if (type.equals("attribute") && node == p.field("object")) {
                 // x.hexdigest() / x.encode(): the method's result still carries the value
                 PyNode call = p.parent();
-                if (call != null && call.is("call") && call.field("function") == p) {
-                    node = call;
-                    continue;
-                }
-                return names;
-            }
-            if (type.equals("subscript") && node == p.field("value")) {
+                if (call == null || !call.is("call") || call.field("function") != p) return node;
+                node = call;
+            } else if (type.equals("subscript") && node == p.field("value") || TRANSPARENT.contains(type)) {
                 node = p;
-                continue;
+            } else {
+                return node;
             }
-            if (type.equals("for_in_clause") || type.equals("comparison_operator") || type.equals("lambda")) {
-                return names;
+        }
+        return node;
+    }
+
+    /**
+     * The names that say what the value of {@code expr} becomes: the target it is assigned to, the
+     * keyword or dict key it is passed as, and the enclosing function's name followed by {@code ()}
+     * when the value (or the name it is assigned to) is returned. Follows the value up to its
+     * {@link #carrier}; says nothing of comparisons and of calls that only consume it.
+     */
+    static List<String> destinationNames(PyNode expr, PythonFile file) {
+        List<String> names = new ArrayList<>();
+        PyNode node = carrier(expr);
+        PyNode p = node.parent();
+        if (p == null) return names;
+        switch (p.type()) {
+            case "keyword_argument" -> {
+                if (node == p.field("value") && p.field("name") != null) names.add(p.field("name").text());
             }
-            if (TRANSPARENT.contains(type)) {
-                node = p;
-                continue;
+            case "pair" -> {
+                PyNode key = p.field("key");
+                if (node == p.field("value") && key != null) names.add(unquote(key));
             }
-            switch (type) {
-                case "keyword_argument" -> {
-                    if (node == p.field("value") && p.field("name") != null) names.add(p.field("name").text());
-                }
-                case "pair" -> {
-                    PyNode key = p.field("key");
-                    if (node == p.field("value") && key != null) names.add(unquote(key));
-                }
-                case "assignment", "augmented_assignment" -> {
-                    if (node == p.field("right")) {
-                        PyNode left = p.field("left");
-                        String target = Identifiers.targetName(left);
-                        if (target != null) names.add(target);
-                        if (left != null && left.is("identifier") && returnsName(p, left.text(), file)) {
-                            String function = functionName(p, file);
-                            if (function != null) names.add(function + "()");
-                        }
+            case "assignment", "augmented_assignment" -> {
+                if (node == p.field("right")) {
+                    PyNode left = p.field("left");
+                    String target = Identifiers.targetName(left);
+                    if (target != null) names.add(target);
+                    if (left != null && left.is("identifier") && returnsName(p, left.text(), file)) {
+                        String function = functionName(p, file);
+                        if (function != null) names.add(function + "()");
                     }
                 }
-                case "return_statement" -> {
-                    String function = functionName(p, file);
-                    if (function != null) names.add(function + "()");
-                }
-                default -> {
-                }
             }
-            return names;
+            case "return_statement" -> {
+                String function = functionName(p, file);
+                if (function != null) names.add(function + "()");
+            }
+            default -> {
+            }
         }
         return names;
     }

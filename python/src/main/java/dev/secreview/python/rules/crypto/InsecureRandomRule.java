@@ -7,8 +7,10 @@ import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.semantic.Call;
+import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.tree.PyNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +19,7 @@ import java.util.Set;
         cwe = 330,
         severity = Severity.HIGH,
         confidence = Confidence.HIGH,
-        summary = "The random module (a Mersenne Twister) makes a token, password, key, salt or other secret value.",
+        summary = "The random module (a Mersenne Twister) makes a token, password, key, nonce or other secret value.",
         fix = "Use the secrets module: secrets.token_urlsafe(32), secrets.token_hex(16), "
                 + "''.join(secrets.choice(alphabet) for _ in range(n)), secrets.randbelow(10**6) for numeric codes.",
         altNames = {"B311"})
@@ -26,10 +28,19 @@ public final class InsecureRandomRule implements CallRule {
     private static final Set<String> FUNCTIONS = Set.of("random", "randint", "randrange", "choice", "choices",
             "getrandbits", "sample", "shuffle", "uniform", "randbytes");
 
-    /** Words that on their own say the value is a secret. */
+    /**
+     * Words that on their own say the value is a secret. A salt is not one: it must be unique, not
+     * unpredictable, so {@code random} making it is not CWE-330.
+     */
     private static final Set<String> SECRET_WORDS = Set.of("token", "tokens", "password", "passwords", "passwd",
-            "passphrase", "pwd", "secret", "secrets", "nonce", "salt", "otp", "totp", "hotp", "csrf", "xsrf",
+            "passphrase", "pwd", "secret", "secrets", "nonce", "otp", "totp", "hotp", "csrf", "xsrf",
             "apikey", "sessionid", "sessid", "passcode");
+
+    private static final Set<String> LIST_ADDERS = Set.of("append", "extend", "insert");
+
+    /** Sources of cryptographically strong randomness: values they make are not guessable. */
+    private static final Set<String> CSPRNG_PREFIXES = Set.of("os.urandom", "os.getrandom", "secrets.",
+            "random.SystemRandom", "ssl.RAND_bytes", "Crypto.Random.", "Cryptodome.Random.");
 
     /** Words that name a secret only together with a qualifier from {@link #QUALIFIERS}. */
     private static final Set<String> HEADS = Set.of("key", "code", "id", "session", "link", "hash", "cookie");
@@ -65,7 +76,11 @@ public final class InsecureRandomRule implements CallRule {
             if (list == null || !list.is("identifier")) return;
             String why = secretName(List.of(list.text()));
             if (why == null) return;
-            report(call, context, why, list.text());
+            if (filledFromCsprng(list, call.node(), context.file())) {
+                if (!shuffledBefore(call, list, context.file())) reportOrderOnly(call, list, context);
+            } else {
+                report(call, context, why, list.text());
+            }
             return;
         }
         List<String> destinations = CryptoSupport.destinationNames(target, context.file());
@@ -82,6 +97,77 @@ public final class InsecureRandomRule implements CallRule {
         context.report(call.node(), "`" + call.callee() + "` " + what + ", but the random module is a Mersenne "
                 + "Twister: its output is predictable from earlier outputs, so an attacker can guess this "
                 + "secret value. Use the secrets module.");
+    }
+
+    /** Characters drawn from os.urandom or secrets stay unguessable; random only decides their order. */
+    private static void reportOrderOnly(Call call, PyNode list, RuleContext context) {
+        context.report(call.node(), "`" + call.callee() + "` reorders `" + list.text() + "`, whose characters come "
+                + "from a CSPRNG: they stay unguessable, and only their order follows the Mersenne Twister, so an "
+                + "attacker who learns its state knows where each character ended up. This weakens the secret "
+                + "only a little; `random.SystemRandom().shuffle(" + list.text() + ")` makes the order "
+                + "unpredictable too.", Severity.LOW, Confidence.HIGH,
+                "Shuffle with random.SystemRandom().shuffle(...), which draws from the OS CSPRNG.");
+    }
+
+    /** Whether the same list was already shuffled earlier in the function: one note per list. */
+    private static boolean shuffledBefore(Call call, PyNode list, PythonFile file) {
+        PyNode function = file.enclosingFunction(call.node());
+        PyNode scope = function == null ? file.root() : function;
+        boolean[] found = {false};
+        scope.forEachDescendant(n -> {
+            if (found[0] || !n.is("call") || n.endOffset() > call.node().startOffset()) return;
+            Call earlier = Call.of(n, file);
+            PyNode shuffled = earlier.argument(0, "x");
+            found[0] = call.callee().equals(earlier.callee()) && shuffled != null && shuffled.text().equals(list.text());
+        });
+        return found[0];
+    }
+
+    /**
+     * Whether every value put into {@code list} in its function (assigned, appended, extended, added) is made
+     * with a CSPRNG call; a slice of the list itself adds nothing new.
+     */
+    private static boolean filledFromCsprng(PyNode list, PyNode shuffle, PythonFile file) {
+        PyNode function = file.enclosingFunction(shuffle);
+        PyNode scope = function == null ? file.root() : function;
+        String name = list.text();
+        List<PyNode> filled = new ArrayList<>();
+        scope.forEachDescendant(n -> {
+            if (file.enclosingFunction(n) != function) return;
+            if (n.is("assignment") || n.is("augmented_assignment")) {
+                PyNode left = n.field("left");
+                if (left != null && left.is("identifier") && left.text().equals(name)) filled.add(n.field("right"));
+            } else if (n.is("call") && n.field("function") != null && n.field("function").is("attribute")) {
+                PyNode method = n.field("function");
+                PyNode receiver = method.field("object");
+                PyNode attribute = method.field("attribute");
+                if (receiver != null && receiver.is("identifier") && receiver.text().equals(name) && attribute != null
+                        && LIST_ADDERS.contains(attribute.text())) {
+                    filled.add(n.field("arguments"));
+                }
+            }
+        });
+        if (filled.isEmpty()) return false;
+        for (PyNode value : filled) {
+            if (value == null || !selfDerived(value, name) && !callsCsprng(value, file)) return false;
+        }
+        return true;
+    }
+
+    /** {@code password[:length]}: the list again, nothing new in it. */
+    private static boolean selfDerived(PyNode value, String name) {
+        PyNode list = value.is("subscript") ? value.field("value") : value;
+        return list != null && list.is("identifier") && list.text().equals(name);
+    }
+
+    private static boolean callsCsprng(PyNode value, PythonFile file) {
+        boolean[] found = {false};
+        value.forEachDescendant(n -> {
+            if (found[0] || !n.is("call")) return;
+            String callee = file.qualifiedName(n.field("function"));
+            if (callee != null && CSPRNG_PREFIXES.stream().anyMatch(callee::startsWith)) found[0] = true;
+        });
+        return found[0];
     }
 
     /** Whether the enclosing function says what the value is for, and it is not a secret (a MIME boundary, a delay). */

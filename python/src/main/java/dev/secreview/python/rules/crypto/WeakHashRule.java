@@ -53,7 +53,27 @@ public final class WeakHashRule implements CallRule {
             "authenticate", "authentication", "authenticator", "authorize", "authorization", "credential",
             "credentials");
 
+    /** Words that say a digest names or identifies something (a cache file, an image, a key pair) rather than protects it. */
+    private static final Set<String> IDENTITY_WORDS = Set.of("fname", "filename", "filenames", "path", "paths",
+            "cache", "cached", "id", "ids", "identifier", "ident", "uuid", "fingerprint", "fingerprints", "etag",
+            "etags", "checksum", "checksums", "crc", "shard", "bucket", "partition", "lock");
+
+    /** Calls whose arguments are file names, besides {@code os.path.*}. */
+    private static final Set<String> PATH_CALLS = Set.of("open", "io.open", "os.makedirs", "os.mkdir", "os.remove",
+            "os.unlink", "os.rename", "os.replace", "os.stat", "os.listdir", "shutil.copy", "shutil.copyfile",
+            "shutil.move", "shutil.rmtree", "pathlib.Path", "pathlib.PurePath");
+
+    private static final Set<String> CONSTANT_TIME_COMPARISONS = Set.of("hmac.compare_digest", "secrets.compare_digest");
+
     private static final String PREFIX = "cryptography.hazmat.primitives.";
+
+    /**
+     * What the code does with a digest: protects a secret (compared with a stored secret or in constant
+     * time; {@code how} says so) or names and identifies something (a file name, a lookup key, a checksum).
+     */
+    private record Purpose(boolean security, String how) {
+        static final Purpose IDENTITY = new Purpose(false, null);
+    }
 
     @Override
     public void visitCall(Call call, RuleContext context) {
@@ -85,19 +105,113 @@ public final class WeakHashRule implements CallRule {
         }
         PythonFile file = context.file();
         PyNode data = callee.equals("hashlib.new") ? call.argument(1, "data") : call.argument(0, "data");
-        String role = securityName(CryptoSupport.destinationNames(call.node(), file));
+        String digest = "`" + callee + "` computes " + article(algorithm) + " digest"
+                + (data == null ? "" : " of `" + CryptoSupport.shorten(data.text()) + "`");
+        List<String> destinations = CryptoSupport.destinationNames(call.node(), file);
+        // What the digest protects or names decides: the names it is stored under and hashes, then where it goes.
+        String role = securityName(destinations);
         if (role == null && data != null) role = securityName(CryptoSupport.identifiersIn(data));
-        if (role == null) role = securityName(listOf(functionCall(call.node(), file)));
-        String what = data == null ? "" : " of `" + CryptoSupport.shorten(data.text()) + "`";
-        if (role != null) {
-            context.report(call.node(), "`" + callee + "` computes " + article(algorithm) + " digest" + what
-                    + " in a security role (`" + role + "`); " + algorithm + " is fast and has practical collision "
-                    + "attacks, so it protects neither passwords nor tokens nor signatures.", Severity.HIGH, Confidence.HIGH);
-        } else {
-            context.report(call.node(), "`" + callee + "` computes " + article(algorithm) + " digest" + what + "; "
-                    + algorithm + " has practical collision attacks. If this is only a checksum or cache key, say so "
-                    + "with `usedforsecurity=False`; otherwise use SHA-256 or stronger.");
+        Purpose purpose = role == null ? purposeOfUse(call.node(), file, 0) : null;
+        if (purpose != null && purpose.security()) {
+            context.report(call.node(), digest + " that is " + purpose.how() + "; " + algorithm + " is fast and has "
+                    + "practical collision attacks, so it protects neither passwords nor tokens nor signatures.",
+                    Severity.HIGH, Confidence.HIGH);
+            return;
         }
+        // A file name, a lookup key, an id, a fingerprint or a checksum needs no secrecy: not CWE-328.
+        if (role == null && (purpose != null || identityName(destinations))) return;
+        if (role == null) role = securityName(listOf(functionCall(call.node(), file)));
+        if (role != null) {
+            context.report(call.node(), digest + " in a security role (`" + role + "`); " + algorithm + " is fast and "
+                    + "has practical collision attacks, so it protects neither passwords nor tokens nor signatures.",
+                    Severity.HIGH, Confidence.HIGH);
+        } else if (forSecurity != null) {  // usedforsecurity=True: any other value returned above
+            context.report(call.node(), digest + ", and `usedforsecurity=True` says it protects something; "
+                    + algorithm + " has practical collision attacks and is fast to brute-force. Unless a peer's "
+                    + "protocol fixes " + algorithm + " here, use SHA-256 or stronger (a password-based key needs "
+                    + "scrypt or PBKDF2).", Severity.MEDIUM, Confidence.HIGH);
+        } else {
+            context.report(call.node(), digest + "; " + algorithm + " has practical collision attacks. If this is "
+                    + "only a checksum or cache key, say so with `usedforsecurity=False`; otherwise use SHA-256 or "
+                    + "stronger.");
+        }
+    }
+
+    /**
+     * Where the digest (or the name it is assigned to, or the hash object's {@code hexdigest()}) goes:
+     * into a file name, a dict key or a comparison with a checksum, or into a comparison with a secret.
+     * Null when no use tells.
+     */
+    private static Purpose purposeOfUse(PyNode value, PythonFile file, int depth) {
+        PyNode at = CryptoSupport.carrier(value);
+        PyNode parent = at.parent();
+        if (parent == null) return null;
+        if (parent.is("keyword_argument") && at == parent.field("value")) {
+            at = parent;
+            parent = parent.parent();
+            if (parent == null) return null;
+        }
+        return switch (parent.type()) {
+            case "subscript" -> at == parent.field("subscript") ? Purpose.IDENTITY : null;
+            case "pair" -> at == parent.field("key") ? Purpose.IDENTITY : null;
+            case "comparison_operator" -> comparedWith(parent, at);
+            case "argument_list" -> parent.parent() != null && parent.parent().is("call")
+                    ? passedTo(parent.parent(), file) : null;
+            case "assignment" -> {
+                PyNode left = parent.field("left");
+                boolean named = at == parent.field("right") && left != null && left.is("identifier");
+                yield named && depth < 2 ? purposeOfName(left, parent, file, depth + 1) : null;
+            }
+            default -> null;
+        };
+    }
+
+    /** The purpose of the later uses of a name in the same function: one use with a secret decides. */
+    private static Purpose purposeOfName(PyNode name, PyNode assignment, PythonFile file, int depth) {
+        PyNode function = file.enclosingFunction(assignment);
+        PyNode scope = function == null ? file.root() : function;
+        Purpose[] found = {null};
+        scope.forEachDescendant(n -> {
+            if (found[0] != null && found[0].security()) return;
+            if (!n.is("identifier") || !n.text().equals(name.text()) || n.startOffset() < assignment.endOffset()
+                    || file.enclosingFunction(n) != function || isMemberName(n)) {
+                return;
+            }
+            Purpose use = purposeOfUse(n, file, depth);
+            if (use != null && (found[0] == null || use.security())) found[0] = use;
+        });
+        return found[0];
+    }
+
+    /** {@code x.name} or {@code f(name=...)}: the identifier is a member or keyword, not the variable. */
+    private static boolean isMemberName(PyNode identifier) {
+        PyNode parent = identifier.parent();
+        if (parent == null) return false;
+        return parent.is("attribute") && parent.field("attribute") == identifier
+                || parent.is("keyword_argument") && parent.field("name") == identifier;
+    }
+
+    /** {@code digest == stored_token} protects a secret; {@code digest != image.checksum} checks integrity. */
+    private static Purpose comparedWith(PyNode comparison, PyNode digest) {
+        for (PyNode other : comparison.namedChildren()) {
+            if (other == digest) continue;
+            List<String> names = CryptoSupport.identifiersIn(other);
+            String secret = securityName(names);
+            if (secret != null) return new Purpose(true, "compared with `" + CryptoSupport.shorten(other.text()) + "`");
+            if (identityName(names)) return Purpose.IDENTITY;
+        }
+        return null;
+    }
+
+    /** A file name ({@code os.path.join(base, digest)}) or a secret compared in constant time. */
+    private static Purpose passedTo(PyNode call, PythonFile file) {
+        PyNode function = call.field("function");
+        String callee = file.qualifiedName(function);
+        if (callee != null && (PATH_CALLS.contains(callee) || callee.startsWith("os.path."))) return Purpose.IDENTITY;
+        if (callee != null && CONSTANT_TIME_COMPARISONS.contains(callee)) {
+            return new Purpose(true, "compared in constant time (`" + callee + "`), as a secret is");
+        }
+        return null;
     }
 
     private void checkCryptographyHash(Call call, String algorithm, RuleContext context) {
@@ -123,6 +237,7 @@ public final class WeakHashRule implements CallRule {
                     Severity.LOW, Confidence.HIGH);
             return;
         }
+        if (identityName(List.of(method))) return;  // cert.fingerprint(hashes.SHA1()): names a certificate
         if (method.equals("sign") || method.equals("verify")) {
             context.report(call.node(), "A signature is made or checked over a " + algorithm + " digest (`"
                     + CryptoSupport.shorten(user.text()) + "`); " + algorithm + " collisions let an attacker get a "
@@ -202,6 +317,14 @@ public final class WeakHashRule implements CallRule {
             }
         }
         return null;
+    }
+
+    /** Whether a name says it holds a file name, an id, a fingerprint, a checksum or a cache key. */
+    private static boolean identityName(List<String> names) {
+        for (String name : names) {
+            if (name != null && Identifiers.words(name).stream().anyMatch(IDENTITY_WORDS::contains)) return true;
+        }
+        return false;
     }
 
     private static String article(String algorithm) {

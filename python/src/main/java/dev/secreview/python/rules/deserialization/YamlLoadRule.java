@@ -11,7 +11,6 @@ import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 @RuleInfo(
@@ -92,44 +91,34 @@ public final class YamlLoadRule implements CallRule {
         return stream != null && context.values().isConstant(stream);
     }
 
-    /** What the loader given as {@code Loader=} can construct, following names, aliases, subclasses and getattr(). */
+    /**
+     * What the loader given as {@code Loader=} can construct. Names resolve as the dataflow's class bases
+     * do ({@link PythonFile#qualifiedNames}: aliases, conditional assignments, getattr with a default);
+     * a class of this file constructs what its bases construct.
+     */
     private static Loader classify(PyNode expr, RuleContext context, int depth) {
         if (expr == null || depth > 6) return Loader.UNKNOWN;
         PythonFile file = context.file();
-        String qualified = file.qualifiedName(expr);
-        if (qualified != null && qualified.startsWith("yaml.") && !qualified.contains("(")) return byName(qualified);
-        switch (expr.type()) {
-            case "identifier": {
-                List<Binding> bindings = file.resolve(expr.text(), expr);
-                if (bindings.isEmpty()) return Loader.UNKNOWN;
-                Loader worst = null;
-                for (Binding binding : bindings) {
-                    Loader each = switch (binding.kind()) {
-                        case IMPORT -> byName(binding.qualifiedName());
-                        case ASSIGNMENT -> binding.value() == expr ? Loader.UNKNOWN : classify(binding.value(), context, depth + 1);
-                        case DEFINITION -> subclass(binding.site(), context, depth);
-                        default -> Loader.UNKNOWN;
-                    };
-                    worst = worst == null ? each : combine(worst, each);
-                }
-                return worst;
-            }
-            case "call": {
-                // getattr(yaml, "CSafeLoader", yaml.SafeLoader): the named attribute or the default.
-                PyNode function = expr.field("function");
-                PyNode arguments = expr.field("arguments");
-                if (function == null || !function.text().equals("getattr") || arguments == null) return Loader.UNKNOWN;
-                List<PyNode> args = arguments.namedChildren();
-                if (args.size() < 2) return Loader.UNKNOWN;
-                String module = file.qualifiedName(args.get(0));
-                Optional<String> attribute = context.values().string(args.get(1));
-                if (module == null || attribute.isEmpty()) return Loader.UNKNOWN;
-                Loader named = byName(module + "." + attribute.get());
-                return args.size() >= 3 ? combine(named, classify(args.get(2), context, depth + 1)) : named;
-            }
-            default:
-                return Loader.UNKNOWN;
+        Set<String> names = file.qualifiedNames(expr);
+        if (!names.isEmpty()) {
+            Loader worst = null;
+            for (String name : names) worst = worst == null ? byName(name) : combine(worst, byName(name));
+            return worst;
         }
+        if (!expr.is("identifier")) return Loader.UNKNOWN;
+        List<Binding> bindings = file.resolve(expr.text(), expr);
+        if (bindings.isEmpty()) return Loader.UNKNOWN;
+        Loader worst = null;
+        for (Binding binding : bindings) {
+            Loader each = switch (binding.kind()) {
+                case IMPORT -> byName(binding.qualifiedName());
+                case ASSIGNMENT -> binding.value() == expr ? Loader.UNKNOWN : classify(binding.value(), context, depth + 1);
+                case DEFINITION -> subclass(binding.site(), context, depth);
+                default -> Loader.UNKNOWN;
+            };
+            worst = worst == null ? each : combine(worst, each);
+        }
+        return worst;
     }
 
     /** {@code class ConfigLoader(yaml.SafeLoader)}: a subclass constructs what its bases construct. */

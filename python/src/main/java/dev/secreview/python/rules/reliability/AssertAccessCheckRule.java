@@ -5,6 +5,7 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.List;
@@ -22,10 +23,18 @@ import java.util.Set;
                 + "`policy.authorize(context, action, target)` in OpenStack code; Django: `raise PermissionDenied`.",
         altNames = {"B101"})
 public final class AssertAccessCheckRule implements NodeRule {
-    private static final Set<String> ACCESS_WORDS = Set.of("admin", "admins", "superuser", "staff", "authorized",
-            "authorised", "authorize", "authorise", "authenticated", "permission", "permissions",
-            "permitted", "owner", "owns", "role", "roles", "policy", "policies", "privilege", "privileges",
-            "privileged", "acl", "acls", "rbac");
+    /** What a principal is or holds, when asked as a predicate: {@code is_admin}, {@code user.is_superuser}, {@code authorized}. */
+    private static final Set<String> PRINCIPAL_STATES = Set.of("admin", "superuser", "staff", "owner", "privileged",
+            "authenticated", "authorized", "authorised", "permitted");
+    /** What follows {@code has_}/{@code check_} in an access predicate: {@code has_perm}, {@code check_permission}. */
+    private static final Set<String> GRANTS = Set.of("perm", "perms", "permission", "permissions", "access", "role",
+            "roles", "privilege", "privileges", "auth", "authorization", "authorisation", "rights");
+    /** Receivers of {@code enforce()}/{@code check()} that are an authorization engine: {@code policy.enforce(...)}. */
+    private static final Set<String> ENGINES = Set.of("policy", "policies", "enforcer", "rbac", "acl", "acls",
+            "authorizer", "authoriser");
+    /** Names that hold the caller: the request context, the request, the current user and their credentials. */
+    private static final Set<String> PRINCIPALS = Set.of("context", "ctx", "request", "req", "user", "current_user",
+            "credentials", "creds", "principal", "identity", "caller", "auth_context", "user_context");
     private static final Set<String> INVARIANT_CALLS = Set.of("isinstance", "issubclass", "hasattr", "callable", "len",
             "type", "all", "any");
     private static final Set<String> TENANCY_IDS = Set.of("project_id", "tenant_id", "user_id", "owner_id", "domain_id");
@@ -41,49 +50,109 @@ public final class AssertAccessCheckRule implements NodeRule {
         if (parts.isEmpty()) return;
         PyNode condition = parts.get(0);
         if (isPlainInvariant(condition)) return;
-        String word = accessWord(condition);
-        if (word == null) return;
-        String kind = word.equals("tenancy") ? "tenant-isolation check" : "authorization check";
-        String shown = condition.text().replace('\n', ' ');
-        if (shown.length() > 70) shown = shown.substring(0, 67) + "...";
-        context.report(node, "`assert " + shown + "` is the only thing enforcing this " + kind + ": Python drops assert "
-                + "statements when run with `-O` or PYTHONOPTIMIZE, and when it does run, a failure raises "
-                + "AssertionError (a 500) rather than a proper 403.");
+        Evidence evidence = accessEvidence(condition);
+        if (evidence == null) return;
+        String kind = evidence.tenancy() ? "tenant-isolation check" : "authorization check";
+        String shown = shorten(condition.text());
+        String because = shown.equals(evidence.text()) ? "" : " (`" + evidence.text() + "`)";
+        context.report(node, "`assert " + shown + "` is the only thing enforcing this " + kind + because
+                + ": Python drops assert statements when run with `-O` or PYTHONOPTIMIZE, and when it does run, "
+                + "a failure raises AssertionError (a 500) rather than a proper 403.");
     }
 
-    /** The access word that makes {@code condition} an access check ("tenancy" for id comparisons), or null. */
-    private static String accessWord(PyNode condition) {
-        String[] found = {null};
+    /** What in the condition shows an access decision: a predicate, a policy engine, a comparison with the caller. */
+    private record Evidence(String text, boolean tenancy) {
+    }
+
+    private static Evidence accessEvidence(PyNode condition) {
+        Evidence[] found = {null};
         condition.forEachDescendant(n -> {
             if (found[0] != null) return;
-            if (n.is("identifier")) {
-                String name = n.text();
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("can_") || lower.startsWith("may_") || lower.startsWith("has_perm")
-                        || lower.startsWith("has_access") || lower.startsWith("check_access")
-                        || lower.startsWith("check_auth")) {
-                    found[0] = lower;
-                    return;
-                }
-                String words = name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-                for (String word : words.split("[^a-z0-9]+")) {
-                    if (ACCESS_WORDS.contains(word)) {
-                        found[0] = word;
-                        return;
-                    }
-                }
-            } else if (n.is("comparison_operator") && comparesTenancy(n)) {
-                found[0] = "tenancy";
+            if (n.is("identifier") && isAccessPredicate(n.text())) {
+                found[0] = new Evidence(shorten(n.parent() != null && n.parent().is("attribute")
+                        && n.parent().field("attribute") == n ? n.parent().text() : n.text()), false);
+            } else if (n.is("call") && callsAuthorizationEngine(n)) {
+                found[0] = new Evidence(shorten(n.field("function").text()), false);
+            } else if (n.is("comparison_operator")) {
+                found[0] = callerComparison(n);
             }
         });
         return found[0];
     }
 
-    /** {@code instance.project_id == context.project_id}: both sides name a project/tenant/user id. */
-    private static boolean comparesTenancy(PyNode comparison) {
+    /**
+     * {@code is_admin}, {@code is_system_admin}, {@code authorized}, {@code context.can}, {@code can_delete},
+     * {@code has_perm}, {@code check_permission}, {@code authorize}: names that ask for an access decision.
+     * A word such as {@code policy} or {@code role} inside another name ({@code deletion_policy}) is not one.
+     */
+    private static boolean isAccessPredicate(String name) {
+        List<String> words = Identifiers.words(name);
+        if (words.isEmpty()) return false;
+        String first = words.get(0);
+        String last = words.get(words.size() - 1);
+        if (PRINCIPAL_STATES.contains(last) && (words.size() == 1 || first.equals("is") || first.equals("am"))) return true;
+        if (first.equals("can") || first.equals("may")) return true;
+        if (words.contains("authorize") || words.contains("authorise")) return true;
+        for (int i = 0; i + 1 < words.size(); i++) {
+            String verb = words.get(i);
+            if ((verb.equals("has") || verb.equals("check")) && GRANTS.contains(words.get(i + 1))) return true;
+        }
+        return false;
+    }
+
+    /** {@code policy.enforce(context, rule, target)}, {@code self.enforcer.check(...)}. */
+    private static boolean callsAuthorizationEngine(PyNode call) {
+        PyNode function = call.field("function");
+        if (function == null || !function.is("attribute") || function.field("attribute") == null) return false;
+        String method = function.field("attribute").text();
+        if (!method.equals("enforce") && !method.equals("check")) return false;
+        PyNode receiver = function.field("object");
+        if (receiver == null) return false;
+        String last = receiver.is("attribute") && receiver.field("attribute") != null
+                ? receiver.field("attribute").text() : receiver.text();
+        return Identifiers.words(last).stream().anyMatch(ENGINES::contains);
+    }
+
+    /**
+     * A comparison with the caller: {@code instance.project_id == context.project_id} (tenancy),
+     * {@code "admin" in context.roles} or {@code "admin" in roles}, {@code obj.owner == request.user}.
+     * {@code role in VALID_ROLES} and {@code "reader" in VALID_ROLES} validate a value and are not one.
+     */
+    private static Evidence callerComparison(PyNode comparison) {
         List<PyNode> operands = comparison.namedChildren();
-        if (operands.size() != 2) return false;
-        return namesTenancyId(operands.get(0)) && namesTenancyId(operands.get(1));
+        if (operands.size() != 2) return null;
+        PyNode left = operands.get(0);
+        PyNode right = operands.get(1);
+        boolean caller = namesCaller(left) || namesCaller(right);
+        String shown = shorten(comparison.text());
+        if (caller && namesTenancyId(left) && namesTenancyId(right)) return new Evidence(shown, true);
+        for (PyNode[] pair : new PyNode[][]{{left, right}, {right, left}}) {
+            String last = lastName(pair[0]);
+            if (last == null) continue;
+            List<String> words = Identifiers.words(last);
+            // ROLES / VALID_ROLES is a table of role names, not anyone's roles
+            boolean roles = (words.contains("role") || words.contains("roles")) && !last.equals(last.toUpperCase(Locale.ROOT));
+            boolean owner = words.contains("owner");
+            if (roles && (namesCaller(pair[0]) || pair[1].is("string"))) return new Evidence(shown, false);
+            if (owner && namesCaller(pair[1])) return new Evidence(shown, false);
+        }
+        return null;
+    }
+
+    /** Whether an expression reads the caller: {@code context.user_id}, {@code request.user}, {@code self.context.roles}. */
+    private static boolean namesCaller(PyNode expression) {
+        boolean[] found = {false};
+        expression.forEachDescendant(n -> {
+            if (n.is("identifier") && PRINCIPALS.contains(n.text())) found[0] = true;
+        });
+        return found[0];
+    }
+
+    /** The name an operand ends in: {@code roles}, {@code context.roles} → roles; null for other expressions. */
+    private static String lastName(PyNode operand) {
+        if (operand.is("identifier")) return operand.text();
+        if (operand.is("attribute") && operand.field("attribute") != null) return operand.field("attribute").text();
+        return null;
     }
 
     private static boolean namesTenancyId(PyNode operand) {
@@ -92,6 +161,11 @@ public final class AssertAccessCheckRule implements NodeRule {
             if (text.endsWith(id)) return true;
         }
         return false;
+    }
+
+    private static String shorten(String text) {
+        String shown = text.replace('\n', ' ');
+        return shown.length() > 70 ? shown.substring(0, 67) + "..." : shown;
     }
 
     /** {@code isinstance(x, T)}, {@code len(roles) > 0}, {@code policy is not None}: type and shape invariants. */
