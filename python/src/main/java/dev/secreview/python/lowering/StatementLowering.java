@@ -374,9 +374,12 @@ final class StatementLowering {
         PyNode superclasses = node.field("superclasses");
         if (superclasses != null) {
             for (PyNode base : superclasses.namedChildren()) {
+                if (base.is("keyword_argument") || base.is("comment")) continue;   // metaclass=...
                 String baseName = file.qualifiedName(base);
                 if (baseName == null && base.is("identifier")) baseName = lowering.moduleName() + "." + base.text();
-                if (baseName != null) bases.add(baseName);
+                // Every class derives from object: naming it adds nothing. A base computed at run time
+                // keeps its text, a name no class of the tree has: what it binds is not known.
+                if (!"object".equals(baseName)) bases.add(baseName != null ? baseName : base.text());
             }
         }
         Map<String, String> attributeTypes = new HashMap<>();
@@ -384,7 +387,7 @@ final class StatementLowering {
         if (body != null) {
             new ClassBodyLowering(this, file, qualified).lower(body, attributeTypes);
         }
-        lowering.addClass(qualified, bases, attributeTypes);
+        lowering.addClass(node, qualified, bases, attributeTypes);
         builder.emit(new Instruction.Assign(name.text(), new Expr.Use(new Operand.Global(qualified)), name.range()));
     }
 
