@@ -12,3 +12,9 @@ def issue_csrf():
 def make_token_hex():
     return "%x" % random.getrandbits(64)
 
+
+
+def remember(user):
+    from sessions import remembered_sessions
+    # expect: py-weak-random-secret
+    remembered_sessions[user] = "%x" % random.getrandbits(64)

@@ -39,13 +39,21 @@ class TreeReviewTest {
     }
 
     private Review review(String text) {
-        SourceFile source = new SourceFile(Path.of(PATH), PATH, text);
-        FileAnalysis analysis = frontEnd.analyze(source);
-        assertEquals(List.of(), analysis.diagnostics());
+        return review(text, Map.of());
+    }
+
+    /** The review of {@code text} at {@link #PATH}, scanned in one tree with {@code others} (path to text). */
+    private Review review(String text, Map<String, String> others) {
         Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
-        analyses.put(PATH, analysis);
+        Map<String, String> files = new LinkedHashMap<>(others);
+        files.put(PATH, text);
+        files.forEach((path, code) -> {
+            FileAnalysis analysis = frontEnd.analyze(new SourceFile(Path.of(path), path, code));
+            assertEquals(List.of(), analysis.diagnostics());
+            analyses.put(path, analysis);
+        });
         Map<String, FileAnalysis> reviewed = frontEnd.reviewTree(analyses, Set.of("remote", "local"));
-        return new Review(analysis.findings(), reviewed.get(PATH).findings());
+        return new Review(analyses.get(PATH).findings(), reviewed.get(PATH).findings());
     }
 
     private static int lineOf(String text, String marker) {
@@ -76,10 +84,18 @@ class TreeReviewTest {
     }
 
     @Test
-    void patternFindingOnAValueFixedByAnotherFunctionIsDropped() {
+    void patternFindingOnAValueFixedByAFunctionOfAnotherModuleIsDropped() {
         String text = """
-                import platform
                 import subprocess
+
+                from app.platforms import pick
+
+
+                def launch():
+                    subprocess.run(pick() + ' x', shell=True)
+                """;
+        String platforms = """
+                import platform
 
 
                 def pick():
@@ -88,16 +104,70 @@ class TreeReviewTest {
                     else:
                         cmd = 'b'
                     return cmd
-
-
-                def launch():
-                    subprocess.run(pick() + ' x', shell=True)
                 """;
         int line = lineOf(text, "subprocess.run(");
-        Review review = review(text);
+        Review review = review(text, Map.of("app/platforms.py", platforms));
         assertTrue(review.before("py-subprocess-shell", line), "the pattern rule reports the call: " + review.before());
         assertEquals(Optional.empty(), review.after("py-subprocess-shell", line));
         assertEquals(Optional.empty(), review.after("py-command-injection", line));
+    }
+
+    /** A base class whose SQL names tables through attributes its subclasses, in other modules, bind. */
+    private static final String BROKER = """
+            import sqlite3
+
+
+            class Broker(object):
+                def __init__(self, path):
+                    self.conn = sqlite3.connect(path)
+
+                def count(self):
+                    return self.conn.execute("SELECT COUNT(*) FROM %s_stat" % self.db_type).fetchone()
+            """;
+
+    private static String subclass(String body) {
+        return "from app.tasks import Broker\n\n\nclass Account(Broker):\n" + body;
+    }
+
+    @Test
+    void classAttributesBoundToLiteralsInSubclassesOfOtherModulesAreFixed() {
+        int line = lineOf(BROKER, "self.conn.execute(");
+        Review review = review(BROKER, Map.of(
+                "app/account.py", subclass("    db_type = 'account'\n"),
+                "app/container.py", subclass("    db_type = 'container'\n")));
+        assertTrue(review.before("py-sql-string", line), "the pattern rule reports the call: " + review.before());
+        assertEquals(Optional.empty(), review.after("py-sql-string", line));
+    }
+
+    @Test
+    void classAttributesAssignedOnceInInitFromALiteralAreFixed() {
+        int line = lineOf(BROKER, "self.conn.execute(");
+        Review review = review(BROKER, Map.of("app/account.py", subclass("""
+                    def __init__(self, path):
+                        super().__init__(path)
+                        self.db_type = 'account'
+                """)));
+        assertEquals(Optional.empty(), review.after("py-sql-string", line));
+    }
+
+    @Test
+    void classAttributesWithAnyOtherBindingAreUnknown() {
+        int line = lineOf(BROKER, "self.conn.execute(");
+        List<String> others = List.of(
+                "    db_type = 'account'\n\n    def rename(self, name):\n        self.db_type = name\n",
+                "    db_type = 'account'\n\n    def load(self, row):\n        for k, v in row.items():\n"
+                        + "            setattr(self, k, v)\n",
+                "    db_type = property(lambda self: self.kind)\n",
+                "    pass\n");
+        for (String body : others) {
+            Review review = review(BROKER, Map.of("app/account.py", subclass(body)));
+            Finding kept = review.after("py-sql-string", line).orElseThrow(() -> new AssertionError("dropped with " + body));
+            assertEquals(Confidence.LOW, kept.confidence());
+        }
+        // Stored on some object elsewhere from a parameter: that object may be a broker.
+        Review review = review(BROKER, Map.of("app/account.py", subclass("    db_type = 'account'\n"),
+                "app/admin.py", "def retype(broker, kind):\n    broker.db_type = kind\n"));
+        assertTrue(review.after("py-sql-string", line).isPresent(), review.after()::toString);
     }
 
     @Test

@@ -15,12 +15,13 @@ final class Containers {
     }
 
     static Value loadItem(Value container, Value key) {
+        List<Value> items = items(container);
         if (key.isConstant()) {
             Object k = key.constant();
-            if (container.items() != null && k instanceof Long index) {
-                int size = container.items().size();
+            if (items != null && k instanceof Long index) {
+                int size = items.size();
                 long at = index < 0 ? size + index : index;
-                if (at >= 0 && at < size) return container.items().get((int) at);
+                if (at >= 0 && at < size) return items.get((int) at);
             }
             if (container.entries() != null && container.entries().containsKey(k)) return container.entries().get(k);
             if (container.isConstant()) {
@@ -28,10 +29,20 @@ final class Containers {
                 if (folded != null) return Value.constant(folded);
             }
         }
-        if (container.fixed() && key.harmless()) return Value.derived(container.taint(), true);
         // A mapping of known values read with an unknown key yields one of those values.
         if (container.entries() != null && !container.entries().isEmpty()) return anyValue(container.entries());
+        // Whatever the key, an element of a container nothing from outside is in is harmless too.
+        if (container.harmless()) return Value.derived(container.taint(), true);
         return Value.named(container.name() == null ? null : container.name() + "[]", container.taint());
+    }
+
+    /** The elements of a sequence: those tracked, or those of a constant list or tuple. */
+    private static List<Value> items(Value container) {
+        if (container.items() != null) return container.items();
+        if (!(container.constant() instanceof List<?> constants)) return null;
+        List<Value> items = new ArrayList<>(constants.size());
+        for (Object constant : constants) items.add(Value.ofConstant(constant));
+        return items;
     }
 
     static Value slice(Value container, Value lower, Value upper) {
@@ -42,19 +53,21 @@ final class Containers {
             int[] bounds = Folding.sliceBounds(s.length(), from, to);
             if (bounds != null) return Value.constant(s.substring(bounds[0], bounds[1]));
         }
-        if (boundsKnown && container.items() != null) {
-            int[] bounds = Folding.sliceBounds(container.items().size(), from, to);
-            if (bounds != null) return Value.sequence(container.items().subList(bounds[0], bounds[1]));
+        List<Value> items = items(container);
+        if (boundsKnown && items != null) {
+            int[] bounds = Folding.sliceBounds(items.size(), from, to);
+            if (bounds != null) return Value.sequence(items.subList(bounds[0], bounds[1]));
         }
         boolean harmlessBounds = (lower == null || lower.harmless()) && (upper == null || upper.harmless());
         return Value.derived(container.taint(), container.harmless() && harmlessBounds);
     }
 
-    /** An element of an iterable: any of its known elements, or its taint. */
+    /** An element of an iterable: any of its known elements (a mapping's keys), or its taint. */
     static Value element(Value iterable) {
-        if (iterable.items() != null && !iterable.items().isEmpty()) {
-            Value joined = iterable.items().get(0);
-            for (Value item : iterable.items()) joined = joined.join(item);
+        List<Value> items = items(iterable);
+        if (items != null && !items.isEmpty()) {
+            Value joined = items.get(0);
+            for (Value item : items) joined = joined.join(item);
             return joined;
         }
         if (iterable.entries() != null && !iterable.entries().isEmpty()) {

@@ -13,10 +13,12 @@ import dev.secreview.dataflow.model.TaintModels;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -38,6 +40,8 @@ final class FunctionAnalyzer {
     private final TaintModels models;
     private final Map<Integer, Map<String, Value>> in = new HashMap<>();
     private final List<SinkHit> parameterSinks = new ArrayList<>();
+    private final Map<String, Value> attributeStores = new HashMap<>();
+    private final Set<Summary.TypedStore> typedStores = new HashSet<>();
     private Value returned;
     private boolean reporting;
 
@@ -60,7 +64,8 @@ final class FunctionAnalyzer {
                 interpret(block, new HashMap<>(state));
             }
         }
-        return new Summary(returned == null ? Value.constant(Constant.NONE) : returned, parameterSinks);
+        return new Summary(returned == null ? Value.constant(Constant.NONE) : returned, parameterSinks, attributeStores,
+                typedStores);
     }
 
     private Map<String, Value> initialState() {
@@ -188,6 +193,7 @@ final class FunctionAnalyzer {
         if (instruction instanceof Instruction.StoreAttribute store) {
             Value object = operand(store.object(), state, range);
             Value value = operand(store.value(), state, range);
+            if (reporting) recordAttributeStore(store.name(), object, value);
             if (object.name() != null) checkStores(object.name() + "." + store.name(), store.name(), value, range);
             if (store.object() instanceof Operand.Local local) {
                 state.put(local.name(), object.withAttribute(store.name(), value)
@@ -211,6 +217,14 @@ final class FunctionAnalyzer {
         }
     }
 
+    /** What the summary tells the loads of class attributes elsewhere ({@link TaintEngine#classAttribute}). */
+    private void recordAttributeStore(String attribute, Value object, Value value) {
+        if (object.name() != null && object.name().endsWith("()")) {
+            typedStores.add(new Summary.TypedStore(object.name().substring(0, object.name().length() - 2), attribute));
+        }
+        attributeStores.merge(attribute, value, Value::join);
+    }
+
     private static String note(Instruction.Assign assign) {
         String target = "`" + assign.target() + "`";
         Expr value = assign.value();
@@ -221,22 +235,15 @@ final class FunctionAnalyzer {
     }
 
     Value operand(Operand operand, Map<String, Value> state, TextRange range) {
-        if (operand instanceof Operand.Const c) return Value.constant(c.value());
+        if (operand instanceof Operand.Const c) return Value.ofConstant(c.value());
         if (operand instanceof Operand.Local local) {
             Value value = state.get(local.name());
             return value == null ? Value.named(local.name(), Taint.NONE) : value;
         }
         String name = ((Operand.Global) operand).name();
         Optional<Object> constant = engine.program().constant(name);
-        if (constant.isPresent() && constant.get() instanceof Map<?, ?> mapping) return constantMapping(mapping);
-        if (constant.isPresent()) return Value.constant(constant.get());
+        if (constant.isPresent()) return Value.ofConstant(constant.get());
         return sourceOf(Value.named(name, Taint.NONE), range);
-    }
-
-    private static Value constantMapping(Map<?, ?> mapping) {
-        Map<Object, Value> entries = new HashMap<>();
-        mapping.forEach((key, value) -> entries.put(key, Value.constant(value)));
-        return Value.mapping(entries);
     }
 
     /** The value, tainted if its name is a modelled source. */
@@ -278,6 +285,14 @@ final class FunctionAnalyzer {
         return object + "." + attribute;
     }
 
+    /** An attribute of an instance of a class of the tree ({@code self.table}), or of the class itself. */
+    private Optional<Value> classAttribute(Value object, String attribute) {
+        String name = object.name();
+        if (name == null) return Optional.empty();
+        String type = name.endsWith("()") ? name.substring(0, name.length() - 2) : name;
+        return engine.program().classInfo(type).flatMap(c -> engine.classAttribute(c, attribute));
+    }
+
     /**
      * A source's name as a reader knows it: from the last object on, named by its class
      * ({@code HttpRequest.POST} rather than {@code django.http.HttpRequest().POST}), or the whole
@@ -297,6 +312,8 @@ final class FunctionAnalyzer {
             if (object.attributes() != null && object.attributes().containsKey(load.name())) {
                 return object.attributes().get(load.name());
             }
+            Optional<Value> declared = classAttribute(object, load.name());
+            if (declared.isPresent()) return declared.get();
             String name = attributeName(object.name(), load.name());
             Value attribute = sourceOf(Value.named(name, object.taint()), range);
             return partOfSourceObject(object, attribute, name, range);

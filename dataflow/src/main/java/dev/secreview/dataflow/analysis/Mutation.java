@@ -18,11 +18,12 @@ record Mutation(Value result, Value receiver) {
         List<Value> items = container.items();
         Map<Object, Value> entries = container.entries();
         Taint argumentTaint = Value.taintOf(args);
+        boolean harmless = container.harmless() && args.stream().allMatch(Value::harmless);
         switch (method) {
             case "append", "add", "appendleft":
                 if (args.size() != 1) return null;
                 if (items != null && !method.equals("appendleft")) return new Mutation(NONE, Value.sequence(plus(items, args.get(0))));
-                return new Mutation(NONE, grown(container, argumentTaint));
+                return new Mutation(NONE, grown(container, argumentTaint, harmless));
             case "extend":
                 if (args.size() != 1) return null;
                 if (items != null && args.get(0).items() != null) {
@@ -30,7 +31,7 @@ record Mutation(Value result, Value receiver) {
                     all.addAll(args.get(0).items());
                     return new Mutation(NONE, Value.sequence(all));
                 }
-                return new Mutation(NONE, grown(container, argumentTaint));
+                return new Mutation(NONE, grown(container, argumentTaint, harmless));
             case "insert":
                 if (args.size() != 2) return null;
                 if (items != null && args.get(0).constant() instanceof Long at && at >= 0) {
@@ -38,7 +39,7 @@ record Mutation(Value result, Value receiver) {
                     all.add((int) Math.min(at, all.size()), args.get(1));
                     return new Mutation(NONE, Value.sequence(all));
                 }
-                return new Mutation(NONE, grown(container, argumentTaint));
+                return new Mutation(NONE, grown(container, argumentTaint, harmless));
             case "pop":
                 return pop(container, args);
             case "get":
@@ -48,7 +49,9 @@ record Mutation(Value result, Value receiver) {
                     return new Mutation(args.size() > 1 ? any.join(args.get(1)) : any.join(NONE), null);
                 }
                 if (entries == null || args.isEmpty() || !args.get(0).isConstant()) {
-                    return new Mutation(Value.tainted(container.taint().union(args.size() > 1 ? args.get(1).taint() : Taint.NONE)), null);
+                    Value fallback = args.size() > 1 ? args.get(1) : NONE;
+                    return new Mutation(Value.derived(container.taint().union(fallback.taint()),
+                            container.harmless() && fallback.harmless()), null);
                 }
                 Value found = entries.get(args.get(0).constant());
                 return new Mutation(found != null ? found : args.size() > 1 ? args.get(1) : NONE, null);
@@ -59,10 +62,20 @@ record Mutation(Value result, Value receiver) {
                     all.putAll(args.get(0).entries());
                     return new Mutation(NONE, Value.mapping(all));
                 }
-                return new Mutation(NONE, grown(container, argumentTaint));
+                return new Mutation(NONE, grown(container, argumentTaint, harmless));
             case "values":
                 if (entries != null) return new Mutation(Value.sequence(List.copyOf(entries.values())), null);
-                return new Mutation(Value.tainted(container.taint()), null);
+                return new Mutation(Value.derived(container.taint(), container.harmless()), null);
+            case "keys":
+                if (entries != null) return new Mutation(Value.sequence(entries.keySet().stream().map(Value::constant).toList()), null);
+                return new Mutation(Value.derived(container.taint(), container.harmless()), null);
+            case "items":
+                if (entries != null) {
+                    List<Value> pairs = new ArrayList<>();
+                    entries.forEach((key, value) -> pairs.add(Value.sequence(List.of(Value.constant(key), value))));
+                    return new Mutation(Value.sequence(pairs), null);
+                }
+                return new Mutation(Value.derived(container.taint(), container.harmless()), null);
             case "copy":
                 return new Mutation(container.withName(null), null);
             default:
@@ -96,8 +109,8 @@ record Mutation(Value result, Value receiver) {
         return all;
     }
 
-    /** The container with unknown new elements: its shape is lost, its taint grows. */
-    private static Value grown(Value container, Taint added) {
-        return Value.tainted(container.taint().union(added));
+    /** The container with new elements in unknown places: its shape is lost, its taint grows. */
+    private static Value grown(Value container, Taint added, boolean harmless) {
+        return Value.derived(container.taint().union(added), harmless);
     }
 }

@@ -1,26 +1,37 @@
 package dev.secreview.dataflow.analysis;
 
+import dev.secreview.dataflow.ir.Block;
 import dev.secreview.dataflow.ir.ClassInfo;
 import dev.secreview.dataflow.ir.Function;
+import dev.secreview.dataflow.ir.Instruction;
 import dev.secreview.dataflow.ir.SourceModule;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The scanned tree as the interprocedural analysis sees it: every function, class and module-level
- * constant by qualified name. Imports are matched to modules by name suffix, so {@code helpers.db}
- * finds {@code src/helpers/db.py} whatever directory the scan started in.
+ * constant by qualified name, the subclasses of each class, and the functions that store each attribute
+ * name. Imports are matched to modules by name suffix, so {@code helpers.db} finds
+ * {@code src/helpers/db.py} whatever directory the scan started in.
  */
 public final class Program {
+    /** How many bases deep an attribute is looked for; hierarchies are shallow, cycles are not followed. */
+    private static final int MAX_HIERARCHY = 16;
+
     private final List<SourceModule> modules;
     private final Map<String, Function> functions = new HashMap<>();
     private final Map<String, ClassInfo> classes = new HashMap<>();
     private final Map<String, Object> constants = new HashMap<>();
     private final Map<String, String> moduleAliases = new HashMap<>();
+    private final Map<String, List<ClassInfo>> subclasses = new HashMap<>();
+    private final Map<String, List<Function>> attributeStores = new HashMap<>();
 
     public Program(List<SourceModule> modules) {
         this.modules = List.copyOf(modules);
@@ -28,10 +39,29 @@ public final class Program {
             registerSuffixes(module.name());
             for (Function f : module.functions()) {
                 functions.putIfAbsent(f.name(), f);
+                indexAttributeStores(f);
             }
             for (ClassInfo c : module.classes()) classes.putIfAbsent(c.name(), c);
             module.constants().forEach(constants::putIfAbsent);
         }
+        for (SourceModule module : modules) {
+            for (ClassInfo c : module.classes()) {
+                if (classes.get(c.name()) != c) continue;   // a duplicate name: the first one is the class
+                for (String base : c.bases()) {
+                    classInfo(base).ifPresent(b -> subclasses.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(c));
+                }
+            }
+        }
+    }
+
+    private void indexAttributeStores(Function function) {
+        Set<String> stored = new LinkedHashSet<>();
+        for (Block block : function.blocks()) {
+            for (Instruction instruction : block.instructions()) {
+                if (instruction instanceof Instruction.StoreAttribute store) stored.add(store.name());
+            }
+        }
+        for (String name : stored) attributeStores.computeIfAbsent(name, k -> new ArrayList<>()).add(function);
     }
 
     /** {@code a.b.c} is also reachable as {@code b.c} and {@code c}, unless another module claims that name. */
@@ -96,11 +126,77 @@ public final class Program {
 
     private boolean derivesOnlyFrom(String className, Collection<String> ancestors, int depth) {
         Optional<ClassInfo> info = classInfo(className);
-        if (info.isEmpty() || info.get().bases().isEmpty() || depth > 8) return false;
+        if (info.isEmpty() || info.get().bases().isEmpty() || depth > MAX_HIERARCHY) return false;
         for (String base : info.get().bases()) {
             if (!ancestors.contains(base) && !derivesOnlyFrom(base, ancestors, depth + 1)) return false;
         }
         return true;
+    }
+
+    /**
+     * The functions that store attribute {@code name} on some object ({@code obj.name = value}), whatever
+     * the object; {@link Instruction.StoreAttribute#ANY} gives those that store attributes chosen at run time.
+     */
+    List<Function> storesOf(String name) {
+        return attributeStores.getOrDefault(name, List.of());
+    }
+
+    /**
+     * The constants the class bodies of {@code type}'s hierarchy bind {@code attribute} to: in the class or
+     * the ancestor it inherits the name from, and in every subclass of the tree (an instance may be one).
+     * Empty when some class body binds it to something else, or when it may come from a base class
+     * outside the tree.
+     */
+    Optional<List<Object>> classBodyValues(ClassInfo type, String attribute) {
+        List<Object> values = new ArrayList<>();
+        if (!inherited(type, attribute, values, 0)) return Optional.empty();
+        for (ClassInfo subclass : descendants(type)) {
+            if (subclass.otherAttributes().contains(attribute)) return Optional.empty();
+            Object value = subclass.attributeValues().get(attribute);
+            if (value != null) values.add(value);
+        }
+        return Optional.of(values);
+    }
+
+    private boolean inherited(ClassInfo type, String attribute, List<Object> values, int depth) {
+        if (type.otherAttributes().contains(attribute) || depth > MAX_HIERARCHY) return false;
+        Object value = type.attributeValues().get(attribute);
+        if (value != null) {
+            values.add(value);
+            return true;
+        }
+        for (String base : type.bases()) {
+            Optional<ClassInfo> info = classInfo(base);
+            if (info.isEmpty() || !inherited(info.get(), attribute, values, depth + 1)) return false;
+        }
+        return true;
+    }
+
+    /** The class, its ancestors in the tree and its subclasses: the classes whose code can act on its instances. */
+    Set<String> hierarchy(ClassInfo type) {
+        Set<String> names = new LinkedHashSet<>();
+        List<ClassInfo> ancestors = new ArrayList<>(List.of(type));
+        for (int i = 0; i < ancestors.size(); i++) {
+            if (!names.add(ancestors.get(i).name())) continue;
+            for (String base : ancestors.get(i).bases()) classInfo(base).ifPresent(ancestors::add);
+        }
+        for (ClassInfo subclass : descendants(type)) names.add(subclass.name());
+        return names;
+    }
+
+    private List<ClassInfo> descendants(ClassInfo type) {
+        List<ClassInfo> found = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>(Set.of(type.name()));
+        List<ClassInfo> work = new ArrayList<>(List.of(type));
+        for (int i = 0; i < work.size(); i++) {
+            for (ClassInfo subclass : subclasses.getOrDefault(work.get(i).name(), List.of())) {
+                if (seen.add(subclass.name())) {
+                    found.add(subclass);
+                    work.add(subclass);
+                }
+            }
+        }
+        return found;
     }
 
     public Optional<Object> constant(String name) {

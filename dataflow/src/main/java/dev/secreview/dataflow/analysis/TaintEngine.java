@@ -2,6 +2,7 @@ package dev.secreview.dataflow.analysis;
 
 import dev.secreview.core.model.TextRange;
 import dev.secreview.dataflow.ir.Block;
+import dev.secreview.dataflow.ir.ClassInfo;
 import dev.secreview.dataflow.ir.Function;
 import dev.secreview.dataflow.ir.Instruction;
 import dev.secreview.dataflow.ir.SourceModule;
@@ -41,6 +42,7 @@ public final class TaintEngine {
     private final Map<String, Set<Integer>> unreachableLines = new HashMap<>();
     private final Map<String, Set<Integer>> liveLines = new HashMap<>();
     private final Map<String, String> failures = new HashMap<>();
+    private final Map<String, Optional<Value>> classAttributes = new HashMap<>();
     private int depth;
 
     public TaintEngine(Program program, TaintModels models) {
@@ -94,7 +96,7 @@ public final class TaintEngine {
             } catch (RuntimeException | StackOverflowError e) {
                 // One function the analysis cannot handle costs its own findings, not the tree's.
                 failures.putIfAbsent(pathOf(function), function.simpleName() + " (" + e.getClass().getSimpleName() + ")");
-                summary = new Summary(Value.UNKNOWN, java.util.List.of());
+                summary = Summary.failed(function);
             }
             summaries.put(function, summary);
             return Optional.of(summary);
@@ -102,6 +104,61 @@ public final class TaintEngine {
             depth--;
             inProgress.remove(function);
         }
+    }
+
+    /**
+     * What reading {@code attribute} of an instance of {@code type} (or of the class) gives when the tree
+     * binds it only to values fixed by the program: one of the constants the class bodies of its hierarchy
+     * bind it to, or of the fixed values functions store under that name. Empty when anything else may be
+     * there: another value stored under that name on any object, a class body binding it to something
+     * else, a base class outside the tree, attributes of the hierarchy set by name at run time
+     * ({@code setattr(self, key, value)}), nothing in the hierarchy binding it at all (something unseen
+     * does), or a storing function whose summary is not known yet (recursion).
+     */
+    Optional<Value> classAttribute(ClassInfo type, String attribute) {
+        String key = type.name() + "#" + attribute;
+        Optional<Value> known = classAttributes.get(key);
+        if (known != null) return known;
+        Optional<List<Object>> declared = program.classBodyValues(type, attribute);
+        if (declared.isEmpty()) return cached(key, Optional.empty());
+        Value joined = null;
+        for (Object constant : declared.get()) {
+            Value value = Value.ofConstant(constant);
+            joined = joined == null ? value : joined.join(value);
+        }
+        Set<String> hierarchy = program.hierarchy(type);
+        boolean boundInHierarchy = joined != null;
+        for (Function function : program.storesOf(attribute)) {
+            Optional<Summary> summary = summary(function);
+            if (summary.isEmpty()) return Optional.empty();   // not cached: later, the summary may be known
+            Value stored = summary.get().attributeStores().get(attribute);
+            if (stored == null) continue;   // the store is on a line no execution reaches
+            if (!stored.harmless()) return cached(key, Optional.empty());
+            joined = joined == null ? stored : joined.join(stored);
+            boundInHierarchy |= storesOn(summary.get(), hierarchy, attribute);
+        }
+        for (Function function : program.storesOf(Instruction.StoreAttribute.ANY)) {
+            Optional<Summary> summary = summary(function);
+            if (summary.isEmpty()) return Optional.empty();
+            if (storesOn(summary.get(), hierarchy, Instruction.StoreAttribute.ANY)) return cached(key, Optional.empty());
+        }
+        return cached(key, boundInHierarchy ? Optional.of(joined.withName(null)) : Optional.empty());
+    }
+
+    /** Whether the function stores the attribute on an instance of one of these classes. */
+    private boolean storesOn(Summary summary, Set<String> classes, String attribute) {
+        for (Summary.TypedStore store : summary.typedStores()) {
+            if (store.attribute().equals(attribute)
+                    && program.classInfo(store.type()).map(c -> classes.contains(c.name())).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<Value> cached(String key, Optional<Value> value) {
+        classAttributes.put(key, value);
+        return value;
     }
 
     String pathOf(Function function) {

@@ -35,14 +35,36 @@ public record Value(Object constant, boolean fixed, Taint taint, String name, Li
         return taint.isEmpty() ? UNKNOWN : new Value(null, false, taint, null, null, null, null);
     }
 
+    /** A list, tuple or set of these items: fixed when they all are harmless, whatever is added to it later. */
     public static Value sequence(List<Value> items) {
-        if (items.size() > MAX_ITEMS) return tainted(taintOf(items));
-        return new Value(null, false, taintOf(items), null, List.copyOf(items), null, null);
+        boolean fixed = allHarmless(items);
+        if (items.size() > MAX_ITEMS) return derived(taintOf(items), fixed);
+        return new Value(null, fixed, taintOf(items), null, List.copyOf(items), null, null);
     }
 
+    /** A mapping from constant keys to these values: fixed when they all are harmless. */
     public static Value mapping(Map<Object, Value> entries) {
-        if (entries.size() > MAX_ITEMS) return tainted(taintOf(entries.values()));
-        return new Value(null, false, taintOf(entries.values()), null, null, Map.copyOf(entries), null);
+        boolean fixed = allHarmless(entries.values());
+        if (entries.size() > MAX_ITEMS) return derived(taintOf(entries.values()), fixed);
+        return new Value(null, fixed, taintOf(entries.values()), null, null, Map.copyOf(entries), null);
+    }
+
+    /**
+     * The value of an IR constant: a constant lookup table becomes a mapping of its entries (so a key
+     * reads its own value); scalars, lists and tuples stay constants ({@code x in ("a", "b")} folds).
+     */
+    public static Value ofConstant(Object constant) {
+        if (constant instanceof Map<?, ?> table) {
+            Map<Object, Value> entries = new HashMap<>();
+            table.forEach((key, value) -> entries.put(key, ofConstant(value)));
+            return mapping(entries);
+        }
+        return constant(constant);
+    }
+
+    private static boolean allHarmless(Iterable<Value> values) {
+        for (Value v : values) if (!v.harmless()) return false;
+        return true;
     }
 
     static Taint taintOf(Iterable<Value> values) {

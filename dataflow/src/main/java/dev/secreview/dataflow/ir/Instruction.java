@@ -11,8 +11,10 @@ public sealed interface Instruction {
     record Assign(String target, Expr value, TextRange range) implements Instruction {
     }
 
-    /** {@code object.name = value}. */
+    /** {@code object.name = value}; {@code name} is {@link #ANY} when it is computed at run time. */
     record StoreAttribute(Operand object, String name, Operand value, TextRange range) implements Instruction {
+        /** The name of a store whose attribute is chosen at run time ({@code setattr(obj, key, value)}). */
+        public static final String ANY = "*";
     }
 
     /** {@code object[key] = value}. */

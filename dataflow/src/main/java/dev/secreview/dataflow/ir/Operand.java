@@ -8,9 +8,9 @@ public sealed interface Operand {
     }
 
     /**
-     * A literal: {@link String}, {@link Long}, {@link Double}, {@link Boolean}, {@link Constant#NONE}, or an
-     * immutable {@link java.util.List} of those (a constant tuple or list, such as an allow-list), or an
-     * immutable {@link java.util.Map} from such scalars to such scalars (a constant lookup table).
+     * A literal: {@link String}, {@link Long}, {@link Double}, {@link Boolean}, {@link Constant#NONE}, an
+     * immutable {@link java.util.List} of constants (a constant tuple or list, such as an allow-list), or an
+     * immutable {@link java.util.Map} from scalars to constants (a constant lookup table); lists and maps nest.
      */
     record Const(Object value) implements Operand {
     }

@@ -4,6 +4,7 @@ import dev.secreview.core.model.SourceFile;
 import dev.secreview.core.model.TextRange;
 import dev.secreview.dataflow.ir.Argument;
 import dev.secreview.dataflow.ir.Block;
+import dev.secreview.dataflow.ir.ClassInfo;
 import dev.secreview.dataflow.ir.Constant;
 import dev.secreview.dataflow.ir.Expr;
 import dev.secreview.dataflow.ir.Function;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A small vocabulary for writing IR by hand in tests: one instruction per source line. */
 final class Ir {
@@ -79,6 +81,18 @@ final class Ir {
         return new Expr.Binary(operator, left, right);
     }
 
+    static Expr loadAttribute(Operand object, String name) {
+        return new Expr.LoadAttribute(object, name);
+    }
+
+    static Instruction storeAttribute(int line, Operand object, String name, Operand value) {
+        return new Instruction.StoreAttribute(object, name, value, line(line));
+    }
+
+    static Expr element(Operand iterable) {
+        return new Expr.Element(iterable);
+    }
+
     static Expr loadItem(Operand object, Operand key) {
         return new Expr.LoadItem(object, key);
     }
@@ -122,6 +136,7 @@ final class Ir {
         private final List<String> parameters;
         private final List<Block> blocks = new ArrayList<>();
         private List<String> decorators = List.of();
+        private String owner;
 
         private FunctionBuilder(String name, int line, List<String> parameters) {
             this.name = name;
@@ -134,19 +149,35 @@ final class Ir {
             return this;
         }
 
+        /** A method of class {@code className}: its first parameter is an instance of that class. */
+        FunctionBuilder owner(String className) {
+            owner = className;
+            return this;
+        }
+
         FunctionBuilder block(Terminator end, Instruction... instructions) {
             blocks.add(new Block(blocks.size(), List.of(instructions), end));
             return this;
         }
 
         Function build() {
-            return new Function(name, parameters, blocks, decorators, null, Map.of(), line(line));
+            return new Function(name, parameters, blocks, decorators, owner, Map.of(), line(line));
         }
     }
 
     static SourceModule module(String name, Function... functions) {
+        return module(name, List.of(), Map.of(), functions);
+    }
+
+    /** A module with classes and module-level constants (qualified names to values). */
+    static SourceModule module(String name, List<ClassInfo> classes, Map<String, Object> constants, Function... functions) {
         String path = name.replace('.', '/') + ".py";
         return new SourceModule(new SourceFile(Path.of(path), path, "# " + name + "\n"), name,
-                List.of(functions), List.of(), Map.of());
+                List.of(functions), classes, constants);
+    }
+
+    /** A class whose body binds {@code attributes} to constants and {@code others} to anything else. */
+    static ClassInfo classInfo(String name, List<String> bases, Map<String, Object> attributes, String... others) {
+        return new ClassInfo(name, bases, Map.of(), attributes, Set.of(others));
     }
 }

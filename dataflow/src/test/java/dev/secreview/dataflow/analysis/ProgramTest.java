@@ -23,7 +23,7 @@ class ProgramTest {
     }
 
     private static ClassInfo type(String name, String... bases) {
-        return new ClassInfo(name, List.of(bases), Map.of());
+        return new ClassInfo(name, List.of(bases), Map.of(), Map.of(), Set.of());
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.secreview.dataflow.ir.Expr;
 import dev.secreview.dataflow.ir.Instruction;
 import dev.secreview.dataflow.ir.Operand;
 import dev.secreview.dataflow.ir.Terminator;
+import dev.secreview.python.semantic.Attributes;
 import dev.secreview.python.semantic.Binding;
 import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Scope;
@@ -97,6 +98,11 @@ final class ExpressionLowering {
         if (!module.bindings(name).isEmpty() && (!scopeNode.is("module") || !local)) {
             return new Operand.Global(lowering.moduleName() + "." + name);
         }
+        if (!local) {
+            // A name of an enclosing function, bound there once to a constant: the nested function reads that.
+            Object constant = lowering.literal(identifier);
+            if (constant != null) return new Operand.Const(constant);
+        }
         return new Operand.Local(name);
     }
 
@@ -160,9 +166,30 @@ final class ExpressionLowering {
         PyNode function = node.field("function");
         List<Argument> arguments = arguments(node.field("arguments"));
         if (function != null && function.is("attribute")) {
-            return new Expr.Call(operand(function.field("object")), text(function.field("attribute")), arguments);
+            Operand receiver = operand(function.field("object"));
+            storeThroughDict(function, arguments, node);
+            return new Expr.Call(receiver, text(function.field("attribute")), arguments);
+        }
+        if (Attributes.Setattr.of(node, file) != null) {
+            // setattr(obj, "name", value) is obj.name = value; with a computed name, any attribute may change.
+            Operand name = arguments.get(1).value();
+            String attribute = name instanceof Operand.Const c && c.value() instanceof String s
+                    ? s : Instruction.StoreAttribute.ANY;
+            builder.emit(new Instruction.StoreAttribute(arguments.get(0).value(), attribute, arguments.get(2).value(),
+                    node.range()));
         }
         return new Expr.Call(operand(function), null, arguments);
+    }
+
+    /** {@code obj.__dict__.update(values)} sets attributes of {@code obj} chosen at run time. */
+    private void storeThroughDict(PyNode method, List<Argument> arguments, PyNode at) {
+        PyNode dict = method.field("object");
+        if (!text(method.field("attribute")).equals("update") || !dict.is("attribute")
+                || !text(dict.field("attribute")).equals("__dict__") || arguments.isEmpty()) {
+            return;
+        }
+        builder.emit(new Instruction.StoreAttribute(operand(dict.field("object")), Instruction.StoreAttribute.ANY,
+                arguments.get(0).value(), at.range()));
     }
 
     private List<Argument> arguments(PyNode list) {

@@ -11,9 +11,11 @@ import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lowers a Python file to the dataflow IR: its top-level code and every function and method become
@@ -97,8 +99,19 @@ public final class PythonLowering {
         return qualified;
     }
 
-    void addClass(String qualifiedName, List<String> bases, Map<String, String> attributeTypes) {
-        classes.add(new ClassInfo(qualifiedName, bases, attributeTypes));
+    /**
+     * A class, with the names its body binds: to constants ({@code table = "nodes"}) or to anything else,
+     * lists and dicts included (they are state its methods may change in place).
+     */
+    void addClass(PyNode definition, String qualifiedName, List<String> bases, Map<String, String> attributeTypes) {
+        Map<String, Object> constants = new HashMap<>();
+        Set<String> others = new HashSet<>();
+        values.attributes().classBody(definition).forEach((name, value) -> {
+            Object constant = value == null || Values.isMutableDisplay(value) ? null : literal(value);
+            if (constant != null) constants.put(name, constant);
+            else others.add(name);
+        });
+        classes.add(new ClassInfo(qualifiedName, bases, attributeTypes, constants, others));
     }
 
     /** The IR constant a literal expression folds to, or null. */
@@ -136,7 +149,10 @@ public final class PythonLowering {
         }
     }
 
-    /** Names bound once at module level, to a literal: what other modules may read as constants. */
+    /**
+     * Names bound once at module level to a literal this file does not change: what other modules may read
+     * as constants (a tuple, a lookup table).
+     */
     private Map<String, Object> moduleConstants(PyNode root) {
         Map<String, Object> constants = new LinkedHashMap<>();
         for (PyNode statement : root.namedChildren()) {
@@ -147,25 +163,13 @@ public final class PythonLowering {
             PyNode right = assignment.field("right");
             if (left == null || right == null || !left.is("identifier")) continue;
             List<Binding> bindings = file.resolve(left.text(), left);
-            if (bindings.size() != 1) continue;
-            Object value = right.is("dictionary") ? constantMapping(right) : literal(right);
+            // An empty list or dict is a container other modules fill (a registry, a session store).
+            boolean container = Values.isMutableDisplay(right) && right.namedChildren().isEmpty();
+            if (bindings.size() != 1 || container || values.changedInPlace(bindings.get(0))) continue;
+            Object value = literal(right);
             if (value != null) constants.put(moduleName + "." + left.text(), value);
         }
         return constants;
-    }
-
-    /** A dict display of literal keys and values: a constant lookup table. */
-    private Map<Object, Object> constantMapping(PyNode dictionary) {
-        Map<Object, Object> mapping = new LinkedHashMap<>();
-        for (PyNode pair : dictionary.namedChildren()) {
-            if (pair.is("comment")) continue;
-            if (!pair.is("pair")) return null;
-            Object key = literal(pair.field("key"));
-            Object value = literal(pair.field("value"));
-            if (key == null || value == null || key instanceof List || value instanceof List) return null;
-            mapping.put(key, value);
-        }
-        return mapping.isEmpty() ? null : Map.copyOf(mapping);
     }
 
     private static TextRange firstLine() {

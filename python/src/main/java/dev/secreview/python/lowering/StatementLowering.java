@@ -9,6 +9,7 @@ import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -375,10 +376,16 @@ final class StatementLowering {
         PyNode superclasses = node.field("superclasses");
         if (superclasses != null) {
             for (PyNode base : superclasses.namedChildren()) {
-                // A base chosen at import time (`if fast: Base = yaml.CSafeLoader / else: Base = yaml.SafeLoader`) is each candidate.
-                Set<String> candidates = file.qualifiedNames(base);
-                if (!candidates.isEmpty()) bases.addAll(candidates);
-                else if (base.is("identifier")) bases.add(lowering.moduleName() + "." + base.text());
+                if (base.is("keyword_argument") || base.is("comment")) continue;   // metaclass=...
+                // A base chosen at import time (`if fast: Base = yaml.CSafeLoader / else: Base = yaml.SafeLoader`)
+                // is each candidate. Every class derives from object: naming it adds nothing. A base computed
+                // at run time keeps its text, a name no class of the tree has: what it binds is not known.
+                Set<String> candidates = new LinkedHashSet<>(file.qualifiedNames(base));
+                if (candidates.isEmpty()) {
+                    candidates.add(base.is("identifier") ? lowering.moduleName() + "." + base.text() : base.text());
+                }
+                candidates.remove("object");
+                bases.addAll(candidates);
             }
         }
         Map<String, String> attributeTypes = new HashMap<>();
@@ -386,7 +393,7 @@ final class StatementLowering {
         if (body != null) {
             new ClassBodyLowering(this, file, qualified).lower(body, attributeTypes);
         }
-        lowering.addClass(qualified, bases, attributeTypes);
+        lowering.addClass(node, qualified, bases, attributeTypes);
         builder.emit(new Instruction.Assign(name.text(), new Expr.Use(new Operand.Global(qualified)), name.range()));
     }
 

@@ -299,6 +299,12 @@ public final class Interpolation {
                             && (values.isConstant(iterable.field("left")) || values.isConstant(iterable.field("right")));
                     if (!repeat) insert(iterable, out, depth);
                 }
+                case "identifier" -> {
+                    // parts = [...]; parts.append(x): the items and what was appended
+                    List<PyNode> elements = values.isConstant(iterable) ? null : values.elements(iterable);
+                    if (elements == null) insert(iterable, out, depth);
+                    else for (PyNode element : elements) insert(element, out, depth);
+                }
                 default -> insert(iterable, out, depth);
             }
         }

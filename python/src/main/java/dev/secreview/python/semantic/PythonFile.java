@@ -68,6 +68,11 @@ public final class PythonFile {
         return scopes.get(tree.root());
     }
 
+    /** The scope a module, class, function or lambda node opens. */
+    public Scope scope(PyNode definition) {
+        return scopes.get(definition);
+    }
+
     /** Whether {@code node} is (inside) the name of a def/class, which binds in the enclosing scope. */
     static boolean isNameOfDefinition(PyNode node, PyNode definition) {
         if (!definition.is("function_definition") && !definition.is("class_definition")) return false;

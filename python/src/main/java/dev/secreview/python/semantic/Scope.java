@@ -40,6 +40,11 @@ public final class Scope {
         return name == null ? null : name.text();
     }
 
+    /** The names bound directly in this scope. */
+    public Set<String> names() {
+        return java.util.Collections.unmodifiableSet(bindings.keySet());
+    }
+
     public List<Binding> bindings(String name) {
         return bindings.getOrDefault(name, List.of());
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -214,7 +215,7 @@ class ValuesTest {
         assertEquals(List.of(), constant("[]"));
         assertEquals(List.of(List.of(1L, 2L), "x"), constant("[(1, 2), 'x']"));
         assertTrue(expr("['ls', x]").constant().isEmpty());
-        assertTrue(expr("{'a': 1}").constant().isEmpty());
+        assertTrue(expr("{x: 1}").constant().isEmpty());
         assertEquals(Origin.CONSTANT, expr("['ls', '-l']").origin());
     }
 
@@ -277,8 +278,23 @@ class ValuesTest {
                 sink(cmd)
                 """);
         assertTrue(c.constant().isEmpty());
-        assertEquals(Origin.UNKNOWN, c.origin());
         assertNull(c.values().singleAssignedValue(c.expr()));
+        // Not one constant, but one of two: nothing from outside the program is in it.
+        assertTrue(c.values().isConstant(c.expr()));
+        assertEquals(Origin.CONSTANT, c.origin());
+        assertEquals(List.of(), c.inputs());
+    }
+
+    @Test
+    void nameAssignedAConstantAndAnUnknownValueIsUnknown() {
+        Case c = at("""
+                cmd = "ls"
+                if debug:
+                    cmd = user_input()
+                sink(cmd)
+                """);
+        assertFalse(c.values().isConstant(c.expr()));
+        assertEquals(Origin.UNKNOWN, c.origin());
         assertEquals(List.of("cmd"), c.inputs());
     }
 
@@ -367,8 +383,11 @@ class ValuesTest {
     }
 
     @Test
-    void fStringWithConstantFieldIsStillBuilt() {
-        assertEquals(Origin.BUILT, at("N = 3\nsink(f'{N}')\n").origin());
+    void fStringWithConstantFieldIsFixedButNotFolded() {
+        Case c = at("N = 3\nsink(f'{N}')\n");
+        assertTrue(c.constant().isEmpty());
+        assertTrue(c.values().isConstant(c.expr()));
+        assertEquals(Origin.CONSTANT, c.origin());
     }
 
     // ---- origin --------------------------------------------------------------------------------
@@ -414,7 +433,7 @@ class ValuesTest {
         assertEquals(Origin.UNKNOWN, at("def f(x):\n    sink(x.join(['a']))\n").origin());
         assertEquals(Origin.UNKNOWN, at("sink(undefined_name)\n").origin());
         assertEquals(Origin.UNKNOWN, at("def f(x):\n    sink(x[0])\n").origin());
-        assertEquals(Origin.UNKNOWN, at("def f(x):\n    sink('a'.upper())\n").origin());
+        assertEquals(Origin.UNKNOWN, at("def f(x):\n    sink(x.upper())\n").origin());
     }
 
     @Test
@@ -459,6 +478,159 @@ class ValuesTest {
         assertEquals(List.of("a", "b", "c", "d", "e"), many);
         String longAttribute = "self." + "x".repeat(70);
         assertEquals(List.of(), at("def f(self):\n    sink('a' + " + longAttribute + ")\n").inputs());
+    }
+
+    // ---- constant tables, loops, class attributes ------------------------------------------------
+
+    private static boolean fixed(String code) {
+        Case c = at(code);
+        return c.values().isConstant(c.expr());
+    }
+
+    @Test
+    void dictDisplaysFoldToLookupTables() {
+        Object table = constant("{'nodes': ('id', 'name'), 'ports': ('id',)}");
+        assertEquals(Map.of("nodes", List.of("id", "name"), "ports", List.of("id")), table);
+        assertEquals(List.of("id", "name"), at("T = {'nodes': ('id', 'name')}\nsink(T['nodes'])\n").constant().orElseThrow());
+        assertEquals("b", constant("('a', 'b')[-1]"));
+        assertTrue(at("T = {'a': 1}\ndef f(k):\n    sink(T[k])\n").constant().isEmpty());
+    }
+
+    @Test
+    void aDisplayChangedInPlaceIsNotConstant() {
+        assertTrue(at("COLS = []\nCOLS.append(user)\nsink(COLS)\n").constant().isEmpty());
+        assertFalse(fixed("def f(user):\n    cols = ['id']\n    cols.append(user)\n    sink(cols)\n"));
+        assertFalse(fixed("def f(k, v):\n    t = {}\n    t[k] = v\n    sink(t)\n"));
+        // Changed only by taking elements away or adding fixed ones: no longer one constant, still fixed.
+        Case trimmed = at("def f(old):\n    cols = ['id', 'count']\n    if old:\n        cols.remove('count')\n"
+                + "    cols.append('name')\n    sink(', '.join(cols))\n");
+        assertTrue(trimmed.constant().isEmpty());
+        assertTrue(trimmed.values().isConstant(trimmed.expr()));
+        assertTrue(fixed("def f():\n    t = {}\n    t['k'] = 'x'\n    sink(t)\n"));
+        assertFalse(fixed("def f(k):\n    t = {}\n    t[k] = 'x'\n    sink(t)\n"));
+    }
+
+    @Test
+    void elementsOfAListBuiltInPlace() {
+        Case c = at("def f(name):\n    parts = ['a']\n    parts.append(name)\n    parts.extend(['b', 'c'])\n"
+                + "    parts.remove('a')\n    sink(parts)\n");
+        assertEquals(List.of("'a'", "name", "'b'", "'c'"), c.values().elements(c.expr()).stream().map(PyNode::text).toList());
+        Case looped = at("def f(rows):\n    parts = []\n    for parts[0] in rows:\n        pass\n    sink(parts)\n");
+        assertNull(looped.values().elements(looped.expr()));
+        Case parameter = at("def f(parts):\n    sink(parts)\n");
+        assertNull(parameter.values().elements(parameter.expr()));
+    }
+
+    @Test
+    void lookupsInAConstantTableWithAnyKeyAreFixed() {
+        assertTrue(fixed("T = {'a': 'x', 'b': 'y'}\ndef f(k):\n    sink(T[k])\n"));
+        assertTrue(fixed("T = {'a': 'x', 'b': 'y'}\ndef f(k):\n    sink(T.get(k, 'z'))\n"));
+        assertFalse(fixed("T = {'a': 'x'}\ndef f(k, d):\n    sink(T.get(k, d))\n"));
+        assertFalse(fixed("def f(t, k):\n    sink(t[k])\n"));
+        // A count is a number, whatever was counted.
+        assertTrue(fixed("def f(ids):\n    sink('id in (%s)' % ','.join('?' * len(ids)))\n"));
+    }
+
+    @Test
+    void loopsOverConstantsBindFixedNames() {
+        assertTrue(fixed("TABLES = ('a', 'b')\nfor table in TABLES:\n    sink(table)\n"));
+        assertTrue(fixed("""
+                COLUMNS = {'nodes': [('extra', True)], 'ports': [('info', False)]}
+                for table, columns in COLUMNS.items():
+                    for column, nullable in columns:
+                        sink(f"ALTER TABLE {table} MODIFY {column} " + ("NULL" if nullable else "NOT NULL"))
+                """));
+        assertFalse(fixed("def f(tables):\n    for table in tables:\n        sink(table)\n"));
+        assertTrue(fixed("def f():\n    cols = ('a',)\n    cols += ('b',)\n    sink(', '.join(cols))\n"));
+        assertFalse(fixed("def f(x):\n    cols = ('a',)\n    cols += (x,)\n    sink(', '.join(cols))\n"));
+    }
+
+    @Test
+    void classAttributesAssignedOnlyLiteralsFold() {
+        String broker = """
+                class Broker(object):
+                    db_type = 'account'
+
+                    def stat(self):
+                        sink(self.db_type)
+                """;
+        assertEquals("account", at(broker).constant().orElseThrow());
+        assertEquals("account", at(broker.replace("sink(self.db_type)", "sink(Broker.db_type)")).constant().orElseThrow());
+        // A subclass of the file binds another literal: one of the two.
+        Case both = at(broker + "\n\nclass Container(Broker):\n    db_type = 'container'\n");
+        assertTrue(both.constant().isEmpty());
+        assertTrue(both.values().isConstant(both.expr()));
+        // Assigned once in __init__ from a literal.
+        assertEquals("x", at("""
+                class A:
+                    def __init__(self):
+                        self.kind = 'x'
+
+                    def run(self):
+                        sink(self.kind)
+                """).constant().orElseThrow());
+    }
+
+    @Test
+    void callsOfFunctionsThatReturnOnlyFixedValuesAreFixed() {
+        String broker = """
+                class Broker:
+                    def _deleted_key(self, conn):
+                        if conn.version() < 1:
+                            return '+deleted'
+                        return 'deleted'
+
+                    def count(self, conn):
+                        sink(self._deleted_key(conn))
+                """;
+        assertTrue(fixed(broker));
+        assertFalse(fixed(broker.replace("return 'deleted'", "return conn.name")));
+        // A subclass of the file overrides it with a method returning anything.
+        assertFalse(fixed(broker + "\n\nclass Other(Broker):\n    def _deleted_key(self, conn):\n        return conn.key\n"));
+        assertTrue(fixed("def kind():\n    return 'a'\n\ndef f():\n    sink(kind())\n"));
+        assertFalse(fixed("def kind(x):\n    return x\n\ndef f(y):\n    sink(kind(y))\n"));
+        assertFalse(fixed("def kinds():\n    yield 'a'\n\ndef f():\n    sink(kinds())\n"));
+        assertTrue(fixed("""
+                class Broker:
+                    @property
+                    def table(self):
+                        return 'nodes'
+
+                    def count(self):
+                        sink(self.table)
+                """));
+    }
+
+    @Test
+    void classAttributesWithAnyOtherBindingDoNotFold() {
+        String base = """
+                class Broker:
+                    db_type = 'account'
+
+                    def stat(self):
+                        sink(self.db_type)
+                """;
+        assertFalse(fixed(base + "\n    def set(self, t):\n        self.db_type = t\n"));
+        assertFalse(fixed(base + "\ndef f(b, t):\n    b.db_type = t\n"));
+        assertFalse(fixed(base + "\ndef f(b, t):\n    setattr(b, 'db_type', t)\n"));
+        assertFalse(fixed(base + "\n    def load(self, row):\n        for k, v in row.items():\n            setattr(self, k, v)\n"));
+        assertFalse(fixed(base.replace("db_type = 'account'", "db_type = compute()")));
+        // The name comes from a base class of another file, which may bind it to anything.
+        assertFalse(fixed("""
+                from lib import Base
+
+                class Broker(Base):
+                    def stat(self):
+                        sink(self.db_type)
+                """));
+        // A method of another object, not self.
+        assertFalse(fixed("""
+                class Broker:
+                    db_type = 'account'
+
+                    def stat(self, other):
+                        sink(other.db_type)
+                """));
     }
 
     @Test

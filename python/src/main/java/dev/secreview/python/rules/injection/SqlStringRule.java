@@ -18,8 +18,8 @@ import java.util.Set;
 @RuleInfo(
         id = "py-sql-string",
         cwe = 89,
-        severity = Severity.HIGH,
-        confidence = Confidence.HIGH,
+        severity = Severity.MEDIUM,
+        confidence = Confidence.LOW,
         summary = "An SQL statement passed to a DB-API cursor, a database connection or SQLAlchemy text() is "
                 + "assembled from values with %, format(), an f-string, + or join().",
         fix = "Keep the SQL constant and pass the values as parameters, e.g. "
@@ -74,13 +74,16 @@ public final class SqlStringRule implements CallRule {
         if (built == null) return;  // a query handed in from elsewhere: nothing shows how it was made
         List<PyNode> risky = built.parts().stream().filter(part -> !safe(part, file)).toList();
         if (risky.isEmpty()) return;
-        boolean looksLikeSql = SQL.matcher(built.literal()).matches();
+        // The values come from code this rule does not follow: where the whole-tree analysis sees data from
+        // a request reach the statement, its py-sql-injection finding (high) takes this one's place, and
+        // where it proves the values fixed by the program, this one goes.
         boolean one = risky.size() == 1;
         context.report(call.node(), "The SQL passed to " + what + " is built by inserting " + Interpolation.names(risky)
-                + " into the statement text, so a quote in " + (one ? "that value" : "those values")
-                + " can change the statement; pass " + (one ? "it as a query parameter" : "them as query parameters")
-                + " instead.",
-                Severity.HIGH, looksLikeSql ? Confidence.HIGH : Confidence.MEDIUM);
+                + " into the statement text; if " + (one ? "that value" : "those values")
+                + " can hold text from outside the program, a quote in " + (one ? "it" : "them")
+                + " can change the statement. Pass " + (one ? "it as a query parameter" : "them as query parameters")
+                + " instead, or pick names from a fixed allow-list.",
+                SQL.matcher(built.literal()).matches() ? Severity.MEDIUM : Severity.LOW, Confidence.LOW);
     }
 
     /** Parts that insert no SQL text: numbers and identifiers quoted by the driver. */

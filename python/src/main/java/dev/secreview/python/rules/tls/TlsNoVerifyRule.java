@@ -168,7 +168,7 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
             if (p.is("function_definition") || p.is("class_definition") || p.is("module")) return false;
             if (p.is("if_statement") || p.is("elif_clause")) {
                 PyNode condition = p.field("condition");
-                if (condition != null && !node.within(condition) && !context.values().isConstant(condition)) return true;
+                if (condition != null && !node.within(condition) && context.values().constant(condition).isEmpty()) return true;
             }
         }
         return false;

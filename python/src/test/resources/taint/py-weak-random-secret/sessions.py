@@ -1,0 +1,2 @@
+"""Remembered logins, filled by the modules that issue them."""
+remembered_sessions = {}
