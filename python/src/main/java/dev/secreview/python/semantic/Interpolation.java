@@ -81,6 +81,59 @@ public final class Interpolation {
         return new Walker(file, values, visiting).collect(expr, result, 0) ? result : null;
     }
 
+    /**
+     * The parts a printf-style template fills in from {@code args} ({@code template % args}), when the
+     * template is known text that is not itself an expression here, such as a translated message:
+     * values for numeric conversions ({@code %d}) are not parts.
+     */
+    public static Result ofFormat(String template, PyNode args, PythonFile file, Values values) {
+        Result result = new Result();
+        Set<PyNode> visiting = Collections.newSetFromMap(new IdentityHashMap<>());
+        new Walker(file, values, visiting).formatArguments(template, args, result, 0);
+        return result;
+    }
+
+    /**
+     * The bindings of the name {@code use} that can reach it, approximately: when they are in the use's own
+     * scope, those written before it, minus any that a later plain assignment overwrites on every path
+     * (one in a block that also holds the use). {@code q = f"... {a}"; run(q); q = "..." + b; run(q)}
+     * then sees only the first value at the first call. Without such bindings, all of them.
+     */
+    public static List<Binding> reachingBindings(PyNode use, PythonFile file) {
+        List<Binding> bindings = file.resolve(use.text(), use);
+        if (bindings.size() < 2) return bindings;
+        Scope scope = file.scopeOf(use);
+        List<Binding> before = new ArrayList<>();
+        for (Binding binding : bindings) {
+            if (file.scopeOf(binding.site()) != scope) return bindings;
+            if (use.within(binding.site())) continue;  // q = q + x: the q on the right is an earlier value
+            if (binding.site().startOffset() < use.startOffset()) before.add(binding);
+        }
+        if (before.isEmpty()) return bindings;
+        List<Binding> live = new ArrayList<>();
+        for (Binding earlier : before) {
+            boolean overwritten = false;
+            for (Binding later : before) {
+                if (later != earlier && later.kind() == Binding.Kind.ASSIGNMENT
+                        && later.site().startOffset() > earlier.site().startOffset() && dominates(later.site(), use)) {
+                    overwritten = true;
+                    break;
+                }
+            }
+            if (!overwritten) live.add(earlier);
+        }
+        return live;
+    }
+
+    /** Whether a plain assignment statement runs before {@code use} on every path: its block holds the use. */
+    private static boolean dominates(PyNode assignment, PyNode use) {
+        if (!assignment.is("assignment")) return false;
+        PyNode statement = assignment.parent();
+        if (statement == null || !statement.is("expression_statement")) return false;
+        PyNode block = statement.parent();
+        return block != null && use.within(block);
+    }
+
     /** Whether a part is a number by construction: {@code int(x)}, {@code len(items)}, a numeric literal. */
     public static boolean isNumeric(PyNode part, PythonFile file) {
         part = definition(part, file);
@@ -310,7 +363,7 @@ public final class Interpolation {
         }
 
         private boolean identifier(PyNode expr, Result out, int depth) {
-            List<Binding> bindings = reaching(expr, file.resolve(expr.text(), expr));
+            List<Binding> bindings = reachingBindings(expr, file);
             Result local = new Result();
             boolean text = false;
             for (Binding binding : bindings) {
@@ -336,46 +389,6 @@ public final class Interpolation {
             }
             if (text) out.merge(local);
             return text;
-        }
-
-        /**
-         * The bindings of a name that can reach {@code use}, approximately: when they are in the use's own
-         * scope, those written before it, minus any that a later plain assignment overwrites on every path
-         * (one in a block that also holds the use). {@code q = f"... {a}"; run(q); q = "..." + b; run(q)}
-         * then sees only the first value at the first call. Without such bindings, all of them.
-         */
-        private List<Binding> reaching(PyNode use, List<Binding> bindings) {
-            if (bindings.size() < 2) return bindings;
-            Scope scope = file.scopeOf(use);
-            List<Binding> before = new ArrayList<>();
-            for (Binding binding : bindings) {
-                if (file.scopeOf(binding.site()) != scope) return bindings;
-                if (use.within(binding.site())) continue;  // q = q + x: the q on the right is an earlier value
-                if (binding.site().startOffset() < use.startOffset()) before.add(binding);
-            }
-            if (before.isEmpty()) return bindings;
-            List<Binding> live = new ArrayList<>();
-            for (Binding earlier : before) {
-                boolean overwritten = false;
-                for (Binding later : before) {
-                    if (later != earlier && later.kind() == Binding.Kind.ASSIGNMENT
-                            && later.site().startOffset() > earlier.site().startOffset() && dominates(later.site(), use)) {
-                        overwritten = true;
-                        break;
-                    }
-                }
-                if (!overwritten) live.add(earlier);
-            }
-            return live;
-        }
-
-        /** Whether a plain assignment statement runs before {@code use} on every path: its block holds the use. */
-        private static boolean dominates(PyNode assignment, PyNode use) {
-            if (!assignment.is("assignment")) return false;
-            PyNode statement = assignment.parent();
-            if (statement == null || !statement.is("expression_statement")) return false;
-            PyNode block = statement.parent();
-            return block != null && use.within(block);
         }
 
         /** A value inserted into a string: constants add nothing, built strings add their own parts. */

@@ -307,16 +307,35 @@ public final class Values {
             return null;
         }
         List<PyNode> elements = new ArrayList<>(display.namedChildren());
-        for (PyNode change : changesOf(only)) {
+        if (!addTo(elements, only)) return null;
+        elements.removeIf(e -> e.is("comment"));
+        return elements;
+    }
+
+    /**
+     * What the file adds in place to the container a name holds, under any of its bindings that reach
+     * {@code identifier} ({@code parts.append(x)}, {@code parts.extend([a, b])}, {@code table[k] = v}); null
+     * when some change cannot be read.
+     */
+    public List<PyNode> additions(PyNode identifier) {
+        List<PyNode> added = new ArrayList<>();
+        for (Binding binding : file.resolve(identifier.text(), identifier)) {
+            if (!addTo(added, binding)) return null;
+        }
+        added.removeIf(e -> e.is("comment"));
+        return added;
+    }
+
+    private boolean addTo(List<PyNode> elements, Binding binding) {
+        for (PyNode change : changesOf(binding)) {
             List<PyNode> added = added(change);
-            if (added == null) return null;
+            if (added == null) return false;
             for (PyNode value : added) {
                 if (value.is("list") || value.is("tuple")) elements.addAll(value.namedChildren());   // extend([a, b])
                 else elements.add(value);
             }
         }
-        elements.removeIf(e -> e.is("comment"));
-        return elements;
+        return true;
     }
 
     private Object fold(PyNode expr, int depth) {

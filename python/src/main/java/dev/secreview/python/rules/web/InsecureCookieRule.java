@@ -7,9 +7,10 @@ import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
+import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.tree.PyNode;
 
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,17 +54,30 @@ public final class InsecureCookieRule implements CallRule, NodeRule {
         PyNode key = call.argument(0, "key");
         if (key == null) key = call.keyword("name");
         Optional<String> cookie = key == null ? Optional.empty() : context.values().string(key);
-        String shown = cookie.map(c -> "`" + c + "`").orElse(key == null ? "the cookie" : "`" + key.text() + "`");
-        boolean sensitive = cookie.isEmpty() || isSensitive(cookie.get());
+        PyNode value = call.argument(1, "value");
+        boolean sensitiveName = cookie.isPresent() && isSensitive(Identifiers.words(cookie.get()));
+        boolean sensitiveValue = value != null && !context.values().isConstant(value)
+                && isSensitive(Identifiers.words(value.text()));
+        // A message, a preference or a redirect target is no secret: losing it to the network path costs
+        // nothing. Only a deliberate secure=False on such a cookie is worth a (low) note.
+        boolean holdsNoSecret = cookie.isPresent() && !sensitiveName && !sensitiveValue;
+        if (holdsNoSecret && secure == null) return;
+        String shown = cookie.map(c -> "`" + c + "`").orElse(key == null ? "a cookie" : "the cookie named by `"
+                + key.text() + "`");
         boolean noHttpOnly = call.keyword("httponly") == null || context.values().isFalse(call.keyword("httponly"));
         String how = secure == null ? "without `secure=True`" : "with `secure=False`";
         String message = "`" + call.function().text() + "` sets " + shown + " " + how + ", so the browser also sends it "
                 + "over plain HTTP, where anyone on the network path can read it"
                 + (noHttpOnly ? "; with no `httponly=True`, page scripts (and any XSS) can read it too." : ".");
-        if (sensitive) {
-            context.report(call.node(), message, Severity.MEDIUM, cookie.isPresent() ? Confidence.HIGH : Confidence.MEDIUM);
+        if (sensitiveName || sensitiveValue) {
+            context.report(call.node(), message, Severity.MEDIUM, sensitiveName ? Confidence.HIGH : Confidence.MEDIUM);
+        } else if (holdsNoSecret) {
+            context.report(call.node(), message + " Neither its name nor its value suggests a session id, token or "
+                    + "other secret, so this is a hardening note: drop `secure=False` unless the site must work over "
+                    + "plain HTTP.", Severity.LOW, Confidence.LOW);
         } else {
-            context.report(call.node(), message + " The name does not suggest a session or token, so check what it holds.",
+            context.report(call.node(), message + " Its name comes from the caller, so what it holds is not known "
+                    + "here: this matters only if it carries a session id, token or other secret.",
                     Severity.LOW, Confidence.LOW);
         }
     }
@@ -125,11 +139,8 @@ public final class InsecureCookieRule implements CallRule, NodeRule {
         return false;
     }
 
-    private static boolean isSensitive(String cookie) {
-        String words = cookie.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-        for (String word : words.split("[^a-z0-9]+")) {
-            if (SENSITIVE_WORDS.contains(word)) return true;
-        }
-        return false;
+    /** Words of a cookie's name, or of the expression its value comes from, that say it holds a secret. */
+    private static boolean isSensitive(List<String> words) {
+        return words.stream().anyMatch(SENSITIVE_WORDS::contains);
     }
 }

@@ -5,14 +5,14 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
-import dev.secreview.python.semantic.Interpolation;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.PythonFile;
-import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleInfo(
         id = "py-mark-safe",
@@ -30,18 +30,7 @@ public final class MarkSafeRule implements CallRule {
     private static final Set<String> MARKERS = Set.of("django.utils.safestring.mark_safe",
             "django.utils.safestring.SafeString", "django.utils.safestring.SafeText", "django.utils.html.mark_safe",
             "markupsafe.Markup", "flask.Markup", "jinja2.Markup", "jinja2.utils.Markup");
-    /** Calls whose result is already escaped (or safe) HTML. */
-    private static final Set<String> ESCAPED = Set.of("django.utils.html.escape", "django.utils.html.conditional_escape",
-            "django.utils.html.format_html", "django.utils.html.format_html_join", "django.utils.html.json_script",
-            "django.utils.html.linebreaks", "django.utils.html.urlize", "django.template.loader.render_to_string",
-            "django.template.defaultfilters.escape", "django.template.defaultfilters.force_escape",
-            "django.utils.safestring.mark_safe", "html.escape", "cgi.escape", "markupsafe.escape",
-            "markupsafe.Markup.escape", "markupsafe.Markup", "flask.escape", "flask.Markup", "flask.render_template",
-            "jinja2.escape", "jinja2.Markup", "bleach.clean", "bleach.linkify", "nh3.clean");
-
-    /** gettext and friends, under the names Django and Flask-Babel projects import them as. */
-    private static final Set<String> TRANSLATIONS = Set.of("_", "gettext", "ugettext", "gettext_lazy",
-            "ugettext_lazy", "pgettext", "pgettext_lazy", "_lazy", "lazy_gettext");
+    private static final Pattern TEMPLATE_TAG = Pattern.compile("\\b(filter|simple_tag)\\b");
 
     @Override
     public void visitCall(Call call, RuleContext context) {
@@ -49,49 +38,46 @@ public final class MarkSafeRule implements CallRule {
         if (callee == null || !MARKERS.contains(callee)) return;
         PyNode text = call.argument(0, callee.endsWith("Markup") ? "base" : "s");
         if (text == null) return;
-        Values values = context.values();
         PythonFile file = context.file();
-        if (values.isConstant(text) || escaped(text, file, values) || translatedConstant(text, file, values)) return;
-        String what = "`" + call.function().text() + "()`";
-        Interpolation.Result built = Interpolation.of(text, file, values);
-        if (built != null) {
-            List<PyNode> risky = built.riskyParts(file, part -> escaped(part, file, values));
-            if (risky.isEmpty()) return;
-            context.report(call.node(), what + " marks HTML assembled from " + Interpolation.names(risky)
-                    + " as safe, so the template will not escape it; a `<script>` or `\"` in "
-                    + (risky.size() == 1 ? "that value" : "those values") + " reaches the page as markup (XSS).",
-                    Severity.MEDIUM, Confidence.HIGH);
-            return;
-        }
-        context.report(call.node(), what + " marks " + Interpolation.quote(text) + " as safe HTML, and that value is "
-                + "not a constant; if it holds user-supplied text that was not escaped, it is rendered as markup (XSS).",
-                Severity.MEDIUM, Confidence.MEDIUM);
+        List<PyNode> unescaped = new UnescapedParts(file, context.values()).of(text);
+        if (unescaped.isEmpty()) return;
+        // Only what the code shows: whether these values can hold user text is the dataflow's question.
+        String risk = templateFilter(file.enclosingFunction(call.node()))
+                ? ": it is a template filter, so in a template that renders HTML a `<script>` or `\"` in its input "
+                + "becomes markup (XSS); in a plain-text template (a shell script, a configuration file) it is harmless."
+                : ": if user text reaches it, a `<script>` or `\"` in it is rendered as markup (XSS).";
+        context.report(call.node(), "`" + call.function().text() + "()` marks " + described(text, unescaped, file)
+                + " as safe HTML, and nothing on the way escapes " + (unescaped.size() == 1 ? "that value" : "those values")
+                + risk, Severity.MEDIUM, Confidence.LOW);
     }
 
-    /** {@code mark_safe(_("Read the <a href='/terms'>terms</a>"))}: a constant message looked up in a translation catalog. */
-    private static boolean translatedConstant(PyNode value, PythonFile file, Values values) {
-        String called = Interpolation.calledName(value, file);
-        if (called == null || !TRANSLATIONS.contains(called.substring(called.lastIndexOf('.') + 1))) return false;
-        PyNode arguments = value.field("arguments");
-        if (arguments == null || arguments.namedChildren().isEmpty()) return false;
-        for (PyNode argument : arguments.namedChildren()) {
-            if (!values.isConstant(argument)) return false;
+    /** {@code @register.filter} / {@code @register.simple_tag}: a function whose output goes into templates of any kind. */
+    private static boolean templateFilter(PyNode function) {
+        PyNode decorated = function == null ? null : function.parent();
+        if (decorated == null || !decorated.is("decorated_definition")) return false;
+        for (PyNode decorator : decorated.namedChildren()) {
+            if (decorator.is("decorator") && TEMPLATE_TAG.matcher(decorator.text()).find()) return true;
         }
-        return true;
+        return false;
     }
 
-    /** Whether a value is the result of an escaping or HTML-building helper (format_html, escape, bleach.clean). */
-    private static boolean escaped(PyNode value, PythonFile file, Values values) {
-        PyNode expr = value;
-        if (expr.is("identifier")) {
-            PyNode assigned = values.singleAssignedValue(expr);
-            if (assigned != null) expr = assigned;
+    /** {@code `value`}, or {@code HTML built from `k`, `self.data_attrs` (in `get_data_attrs()`)}. */
+    private static String described(PyNode text, List<PyNode> unescaped, PythonFile file) {
+        if (unescaped.size() == 1 && unescaped.get(0) == text) return quote(text);
+        PyNode here = file.enclosingFunction(text);
+        List<String> names = new ArrayList<>();
+        for (PyNode part : unescaped) {
+            PyNode function = file.enclosingFunction(part);
+            String where = function == here || function == null || function.field("name") == null ? ""
+                    : " (in `" + function.field("name").text() + "()`)";
+            String name = quote(part) + where;
+            if (!names.contains(name)) names.add(name);
         }
-        if (!expr.is("call")) return false;
-        String called = Interpolation.calledName(expr, file);
-        if (called == null) return false;
-        if (ESCAPED.contains(called)) return true;
-        // get_template("x.html").render(context): Django templates escape what they insert.
-        return called.startsWith("django.template.") && called.endsWith(".render");
+        return "HTML built from " + String.join(", ", names);
+    }
+
+    private static String quote(PyNode expr) {
+        String shown = expr.text().replaceAll("\\s+", " ");
+        return "`" + (shown.length() > 50 ? shown.substring(0, 47) + "..." : shown) + "`";
     }
 }
