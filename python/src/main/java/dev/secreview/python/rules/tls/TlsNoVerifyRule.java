@@ -97,6 +97,7 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
                 PyNode object = left.field("object");
                 // self.verify_mode = CERT_NONE: a class giving its own attribute a default, not a context being configured
                 if (object == null || object.text().equals("self") || isServerContext(object, context)) return;
+                if (fetchesPeerCertificate(node, context)) return;
                 String known = TlsSupport.qualifiedName(object, file);
                 if (known != null && !CONTEXT_FACTORIES.contains(known)) return;  // some other object
                 if (guarded(node, context)) {
@@ -192,6 +193,24 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
     private static boolean isContext(PyNode object, PythonFile file) {
         String qn = TlsSupport.qualifiedName(object, file);
         return qn != null && CONTEXT_FACTORIES.contains(qn);
+    }
+
+    /**
+     * Whether the function reads the peer's certificate itself ({@code getpeercert(True)}): a connection
+     * opened to fetch a certificate (to show it, pin it or take its fingerprint) trusts nothing it is sent.
+     */
+    private static boolean fetchesPeerCertificate(PyNode node, RuleContext context) {
+        PyNode function = context.file().enclosingFunction(node);
+        if (function == null) return false;
+        boolean[] found = {false};
+        function.forEachDescendant(n -> {
+            if (found[0] || !n.is("call")) return;
+            Call call = Call.of(n, context.file());
+            if (!call.name().equals("getpeercert")) return;
+            PyNode binary = call.argument(0, "binary_form");
+            found[0] = binary != null && context.values().isTrue(binary);
+        });
+        return found[0];
     }
 
     /** Whether the same scope also sets {@code <object>.verify_mode = ssl.CERT_NONE}. */

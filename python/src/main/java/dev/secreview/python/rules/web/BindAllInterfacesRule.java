@@ -139,7 +139,8 @@ public final class BindAllInterfacesRule implements CallRule {
                         + "should listen on.");
     }
 
-    private static final Pattern CLIENT_FACING = Pattern.compile("(?i)(?<![a-z])(api|proxy)(?![a-z])");
+    /** "API" as a word; "proxy" also at the end of a service's name ({@code novncproxy}, {@code serialproxy}). */
+    private static final Pattern CLIENT_FACING = Pattern.compile("(?i)(?<![a-z])api(?![a-z])|proxy(?![a-z])");
 
     /** The option's {@code help=} text, also when it is wrapped in a translation call {@code _("...")}. */
     private static String helpText(Call call, Values values) {

@@ -62,6 +62,9 @@ public final class InsecureCookieRule implements CallRule, NodeRule {
         // nothing. Only a deliberate secure=False on such a cookie is worth a (low) note.
         boolean holdsNoSecret = cookie.isPresent() && !sensitiveName && !sensitiveValue;
         if (holdsNoSecret && secure == null) return;
+        // A cookie the caller names (a helper that stores any preference) is judged where the name is known:
+        // here nothing says it holds a secret, so there is nothing to claim unless secure=False is spelled out.
+        if (cookie.isEmpty() && !sensitiveValue && secure == null) return;
         String shown = cookie.map(c -> "`" + c + "`").orElse(key == null ? "a cookie" : "the cookie named by `"
                 + key.text() + "`");
         boolean noHttpOnly = call.keyword("httponly") == null || context.values().isFalse(call.keyword("httponly"));
@@ -77,7 +80,7 @@ public final class InsecureCookieRule implements CallRule, NodeRule {
                     + "plain HTTP.", Severity.LOW, Confidence.LOW);
         } else {
             context.report(call.node(), message + " Its name comes from the caller, so what it holds is not known "
-                    + "here: this matters only if it carries a session id, token or other secret.",
+                    + "here: `secure=False` matters only if it carries a session id, token or other secret.",
                     Severity.LOW, Confidence.LOW);
         }
     }
