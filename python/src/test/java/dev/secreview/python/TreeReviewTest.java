@@ -328,4 +328,29 @@ class TreeReviewTest {
         assertTrue(after.message().endsWith("The dataflow analysis shows attacker-controlled data reaching it."),
                 after.message());
     }
+
+    @Test
+    void aDefaultParserAtUnknownDataClaimsNothingButAParserConfiguredToResolveEntitiesStays() {
+        String text = """
+                from lxml import etree
+
+                RESOLVING = etree.XMLParser(resolve_entities=True)
+
+
+                def domain_devices(xml):
+                    return etree.fromstring(xml).findall("devices")
+
+
+                def capabilities(xml):
+                    return etree.fromstring(xml, RESOLVING)
+                """;
+        int defaultParse = lineOf(text, "etree.fromstring(xml).findall");
+        int resolving = lineOf(text, "resolve_entities=True");
+        Review review = review(text);
+        assertTrue(review.before("py-xml-external-entities", defaultParse), "the pattern rule reports: " + review.before());
+        assertEquals(Optional.empty(), review.after("py-xml-external-entities", defaultParse));
+        Finding kept = review.after("py-xml-external-entities", resolving).orElseThrow(
+                () -> new AssertionError("dropped: " + review.after()));
+        assertEquals(Severity.HIGH, kept.severity());
+    }
 }

@@ -89,8 +89,18 @@ public final class TreeReview {
             case SAFE -> null;
             case TAINTED -> taintFindings.stream().anyMatch(t -> t.line() == finding.line()
                     && (t.cwe() == finding.cwe() || isParent(t.cwe(), finding.cwe()))) ? null : confirmed(finding);
-            case UNKNOWN -> finding.withConfidence(Confidence.LOW);
+            case UNKNOWN -> finding.confidence() == Confidence.LOW && judgedOnly(finding.cwe()) ? null
+                    : finding.withConfidence(Confidence.LOW);
         };
+    }
+
+    /**
+     * Whether no taint rule reports this weakness: its pattern rule only asks the dataflow whether the data
+     * can come from outside (a parser left at settings that resolved entities in old lxml). Such a finding
+     * of low confidence claims something only if the answer is yes: at unknown data it has nothing to say.
+     */
+    private static boolean judgedOnly(int cwe) {
+        return TaintRules.all().stream().noneMatch(rule -> rule.cwe() == cwe || isParent(rule.cwe(), cwe));
     }
 
     private static Finding confirmed(Finding finding) {
