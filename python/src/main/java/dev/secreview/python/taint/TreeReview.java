@@ -84,20 +84,21 @@ public final class TreeReview {
             SinkVerdict there = verdictAt(result, place.path(), place.line(), finding.cwe());
             if (there != null) verdict = verdict == null ? there : verdict.combine(there);
         }
-        if (verdict == null) return finding;
+        boolean couldBe = finding.confidence() == Confidence.LOW && judgedOnly(finding.cwe());
+        if (verdict == null) return couldBe ? null : finding;
         return switch (verdict) {
             case SAFE -> null;
             case TAINTED -> taintFindings.stream().anyMatch(t -> t.line() == finding.line()
                     && (t.cwe() == finding.cwe() || isParent(t.cwe(), finding.cwe()))) ? null : confirmed(finding);
-            case UNKNOWN -> finding.confidence() == Confidence.LOW && judgedOnly(finding.cwe()) ? null
-                    : finding.withConfidence(Confidence.LOW);
+            case UNKNOWN -> couldBe ? null : finding.withConfidence(Confidence.LOW);
         };
     }
 
     /**
      * Whether no taint rule reports this weakness: its pattern rule only asks the dataflow whether the data
      * can come from outside (a parser left at settings that resolved entities in old lxml). Such a finding
-     * of low confidence claims something only if the answer is yes: at unknown data it has nothing to say.
+     * of low confidence claims something only if the answer is yes: at unknown data, or where no data
+     * reaches a sink the dataflow judged, it has nothing to say.
      */
     private static boolean judgedOnly(int cwe) {
         return TaintRules.all().stream().noneMatch(rule -> rule.cwe() == cwe || isParent(rule.cwe(), cwe));

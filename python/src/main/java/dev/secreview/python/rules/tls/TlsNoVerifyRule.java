@@ -196,14 +196,14 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
     }
 
     /**
-     * Whether the function reads the peer's certificate itself ({@code getpeercert(True)}): a connection
+     * Whether the function (or the script, at module level) reads the peer's certificate itself
+     * ({@code getpeercert(True)}): a connection
      * opened to fetch a certificate (to show it, pin it or take its fingerprint) trusts nothing it is sent.
      */
     private static boolean fetchesPeerCertificate(PyNode node, RuleContext context) {
         PyNode function = context.file().enclosingFunction(node);
-        if (function == null) return false;
         boolean[] found = {false};
-        function.forEachDescendant(n -> {
+        (function == null ? context.file().root() : function).forEachDescendant(n -> {
             if (found[0] || !n.is("call")) return;
             Call call = Call.of(n, context.file());
             if (!call.name().equals("getpeercert")) return;
