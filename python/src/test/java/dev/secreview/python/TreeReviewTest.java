@@ -353,4 +353,25 @@ class TreeReviewTest {
                 () -> new AssertionError("dropped: " + review.after()));
         assertEquals(Severity.HIGH, kept.severity());
     }
+
+    @Test
+    void aLowConfidenceFindingTheDataflowHasNoSayInIsKept() {
+        String text = """
+                from flask import Flask, make_response
+
+                app = Flask(__name__)
+
+
+                @app.route("/")
+                def index():
+                    response = make_response("hi")
+                    response.set_cookie("layout", "wide", secure=False)
+                    return response
+                """;
+        int line = lineOf(text, "set_cookie");
+        Review review = review(text);
+        Finding kept = review.after("py-insecure-cookie", line).orElseThrow(
+                () -> new AssertionError("dropped: " + review.after()));
+        assertEquals(Confidence.LOW, kept.confidence());
+    }
 }

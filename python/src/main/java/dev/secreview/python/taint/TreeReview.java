@@ -58,7 +58,7 @@ public final class TreeReview {
             List<Finding> findings = new ArrayList<>();
             List<Finding> taintHere = added.getOrDefault(path, List.of());
             for (Finding finding : analysis.findings()) {
-                Finding rebased = rebase(finding, result, taintHere);
+                Finding rebased = rebase(finding, result, taintHere, models);
                 if (rebased != null) findings.add(rebased);
             }
             findings.addAll(taintHere);
@@ -77,14 +77,15 @@ public final class TreeReview {
      * pattern rule checks) confirms it: it is then one step more severe and of high confidence. A finding
      * that stands for several places (one parser, many calls) is judged by the worst of them.
      */
-    private static Finding rebase(Finding finding, TaintResult result, List<Finding> taintFindings) {
+    private static Finding rebase(Finding finding, TaintResult result, List<Finding> taintFindings,
+                                  TaintModels models) {
         if (result.dead(finding.path(), finding.line())) return null;
         SinkVerdict verdict = verdictAt(result, finding.path(), finding.line(), finding.cwe());
         for (FlowStep place : finding.related()) {
             SinkVerdict there = verdictAt(result, place.path(), place.line(), finding.cwe());
             if (there != null) verdict = verdict == null ? there : verdict.combine(there);
         }
-        boolean couldBe = finding.confidence() == Confidence.LOW && judgedOnly(finding.cwe());
+        boolean couldBe = finding.confidence() == Confidence.LOW && judgedOnly(finding.cwe(), models);
         if (verdict == null) return couldBe ? null : finding;
         return switch (verdict) {
             case SAFE -> null;
@@ -95,13 +96,15 @@ public final class TreeReview {
     }
 
     /**
-     * Whether no taint rule reports this weakness: its pattern rule only asks the dataflow whether the data
+     * Whether the dataflow judges the data of this weakness (a models kind has its CWE) but no taint rule
+     * reports it: its pattern rule only asks the dataflow whether the data
      * can come from outside (a parser left at settings that resolved entities in old lxml). Such a finding
      * of low confidence claims something only if the answer is yes: at unknown data, or where no data
      * reaches a sink the dataflow judged, it has nothing to say.
      */
-    private static boolean judgedOnly(int cwe) {
-        return TaintRules.all().stream().noneMatch(rule -> rule.cwe() == cwe || isParent(rule.cwe(), cwe));
+    private static boolean judgedOnly(int cwe, TaintModels models) {
+        boolean judged = models.kinds().stream().anyMatch(kind -> kind.cwe() == cwe || isParent(kind.cwe(), cwe));
+        return judged && TaintRules.all().stream().noneMatch(rule -> rule.cwe() == cwe || isParent(rule.cwe(), cwe));
     }
 
     private static Finding confirmed(Finding finding) {
