@@ -79,3 +79,23 @@ def legacy():
     # ok: py-ssrf
     requests.get(url, timeout=5)
     return "ok"
+
+
+def fetch_template(url, allowed_schemes=("http", "https")):
+    parts = urllib.parse.urlparse(url)
+    if parts.scheme not in allowed_schemes:
+        raise ValueError(parts.scheme)
+    if parts.scheme == "file":
+        # A file: URL reads a local file; no request leaves the server.
+        # ok: py-ssrf
+        return urllib.request.urlopen(url, timeout=5).read()
+    if parts.scheme in ("http", "https"):
+        # Checking the scheme says nothing about which host is asked.
+        # expect: py-ssrf
+        return urllib.request.urlopen(url, timeout=5).read()
+    return None
+
+
+@app.route("/templates")
+def templates():
+    return fetch_template(request.args["template_url"])

@@ -6,8 +6,10 @@ import dev.secreview.dataflow.ir.Instruction;
 import dev.secreview.dataflow.ir.Operand;
 import dev.secreview.dataflow.model.TaintModels;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a branch condition proves on each edge: a validator's true result vouches for its argument
@@ -107,9 +109,19 @@ final class Refinement {
         String parser = CallSemantics.calleeName(parse.method() == null ? null : target,
                 parse.method() == null ? target : null, parse.method());
         if (parser == null) return;
+        Set<Object> constants = constantsOf(allowed);
         for (TaintModels.AllowList list : analyzer.models().allowLists(parser)) {
-            if (list.attributes().contains(part.name())) vouch(parse.arguments().get(0).value(), proven, list.kinds());
+            if (list.vouchedBy(part.name(), constants)) vouch(parse.arguments().get(0).value(), proven, list.kinds());
         }
+    }
+
+    /** The constants a fixed value can be: itself, the items of a sequence, the keys of a mapping. */
+    private static Set<Object> constantsOf(Value value) {
+        if (value.isConstant()) return Set.of(value.constant());
+        Set<Object> constants = new HashSet<>();
+        if (value.items() != null) value.items().stream().filter(Value::isConstant).forEach(v -> constants.add(v.constant()));
+        if (value.entries() != null) constants.addAll(value.entries().keySet());
+        return constants;
     }
 
     /** {@code s.startswith("'")} / {@code s.endswith("'")} holds: one part of a quoted-literal proof. */

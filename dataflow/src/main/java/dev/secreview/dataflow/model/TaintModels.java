@@ -37,7 +37,8 @@ import java.util.Set;
  *                                            true x.TEST(base) with a fixed base vouches for x)
  * rejects   KINDS TEXT                       path ..   (a test proving the value lacks TEXT vouches for it)
  * allowlist KINDS CALLEE ATTRIBUTES          redirect urllib.parse.urlparse netloc,hostname
- *                                            (the parsed value's attribute found in constants vouches for the input)
+ *                                            (the parsed value's attribute found in constants vouches for the input;
+ *                                            ssrf urllib.parse.urlparse scheme=file: only when it equals one of those)
  * passes    CALLEE ARGS[ELEMENT]             flask.make_response 0[0]   (the result carries only that input)
  * puts      CALLEE KEYS VALUE                configparser.ConfigParser().set 0,1 2   (receiver[KEYS] = VALUE)
  * gets      CALLEE KEYS                      configparser.ConfigParser().get 0,1     (result = receiver[KEYS])
@@ -89,7 +90,21 @@ public final class TaintModels {
     public record Containment(long kinds, NamePattern resolver, String test) {
     }
 
-    public record AllowList(long kinds, NamePattern parser, List<String> attributes) {
+    /**
+     * {@code attributes} maps each part of the parsed value to the constants it must be proven equal to for
+     * the value to be vouched for; an empty set: to any constants (an allow-list the code keeps itself).
+     */
+    public record AllowList(long kinds, NamePattern parser, Map<String, Set<String>> attributes) {
+        public AllowList {
+            attributes = Map.copyOf(attributes);
+        }
+
+        /** Whether proving {@code attribute} equal to one of {@code constants} vouches for the parsed value. */
+        public boolean vouchedBy(String attribute, Set<Object> constants) {
+            Set<String> required = attributes.get(attribute);
+            if (required == null) return false;
+            return required.isEmpty() || constants.stream().allMatch(c -> required.contains(String.valueOf(c)));
+        }
     }
 
     /** {@code element} is the index inside a tuple argument, or -1 for the whole argument. */
@@ -292,8 +307,12 @@ public final class TaintModels {
                 }
                 case "allowlist" -> {
                     require(file, line, words, 4);
-                    allowLists.add(new AllowList(mask(file, line, words[1]), new NamePattern(words[2]),
-                            List.of(words[3].split(","))));
+                    Map<String, Set<String>> parts = new LinkedHashMap<>();
+                    for (String part : words[3].split(",")) {
+                        String[] named = part.split("=", 2);
+                        parts.put(named[0], named.length == 1 ? Set.of() : Set.of(named[1].split("\\|")));
+                    }
+                    allowLists.add(new AllowList(mask(file, line, words[1]), new NamePattern(words[2]), parts));
                 }
                 case "passes" -> {
                     require(file, line, words, 3);

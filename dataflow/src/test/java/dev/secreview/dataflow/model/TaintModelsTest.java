@@ -137,6 +137,7 @@ class TaintModelsTest {
                 rejects   path ..
                 rejects   xss  <
                 allowlist command,xss urllib.parse.urlparse netloc,hostname
+                allowlist command urllib.parse.urlparse scheme=file|data
                 """);
         assertEquals(2L | 4L, models.sanitizedBy("html.escape"), "masks of every matching sanitizer combine");
         assertEquals(1L | 4L, models.sanitizedBy("shlex.quote"));
@@ -159,7 +160,13 @@ class TaintModelsTest {
 
         TaintModels.AllowList allow = models.allowLists("urllib.parse.urlparse").get(0);
         assertEquals(1L | 2L, allow.kinds());
-        assertEquals(List.of("netloc", "hostname"), allow.attributes());
+        assertEquals(Set.of("netloc", "hostname"), allow.attributes().keySet());
+        assertTrue(allow.vouchedBy("netloc", Set.of("a.example", "b.example")), "any constants the code allows");
+        assertFalse(allow.vouchedBy("path", Set.of("/")));
+        TaintModels.AllowList scheme = models.allowLists("urllib.parse.urlparse").get(1);
+        assertTrue(scheme.vouchedBy("scheme", Set.of("file")), "proven to be one of the listed values");
+        assertTrue(scheme.vouchedBy("scheme", Set.of("file", "data")));
+        assertFalse(scheme.vouchedBy("scheme", Set.of("file", "http")), "an http: URL still goes out");
         assertTrue(models.allowLists("urllib.parse.urlsplit").isEmpty());
     }
 
