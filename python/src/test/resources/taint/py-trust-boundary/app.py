@@ -82,3 +82,19 @@ def profile():
     # ok: py-trust-boundary
     session["user"] = user
     return "ok"
+
+
+def filter_info(form, name):
+    return {"key": name + "_filter", "value": form.get(name), "user": form.get("user")}
+
+
+@app.route("/filter", methods=["POST"])
+def remember_filter():
+    info = filter_info(request.form, FILTER_KEYS[1])
+    # A key built from the server's own names: the request chose only the value, under a preference key.
+    # ok: py-trust-boundary
+    session[info["key"]] = info["value"]
+    # The same dict also carries the request's user name.
+    # expect: py-trust-boundary
+    session["user"] = info["user"]
+    return "ok"

@@ -205,19 +205,7 @@ final class CallSemantics {
         Value[] bound = bind(function, self);
         String name = "`" + function.simpleName() + "()`";
         Summary s = summary.get();
-        Taint taint = Taint.NONE;
-        for (Fact fact : s.returned().taint().facts()) {
-            if (!fact.origin().isParameter()) {
-                taint = taint.union(Taint.of(fact.via(fact.trace().then(analyzer.path(), range, "returned by " + name))));
-                continue;
-            }
-            Value argument = argument(bound, fact.origin().parameter());
-            for (Fact given : argument.taint().facts()) {
-                Step path = given.trace().then(analyzer.path(), range, "passed to " + name)
-                        .thenAll(fact.trace()).then(analyzer.path(), range, "returned by " + name);
-                taint = taint.union(Taint.of(new Fact(given.origin(), given.kinds() & fact.kinds(), path)));
-            }
-        }
+        Taint taint = inCaller(s.returned().taint(), bound, name);
         for (SinkHit hit : s.parameterSinks()) {
             Value argument = argument(bound, hit.fact().origin().parameter());
             for (Fact given : argument.taint().facts()) {
@@ -230,7 +218,36 @@ final class CallSemantics {
         Value returned = s.returned();
         // A parameter's name means nothing in the caller; a type or global name does.
         String returnedName = returned.name() == null || function.parameters().contains(returned.name()) ? null : returned.name();
+        if (returned.entries() != null && returnedName == null) {
+            // A dict of results ({"key": name, "value": data}) keeps its entries apart: reading one does not
+            // carry the taint of the others.
+            Map<Object, Value> entries = new HashMap<>();
+            returned.entries().forEach((key, entry) -> {
+                Taint entryTaint = inCaller(entry.taint(), bound, name);
+                entries.put(key, new Value(entry.constant(), entry.fixed() && entryTaint.isEmpty(), entryTaint,
+                        null, null, null, null));
+            });
+            return Optional.of(Value.mapping(entries));
+        }
         return Optional.of(new Value(returned.constant(), returned.fixed() && taint.isEmpty(), taint, returnedName, null, null, null));
+    }
+
+    /** A returned value's facts as the caller sees them: parameter origins replaced by the caller's arguments. */
+    private Taint inCaller(Taint returned, Value[] bound, String name) {
+        Taint taint = Taint.NONE;
+        for (Fact fact : returned.facts()) {
+            if (!fact.origin().isParameter()) {
+                taint = taint.union(Taint.of(fact.via(fact.trace().then(analyzer.path(), range, "returned by " + name))));
+                continue;
+            }
+            Value argument = argument(bound, fact.origin().parameter());
+            for (Fact given : argument.taint().facts()) {
+                Step path = given.trace().then(analyzer.path(), range, "passed to " + name)
+                        .thenAll(fact.trace()).then(analyzer.path(), range, "returned by " + name);
+                taint = taint.union(Taint.of(new Fact(given.origin(), given.kinds() & fact.kinds(), path)));
+            }
+        }
+        return taint;
     }
 
     private static Value argument(Value[] bound, int index) {
