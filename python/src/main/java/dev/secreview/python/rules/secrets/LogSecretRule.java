@@ -202,7 +202,8 @@ public final class LogSecretRule implements CallRule {
             Finding inner = direct(value, file, values);
             String what = inner != null ? inner.what : masks(value, file) ? null : secretKind(key.get());
             if (what == null) continue;
-            if (!referenced.isEmpty()) return new Finding(value, what, Confidence.HIGH, null, null);
+            // The template names the key, so the value is logged; how sure it is a secret is the value's own.
+            if (!referenced.isEmpty()) return new Finding(value, what, inner != null ? inner.confidence() : Confidence.HIGH, null, null);
             return new Finding(value, what, Confidence.MEDIUM, argument, key.get());
         }
         return null;

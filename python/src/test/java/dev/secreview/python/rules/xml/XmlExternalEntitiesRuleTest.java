@@ -1,4 +1,4 @@
-package dev.secreview.python.rules;
+package dev.secreview.python.rules.xml;
 
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Finding;
@@ -6,7 +6,6 @@ import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.Severity;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.python.PythonFrontEnd;
-import dev.secreview.python.rules.xml.XmlExternalEntitiesRule;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
