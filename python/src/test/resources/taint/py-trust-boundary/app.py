@@ -85,12 +85,16 @@ def profile():
 
 
 def filter_info(form, name):
+    if name not in form:
+        return None
     return {"key": name + "_filter", "value": form.get(name), "user": form.get("user")}
 
 
 @app.route("/filter", methods=["POST"])
 def remember_filter():
     info = filter_info(request.form, FILTER_KEYS[1])
+    if info is None:
+        return "no filter"
     # A key built from the server's own names: the request chose only the value, under a preference key.
     # ok: py-trust-boundary
     session[info["key"]] = info["value"]

@@ -1,5 +1,7 @@
 package dev.secreview.dataflow.analysis;
 
+import dev.secreview.dataflow.ir.Constant;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,6 +96,9 @@ public record Value(Object constant, boolean fixed, Taint taint, String name, Li
     /** The least value both may be: what is known of either only if known of both. */
     public Value join(Value other) {
         if (other == this || other.equals(this)) return this;
+        // `return None` on one path and a container on another: whoever reads an element got the container.
+        if (constant == Constant.NONE && other.hasShape()) return other.withFixed(other.fixed && fixed);
+        if (other.constant == Constant.NONE && hasShape()) return withFixed(fixed && other.fixed);
         Object c = Objects.equals(constant, other.constant) ? constant : null;
         String n = Objects.equals(name, other.name) ? name : null;
         List<Value> joinedItems = null;
@@ -116,6 +121,14 @@ public record Value(Object constant, boolean fixed, Taint taint, String name, Li
             joinedAttributes = Map.copyOf(merged);
         }
         return new Value(c, fixed && other.fixed, taint.union(other.taint), n, joinedItems, joinedEntries, joinedAttributes);
+    }
+
+    private boolean hasShape() {
+        return items != null || entries != null;
+    }
+
+    private Value withFixed(boolean isFixed) {
+        return isFixed == fixed ? this : new Value(constant, isFixed, taint, name, items, entries, attributes);
     }
 
     /** Forgets constants and shapes, keeping taint and name: what a loop that keeps changing converges to. */
