@@ -61,8 +61,12 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
                 // a server that does not ask clients for certificates is the normal case
                 if (CERT_NONE.contains(String.valueOf(file.qualifiedName(reqs)))
                         && !context.values().isTrue(call.argument(3, "server_side"))) {
-                    context.report(call.node(), "`" + callee + "` is given `cert_reqs=" + reqs.text() + "`, so the "
-                            + "peer certificate is never checked and the connection can be intercepted.");
+                    if (guarded(call.node(), context)) {
+                        reportConditional(call.node(), "`" + callee + "` given `cert_reqs=" + reqs.text() + "`", context);
+                    } else {
+                        context.report(call.node(), "`" + callee + "` is given `cert_reqs=" + reqs.text() + "`, so the "
+                                + "peer certificate is never checked and the connection can be intercepted.");
+                    }
                 }
                 return;
             }
@@ -101,9 +105,7 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
                 String known = TlsSupport.qualifiedName(object, file);
                 if (known != null && !CONTEXT_FACTORIES.contains(known)) return;  // some other object
                 if (guarded(node, context)) {
-                    context.report(node, "`" + left.text() + " = " + right.text() + "` turns certificate checks off "
-                            + "when the surrounding condition holds; if that can happen in production, anyone on the "
-                            + "network path can impersonate the server.", Severity.HIGH, Confidence.LOW);
+                    reportConditional(node, "`" + left.text() + " = " + right.text() + "`", context);
                     return;
                 }
                 context.report(node, "`" + left.text() + " = " + right.text() + "` accepts any certificate, so "
@@ -164,6 +166,13 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
     }
 
     /** Whether the statement sits under an {@code if}/{@code elif}/{@code else} whose condition is not a constant. */
+    /** Certificate checks off only when a run-time condition holds (an `insecure` option, a missing CA file). */
+    private static void reportConditional(PyNode node, String what, RuleContext context) {
+        context.report(node, what + " turns certificate checks off when the surrounding condition holds; if that "
+                + "can happen in production, anyone on the network path can impersonate the server.",
+                Severity.HIGH, Confidence.LOW);
+    }
+
     private static boolean guarded(PyNode node, RuleContext context) {
         for (PyNode p = node.parent(); p != null; p = p.parent()) {
             if (p.is("function_definition") || p.is("class_definition") || p.is("module")) return false;
