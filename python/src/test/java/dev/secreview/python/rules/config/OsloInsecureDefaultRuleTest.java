@@ -3,11 +3,9 @@ package dev.secreview.python.rules.config;
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.Severity;
-import dev.secreview.core.model.SourceFile;
-import dev.secreview.python.PythonFrontEnd;
+import dev.secreview.python.rules.RuleCheck;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,8 +16,7 @@ class OsloInsecureDefaultRuleTest {
 
     private static List<Finding> findings(String options) {
         String code = "from oslo_config import cfg\n\nopts = [\n" + options + "\n]\n";
-        SourceFile source = new SourceFile(Path.of("svc/conf/opts.py"), "svc/conf/opts.py", code);
-        return new PythonFrontEnd(List.of(new OsloInsecureDefaultRule())).analyze(source).findings();
+        return RuleCheck.findings(new OsloInsecureDefaultRule(), "svc/conf/opts.py", code);
     }
 
     private static Finding only(String option) {

@@ -2,11 +2,9 @@ package dev.secreview.python.rules.crypto;
 
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.Severity;
-import dev.secreview.core.model.SourceFile;
-import dev.secreview.python.PythonFrontEnd;
+import dev.secreview.python.rules.RuleCheck;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InsecureRandomRuleTest {
 
     private static List<Finding> findings(String code) {
-        SourceFile source = new SourceFile(Path.of("svc/passwords.py"), "svc/passwords.py", code);
-        return new PythonFrontEnd(List.of(new InsecureRandomRule())).analyze(source).findings();
+        return RuleCheck.findings(new InsecureRandomRule(), "svc/passwords.py", code);
     }
 
     @Test

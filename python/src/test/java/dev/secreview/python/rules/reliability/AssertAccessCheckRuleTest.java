@@ -1,11 +1,9 @@
 package dev.secreview.python.rules.reliability;
 
 import dev.secreview.core.model.Finding;
-import dev.secreview.core.model.SourceFile;
-import dev.secreview.python.PythonFrontEnd;
+import dev.secreview.python.rules.RuleCheck;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,8 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AssertAccessCheckRuleTest {
 
     private static List<Finding> findings(String code) {
-        SourceFile source = new SourceFile(Path.of("svc/api.py"), "svc/api.py", code);
-        return new PythonFrontEnd(List.of(new AssertAccessCheckRule())).analyze(source).findings();
+        return RuleCheck.findings(new AssertAccessCheckRule(), "svc/api.py", code);
     }
 
     @Test

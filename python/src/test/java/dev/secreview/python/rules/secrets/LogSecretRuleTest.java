@@ -3,22 +3,16 @@ package dev.secreview.python.rules.secrets;
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.Severity;
-import dev.secreview.core.model.SourceFile;
-import dev.secreview.python.PythonFrontEnd;
+import dev.secreview.python.rules.RuleCheck;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class LogSecretRuleTest {
 
     private static Finding only(String code) {
-        SourceFile source = new SourceFile(Path.of("policy.py"), "service/policy.py", code);
-        List<Finding> findings = new PythonFrontEnd(List.of(new LogSecretRule())).analyze(source).findings();
-        assertEquals(1, findings.size(), findings::toString);
-        return findings.get(0);
+        return RuleCheck.only(new LogSecretRule(), "service/policy.py", code);
     }
 
     @Test

@@ -3,12 +3,9 @@ package dev.secreview.python.rules.tls;
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.Severity;
-import dev.secreview.core.model.SourceFile;
-import dev.secreview.python.PythonFrontEnd;
+import dev.secreview.python.rules.RuleCheck;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TlsNoVerifyRuleTest {
 
     private static Finding only(String code) {
-        SourceFile source = new SourceFile(Path.of("client.py"), "service/client.py", code);
-        List<Finding> findings = new PythonFrontEnd(List.of(new TlsNoVerifyRule())).analyze(source).findings();
-        assertEquals(1, findings.size(), findings::toString);
-        return findings.get(0);
+        return RuleCheck.only(new TlsNoVerifyRule(), "service/client.py", code);
     }
 
     @Test

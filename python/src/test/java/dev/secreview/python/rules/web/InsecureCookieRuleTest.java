@@ -3,11 +3,9 @@ package dev.secreview.python.rules.web;
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.Severity;
-import dev.secreview.core.model.SourceFile;
-import dev.secreview.python.PythonFrontEnd;
+import dev.secreview.python.rules.RuleCheck;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,8 +16,7 @@ class InsecureCookieRuleTest {
 
     private static List<Finding> findings(String body) {
         String code = "from django import http\n\n\ndef view(request, response, name, value, reason, sid):\n" + body + "\n";
-        SourceFile source = new SourceFile(Path.of("app/views.py"), "app/views.py", code);
-        return new PythonFrontEnd(List.of(new InsecureCookieRule())).analyze(source).findings();
+        return RuleCheck.findings(new InsecureCookieRule(), "app/views.py", code);
     }
 
     @Test

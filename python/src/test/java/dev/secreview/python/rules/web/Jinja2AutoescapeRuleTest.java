@@ -2,11 +2,9 @@ package dev.secreview.python.rules.web;
 
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Finding;
-import dev.secreview.core.model.SourceFile;
-import dev.secreview.python.PythonFrontEnd;
+import dev.secreview.python.rules.RuleCheck;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +15,7 @@ class Jinja2AutoescapeRuleTest {
 
     private static List<Finding> findings(String body) {
         String code = "import jinja2\n\n" + body + "\n";
-        SourceFile source = new SourceFile(Path.of("svc/render.py"), "svc/render.py", code);
-        return new PythonFrontEnd(List.of(new Jinja2AutoescapeRule())).analyze(source).findings();
+        return RuleCheck.findings(new Jinja2AutoescapeRule(), "svc/render.py", code);
     }
 
     @Test

@@ -2,11 +2,9 @@ package dev.secreview.python.rules.web;
 
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Finding;
-import dev.secreview.core.model.SourceFile;
-import dev.secreview.python.PythonFrontEnd;
+import dev.secreview.python.rules.RuleCheck;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,9 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MarkSafeRuleTest {
 
     private static List<Finding> findings(String code) {
-        SourceFile source = new SourceFile(Path.of("app/widgets.py"), "app/widgets.py",
+        return RuleCheck.findings(new MarkSafeRule(), "app/widgets.py",
                 "from django.utils.html import escape\nfrom django.utils.safestring import mark_safe\n\n" + code);
-        return new PythonFrontEnd(List.of(new MarkSafeRule())).analyze(source).findings();
     }
 
     @Test

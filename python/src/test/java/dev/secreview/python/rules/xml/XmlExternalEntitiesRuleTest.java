@@ -4,11 +4,9 @@ import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.Severity;
-import dev.secreview.core.model.SourceFile;
-import dev.secreview.python.PythonFrontEnd;
+import dev.secreview.python.rules.RuleCheck;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class XmlExternalEntitiesRuleTest {
 
     private static List<Finding> review(String code) {
-        SourceFile source = new SourceFile(Path.of("client.py"), "drivers/client.py", code);
-        return new PythonFrontEnd(List.of(new XmlExternalEntitiesRule())).analyze(source).findings();
+        return RuleCheck.findings(new XmlExternalEntitiesRule(), "drivers/client.py", code);
     }
 
     @Test
