@@ -151,7 +151,7 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
 
     @Override
     public Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses, Set<String> threatModels) {
-        return new TreeReview(PythonModels.forThreatModels(threatModels)).review(analyses);
+        return new TreeReview(PythonModels.forThreatModels(threatModels), threatModels.contains("local")).review(analyses);
     }
 
     /** A rule that fails on one node is reported and skipped there; the other rules still run. */

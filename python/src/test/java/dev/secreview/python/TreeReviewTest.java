@@ -44,16 +44,20 @@ class TreeReviewTest {
 
     /** The review of {@code text} at {@link #PATH}, scanned in one tree with {@code others} (path to text). */
     private Review review(String text, Map<String, String> others) {
+        return review(PATH, text, others, Set.of("remote", "local"));
+    }
+
+    private Review review(String at, String text, Map<String, String> others, Set<String> threatModels) {
         Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
         Map<String, String> files = new LinkedHashMap<>(others);
-        files.put(PATH, text);
+        files.put(at, text);
         files.forEach((path, code) -> {
             FileAnalysis analysis = frontEnd.analyze(new SourceFile(Path.of(path), path, code));
             assertEquals(List.of(), analysis.diagnostics());
             analyses.put(path, analysis);
         });
-        Map<String, FileAnalysis> reviewed = frontEnd.reviewTree(analyses, Set.of("remote", "local"));
-        return new Review(analyses.get(PATH).findings(), reviewed.get(PATH).findings());
+        Map<String, FileAnalysis> reviewed = frontEnd.reviewTree(analyses, threatModels);
+        return new Review(analyses.get(at).findings(), reviewed.get(at).findings());
     }
 
     private static int lineOf(String text, String marker) {
@@ -373,5 +377,24 @@ class TreeReviewTest {
         Finding kept = review.after("py-insecure-cookie", line).orElseThrow(
                 () -> new AssertionError("dropped: " + review.after()));
         assertEquals(Confidence.LOW, kept.confidence());
+    }
+
+    @Test
+    void inAnOperatorToolUnknownDataIsTheOperatorsUnlessLocalInputIsAttackerData() {
+        String text = """
+                import subprocess
+
+
+                def compile_catalog(locale, domain):
+                    subprocess.call("msgfmt -o %s.mo %s.po" % (domain, locale), shell=True)
+                """;
+        int line = lineOf(text, "subprocess.call");
+        Review trusted = review("tools/compile_catalog.py", text, Map.of(), Set.of("remote"));
+        assertTrue(trusted.before("py-subprocess-shell", line), "the pattern rule reports: " + trusted.before());
+        assertEquals(Optional.empty(), trusted.after("py-subprocess-shell", line));
+        Review local = review("tools/compile_catalog.py", text, Map.of(), Set.of("remote", "local"));
+        assertEquals(Confidence.LOW, local.after("py-subprocess-shell", line).orElseThrow().confidence());
+        Review service = review("app/catalog.py", text, Map.of(), Set.of("remote"));
+        assertEquals(Confidence.LOW, service.after("py-subprocess-shell", line).orElseThrow().confidence());
     }
 }

@@ -17,6 +17,7 @@ import dev.secreview.dataflow.analysis.TaintFinding;
 import dev.secreview.dataflow.analysis.TaintResult;
 import dev.secreview.dataflow.ir.SourceModule;
 import dev.secreview.dataflow.model.TaintModels;
+import dev.secreview.python.semantic.CodeRole;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,9 +33,15 @@ import java.util.Map;
  */
 public final class TreeReview {
     private final TaintModels models;
+    private final boolean localInputIsAttackerData;
 
-    public TreeReview(TaintModels models) {
+    /**
+     * {@code localInputIsAttackerData}: the scan's threat models include {@code local} (the command line,
+     * the environment, the console); otherwise an operator tool's unknown data is its operator's.
+     */
+    public TreeReview(TaintModels models, boolean localInputIsAttackerData) {
         this.models = models;
+        this.localInputIsAttackerData = localInputIsAttackerData;
     }
 
     public Map<String, FileAnalysis> review(Map<String, FileAnalysis> analyses) {
@@ -57,8 +64,10 @@ public final class TreeReview {
         analyses.forEach((path, analysis) -> {
             List<Finding> findings = new ArrayList<>();
             List<Finding> taintHere = added.getOrDefault(path, List.of());
+            boolean operatorsData = !localInputIsAttackerData && analysis.facts() instanceof PythonFacts facts
+                    && CodeRole.of(facts.module().source().projectPath()) == CodeRole.OPERATOR_TOOL;
             for (Finding finding : analysis.findings()) {
-                Finding rebased = rebase(finding, result, taintHere, models);
+                Finding rebased = rebase(finding, result, taintHere, models, operatorsData);
                 if (rebased != null) findings.add(rebased);
             }
             findings.addAll(taintHere);
@@ -75,10 +84,12 @@ public final class TreeReview {
      * A tainted sink with a taint finding of its own replaces the pattern finding; one whose kind has
      * no taint rule (the models use it only to judge data, as for XML parsers whose configuration the
      * pattern rule checks) confirms it: it is then one step more severe and of high confidence. A finding
-     * that stands for several places (one parser, many calls) is judged by the worst of them.
+     * that stands for several places (one parser, many calls) is judged by the worst of them. In an operator
+     * tool, unknown data is the operator's (unless the threat model says local input is an attacker's): a
+     * pattern finding on it goes.
      */
     private static Finding rebase(Finding finding, TaintResult result, List<Finding> taintFindings,
-                                  TaintModels models) {
+                                  TaintModels models, boolean operatorsData) {
         if (result.dead(finding.path(), finding.line())) return null;
         SinkVerdict verdict = verdictAt(result, finding.path(), finding.line(), finding.cwe());
         for (FlowStep place : finding.related()) {
@@ -91,7 +102,8 @@ public final class TreeReview {
             case SAFE -> null;
             case TAINTED -> taintFindings.stream().anyMatch(t -> t.line() == finding.line()
                     && (t.cwe() == finding.cwe() || isParent(t.cwe(), finding.cwe()))) ? null : confirmed(finding);
-            case UNKNOWN -> couldBe ? null : finding.withConfidence(Confidence.LOW);
+            // In an operator tool, data the dataflow cannot trace to an attacker is whoever runs it's own.
+            case UNKNOWN -> couldBe || operatorsData ? null : finding.withConfidence(Confidence.LOW);
         };
     }
 
