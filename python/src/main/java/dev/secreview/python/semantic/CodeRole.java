@@ -14,10 +14,11 @@ public enum CodeRole {
 
     /**
      * Folders of commands run by hand: developer and release scripts, CI and agent helpers, one-shot
-     * commands ({@code cmd/}, {@code cli/}, {@code bin/}), devstack plugins and documentation builders.
+     * commands ({@code cmd/}, {@code cli/}, {@code bin/}), devstack plugins, documentation builders and the
+     * project's own lint checks ({@code hacking/}, flake8 plugins that read the project's source).
      */
     private static final Set<String> TOOL_FOLDERS = Set.of("tools", "scripts", "bin", "cmd", "cli", "devstack",
-            ".agents", ".github", "doc", "docs", "releasenotes");
+            ".agents", ".github", "doc", "docs", "releasenotes", "hacking");
 
     /** Django management commands ({@code manage.py <command>}), run by an administrator. */
     private static final List<String> TOOL_SUBPATHS = List.of("management/commands/");

@@ -22,6 +22,7 @@ class CodeRoleTest {
             "horizon/management/commands/pull_catalog.py, OPERATOR_TOOL",
             "management/commands/load.py, OPERATOR_TOOL",
             "doc/source/conf.py, OPERATOR_TOOL",
+            "nova/hacking/checks.py, OPERATOR_TOOL",
             "setup.py, OPERATOR_TOOL",
             "./manage.py, OPERATOR_TOOL",
             "tools/tests/test_release.py, TEST",
