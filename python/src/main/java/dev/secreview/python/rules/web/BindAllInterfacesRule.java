@@ -48,7 +48,7 @@ public final class BindAllInterfacesRule implements CallRule {
             PyNode address = call.argument(0, null);
             if (address == null) address = firstKeyword(call, "address", "server_address", "addr", "listener");
             String host = wildcardOfAddress(address, context.values());
-            if (host != null) {
+            if (host != null && !probesForAFreePort(call, address, context)) {
                 boolean known = callee != null && (callee.startsWith("socket.") || callee.startsWith("socketserver.")
                         || callee.startsWith("http.server.") || callee.startsWith("eventlet.")
                         || callee.startsWith("gevent.") || callee.startsWith("xmlrpc.server."));
@@ -90,6 +90,27 @@ public final class BindAllInterfacesRule implements CallRule {
         return null;
     }
 
+    /**
+     * {@code s.bind(("", 0))} in a function that never listens: port 0 asks the system for any free port and
+     * the socket is only asked which one (the idiom that finds a port for something else to use).
+     */
+    private static boolean probesForAFreePort(Call call, PyNode address, RuleContext context) {
+        if (!call.name().equals("bind") || address == null) return false;
+        PyNode tuple = address.is("identifier") ? context.values().singleAssignedValue(address) : address;
+        if (tuple == null || tuple.namedChildren().size() < 2) return false;
+        if (!context.values().constant(tuple.namedChildren().get(1)).map(port -> Long.valueOf(0).equals(port)).orElse(false)) {
+            return false;
+        }
+        PyNode function = context.file().enclosingFunction(call.node());
+        boolean[] listens = {false};
+        (function == null ? context.file().root() : function).forEachDescendant(n -> {
+            if (n.is("call") && Set.of("listen", "accept", "serve_forever").contains(Call.of(n, context.file()).name())) {
+                listens[0] = true;
+            }
+        });
+        return !listens[0];
+    }
+
     /** The wildcard host of an address tuple {@code ("0.0.0.0", port)} (also through a name), or null. */
     private static String wildcardOfAddress(PyNode address, Values values) {
         if (address == null) return null;
@@ -100,8 +121,6 @@ public final class BindAllInterfacesRule implements CallRule {
         if (!address.is("tuple") && !address.is("list")) return null;
         List<PyNode> items = address.namedChildren();
         if (items.size() < 2) return null;
-        // Port 0 asks the system for any free port: the idiom that finds one, not a service endpoint.
-        if (values.constant(items.get(1)).map(port -> Long.valueOf(0).equals(port)).orElse(false)) return null;
         Optional<String> host = values.string(items.get(0));
         return host.isPresent() && isWildcard(host.get(), true) ? host.get() : null;
     }
