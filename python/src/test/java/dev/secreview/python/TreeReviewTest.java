@@ -329,8 +329,8 @@ class TreeReviewTest {
                 () -> new AssertionError("dropped: " + review.after()));
         assertEquals(Severity.MEDIUM, after.severity());
         assertEquals(Confidence.HIGH, after.confidence());
-        assertTrue(after.message().endsWith("The dataflow analysis shows attacker-controlled data reaching it."),
-                after.message());
+        assertTrue(after.message().endsWith("The dataflow analysis shows attacker-controlled data reaching the call on "
+                + "line " + lineOf(text, "request.get_data()") + "."), after.message());
     }
 
     @Test
@@ -396,5 +396,25 @@ class TreeReviewTest {
         assertEquals(Confidence.LOW, local.after("py-subprocess-shell", line).orElseThrow().confidence());
         Review service = review("app/catalog.py", text, Map.of(), Set.of("remote"));
         assertEquals(Confidence.LOW, service.after("py-subprocess-shell", line).orElseThrow().confidence());
+    }
+
+    @Test
+    void aDefaultParserFedRequestDataAtItsOwnCallSaysSo() {
+        String text = """
+                from flask import Flask, request
+                from lxml import etree
+
+                app = Flask(__name__)
+
+
+                @app.route("/import", methods=["POST"])
+                def upload():
+                    return etree.tostring(etree.fromstring(request.get_data()))
+                """;
+        int line = lineOf(text, "request.get_data()");
+        Finding after = review(text).after("py-xml-external-entities", line).orElseThrow();
+        assertEquals(Confidence.HIGH, after.confidence());
+        assertTrue(after.message().endsWith("The dataflow analysis shows attacker-controlled data reaching it."),
+                after.message());
     }
 }

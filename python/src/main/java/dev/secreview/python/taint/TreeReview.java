@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The whole-tree review of Python files: runs the taint analysis over every file's IR, adds its
@@ -92,8 +93,10 @@ public final class TreeReview {
                                   TaintModels models, boolean operatorsData) {
         if (result.dead(finding.path(), finding.line())) return null;
         SinkVerdict verdict = verdictAt(result, finding.path(), finding.line(), finding.cwe());
+        List<Integer> taintedPlaces = new ArrayList<>();
         for (FlowStep place : finding.related()) {
             SinkVerdict there = verdictAt(result, place.path(), place.line(), finding.cwe());
+            if (there == SinkVerdict.TAINTED) taintedPlaces.add(place.line());
             if (there != null) verdict = verdict == null ? there : verdict.combine(there);
         }
         boolean couldBe = finding.confidence() == Confidence.LOW && judgedOnly(finding.cwe(), models);
@@ -101,7 +104,9 @@ public final class TreeReview {
         return switch (verdict) {
             case SAFE -> null;
             case TAINTED -> taintFindings.stream().anyMatch(t -> t.line() == finding.line()
-                    && (t.cwe() == finding.cwe() || isParent(t.cwe(), finding.cwe()))) ? null : confirmed(finding);
+                    && (t.cwe() == finding.cwe() || isParent(t.cwe(), finding.cwe()))) ? null
+                    : confirmed(finding, verdictAt(result, finding.path(), finding.line(), finding.cwe())
+                            == SinkVerdict.TAINTED ? List.of() : taintedPlaces);
             // In an operator tool, data the dataflow cannot trace to an attacker is whoever runs it's own.
             case UNKNOWN -> couldBe || operatorsData ? null : finding.withConfidence(Confidence.LOW);
         };
@@ -119,10 +124,13 @@ public final class TreeReview {
         return judged && TaintRules.all().stream().noneMatch(rule -> rule.cwe() == cwe || isParent(rule.cwe(), cwe));
     }
 
-    private static Finding confirmed(Finding finding) {
+    /** Confirmed at the finding's own place ({@code elsewhere} empty) or at those lines among its related places. */
+    private static Finding confirmed(Finding finding, List<Integer> elsewhere) {
         if (finding.confidence() == Confidence.HIGH) return finding;
+        String where = elsewhere.isEmpty() ? "it" : (elsewhere.size() == 1 ? "the call on line " : "the calls on lines ")
+                + elsewhere.stream().map(String::valueOf).collect(Collectors.joining(", "));
         return finding.rejudged(finding.severity().raised(), Confidence.HIGH, finding.message()
-                + " The dataflow analysis shows attacker-controlled data reaching it.");
+                + " The dataflow analysis shows attacker-controlled data reaching " + where + ".");
     }
 
     private static boolean isParent(int parent, int cwe) {
