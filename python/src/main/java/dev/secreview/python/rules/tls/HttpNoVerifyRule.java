@@ -7,10 +7,12 @@ import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
+import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,7 +57,10 @@ public final class HttpNoVerifyRule implements CallRule, NodeRule {
             // with requests.Session() as s: s.get(...); self.session.get(...) after self.session = requests.Session()
             callee = TlsSupport.qualifiedName(call.function(), file);
         }
-        if (callee == null) return;
+        if (callee == null) {
+            checkTlsClient(call, context);
+            return;
+        }
         String method = call.name();
         if (isRequests(callee, method) || isHttpx(callee, method)) {
             PyNode verify = call.keyword("verify");
@@ -71,6 +76,7 @@ public final class HttpNoVerifyRule implements CallRule, NodeRule {
             if (none) report(call, context, "cert_reqs=" + reqs.text(), callee, Confidence.HIGH);
             return;
         }
+        if (checkTlsClient(call, context)) return;
         boolean aiohttp = AIOHTTP.contains(callee)
                 || (callee.startsWith("aiohttp.ClientSession().") && VERBS.contains(method));
         if (aiohttp) {
@@ -82,6 +88,32 @@ public final class HttpNoVerifyRule implements CallRule, NodeRule {
                 }
             }
         }
+    }
+
+    /**
+     * A client of some other library made with {@code verify=False} beside a keyword that turns TLS on
+     * ({@code ssl_enabled=True}, {@code use_ssl=...}, {@code https=...}): {@code verify} then names the
+     * certificate check of that TLS connection, as it does in requests, which such clients wrap.
+     */
+    private static boolean checkTlsClient(Call call, RuleContext context) {
+        PyNode verify = call.keyword("verify");
+        if (verify == null || !context.values().isFalse(verify)) return false;
+        String tlsKeyword = null;
+        for (PyNode argument : call.keywordArguments()) {
+            PyNode name = argument.field("name");
+            if (name == null || name.text().equals("verify")) continue;
+            List<String> words = Identifiers.words(name.text());
+            if (words.contains("ssl") || words.contains("tls") || words.contains("https")) {
+                PyNode value = argument.field("value");
+                if (value != null && !context.values().isFalse(value)) tlsKeyword = name.text();
+            }
+        }
+        if (tlsKeyword == null) return false;
+        context.report(call.node(), "`" + call.function().text() + "` is given `verify=" + verify.text() + "` beside `"
+                + tlsKeyword + "`: the TLS connection this client makes does not check the server certificate, so "
+                + "anyone on the network path can impersonate the server and read what is sent.",
+                Severity.HIGH, Confidence.MEDIUM);
+        return true;
     }
 
     private static boolean isRequests(String callee, String method) {
