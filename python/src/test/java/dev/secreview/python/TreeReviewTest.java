@@ -417,4 +417,34 @@ class TreeReviewTest {
         assertTrue(after.message().endsWith("The dataflow analysis shows attacker-controlled data reaching it."),
                 after.message());
     }
+
+    @Test
+    void entityExpansionIsJudgedByTheXmlKindItDeclares() {
+        String text = """
+                from xml.dom import minidom
+
+                from flask import Flask, request
+
+                app = Flask(__name__)
+
+
+                def targets(filename):
+                    with open(filename) as config:
+                        return minidom.parseString(config.read())
+
+
+                @app.route("/import", methods=["POST"])
+                def upload():
+                    return minidom.parseString(request.get_data()).toxml()
+                """;
+        int local = lineOf(text, "config.read()");
+        int remote = lineOf(text, "request.get_data()");
+        Review review = review(text);
+        assertTrue(review.before("py-xml-entity-expansion", local), "the pattern rule reports: " + review.before());
+        assertEquals(Optional.empty(), review.after("py-xml-entity-expansion", local));
+        Finding confirmed = review.after("py-xml-entity-expansion", remote).orElseThrow(
+                () -> new AssertionError("dropped: " + review.after()));
+        assertEquals(Severity.MEDIUM, confirmed.severity());
+        assertEquals(Confidence.HIGH, confirmed.confidence());
+    }
 }

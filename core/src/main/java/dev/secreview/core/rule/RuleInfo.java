@@ -35,4 +35,10 @@ public @interface RuleInfo {
 
     /** Other ids that suppress this rule, e.g. the Bandit test ids it covers ({@code B602}). */
     String[] altNames() default {};
+
+    /**
+     * The dataflow kind whose sink verdicts judge this rule's findings ({@code xxe} for the XML parser rules):
+     * whether the data at the place can come from an attacker. Empty: the kind of the rule's CWE or a parent.
+     */
+    String judgedBy() default "";
 }

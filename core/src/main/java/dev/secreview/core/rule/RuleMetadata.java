@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The validated metadata of one rule: what it finds, which CWE, how bad, how sure, how to fix. */
+/**
+ * The validated metadata of one rule: what it finds, which CWE, how bad, how sure, how to fix; and
+ * {@code judgedBy}, the dataflow kind that judges its findings (empty: the kind of its CWE, see {@link RuleInfo}).
+ */
 public record RuleMetadata(String id, int cwe, Severity severity, Confidence confidence, String summary,
-                           String fix, List<String> altNames) {
+                           String fix, List<String> altNames, String judgedBy) {
 
     private static final Pattern ID = Pattern.compile("[a-z]+(-[a-z0-9]+)+");
 
@@ -23,13 +26,19 @@ public record RuleMetadata(String id, int cwe, Severity severity, Confidence con
         altNames = List.copyOf(altNames);
     }
 
+    /** A rule judged by the kind of its CWE. */
+    public RuleMetadata(String id, int cwe, Severity severity, Confidence confidence, String summary, String fix,
+                        List<String> altNames) {
+        this(id, cwe, severity, confidence, summary, fix, altNames, "");
+    }
+
     public static RuleMetadata of(Class<?> ruleClass) {
         RuleInfo info = ruleClass.getAnnotation(RuleInfo.class);
         if (info == null) {
             throw new IllegalStateException(ruleClass.getName() + " has no @RuleInfo");
         }
         return new RuleMetadata(info.id(), info.cwe(), info.severity(), info.confidence(), info.summary(),
-                info.fix(), List.of(info.altNames()));
+                info.fix(), List.of(info.altNames()), info.judgedBy());
     }
 
     /** The language prefix of the id: {@code py} for {@code py-weak-hash}. */

@@ -16,6 +16,7 @@ import dev.secreview.dataflow.analysis.TaintEngine;
 import dev.secreview.dataflow.analysis.TaintFinding;
 import dev.secreview.dataflow.analysis.TaintResult;
 import dev.secreview.dataflow.ir.SourceModule;
+import dev.secreview.dataflow.model.TaintKind;
 import dev.secreview.dataflow.model.TaintModels;
 import dev.secreview.python.semantic.CodeRole;
 
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -92,36 +94,45 @@ public final class TreeReview {
     private static Finding rebase(Finding finding, TaintResult result, List<Finding> taintFindings,
                                   TaintModels models, boolean operatorsData) {
         if (result.dead(finding.path(), finding.line())) return null;
-        SinkVerdict verdict = verdictAt(result, finding.path(), finding.line(), finding.cwe());
+        int judging = judgingCwe(finding.rule(), models);
+        SinkVerdict own = verdictAt(result, finding.path(), finding.line(), judging);
+        SinkVerdict verdict = own;
         List<Integer> taintedPlaces = new ArrayList<>();
         for (FlowStep place : finding.related()) {
-            SinkVerdict there = verdictAt(result, place.path(), place.line(), finding.cwe());
+            SinkVerdict there = verdictAt(result, place.path(), place.line(), judging);
             if (there == SinkVerdict.TAINTED) taintedPlaces.add(place.line());
             if (there != null) verdict = verdict == null ? there : verdict.combine(there);
         }
-        boolean couldBe = finding.confidence() == Confidence.LOW && judgedOnly(finding.cwe(), models);
+        boolean couldBe = finding.confidence() == Confidence.LOW && judgedOnly(finding.rule(), models);
         if (verdict == null) return couldBe ? null : finding;
         return switch (verdict) {
             case SAFE -> null;
             case TAINTED -> taintFindings.stream().anyMatch(t -> t.line() == finding.line()
                     && (t.cwe() == finding.cwe() || isParent(t.cwe(), finding.cwe()))) ? null
-                    : confirmed(finding, verdictAt(result, finding.path(), finding.line(), finding.cwe())
-                            == SinkVerdict.TAINTED ? List.of() : taintedPlaces);
+                    : confirmed(finding, own == SinkVerdict.TAINTED ? List.of() : taintedPlaces);
             // In an operator tool, data the dataflow cannot trace to an attacker is whoever runs it's own.
             case UNKNOWN -> couldBe || operatorsData ? null : finding.withConfidence(Confidence.LOW);
         };
     }
 
     /**
-     * Whether the dataflow judges the data of this weakness (a models kind has its CWE) but no taint rule
-     * reports it: its pattern rule only asks the dataflow whether the data
+     * Whether the dataflow judges the data of the rule's findings (the kind it declares, or a models kind
+     * with its CWE) but no taint rule reports them: its pattern rule only asks the dataflow whether the data
      * can come from outside (a parser left at settings that resolved entities in old lxml). Such a finding
      * of low confidence claims something only if the answer is yes: at unknown data, or where no data
      * reaches a sink the dataflow judged, it has nothing to say.
      */
-    private static boolean judgedOnly(int cwe, TaintModels models) {
+    private static boolean judgedOnly(RuleMetadata rule, TaintModels models) {
+        Optional<TaintKind> declared = models.kind(rule.judgedBy());
+        if (declared.isPresent()) return TaintRules.forKind(declared.get()).isEmpty();
+        int cwe = rule.cwe();
         boolean judged = models.kinds().stream().anyMatch(kind -> kind.cwe() == cwe || isParent(kind.cwe(), cwe));
-        return judged && TaintRules.all().stream().noneMatch(rule -> rule.cwe() == cwe || isParent(rule.cwe(), cwe));
+        return judged && TaintRules.all().stream().noneMatch(taint -> taint.cwe() == cwe || isParent(taint.cwe(), cwe));
+    }
+
+    /** The CWE whose sink verdicts judge the rule's findings: its declared kind's, else its own. */
+    private static int judgingCwe(RuleMetadata rule, TaintModels models) {
+        return models.kind(rule.judgedBy()).map(TaintKind::cwe).orElse(rule.cwe());
     }
 
     /** Confirmed at the finding's own place ({@code elsewhere} empty) or at those lines among its related places. */

@@ -27,7 +27,8 @@ import java.util.Set;
                 + "etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True)), "
                 + "or parse untrusted XML with defusedxml.ElementTree.fromstring(data); leave SAX "
                 + "feature_external_ges/feature_external_pes off.",
-        altNames = {"B320"})
+        altNames = {"B320"},
+        judgedBy = "xxe")
 public final class XmlExternalEntitiesRule implements CallRule {
 
     private static final Set<String> LXML_PARSERS = Set.of("lxml.etree.XMLParser", "lxml.etree.ETCompatXMLParser",
