@@ -143,6 +143,12 @@ public final class HttpNoVerifyRule implements CallRule, NodeRule {
                     Severity.LOW, confidence);
             return;
         }
+        if (TlsSupport.guarded(call.node(), context)) {
+            context.report(call.node(), "`" + callee + "` is called with `" + setting + "` when the surrounding "
+                    + "condition holds (an option that turns verification off, say): if that can happen in production, "
+                    + "anyone on the network path can read and change this traffic.", Severity.HIGH, Confidence.LOW);
+            return;
+        }
         context.report(call.node(), "`" + callee + "` is called with `" + setting + "`: the server certificate is "
                 + "not checked, so anyone on the network path can read and change this traffic, credentials included.",
                 Severity.HIGH, confidence);
@@ -158,6 +164,13 @@ public final class HttpNoVerifyRule implements CallRule, NodeRule {
         }
         String owner = TlsSupport.qualifiedName(left.field("object"), context.file());
         if (owner == null || !REQUESTS_SESSIONS.contains(owner)) return;
+        if (TlsSupport.guarded(node, context)) {
+            context.report(node, "`" + left.text() + " = False` turns off certificate checks for this `requests` "
+                    + "session when the surrounding condition holds (an option that turns verification off, say); if "
+                    + "that can happen in production, the traffic can be intercepted and changed.",
+                    Severity.HIGH, Confidence.LOW);
+            return;
+        }
         context.report(node, "`" + left.text() + " = False` turns off certificate checks for every request made "
                 + "through this `requests` session, so the traffic can be intercepted and changed.");
     }

@@ -61,7 +61,7 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
                 // a server that does not ask clients for certificates is the normal case
                 if (CERT_NONE.contains(String.valueOf(file.qualifiedName(reqs)))
                         && !context.values().isTrue(call.argument(3, "server_side"))) {
-                    if (guarded(call.node(), context)) {
+                    if (TlsSupport.guarded(call.node(), context)) {
                         reportConditional(call.node(), "`" + callee + "` given `cert_reqs=" + reqs.text() + "`", context);
                     } else {
                         context.report(call.node(), "`" + callee + "` is given `cert_reqs=" + reqs.text() + "`, so the "
@@ -104,7 +104,7 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
                 if (fetchesPeerCertificate(node, context)) return;
                 String known = TlsSupport.qualifiedName(object, file);
                 if (known != null && !CONTEXT_FACTORIES.contains(known)) return;  // some other object
-                if (guarded(node, context)) {
+                if (TlsSupport.guarded(node, context)) {
                     reportConditional(node, "`" + left.text() + " = " + right.text() + "`", context);
                     return;
                 }
@@ -116,7 +116,7 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
                 if (!context.values().isFalse(right)) return;
                 PyNode object = left.field("object");
                 // only a client context known to be one: libraries often turn it off to verify names themselves
-                if (!isContext(object, file) || isServerContext(object, context) || guarded(node, context)) return;
+                if (!isContext(object, file) || isServerContext(object, context) || TlsSupport.guarded(node, context)) return;
                 if (alsoSetsCertNone(node, object.text(), file)) return;  // reported on the verify_mode line
                 if (trustsOnlyPrivateCa(object, node, context)) {
                     context.report(node, "`" + left.text() + " = False` stops checking that the certificate names the "
@@ -173,16 +173,6 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
                 Severity.HIGH, Confidence.LOW);
     }
 
-    private static boolean guarded(PyNode node, RuleContext context) {
-        for (PyNode p = node.parent(); p != null; p = p.parent()) {
-            if (p.is("function_definition") || p.is("class_definition") || p.is("module")) return false;
-            if (p.is("if_statement") || p.is("elif_clause")) {
-                PyNode condition = p.field("condition");
-                if (condition != null && !node.within(condition) && context.values().constant(condition).isEmpty()) return true;
-            }
-        }
-        return false;
-    }
 
     /** A context made for the server side, where not asking for client certificates is normal. */
     private static boolean isServerContext(PyNode object, RuleContext context) {

@@ -1,10 +1,13 @@
 package dev.secreview.python.rules.tls;
 
+import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.tree.PyNode;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Set;
 
 /** Helpers shared by the TLS and transport rules. Candidates for the shared semantic layer. */
 final class TlsSupport {
@@ -44,7 +47,8 @@ final class TlsSupport {
 
     /**
      * {@code self.session} inside a method, when every assignment to {@code self.session} in the class
-     * gives the same kind of object ({@code self.session = requests.Session()} in {@code __init__}).
+     * gives the same kind of object ({@code self.session = requests.Session()} in {@code __init__}), or None
+     * before it is made.
      */
     private static String selfAttribute(PyNode attribute, PythonFile file, int depth) {
         PyNode object = attribute.field("object");
@@ -64,6 +68,8 @@ final class TlsSupport {
                 return;
             }
             PyNode right = n.field("right");
+            // `self.session = None` until a method makes the session: no other kind of object.
+            if (right != null && right.is("none")) return;
             String qn = right == null ? null : qualifiedName(right, file, depth + 1);
             if (qn == null || (common[0] != null && !common[0].equals(qn))) {
                 conflict[0] = true;
@@ -72,6 +78,33 @@ final class TlsSupport {
             }
         });
         return conflict[0] ? null : common[0];
+    }
+
+    /**
+     * Words of a condition that decides about verification ({@code if not conf.verify_ssl}, {@code if ca_file},
+     * {@code if not server_hostname}).
+     */
+    private static final Set<String> VERIFICATION_WORDS = Set.of("verify", "verification", "insecure", "ssl", "tls",
+            "cert", "certs", "certificate", "ca", "cafile", "secure", "https", "validate", "validation", "hostname");
+
+    /**
+     * Whether the node runs only when a run-time condition about verification holds (an {@code if} on an
+     * {@code insecure} option, a missing CA file): the checks it turns off are then off only in that case.
+     */
+    static boolean guarded(PyNode node, RuleContext context) {
+        for (PyNode p = node.parent(); p != null; p = p.parent()) {
+            if (p.is("function_definition") || p.is("class_definition") || p.is("module")) return false;
+            if (p.is("if_statement") || p.is("elif_clause") || p.is("else_clause")) {
+                PyNode statement = p.is("if_statement") ? p : p.parent();
+                PyNode condition = statement == null ? null : statement.field("condition");
+                if (p.is("elif_clause")) condition = p.field("condition");
+                if (condition != null && !node.within(condition) && context.values().constant(condition).isEmpty()
+                        && Identifiers.words(condition.text()).stream().anyMatch(VERIFICATION_WORDS::contains)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a host name or address is the local machine. */
