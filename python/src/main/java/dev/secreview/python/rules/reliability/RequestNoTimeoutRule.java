@@ -8,6 +8,7 @@ import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.tree.PyNode;
 
+import java.util.List;
 import java.util.Set;
 
 @RuleInfo(
@@ -58,7 +59,7 @@ public final class RequestNoTimeoutRule implements CallRule {
         }
         if (timeout != null && !explicitNone) return;
         if (library.equals("urllib")) {
-            if (context.file().source().text().contains("setdefaulttimeout")) return;
+            if (context.file().source().text().contains("setdefaulttimeout") || onlyForFileUrls(call, context)) return;
             context.report(call.node(), shown + " is called without `timeout=`, so it uses the global socket default, "
                     + "which is no timeout at all: a peer that accepts the connection and never answers blocks this "
                     + "call forever.");
@@ -71,6 +72,25 @@ public final class RequestNoTimeoutRule implements CallRule {
     }
 
     /** "requests", "httpx" or "urllib" when the call is one of their request functions, else null. */
+    /**
+     * {@code if parts.scheme == "file": urlopen(url)}: a {@code file:} URL is read from the local disk, where no
+     * peer can leave the call hanging.
+     */
+    private static boolean onlyForFileUrls(Call call, RuleContext context) {
+        for (PyNode p = call.node().parent(); p != null && !p.is("function_definition"); p = p.parent()) {
+            if (!p.is("if_statement") && !p.is("elif_clause")) continue;
+            PyNode condition = p.field("condition");
+            if (condition == null || call.node().within(condition) || !condition.is("comparison_operator")) continue;
+            List<PyNode> sides = condition.namedChildren();
+            if (sides.size() != 2 || !condition.text().contains("==")) continue;
+            PyNode left = sides.get(0);
+            boolean scheme = left.is("attribute") && left.field("attribute") != null
+                    && left.field("attribute").text().equals("scheme");
+            if (scheme && context.values().string(sides.get(1)).map("file"::equals).orElse(false)) return true;
+        }
+        return false;
+    }
+
     private static String library(Call call, RuleContext context) {
         String callee = call.callee();
         if (callee != null) {
