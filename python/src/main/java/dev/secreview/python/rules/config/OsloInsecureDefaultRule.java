@@ -7,7 +7,6 @@ import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.Identifiers;
-import dev.secreview.python.semantic.StringLiteral;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 
@@ -81,7 +80,7 @@ public final class OsloInsecureDefaultRule implements CallRule {
         Optional<String> optionName = values.string(call.argument(0, "name"));
         PyNode defaultNode = call.keyword("default");
         if (optionName.isEmpty() || defaultNode == null) return;
-        String help = helpText(call.keyword("help"), values);
+        String help = OsloOptions.helpText(call.keyword("help"), values);
         Option option = new Option(optionName.get(), Identifiers.words(optionName.get()),
                 Set.copyOf(Identifiers.words(help)), help);
         if (option.words.stream().anyMatch(NOT_SECURITY::contains)) return;
@@ -262,18 +261,6 @@ public final class OsloInsecureDefaultRule implements CallRule {
 
     private static boolean looksLikePath(String value) {
         return value.startsWith("/") || value.startsWith("./") || value.startsWith("~/");
-    }
-
-    /** The literal text of a {@code help=} argument, also when wrapped in {@code _()} or a formatting call. */
-    private static String helpText(PyNode help, Values values) {
-        if (help == null) return "";
-        Optional<String> folded = values.string(help);
-        if (folded.isPresent()) return folded.get().toLowerCase(Locale.ROOT);
-        StringBuilder text = new StringBuilder();
-        help.forEachDescendant(node -> {
-            if (node.is("string")) text.append(StringLiteral.value(node)).append(' ');
-        });
-        return text.toString().toLowerCase(Locale.ROOT);
     }
 
     private static String shown(String value) {

@@ -5,6 +5,7 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.rules.config.OsloOptions;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
@@ -149,7 +150,7 @@ public final class BindAllInterfacesRule implements CallRule {
         Optional<String> def = values.string(call.keyword("default"));
         if (def.isEmpty() || !isWildcard(def.get(), false)) return;
         // A public API or a proxy clients connect to is meant to be reachable on every network.
-        if (CLIENT_FACING.matcher(option.get() + " " + helpText(call, values)).find()) return;
+        if (CLIENT_FACING.matcher(option.get() + " " + OsloOptions.helpText(call.keyword("help"), values)).find()) return;
         context.report(call.node(), "Option `" + option.get() + "` defaults to `" + def.get() + "`: unless operators "
                 + "override it, the service listens on every interface (management, storage and public networks "
                 + "alike). Operators often do mean that, but a loopback default (or no default) makes exposure a "
@@ -160,17 +161,6 @@ public final class BindAllInterfacesRule implements CallRule {
 
     /** "API" as a word; "proxy" also at the end of a service's name ({@code novncproxy}, {@code serialproxy}). */
     private static final Pattern CLIENT_FACING = Pattern.compile("(?i)(?<![a-z])api(?![a-z])|proxy(?![a-z])");
-
-    /** The option's {@code help=} text, also when it is wrapped in a translation call {@code _("...")}. */
-    private static String helpText(Call call, Values values) {
-        PyNode help = call.keyword("help");
-        if (help != null && help.is("call")) {
-            PyNode arguments = help.field("arguments");
-            List<PyNode> inner = arguments == null ? List.of() : arguments.namedChildren();
-            if (inner.size() == 1) help = inner.get(0);
-        }
-        return help == null ? "" : values.string(help).orElse("");
-    }
 
     private static boolean isBindOption(String option) {
         String o = option.toLowerCase(Locale.ROOT).replace('-', '_');
