@@ -6,11 +6,16 @@ import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.ScanResult;
 import dev.secreview.core.engine.Scanner;
 import dev.secreview.core.model.Diagnostic;
+import dev.secreview.core.model.FileReport;
 import dev.secreview.eval.AnnotationScorer;
 import dev.secreview.eval.BenchmarkScore;
 import dev.secreview.eval.BenchmarkScorer;
 import dev.secreview.eval.EvalInputException;
 import dev.secreview.eval.ExpectedResults;
+import dev.secreview.eval.FixCase;
+import dev.secreview.eval.FixList;
+import dev.secreview.eval.FixScore;
+import dev.secreview.eval.FixScorer;
 import dev.secreview.eval.InlineExpectations;
 import dev.secreview.eval.Percent;
 import dev.secreview.eval.SuiteScore;
@@ -26,7 +31,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "eval",
@@ -39,11 +46,17 @@ import java.util.concurrent.Callable;
                 "                   Per category TP/FN/TN/FP, TPR, FPR, score = TPR - FPR; overall averages.",
                 "  annotations      '# expect: rule-id' and '# ok: rule-id' comments above the lines of DIR;",
                 "                   per rule TP/FN/FP/TN, precision and recall; every miss listed; score = F1.",
+                "  fixes            --expected names a list of real security fixes (eval/fixes/fixes.csv); DIR holds",
+                "                   <id>/before and <id>/after trees (eval/fixes/materialise.sh). Detected = a",
+                "                   finding within 2 lines of a vulnerable line, same CWE or CWE-1000 pillar;",
+                "                   cleared = gone from the fixed file. Per class; score = share detected.",
                 "", "Exit codes: 0 scored, 1 score below --min-score, 2 bad usage or input (missing DIR, bad CSV)."})
 final class EvalCommand implements Callable<Integer> {
 
     private static final String OWASP_BENCHMARK = "owasp-benchmark";
     private static final String ANNOTATIONS = "annotations";
+    private static final String FIXES = "fixes";
+    private static final List<String> SUITES = List.of(OWASP_BENCHMARK, ANNOTATIONS, FIXES);
 
     @Spec
     CommandSpec spec;
@@ -52,11 +65,12 @@ final class EvalCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--suite", required = true, paramLabel = "SUITE",
-            description = "How to score: " + OWASP_BENCHMARK + " or " + ANNOTATIONS + ".")
+            description = "How to score: " + OWASP_BENCHMARK + ", " + ANNOTATIONS + " or " + FIXES + ".")
     String suite;
 
     @Option(names = "--expected", paramLabel = "CSV",
-            description = "The expected results (OWASP Benchmark format), for --suite " + OWASP_BENCHMARK + ".")
+            description = "The expected results: an OWASP Benchmark CSV for --suite " + OWASP_BENCHMARK
+                    + ", a fixes list for --suite " + FIXES + ".")
     Path expected;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the scores to FILE as JSON.")
@@ -86,15 +100,25 @@ final class EvalCommand implements Callable<Integer> {
         try {
             // The expected results are read first: a bad CSV should not cost a whole review.
             List<TestCase> cases = suite.equals(OWASP_BENCHMARK) ? ExpectedResults.read(expected) : List.of();
+            List<FixCase> fixes = suite.equals(FIXES) ? FixList.read(expected) : List.of();
             if (!Files.isDirectory(dir)) {
                 throw new EvalInputException(dir + (Files.exists(dir) ? ": not a directory" : ": no such directory"));
             }
-            ScanResult result = review(err, threadCount);
-            SuiteScore score = suite.equals(OWASP_BENCHMARK) ? BenchmarkScorer.score(cases, result.files())
-                    : AnnotationScorer.score(InlineExpectations.read(result.files()), result.files());
+            SuiteScore score;
+            if (suite.equals(FIXES)) {
+                score = scoreFixes(fixes, err, threadCount);
+            } else {
+                ScanResult result = review(List.of(dir), err, threadCount, showProgress());
+                score = suite.equals(OWASP_BENCHMARK) ? BenchmarkScorer.score(cases, result.files())
+                        : AnnotationScorer.score(InlineExpectations.read(result.files()), result.files());
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.print(score.table());
             out.flush();
+            if (score instanceof FixScore fixScore && fixScore.notReviewed() > 0) {
+                err.println("secreview: warning: " + fixScore.notReviewed() + " of " + fixes.size()
+                        + " fixes have no reviewed vulnerable file in " + dir + " (run eval/fixes/materialise.sh)");
+            }
             if (score instanceof BenchmarkScore benchmark && benchmark.casesNotReviewed() > 0) {
                 err.println("secreview: warning: " + benchmark.casesNotReviewed() + " of " + cases.size()
                         + " test cases have no reviewed file of their name in " + dir);
@@ -108,27 +132,52 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void checkSuiteOptions() {
-        if (!suite.equals(OWASP_BENCHMARK) && !suite.equals(ANNOTATIONS)) {
+        if (!SUITES.contains(suite)) {
             throw new ParameterException(spec.commandLine(),
-                    "unknown suite '" + suite + "' (use " + OWASP_BENCHMARK + " or " + ANNOTATIONS + ")");
+                    "unknown suite '" + suite + "' (use " + String.join(", ", SUITES) + ")");
         }
-        if (suite.equals(OWASP_BENCHMARK) && expected == null) {
-            throw new ParameterException(spec.commandLine(), "--suite " + OWASP_BENCHMARK + " needs --expected CSV");
+        if (!suite.equals(ANNOTATIONS) && expected == null) {
+            throw new ParameterException(spec.commandLine(), "--suite " + suite + " needs --expected CSV");
         }
         if (suite.equals(ANNOTATIONS) && expected != null) {
-            throw new ParameterException(spec.commandLine(), "--expected is for --suite " + OWASP_BENCHMARK + " only");
+            throw new ParameterException(spec.commandLine(), "--expected is not for --suite " + ANNOTATIONS);
         }
     }
 
-    /** The normal review of DIR; parts of the tree that cannot be walked are reported and left out. */
-    private ScanResult review(PrintWriter err, int threadCount) {
-        boolean showProgress = progress != null ? progress : System.console() != null;
-        ScanResult result = Scanner.withInstalledFrontEnds().scan(new ScanRequest(List.of(dir), excludes, threadCount),
+    private boolean showProgress() {
+        return progress != null ? progress : System.console() != null;
+    }
+
+    /** The normal review of PATHS; parts of the tree that cannot be walked are reported and left out. */
+    private ScanResult review(List<Path> paths, PrintWriter err, int threadCount, boolean showProgress) {
+        ScanResult result = Scanner.withInstalledFrontEnds().scan(new ScanRequest(paths, excludes, threadCount),
                 showProgress ? new Progress(err) : ScanListener.NONE);
         for (Diagnostic problem : result.pathProblems()) {
             err.println("secreview: warning: " + problem.render());
         }
         return result;
+    }
+
+    /**
+     * Each fix's two trees are reviewed on their own, as two projects, so that a module of one fix
+     * never resolves to a module of another and the vulnerable and fixed versions never meet.
+     */
+    private SuiteScore scoreFixes(List<FixCase> fixes, PrintWriter err, int threadCount) {
+        Map<String, List<FileReport>> before = new HashMap<>();
+        Map<String, List<FileReport>> after = new HashMap<>();
+        boolean showProgress = showProgress();
+        int done = 0;
+        for (FixCase fix : fixes) {
+            Path vulnerable = dir.resolve(fix.id()).resolve("before");
+            Path fixed = dir.resolve(fix.id()).resolve("after");
+            if (Files.isDirectory(vulnerable)) before.put(fix.id(), review(List.of(vulnerable), err, threadCount, false).files());
+            if (Files.isDirectory(fixed)) after.put(fix.id(), review(List.of(fixed), err, threadCount, false).files());
+            if (showProgress) {
+                err.print("\rReviewed " + ++done + "/" + fixes.size() + " fixes" + (done == fixes.size() ? "\n" : ""));
+                err.flush();
+            }
+        }
+        return FixScorer.score(fixes, before, after);
     }
 
     private boolean write(SuiteScore score, PrintWriter err) {

@@ -103,8 +103,65 @@ class EvalCommandTest {
                 "--suite", "owasp-benchmark", "--expected", broken, shop);
         assertBadInput("no '# expect:' or '# ok:' markers in the reviewed files", "--suite", "annotations", plain);
         assertBadInput("--suite owasp-benchmark needs --expected CSV", "--suite", "owasp-benchmark", shop);
-        assertBadInput("--expected is for --suite owasp-benchmark only", "--suite", "annotations", "--expected", csv, shop);
-        assertBadInput("unknown suite 'juliet' (use owasp-benchmark or annotations)", "--suite", "juliet", shop);
+        assertBadInput("--expected is not for --suite annotations", "--suite", "annotations", "--expected", csv, shop);
+        assertBadInput("unknown suite 'juliet' (use owasp-benchmark, annotations, fixes)", "--suite", "juliet", shop);
+        assertBadInput("--suite fixes needs --expected CSV", "--suite", "fixes", shop);
+        assertBadInput(csv + ": missing columns id, repository, advisory, cwe, fix_commit, parent_commit, file, "
+                + "vulnerable_lines, class, summary", "--suite", "fixes", "--expected", csv, shop);
+    }
+
+    @Test
+    void fixesSuiteScoresEachFixOnItsOwnTreesByClass() throws Exception {
+        Path fixes = Files.createDirectories(dir.resolve("fixes"));
+        String vulnerable = """
+                import os
+                from flask import Flask, request
+
+                app = Flask(__name__)
+
+
+                @app.route("/ping")
+                def ping():
+                    host = request.args["host"]
+                    os.system("ping -c 1 " + host)
+                    return "sent"
+                """;
+        write(fixes.resolve("ping-1/before/web/ping.py"), vulnerable);
+        write(fixes.resolve("ping-1/after/web/ping.py"), vulnerable
+                .replace("import os", "import subprocess")
+                .replace("os.system(\"ping -c 1 \" + host)", "subprocess.call([\"ping\", \"-c\", \"1\", host])"));
+        write(fixes.resolve("ping-2/before/web/ping.py"), vulnerable);
+        write(fixes.resolve("ping-2/after/web/ping.py"), vulnerable.replace("host = request.args[\"host\"]",
+                "host = request.args[\"host\"]\n    if len(host) > 64:\n        return \"too long\""));
+        String sha = "0123456789abcdef0123456789abcdef01234567";
+        Path csv = write(dir.resolve("fixes.csv"), String.join("\n",
+                "id,repository,advisory,cwe,fix_commit,parent_commit,file,vulnerable_lines,class,summary",
+                "ping-1,example/web,none,CWE-78," + sha + "," + sha + ",web/ping.py,10,command-injection,\"host, unquoted\"",
+                "ping-2,example/web,none,CWE-77," + sha + "," + sha + ",web/ping.py,9,command-injection,host not checked",
+                "login-1,example/web,none,CWE-287," + sha + "," + sha + ",web/login.py,3,authentication,not materialised",
+                ""));
+
+        CliRun run = eval("--suite", "fixes", "--expected", csv, fixes).assertNoStackTrace();
+
+        assertEquals(ExitCode.SCORED, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("""
+                class                fixes detected        % cleared  exact
+                authentication           1        0      0.0       0      0
+                command-injection        2        2    100.0       1      1
+                total                    3        2     66.7       1      1
+                """), run::toString);
+        assertTrue(run.out().contains("\n  DCx ping-1 "), run::toString);
+        assertTrue(run.out().contains("\n  D-- ping-2 "), run::toString);
+        assertTrue(run.out().contains("ping.py:10 py-command-injection (CWE-78)\n"), run::toString);
+        assertTrue(run.out().contains("ping.py:10 py-command-injection (CWE-78)"), run::toString);
+        assertTrue(run.out().contains("\n  --- login-1 "), run::toString);
+        assertEquals(List.of("secreview: warning: 1 of 3 fixes have no reviewed vulnerable file in " + fixes
+                + " (run eval/fixes/materialise.sh)"), run.errLines());
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
     }
 
     private static void assertBadInput(String message, Object... args) {
