@@ -47,7 +47,7 @@ write_tree() {
   local repo=$1 commit=$2 file=$3 target=$4 directory
   directory=$(dirname "$file")
   [ "$directory" = . ] && directory= || directory="$directory/"
-  { git --git-dir="$repo" ls-tree --name-only "$commit" "$directory" | grep '\.py$' || true; echo "$file"; } | sort -u |
+  { git --git-dir="$repo" ls-tree --name-only "$commit" ${directory:+"$directory"} | grep '\.py$' || true; echo "$file"; } | sort -u |
     while read -r path; do
       git --git-dir="$repo" cat-file -e "$commit:$path" 2>/dev/null || continue
       mkdir -p "$target/$(dirname "$path")"

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FixListTest {
 
@@ -51,6 +53,22 @@ class FixListTest {
         assertError("f: missing columns class, summary", "id,repository,advisory,cwe,fix_commit,parent_commit,file,"
                 + "vulnerable_lines\na,b,c,CWE-1,d,e,f,1\n");
         assertError("f: no fixes", HEADER);
+    }
+
+    @Test
+    void theCommittedListOfRealFixesIsWellFormed() throws Exception {
+        // Maven runs the tests in the module's directory; the list lives beside the sources.
+        List<FixCase> fixes = FixList.read(java.nio.file.Path.of("fixes/fixes.csv"));
+        assertTrue(fixes.size() >= 60, "at least 60 fixes, got " + fixes.size());
+        java.util.Set<String> classes = java.util.Set.of("sql-injection", "command-injection", "code-injection",
+                "path-traversal", "xss", "ssrf", "open-redirect", "xxe", "deserialization", "access-control",
+                "authentication", "info-exposure", "crypto-tls", "timing", "denial-of-service", "csrf",
+                "header-injection", "template-injection", "race", "other");
+        for (FixCase fix : fixes) {
+            assertTrue(classes.contains(fix.defectClass()), fix.id() + ": class " + fix.defectClass());
+            assertTrue(fix.repository().matches("[\\w.-]+/[\\w.-]+"), fix.id() + ": repository " + fix.repository());
+            assertFalse(fix.file().startsWith("/"), fix.id());
+        }
     }
 
     private static String row(String id, String cwe, String lines) {

@@ -47,7 +47,25 @@ final class CallSemantics {
             else if (argument.keyword().startsWith("*")) unpacked = unpacked.union(value.taint());
             else keywords.put(argument.keyword(), value);
         }
-        this.callee = calleeName(receiver, target, call.method());
+        this.callee = inheritedFromOutside(calleeName(receiver, target, call.method()));
+    }
+
+    /**
+     * A method an instance of a class of the tree inherits from a framework class outside it
+     * ({@code self.redirect(...)} in a {@code tornado.web.RequestHandler} subclass) is named after that
+     * class, so that the framework's models apply to it.
+     */
+    private String inheritedFromOutside(String name) {
+        if (receiver == null || call.method() == null || receiver.name() == null || !receiver.name().endsWith("()")) {
+            return name;
+        }
+        Program program = analyzer.engine().program();
+        String type = receiver.name().substring(0, receiver.name().length() - 2);
+        if (program.classInfo(type).isEmpty() || program.method(type, call.method()).isPresent()) return name;
+        for (String ancestor : program.ancestors(type)) {
+            if (program.classInfo(ancestor).isEmpty()) return ancestor + "()." + call.method();
+        }
+        return name;
     }
 
     /** The symbolic name of what is called: {@code subprocess.run}, {@code sqlite3.connect().execute}, {@code ?.get}. */
@@ -82,7 +100,11 @@ final class CallSemantics {
                 .orElseGet(this::propagated);
         long sanitized = analyzer.models().sanitizedBy(callee) | replacedCharacter();
         if (sanitized != 0) result = result.withTaint(result.taint().sanitize(sanitized));
-        if (receiver != null) result = analyzer.partOfSourceObject(receiver, result, callee + "()", range);
+        if (receiver != null && ITEM_READERS.contains(call.method())) {
+            result = analyzer.itemOfSourceObject(receiver, positional.isEmpty() ? null : positional.get(0), result, range);
+        } else if (receiver != null) {
+            result = analyzer.partOfSourceObject(receiver, result, callee + "()", range);
+        }
         return sourceResult(result);
     }
 
@@ -113,9 +135,18 @@ final class CallSemantics {
 
     /** Whether an argument names what the sink's {@code unless} clause lists, or a class of the tree derived only from those. */
     private boolean exempts(TaintModels.Sink sink, Value argument) {
-        if (argument.isConstant() && sink.unlessNames().contains(Folding.text(argument.constant()))) return true;
+        if (argument.isConstant() && named(sink.unlessNames(), Folding.text(argument.constant()))) return true;
         return argument.name() != null && (sink.unlessNames().contains(argument.name())
                 || analyzer.engine().program().derivesOnlyFrom(argument.name(), sink.unlessNames()));
+    }
+
+    /** {@code names} holds {@code text}, or a name ending in {@code *} that starts it ({@code application/x-*}). */
+    private static boolean named(java.util.List<String> names, String text) {
+        if (text == null) return false;
+        for (String name : names) {
+            if (name.endsWith("*") ? text.startsWith(name.substring(0, name.length() - 1)) : name.equals(text)) return true;
+        }
+        return false;
     }
 
     /** An argument vector: its program, or the command string a shell runs with -c, is the sink. */
@@ -134,6 +165,8 @@ final class CallSemantics {
         }
     }
 
+    /** Methods that read one item of a mapping by its key. */
+    private static final java.util.Set<String> ITEM_READERS = java.util.Set.of("get", "pop", "setdefault");
     private static final java.util.Set<String> SHELL_COMMAND_FLAGS = java.util.Set.of("-c", "/c", "/C", "-Command");
 
     private List<Value> selected(dev.secreview.dataflow.model.ArgumentSelector selector) {

@@ -71,16 +71,22 @@ final class FunctionAnalyzer {
     private Map<String, Value> initialState() {
         Map<String, Value> state = new HashMap<>();
         Optional<TaintModels.Entry> entry = models.entry(function.decorators());
+        Optional<TaintModels.Handler> handler = function.isMethod() && entry.isEmpty()
+                ? models.handler(engine.program().ancestors(function.owner()), function.simpleName()) : Optional.empty();
         List<String> parameters = function.parameters();
         for (int i = 0; i < parameters.size(); i++) {
             String name = parameters.get(i);
+            boolean self = i == 0 && function.isMethod();
+            String handled = handler.isPresent() && !self ? handler.get().parameter(name) : null;
             String type = function.parameterTypes().get(name);
-            if (i == 0 && function.isMethod() && type == null) type = function.owner();
+            if (self && type == null) type = function.owner();
             if (type == null) type = models.parameterType(function.decorators(), name).orElse(null);
+            if (type == null && handled != null && !handled.isEmpty()) type = handled;
             String symbol = type != null ? type + "()" : name;
             Taint taint;
-            if (entry.isPresent() && !(i == 0 && function.isMethod())) {
-                String category = entry.get().category();
+            boolean input = entry.isPresent() && !self || handled != null && handled.isEmpty();
+            if (input) {
+                String category = entry.map(TaintModels.Entry::category).orElseGet(() -> handler.get().category());
                 Step start = Step.first(path, function.range(),
                         "`" + name + "` is " + category + " input: a parameter of `" + function.simpleName() + "`");
                 taint = Taint.of(new Fact(Origin.source(category, "parameter `" + name + "`"),
@@ -267,7 +273,19 @@ final class FunctionAnalyzer {
         String category = source.get().category();
         Step start = Step.first(path, range, "`" + display(partName) + "`: " + source.get().label());
         return part.withTaint(part.taint().union(Taint.of(new Fact(Origin.source(category, source.get().label()),
-                models.kindsThreatenedBy(category), start))));
+                models.kindsThreatenedBy(category) & ~models.sparedBy(object.name()), start))));
+    }
+
+    /**
+     * An item of an object source that is a mapping ({@code environ["HTTP_HOST"]}, {@code environ.get(...)}),
+     * when the models count that key as input.
+     */
+    Value itemOfSourceObject(Value object, Value key, Value item, TextRange range) {
+        String name = object.name();
+        if (name == null || models.objectSource(name).isEmpty()) return item;
+        String text = key != null && key.constant() instanceof String k ? k : null;
+        if (!models.inputKey(name, text)) return item;
+        return partOfSourceObject(object, item, name + "[]", range);
     }
 
     /**
@@ -320,8 +338,9 @@ final class FunctionAnalyzer {
         }
         if (expr instanceof Expr.LoadItem load) {
             Value object = operand(load.object(), state, range);
-            Value element = Containers.loadItem(object, operand(load.key(), state, range));
-            return sourceOf(element, range);
+            Value key = operand(load.key(), state, range);
+            Value element = sourceOf(Containers.loadItem(object, key), range);
+            return itemOfSourceObject(object, key, element, range);
         }
         if (expr instanceof Expr.Slice slice) {
             return Containers.slice(operand(slice.object(), state, range),

@@ -104,6 +104,20 @@ public final class Program {
         return Optional.ofNullable(c);
     }
 
+    /**
+     * The class and all its bases, transitively, breadth first: those of the tree and those it names
+     * from outside (a framework's base class).
+     */
+    public List<String> ancestors(String className) {
+        Set<String> names = new LinkedHashSet<>();
+        List<String> work = new ArrayList<>(List.of(className));
+        for (int i = 0; i < work.size() && names.size() <= MAX_HIERARCHY * 4; i++) {
+            if (!names.add(work.get(i))) continue;
+            classInfo(work.get(i)).ifPresent(info -> work.addAll(info.bases()));
+        }
+        return List.copyOf(names);
+    }
+
     /** A method of a class of the tree, looked up through its bases. */
     public Optional<Function> method(String className, String method) {
         for (int depth = 0; className != null && depth < 8; depth++) {

@@ -10,6 +10,10 @@ public record NamePattern(String text) {
 
     public boolean matches(String name) {
         if (name == null) return false;
+        if (text.startsWith("*().")) {
+            String suffix = text.substring(1);
+            return name.endsWith(suffix) && name.length() > suffix.length();
+        }
         if (text.startsWith("*.")) {
             String suffix = text.substring(1);
             return name.endsWith(suffix) && name.length() > suffix.length() || name.equals(suffix.substring(1));

@@ -20,8 +20,18 @@ import java.util.Set;
  *                                            or method result of the object is a source; the object
  *                                            itself, passed around whole, is not)
  * entry     CATEGORY DECORATOR               remote *.route      (parameters of decorated functions)
+ * keys      OBJECT KEYS                      wsgi.environ() HTTP_*,PATH_INFO   (of an object source that is a mapping,
+ *                                            only the items under these keys are input (under a key not known: not,
+ *                                            as most keys such code reads are the server's);
+ *                                            {@code *} ends a prefix; the others are set by the server)
+ * spares    KINDS OBJECT                     header wsgi.environ()   (data read from the object source cannot do
+ *                                            KINDS' harm, though its category threatens them)
  * trusted   NAME                             django.http.HttpRequest().user   (a part of an object source
  *                                            the server sets, not the client)
+ * handler   CATEGORY BASE METHODS PARAMETERS remote *.wsgi.Controller * req:webob.Request,*   (methods a framework
+ *                                            calls with request data: in classes derived from BASE, METHODS (a comma
+ *                                            list; {@code *}: every public one) get PARAMETERS as input of CATEGORY; {@code name:TYPE}
+ *                                            makes the parameter an instance of TYPE, {@code *} stands for the others)
  * typed     TYPE PARAMETER DECORATOR         django.http.HttpRequest request *.csrf_exempt   (in functions
  *                                            so decorated, the parameter is an instance of TYPE)
  * sink      KIND CALLEE ARGS [if KW=true] [unless ARGS=NAME,...]
@@ -61,6 +71,28 @@ public final class TaintModels {
     }
 
     public record TypedParameter(String type, String parameter, NamePattern decorator) {
+    }
+
+    /**
+     * {@code parameters}: by name, the type the parameter is an instance of, or "" for plain input;
+     * the name {@code *} stands for every parameter not named.
+     */
+    public record Handler(String category, NamePattern base, List<String> methods, Map<String, String> parameters) {
+        public Handler {
+            methods = List.copyOf(methods);
+            parameters = Map.copyOf(parameters);
+        }
+
+        /** {@code *} stands for every public method. */
+        boolean handles(String method) {
+            return methods.contains(method) || methods.contains("*") && !method.startsWith("_");
+        }
+
+        /** Null when the parameter is not input; "" when it is plain input; else the type it is an instance of. */
+        public String parameter(String name) {
+            String type = parameters.get(name);
+            return type != null ? type : parameters.get("*");
+        }
     }
 
     /**
@@ -128,6 +160,7 @@ public final class TaintModels {
     private final List<Source> sources;
     private final List<Source> objectSources;
     private final List<Entry> entries;
+    private final List<Handler> handlers;
     private final List<Sink> sinks;
     private final List<Store> stores;
     private final Map<String, List<String>> storeKeyWords;
@@ -146,21 +179,25 @@ public final class TaintModels {
     private final List<NamePattern> pure;
     private final List<TypedParameter> typedParameters;
     private final List<NamePattern> trusted;
+    private final Map<String, List<String>> inputKeys;
+    private final Map<String, Long> sparedKinds;
     private final List<NamePattern> noReturn;
     private final Builder builder;
     /** Lookups by name, remembered per kind of lookup: the analysis asks the same names over and over. */
     private final Map<String, Map<String, Object>> lookups = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TaintModels(Builder b) {
-        this(b, b.sources, b.objectSources, b.entries);
+        this(b, b.sources, b.objectSources, b.entries, b.handlers);
     }
 
-    private TaintModels(Builder b, List<Source> sources, List<Source> objectSources, List<Entry> entries) {
+    private TaintModels(Builder b, List<Source> sources, List<Source> objectSources, List<Entry> entries,
+                        List<Handler> handlers) {
         this.builder = b;
         this.kinds = Map.copyOf(b.kinds);
         this.sources = List.copyOf(sources);
         this.objectSources = List.copyOf(objectSources);
         this.entries = List.copyOf(entries);
+        this.handlers = List.copyOf(handlers);
         this.sinks = List.copyOf(b.sinks);
         this.stores = List.copyOf(b.stores);
         this.storeKeyWords = Map.copyOf(b.storeKeyWords);
@@ -179,6 +216,8 @@ public final class TaintModels {
         this.pure = List.copyOf(b.pure);
         this.typedParameters = List.copyOf(b.typedParameters);
         this.trusted = List.copyOf(b.trusted);
+        this.inputKeys = Map.copyOf(b.inputKeys);
+        this.sparedKinds = Map.copyOf(b.sparedKinds);
         this.noReturn = List.copyOf(b.noReturn);
     }
 
@@ -219,6 +258,7 @@ public final class TaintModels {
         final List<Source> sources = new ArrayList<>();
         final List<Source> objectSources = new ArrayList<>();
         final List<Entry> entries = new ArrayList<>();
+        final List<Handler> handlers = new ArrayList<>();
         final List<Sink> sinks = new ArrayList<>();
         final List<Store> stores = new ArrayList<>();
         final Map<String, List<String>> storeKeyWords = new HashMap<>();
@@ -236,6 +276,8 @@ public final class TaintModels {
         final List<Accumulator> accumulators = new ArrayList<>();
         final List<TypedParameter> typedParameters = new ArrayList<>();
         final List<NamePattern> trusted = new ArrayList<>();
+        final Map<String, List<String>> inputKeys = new HashMap<>();
+        final Map<String, Long> sparedKinds = new HashMap<>();
         final List<NamePattern> pure = new ArrayList<>();
         final List<NamePattern> noReturn = new ArrayList<>();
 
@@ -341,9 +383,26 @@ public final class TaintModels {
                     require(file, line, words, 2);
                     noReturn.add(new NamePattern(words[1]));
                 }
+                case "spares" -> {
+                    require(file, line, words, 3);
+                    sparedKinds.merge(words[2], mask(file, line, words[1]), (a, b) -> a | b);
+                }
+                case "keys" -> {
+                    require(file, line, words, 3);
+                    inputKeys.put(words[1], List.of(words[2].split(",")));
+                }
                 case "trusted" -> {
                     require(file, line, words, 2);
                     trusted.add(new NamePattern(words[1]));
+                }
+                case "handler" -> {
+                    require(file, line, words, 5);
+                    Map<String, String> parameters = new LinkedHashMap<>();
+                    for (String parameter : words[4].split(",")) {
+                        String[] typed = parameter.split(":", 2);
+                        parameters.put(typed[0], typed.length == 2 ? typed[1] : "");
+                    }
+                    handlers.add(new Handler(words[1], new NamePattern(words[2]), List.of(words[3].split(",")), parameters));
                 }
                 case "typed" -> {
                     require(file, line, words, 4);
@@ -425,7 +484,8 @@ public final class TaintModels {
         return new TaintModels(builder,
                 sources.stream().filter(s -> categories.contains(s.category())).toList(),
                 objectSources.stream().filter(s -> categories.contains(s.category())).toList(),
-                entries.stream().filter(e -> categories.contains(e.category())).toList());
+                entries.stream().filter(e -> categories.contains(e.category())).toList(),
+                handlers.stream().filter(h -> categories.contains(h.category())).toList());
     }
 
     public List<TaintKind> kinds() {
@@ -474,6 +534,22 @@ public final class TaintModels {
         return result;
     }
 
+    /**
+     * Whether the item of object source {@code object} under {@code key} (null: a key not known) is input:
+     * always, unless the models list the keys that are ({@code HTTP_*} of a WSGI environment).
+     */
+    public boolean inputKey(String object, String key) {
+        List<String> keys = inputKeys.get(object);
+        if (keys == null) return true;
+        if (key == null) return false;
+        return keys.stream().anyMatch(k -> k.endsWith("*") ? key.startsWith(k.substring(0, k.length() - 1)) : k.equals(key));
+    }
+
+    /** The kinds data read from the named object source cannot harm, as a mask. */
+    public long sparedBy(String object) {
+        return object == null ? 0 : sparedKinds.getOrDefault(object, 0L);
+    }
+
     /** The object source whose attributes and method results the named value's are. */
     public Optional<Source> objectSource(String name) {
         return remembered("object", name, () -> {
@@ -488,6 +564,17 @@ public final class TaintModels {
         return typedParameters.stream()
                 .filter(t -> t.parameter().equals(parameter) && decorators.stream().anyMatch(t.decorator()::matches))
                 .map(TypedParameter::type)
+                .findFirst();
+    }
+
+    /**
+     * The handler a framework calls {@code method} of a class with these {@code ancestors} (the class
+     * itself first) as; {@code *} for the method matches public methods only.
+     */
+    public Optional<Handler> handler(List<String> ancestors, String method) {
+        return handlers.stream()
+                .filter(h -> h.handles(method))
+                .filter(h -> ancestors.stream().anyMatch(h.base()::matches))
                 .findFirst();
     }
 

@@ -80,6 +80,50 @@ class TaintModelsTest {
     }
 
     @Test
+    void handlersMatchMethodsOfDerivedClassesAndTypeTheirParameters() {
+        TaintModels models = parse("""
+                handler remote *.wsgi.Controller * req:webob.Request,*
+                handler remote * __call__ environ:wsgi.environ
+                handler local flask.views.MethodView get,post *
+                """);
+        TaintModels.Handler controller = models.handler(List.of("app.Servers", "nova.api.wsgi.Controller"), "show")
+                .orElseThrow();
+        assertEquals("remote", controller.category());
+        assertEquals("webob.Request", controller.parameter("req"));
+        assertEquals("", controller.parameter("id"), "the others are plain input");
+        assertTrue(models.handler(List.of("app.Servers", "nova.api.wsgi.Controller"), "_helper").isEmpty(),
+                "* means the public methods");
+        assertTrue(models.handler(List.of("app.Helper", "object"), "show").isEmpty());
+
+        TaintModels.Handler wsgi = models.handler(List.of("app.Middleware"), "__call__").orElseThrow();
+        assertEquals("wsgi.environ", wsgi.parameter("environ"));
+        assertNull(wsgi.parameter("start_response"));
+
+        assertEquals("local", models.handler(List.of("app.Items", "flask.views.MethodView"), "post").orElseThrow().category());
+        assertTrue(models.handler(List.of("app.Items", "flask.views.MethodView"), "dispatch").isEmpty());
+        assertTrue(models.withSourceCategories(Set.of("remote"))
+                .handler(List.of("app.Items", "flask.views.MethodView"), "post").isEmpty(), "threat models filter handlers");
+    }
+
+    @Test
+    void inputKeysAndSparedKindsOfObjectSources() {
+        TaintModels models = parse("""
+                object remote wsgi.environ() WSGI environment
+                keys   wsgi.environ() HTTP_*,PATH_INFO
+                spares xss,path wsgi.environ()
+                object remote flask.request request
+                """);
+        assertTrue(models.inputKey("wsgi.environ()", "HTTP_HOST"));
+        assertTrue(models.inputKey("wsgi.environ()", "PATH_INFO"));
+        assertFalse(models.inputKey("wsgi.environ()", "REMOTE_USER"), "set by the server");
+        assertFalse(models.inputKey("wsgi.environ()", null), "a key not known is more likely the server's");
+        assertTrue(models.inputKey("flask.request", null), "without a keys line every item is input");
+        long spared = models.sparedBy("wsgi.environ()");
+        assertEquals(models.kind("xss").orElseThrow().mask() | models.kind("path").orElseThrow().mask(), spared);
+        assertEquals(0, models.sparedBy("flask.request"));
+    }
+
+    @Test
     void sinksWithConditionsAndExceptions() {
         TaintModels models = parse("""
                 sink command os.system 0
@@ -347,6 +391,15 @@ class TaintModelsTest {
         assertFalse(p.matches("cursor.execute_all"));
         assertFalse(p.matches("cursorexecute"));
         assertFalse(p.matches(""));
+    }
+
+    @Test
+    void namePatternAnyInstance() {
+        NamePattern p = new NamePattern("*().request.body");
+        assertTrue(p.matches("shop.views.Echo().request.body"));
+        assertFalse(p.matches("request.body"), "a bare request, which may be an HTTP client's, does not match");
+        assertFalse(p.matches("resp.request.body"));
+        assertFalse(p.matches("().request.body"));
     }
 
     @Test

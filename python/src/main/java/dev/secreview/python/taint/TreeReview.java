@@ -107,7 +107,9 @@ public final class TreeReview {
         if (verdict == null) return couldBe ? null : finding;
         return switch (verdict) {
             case SAFE -> null;
-            case TAINTED -> taintFindings.stream().anyMatch(t -> t.line() == finding.line()
+            // A taint finding at its own line or at a tainted place it stands for reports the path and replaces it.
+            case TAINTED -> taintFindings.stream().anyMatch(t -> (t.line() == finding.line()
+                    || own != SinkVerdict.TAINTED && taintedPlaces.contains(t.line()))
                     && (t.cwe() == finding.cwe() || isParent(t.cwe(), finding.cwe()))) ? null
                     : confirmed(finding, own == SinkVerdict.TAINTED ? List.of() : taintedPlaces);
             // In an operator tool, data the dataflow cannot trace to an attacker is whoever runs it's own.

@@ -78,16 +78,17 @@ public final class LogSecretRule implements CallRule {
     private static final Set<String> PASSTHROUGH_FUNCTIONS = Set.of("str", "repr");
     private static final Set<String> PASSTHROUGH_METHODS = Set.of("decode", "encode", "strip", "rstrip", "lstrip");
 
+    private static final String HEADER_MAP = "request header map";
     private static final Pattern NAMED_CONVERSION = Pattern.compile("%\\(([^)]*)\\)");
 
     @Override
     public void visitCall(Call call, RuleContext context) {
         String method = call.name();
-        if (!LEVELS.contains(method)) return;
         PythonFile file = context.file();
-        if (!isLogger(call, file)) return;
+        boolean alias = !LEVELS.contains(method) && loggerAlias(call, file);
+        if (!alias && (!LEVELS.contains(method) || !isLogger(call, file))) return;
         List<PyNode> positional = call.positional();
-        int messageIndex = method.equals("log") ? 1 : 0;
+        int messageIndex = "log".equals(method) ? 1 : 0;
         if (positional.size() <= messageIndex) return;
         Values values = context.values();
         PyNode message = positional.get(messageIndex);
@@ -106,16 +107,25 @@ public final class LogSecretRule implements CallRule {
         for (PyNode argument : arguments) {
             found = better(found, argument(argument, arguments.size() == 1 ? referenced : Set.of(), file, values));
         }
+        PyNode extra = call.keyword("extra");
+        if (extra != null) found = better(found, requestHeadersWithin(extra));
         if (found == null) return;
         String logger = call.function().text().replaceAll("\\s+", "");
-        String msg = found.dict == null
+        String msg = found.what.equals(HEADER_MAP)
+                ? "`" + logger + "(...)` writes " + Interpolation.quote(found.value) + ", every header of the request, "
+                        + "to the log: the Authorization, Cookie and X-Auth-Token headers carry the caller's "
+                        + "credentials, and log files are read by operators and shipped to collectors."
+                : found.dict == null
                 ? "`" + logger + "(...)` writes " + Interpolation.quote(found.value) + " to the log, and its name "
                         + "says it holds " + article(found.what) + "; log files are read by operators and shipped "
                         + "to collectors, so the credential leaks with them."
                 : "`" + logger + "(...)` logs " + Interpolation.quote(found.dict) + ", whose entry `" + found.key
                         + "` holds " + article(found.what) + " (" + Interpolation.quote(found.value)
                         + "); the whole dict, credential included, ends up in the log.";
-        String fix = "Drop " + Interpolation.quote(found.dict == null ? found.value : found.dict)
+        String fix = found.what.equals(HEADER_MAP)
+                ? "Log only the headers you need, by name, and never Authorization, Cookie or X-Auth-Token "
+                        + "(or mask them first with oslo_utils `strutils.mask_dict_password(...)`)."
+                : "Drop " + Interpolation.quote(found.dict == null ? found.value : found.dict)
                 + " from the log call, or mask it first with oslo_utils `strutils.mask_password(...)` (text) or "
                 + "`strutils.mask_dict_password(...)` (dicts).";
         context.report(call.node(), msg, Severity.MEDIUM, found.confidence, fix);
@@ -139,7 +149,11 @@ public final class LogSecretRule implements CallRule {
     private static boolean isLogger(Call call, PythonFile file) {
         String callee = call.callee();
         if (callee != null && (callee.startsWith("logging.") || callee.startsWith("oslo_log.log."))) return true;
-        PyNode receiver = call.receiver();
+        return loggerNamed(call.receiver());
+    }
+
+    /** {@code LOG}, {@code self.logger}, {@code access_log}: a name with the word log, logger or logging. */
+    private static boolean loggerNamed(PyNode receiver) {
         if (receiver == null) return false;
         String name = switch (receiver.type()) {
             case "identifier" -> receiver.text();
@@ -209,8 +223,71 @@ public final class LogSecretRule implements CallRule {
         return null;
     }
 
+    /**
+     * A variable every assignment of which is a logger's level method ({@code log_method = access_log.error}),
+     * called as the project's own logging shorthand.
+     */
+    private static boolean loggerAlias(Call call, PythonFile file) {
+        PyNode function = call.function();
+        if (function == null || !function.is("identifier")) return false;
+        List<Binding> bindings = file.resolve(function.text(), function);
+        if (bindings.isEmpty()) return false;
+        for (Binding binding : bindings) {
+            PyNode value = binding.kind() == Binding.Kind.ASSIGNMENT ? binding.value() : null;
+            if (value == null || !value.is("attribute") || value.field("attribute") == null
+                    || !LEVELS.contains(value.field("attribute").text()) || !loggerNamed(value.field("object"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A request's headers, cookies or WSGI/Django header map handed to the log whole ({@code req.headers},
+     * {@code dict(request.headers)}, {@code json.dumps(dict(self.request.headers))}): they carry the
+     * Authorization, Cookie and X-Auth-Token headers.
+     */
+    private static Finding requestHeaders(PyNode value) {
+        PyNode v = value;
+        for (int i = 0; v != null && i < 6 && v.is("call"); i++) {
+            PyNode function = v.field("function");
+            PyNode args = v.field("arguments");
+            List<PyNode> list = args == null ? List.of() : args.namedChildren();
+            String name = function == null ? "" : function.is("attribute") && function.field("attribute") != null
+                    ? function.field("attribute").text() : function.text();
+            if (function != null && function.is("attribute") && Set.of("items", "copy").contains(name)) {
+                v = function.field("object");
+            } else if (Set.of("dict", "str", "repr", "list", "dumps", "json.dumps", "pformat", "pprint.pformat")
+                    .contains(name) && !list.isEmpty() && !list.get(0).is("keyword_argument")) {
+                v = list.get(0);
+            } else {
+                return null;
+            }
+        }
+        if (v == null || !v.is("attribute") || v.field("attribute") == null) return null;
+        String part = v.field("attribute").text();
+        if (!Set.of("headers", "cookies", "COOKIES", "META").contains(part)) return null;
+        PyNode owner = v.field("object");
+        String ownerName = owner == null ? null : owner.is("attribute") && owner.field("attribute") != null
+                ? owner.field("attribute").text() : owner.is("identifier") ? owner.text() : null;
+        if (ownerName == null) return null;
+        List<String> words = Identifiers.words(ownerName);
+        if (!words.contains("request") && !words.contains("req")) return null;
+        return new Finding(value, HEADER_MAP, Confidence.HIGH, null, null);
+    }
+
+    private static Finding requestHeadersWithin(PyNode expr) {
+        Finding[] found = {requestHeaders(expr)};
+        expr.forEachDescendant(n -> {
+            if (found[0] == null && (n.is("attribute") || n.is("call"))) found[0] = requestHeaders(n);
+        });
+        return found[0];
+    }
+
     /** The value itself is named as a secret: {@code password}, {@code self.auth_token}, {@code creds["secret"]}. */
     private static Finding direct(PyNode value, PythonFile file, Values values) {
+        Finding headers = requestHeaders(value);
+        if (headers != null) return headers;
         PyNode v = unwrap(value);
         if (v == null) return null;
         String name = valueName(v, values);
