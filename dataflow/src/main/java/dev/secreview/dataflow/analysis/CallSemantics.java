@@ -31,6 +31,8 @@ final class CallSemantics {
     private final List<Value> positional = new ArrayList<>();
     private final Map<String, Value> keywords = new LinkedHashMap<>();
     private Taint unpacked = Taint.NONE;
+    /** The elements of a {@code *args} argument when they are known (a list or tuple the analysis built). */
+    private List<Value> splatted;
     private final String callee;
 
     CallSemantics(FunctionAnalyzer analyzer, Expr.Call call, Map<String, Value> state, TextRange range) {
@@ -44,7 +46,10 @@ final class CallSemantics {
         for (Argument argument : call.arguments()) {
             Value value = analyzer.operand(argument.value(), state, range);
             if (argument.positional()) positional.add(value);
-            else if (argument.keyword().startsWith("*")) unpacked = unpacked.union(value.taint());
+            else if (argument.keyword().startsWith("*")) {
+                unpacked = unpacked.union(value.taint());
+                if (argument.keyword().equals("*") && positional.isEmpty() && splatted == null) splatted = value.items();
+            }
             else keywords.put(argument.keyword(), value);
         }
         this.callee = inheritedFromOutside(calleeName(receiver, target, call.method()));
@@ -152,7 +157,11 @@ final class CallSemantics {
     /** An argument vector: its program, or the command string a shell runs with -c, is the sink. */
     private void checkArgumentVectors() {
         for (TaintModels.ArgumentVector vector : analyzer.models().argumentVectors(callee)) {
-            for (Value argv : selected(vector.arguments())) {
+            // `*`: the positional arguments are the vector (execute("ls", path), execute(*cmd))
+            List<Value> vectors = vector.arguments().any()
+                    ? List.of(Value.sequence(splatted != null ? splatted : positional))
+                    : selected(vector.arguments());
+            for (Value argv : vectors) {
                 List<Value> items = argv.items();
                 if (items == null || items.isEmpty()) continue;
                 String note = "reaches `" + shown(callee) + "(…)` as the program it runs";

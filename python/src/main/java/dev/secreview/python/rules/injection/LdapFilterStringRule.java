@@ -182,6 +182,11 @@ public final class LdapFilterStringRule implements NodeRule {
         PythonFile file = context.file();
         if (part.is("attribute") && part.field("object") != null && part.field("object").text().equals("self")) return true;
         if (Interpolation.isNumeric(part, file)) return true;
+        // `object_class or self.object_class`: the caller's choice, or the configured default
+        if (part.is("boolean_operator")) {
+            return part.namedChildren().stream().anyMatch(operand -> operand.is("attribute")
+                    && operand.field("object") != null && operand.field("object").text().equals("self"));
+        }
         if (part.is("identifier") && depth < 3) {
             PyNode value = context.values().singleAssignedValue(part);
             return value != null && escaped(value, context, depth + 1);

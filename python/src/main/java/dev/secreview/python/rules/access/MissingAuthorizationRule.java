@@ -1,0 +1,277 @@
+package dev.secreview.python.rules.access;
+
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RuleInfo;
+import dev.secreview.python.api.NodeRule;
+import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Identifiers;
+import dev.secreview.python.tree.PyNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The handlers of one API controller or view class are checked the same way: when nearly all of them make
+ * an authorization check and one does not, that one is more likely a forgotten check than a public
+ * operation (the deviant-behaviour inference of Engler et al.: the code's own majority is the policy).
+ */
+@RuleInfo(
+        id = "py-missing-authz-check",
+        cwe = 862,
+        severity = Severity.MEDIUM,
+        confidence = Confidence.LOW,
+        summary = "One handler of an API controller or view makes no authorization check while nearly all its "
+                + "siblings do (context.can, authorize, enforce, a permission decorator): unless it is public on "
+                + "purpose, any authenticated caller can use it on any resource.",
+        fix = "Add the same kind of check its siblings make (a policy rule of its own, checked against the "
+                + "resource's owner), or say in a comment why this operation is open to every caller.",
+        altNames = {})
+public final class MissingAuthorizationRule implements NodeRule {
+
+    /** Base classes whose public methods the framework routes requests to. */
+    private static final Pattern HANDLER_BASE = Pattern.compile(
+            "(Controller|View|ViewSet|Resource|RequestHandler|APIView|MethodView|Handler)$");
+    /** Calls that ask for an authorization decision. */
+    private static final Pattern CHECK_CALL = Pattern.compile(
+            "^_*(can|authorize|authorise|enforce|check_policy|policy_check|check_is_admin|require_admin|"
+                    + "require_admin_context|has_perm|has_perms|has_permission|check_permission|check_permissions|"
+                    + "check_object_permissions|assert_permission|authorize_action|check_access|require_permission)$");
+    /** Words in a decorator that make it an access check. */
+    private static final Set<String> CHECK_WORDS = Set.of("policy", "authorize", "authorise", "permission",
+            "permissions", "login", "required", "admin", "protected", "auth", "authenticated", "perm");
+    /** Handlers that are public by their nature. */
+    private static final Set<String> PUBLIC = Set.of("version", "versions", "health", "healthcheck", "ping",
+            "status", "login", "logout", "register", "signup", "options", "head");
+    private static final int MIN_CHECKED = 3;
+    private static final double MIN_SHARE = 0.75;
+    private static final int MAX_DEPTH = 2;
+
+    @Override
+    public Set<String> nodeTypes() {
+        return Set.of("class_definition");
+    }
+
+    @Override
+    public void visitNode(PyNode node, RuleContext context) {
+        if (!handlerClass(node)) return;
+        Map<String, PyNode> methods = methods(node);
+        Map<String, PyNode> functions = moduleFunctions(node);
+        // stubs and refusals neither set nor break the pattern
+        List<PyNode> handlers = methods.values().stream().filter(m -> handler(m) && !trivial(m)).toList();
+        Map<PyNode, PyNode> checks = new LinkedHashMap<>();
+        List<PyNode> unchecked = new ArrayList<>();
+        for (PyNode handler : handlers) {
+            PyNode check = check(handler, methods, functions, 0, new ArrayList<>());
+            if (check != null) checks.put(handler, check);
+            else if (!delegates(handler, methods, 0)) unchecked.add(handler);  // a delegating one may check out of sight
+        }
+        if (checks.size() < MIN_CHECKED || checks.size() < MIN_SHARE * (checks.size() + unchecked.size())) return;
+        String className = node.field("name") == null ? "this class" : node.field("name").text();
+        for (PyNode handler : unchecked) {
+            String name = definition(handler).field("name").text();
+            List<Map.Entry<PyNode, String>> related = new ArrayList<>();
+            checks.forEach((sibling, check) -> {
+                if (related.size() < 3) {
+                    related.add(Map.entry(check, "`" + definition(sibling).field("name").text() + "` checks here"));
+                }
+            });
+            context.report(definition(handler).field("name"), "`" + className + "." + name + "` makes no authorization "
+                    + "check, while " + checks.size() + " of the class's " + handlers.size() + " handlers do (`"
+                    + shorten(checks.values().iterator().next().text()) + "`): unless this operation is meant for "
+                    + "every caller, whoever can reach the API can use it on resources that are not theirs.",
+                    Severity.MEDIUM, Confidence.LOW, related);
+        }
+    }
+
+    private static boolean handlerClass(PyNode cls) {
+        PyNode superclasses = cls.field("superclasses");
+        if (superclasses == null) return false;
+        for (PyNode base : superclasses.namedChildren()) {
+            String text = base.text();
+            String last = text.substring(text.lastIndexOf('.') + 1);
+            if (HANDLER_BASE.matcher(last).find()) return true;
+        }
+        return false;
+    }
+
+    /** Methods by name; a definition wrapped in decorators is kept whole (its decorators are evidence). */
+    private static Map<String, PyNode> methods(PyNode cls) {
+        Map<String, PyNode> methods = new LinkedHashMap<>();
+        PyNode body = cls.field("body");
+        if (body == null) return methods;
+        for (PyNode child : body.namedChildren()) {
+            PyNode definition = definition(child);
+            if (definition != null && definition.is("function_definition") && definition.field("name") != null) {
+                methods.put(definition.field("name").text(), child);
+            }
+        }
+        return methods;
+    }
+
+    private static Map<String, PyNode> moduleFunctions(PyNode cls) {
+        PyNode module = cls;
+        while (module.parent() != null) module = module.parent();
+        Map<String, PyNode> functions = new LinkedHashMap<>();
+        for (PyNode child : module.namedChildren()) {
+            PyNode definition = definition(child);
+            if (definition != null && definition.is("function_definition") && definition.field("name") != null) {
+                functions.put(definition.field("name").text(), child);
+            }
+        }
+        return functions;
+    }
+
+    private static PyNode definition(PyNode node) {
+        return node.is("decorated_definition") ? node.field("definition") : node;
+    }
+
+    /** A method the framework calls with a request: public (or marked as an action) and taking one. */
+    private static boolean handler(PyNode method) {
+        PyNode definition = definition(method);
+        String name = definition.field("name").text();
+        boolean action = decorators(method).stream().anyMatch(d -> Identifiers.words(d).contains("action"));
+        if ((name.startsWith("_") && !action) || PUBLIC.contains(name)) return false;
+        if (decorators(method).stream().anyMatch(d -> d.equals("property") || d.endsWith("staticmethod")
+                || d.endsWith("classmethod") || d.endsWith("setter"))) {
+            return false;
+        }
+        PyNode parameters = definition.field("parameters");
+        if (parameters == null) return false;
+        for (PyNode parameter : parameters.namedChildren()) {
+            String p = parameter.is("identifier") ? parameter.text()
+                    : parameter.field("name") != null ? parameter.field("name").text() : "";
+            if (p.equals("req") || p.equals("request")) return true;
+        }
+        return false;
+    }
+
+    private static List<String> decorators(PyNode method) {
+        List<String> names = new ArrayList<>();
+        if (!method.is("decorated_definition")) return names;
+        for (PyNode child : method.namedChildren()) {
+            if (!child.is("decorator")) continue;
+            PyNode expr = child.namedChildren().isEmpty() ? null : child.namedChildren().get(0);
+            if (expr == null) continue;
+            if (expr.is("call") && expr.field("function") != null) expr = expr.field("function");
+            names.add(expr.text());
+        }
+        return names;
+    }
+
+    /** The node that shows the method's check: a checking decorator or call, also in what it calls of its class or module. */
+    private static PyNode check(PyNode method, Map<String, PyNode> methods, Map<String, PyNode> functions, int depth,
+                                List<PyNode> seen) {
+        if (depth > MAX_DEPTH || seen.contains(method)) return null;
+        seen.add(method);
+        if (method.is("decorated_definition")) {
+            // the decorator's own name, not its arguments (`@wsgi.action("os-admin-actions")` checks nothing)
+            for (PyNode child : method.namedChildren()) {
+                if (!child.is("decorator") || child.namedChildren().isEmpty()) continue;
+                PyNode expr = child.namedChildren().get(0);
+                if (expr.is("call") && expr.field("function") != null) expr = expr.field("function");
+                if (Identifiers.words(expr.text()).stream().anyMatch(CHECK_WORDS::contains)) return child;
+                if (decoratorArgumentsCheck(child)) return child;
+            }
+        }
+        PyNode body = definition(method).field("body");
+        if (body == null) return null;
+        PyNode[] found = {null};
+        List<PyNode> callees = new ArrayList<>();
+        body.forEachDescendant(n -> {
+            if (found[0] != null || !n.is("call")) return;
+            PyNode function = n.field("function");
+            if (function == null) return;
+            String name = function.is("attribute") && function.field("attribute") != null
+                    ? function.field("attribute").text() : function.is("identifier") ? function.text() : null;
+            if (name == null) return;
+            if (CHECK_CALL.matcher(name).matches()) {
+                found[0] = n;
+            } else if (function.is("attribute") && function.field("object") != null
+                    && function.field("object").text().equals("self") && methods.containsKey(name)) {
+                callees.add(methods.get(name));
+            } else if (function.is("identifier") && functions.containsKey(name)) {
+                callees.add(functions.get(name));
+            }
+        });
+        if (found[0] != null) return found[0];
+        for (PyNode callee : callees) {
+            PyNode check = check(callee, methods, functions, depth + 1, seen);
+            if (check != null) return check;
+        }
+        return null;
+    }
+
+    /**
+     * Whether the handler hands the request context to a service layer ({@code self.volume_api.get(context, id)}):
+     * OpenStack services check many policies there, in code this rule does not see.
+     */
+    private static boolean delegates(PyNode method, Map<String, PyNode> methods, int depth) {
+        PyNode body = definition(method).field("body");
+        if (body == null || depth > MAX_DEPTH) return false;
+        boolean[] found = {false};
+        List<PyNode> callees = new ArrayList<>();
+        body.forEachDescendant(n -> {
+            if (found[0] || !n.is("call")) return;
+            PyNode function = n.field("function");
+            PyNode receiver = function != null && function.is("attribute") ? function.field("object") : null;
+            if (receiver != null && receiver.text().equals("self") && methods.containsKey(function.field("attribute").text())) {
+                callees.add(methods.get(function.field("attribute").text()));
+                return;
+            }
+            if (receiver == null || !receiver.is("attribute") || receiver.field("object") == null
+                    || !receiver.field("object").text().equals("self")) {
+                return;
+            }
+            PyNode arguments = n.field("arguments");
+            if (arguments != null && arguments.namedChildren().stream().anyMatch(a -> a.text().equals("context")
+                    || a.text().equals("ctxt") || a.text().equals("req") || a.text().equals("request"))
+                    && Identifiers.words(receiver.field("attribute").text()).stream()
+                    .anyMatch(w -> w.equals("api") || w.equals("service") || w.equals("manager"))) {
+                found[0] = true;
+            }
+        });
+        if (found[0]) return true;
+        for (PyNode callee : callees) {
+            if (callee != method && delegates(callee, methods, depth + 1)) return true;
+        }
+        return false;
+    }
+
+    /** FastAPI's {@code dependencies=[Depends(login_check)]} and the like: a dependency named for an access check. */
+    private static boolean decoratorArgumentsCheck(PyNode decorator) {
+        boolean[] found = {false};
+        decorator.forEachDescendant(n -> {
+            if (found[0] || !n.is("call") || n.field("function") == null) return;
+            if (!n.field("function").text().endsWith("Depends") && !n.field("function").text().endsWith("Security")) return;
+            if (Identifiers.words(n.text()).stream().anyMatch(CHECK_WORDS::contains)) found[0] = true;
+        });
+        return found[0];
+    }
+
+    /** A handler that only raises or returns a constant: a stub or a refusal, nothing to protect. */
+    private static boolean trivial(PyNode method) {
+        PyNode body = definition(method).field("body");
+        if (body == null) return true;
+        List<PyNode> statements = body.namedChildren().stream()
+                .filter(s -> !(s.is("expression_statement") && s.namedChildren().size() == 1
+                        && s.namedChildren().get(0).is("string")))
+                .toList();
+        if (statements.isEmpty()) return true;
+        if (statements.size() != 1) return false;
+        PyNode only = statements.get(0);
+        if (only.is("raise_statement") || only.is("pass_statement")) return true;
+        return only.is("return_statement") && (only.namedChildren().isEmpty()
+                || only.namedChildren().get(0).is("string") || only.namedChildren().get(0).is("none")
+                || only.namedChildren().get(0).is("integer"));
+    }
+
+    private static String shorten(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 50 ? line : line.substring(0, 47) + "...";
+    }
+}
