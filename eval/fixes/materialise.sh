@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Writes the vulnerable and the fixed version of every fix in a fixes list, for
 # `secreview eval --suite fixes`: OUT/<id>/before/<path> (the parent commit) and
-# OUT/<id>/after/<path> (the fix commit), each with the Python files beside the vulnerable
-# file (its directory, not below), so that calls between neighbouring modules are seen.
+# OUT/<id>/after/<path> (the fix commit), each with the Python package the vulnerable file belongs to
+# (up to 400 files; else its own directory), so that calls between the package's modules are seen.
 #
 #   eval/fixes/materialise.sh [--csv FILE] [--mirrors DIR] [--clone] OUT
 #
@@ -42,12 +42,31 @@ git_dir() {
   fi
 }
 
-# Writes the Python files of DIRECTORY at COMMIT (and the vulnerable file itself) under TARGET.
-write_tree() {
-  local repo=$1 commit=$2 file=$3 target=$4 directory
+# The Python package the file belongs to (the highest directory above it that holds an __init__.py at COMMIT),
+# when it has at most MAX_PACKAGE_FILES Python files; else the file's own directory. A review runs on a
+# whole tree, so calls into the package's other modules should be seen; a huge package costs too much.
+MAX_PACKAGE_FILES=400
+context_of() {
+  local repo=$1 commit=$2 file=$3 directory root parent count
   directory=$(dirname "$file")
-  [ "$directory" = . ] && directory= || directory="$directory/"
-  { git --git-dir="$repo" ls-tree --name-only "$commit" ${directory:+"$directory"} | grep '\.py$' || true; echo "$file"; } | sort -u |
+  root=$directory
+  while [ "$root" != . ] && git --git-dir="$repo" cat-file -e "$commit:$root/__init__.py" 2>/dev/null; do
+    parent=$(dirname "$root")
+    if [ "$parent" = . ] || ! git --git-dir="$repo" cat-file -e "$commit:$parent/__init__.py" 2>/dev/null; then break; fi
+    root=$parent
+  done
+  count=$(git --git-dir="$repo" ls-tree -r --name-only "$commit" -- "$root" | grep -c '\.py$' || true)
+  if [ "$root" != . ] && [ "$count" -le "$MAX_PACKAGE_FILES" ]; then echo "$root"; else echo "$directory"; fi
+}
+
+# Writes the Python files of the file's context at COMMIT (and the file itself) under TARGET.
+write_tree() {
+  local repo=$1 commit=$2 file=$3 target=$4 context recursive
+  context=$(context_of "$repo" "$commit" "$file")
+  recursive=-r
+  [ "$context" = "$(dirname "$file")" ] && recursive=
+  [ "$context" = . ] && context=
+  { git --git-dir="$repo" ls-tree $recursive --name-only "$commit" ${context:+"$context/"} | grep '\.py$' || true; echo "$file"; } | sort -u |
     while read -r path; do
       git --git-dir="$repo" cat-file -e "$commit:$path" 2>/dev/null || continue
       mkdir -p "$target/$(dirname "$path")"

@@ -37,6 +37,8 @@ import java.util.Set;
  * sink      KIND CALLEE ARGS [if KW=true] [unless ARGS=NAME,...]
  *                                            command subprocess.run 0,args if shell=true
  *                                            deserialization yaml.load 0 unless 1,Loader=yaml.SafeLoader
+ *                                            (a NAME ending in {@code *} is a prefix; {@code ?} is a value the program
+ *                                            chooses at run time from nothing that came from outside)
  * store     KIND TARGET                      trust-boundary flask.session   (item or attribute writes)
  * keyed     KIND WORDS                       trust-boundary user,role,auth   (a store of KIND matters only
  *                                            under a key or attribute whose name contains one of WORDS)

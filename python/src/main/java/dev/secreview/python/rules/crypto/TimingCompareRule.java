@@ -57,7 +57,7 @@ public final class TimingCompareRule implements NodeRule {
         PyNode left = operands.get(0);
         PyNode right = operands.get(1);
         if (left.text().equals(right.text()) || fixed(left, context) || fixed(right, context)) return;
-        if (sameField(left, right)) return;
+        if (sameField(left, right) || describesPublicPart(left) || describesPublicPart(right)) return;
         Evidence l = evidence(left, context, 0);
         Evidence r = evidence(right, context, 0);
         Evidence e = l == null ? r : r == null || l.strength().ordinal() <= r.strength().ordinal() ? l : r;
@@ -163,6 +163,14 @@ public final class TimingCompareRule implements NodeRule {
             if (callee != null && callee.startsWith("hmac.") && !callee.equals("hmac.compare_digest")) found[0] = true;
         });
         return found[0];
+    }
+
+    /** {@code user.token.id}, {@code token_type}: a name that ends in something public about a secret, not the secret. */
+    private static boolean describesPublicPart(PyNode side) {
+        PyNode name = side.is("attribute") ? side.field("attribute") : side.is("identifier") ? side : null;
+        if (name == null) return false;
+        List<String> words = Identifiers.words(name.text());
+        return !words.isEmpty() && PUBLIC_PARTS.contains(words.get(words.size() - 1));
     }
 
     private static boolean namedConstant(PyNode side) {

@@ -44,6 +44,36 @@ final class ArchivePathChecks {
         return found[0];
     }
 
+    /**
+     * Whether the region lets link members through ({@code member.issym()}, {@code member.islnk()} outside a
+     * {@code not}) and never looks at where a link points ({@code linkname}): names checked, links not.
+     */
+    static boolean admitsUncheckedLinks(PyNode region, PythonFile file) {
+        boolean[] admits = {false};
+        region.forEachDescendant(node -> {
+            if (admits[0] || !node.is("call")) return;
+            String name = Call.of(node, file).name();
+            if (!"issym".equals(name) && !"islnk".equals(name)) return;
+            for (PyNode up = node.parent(); up != null && up != region; up = up.parent()) {
+                if (up.is("not_operator")) return;
+                if (up.is("if_statement")) {
+                    // `if member.issym(): continue` rejects links; `if member.isreg() or member.issym(): extract` admits them
+                    PyNode consequence = up.field("consequence");
+                    PyNode first = consequence == null || consequence.namedChildren().isEmpty() ? null
+                            : consequence.namedChildren().get(0);
+                    if (first != null && (first.is("continue_statement") || first.is("raise_statement")
+                            || first.is("return_statement"))) {
+                        return;
+                    }
+                    break;
+                }
+                if (up.is("conditional_expression") || up.is("list_comprehension")) break;
+            }
+            admits[0] = true;
+        });
+        return admits[0] && !region.text().contains("linkname");
+    }
+
     /** Whether the region reads a member's declared size ({@code info.file_size}) before extracting. */
     static boolean checksMemberSizes(PyNode region) {
         boolean[] found = {false};

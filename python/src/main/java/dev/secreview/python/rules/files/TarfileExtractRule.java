@@ -47,11 +47,20 @@ public final class TarfileExtractRule implements CallRule {
             PyNode members = call.argument(1, "members");
             if (members != null && !isPlainMemberList(members, context)) return;
         }
-        if (ArchivePathChecks.validatesMemberPaths(ArchivePathChecks.region(call.node(), context.file()), context.file())) {
-            return;
-        }
         PyNode filter = call.keyword("filter");
         String subject = "`" + receiver.text() + "." + name + "(...)` extracts " + archiveSource(opened, context);
+        Values.Origin origin = archiveOrigin(opened, context);
+        Severity severity = origin == Values.Origin.CONSTANT ? Severity.MEDIUM : Severity.HIGH;
+        PyNode region = ArchivePathChecks.region(call.node(), context.file());
+        if (ArchivePathChecks.validatesMemberPaths(region, context.file())) {
+            if (ArchivePathChecks.admitsUncheckedLinks(region, context.file())) {
+                context.report(call.node(), subject + " after checking member names, but it lets link members through "
+                        + "(`issym()`/`islnk()`) without looking at where they point (`linkname`): a link aimed at `/` or "
+                        + "`../..`, and then a member written through it, lands outside the target directory.",
+                        severity, Confidence.MEDIUM);
+            }
+            return;
+        }
         String how = filter != null
                 ? " with `filter=" + filter.text() + "`, which keeps member names and links as they are"
                 : " without a `filter=` or a check of member names";
@@ -60,8 +69,6 @@ public final class TarfileExtractRule implements CallRule {
                         + "directory writes files anywhere this process can write."
                 : "if that member's name is `../`-relative or absolute, or it is a link, the file lands outside the "
                         + "target directory.";
-        Values.Origin origin = archiveOrigin(opened, context);
-        Severity severity = origin == Values.Origin.CONSTANT ? Severity.MEDIUM : Severity.HIGH;
         context.report(call.node(), subject + how + "; " + consequence, severity, Confidence.MEDIUM);
     }
 
