@@ -6,6 +6,7 @@ import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Identifiers;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public final class MissingAuthorizationRule implements NodeRule {
             });
             context.report(definition(handler).field("name"), "`" + className + "." + name + "` makes no authorization "
                     + "check, while " + checks.size() + " of the class's " + handlers.size() + " handlers do (`"
-                    + shorten(checks.values().iterator().next().text()) + "`): unless this operation is meant for "
+                    + Snippets.shortened(checks.values().iterator().next().text(), 50) + "`): unless this operation is meant for "
                     + "every caller, whoever can reach the API can use it on resources that are not theirs.",
                     Severity.MEDIUM, Confidence.LOW, related);
         }
@@ -268,10 +269,5 @@ public final class MissingAuthorizationRule implements NodeRule {
         return only.is("return_statement") && (only.namedChildren().isEmpty()
                 || only.namedChildren().get(0).is("string") || only.namedChildren().get(0).is("none")
                 || only.namedChildren().get(0).is("integer"));
-    }
-
-    private static String shorten(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= 50 ? line : line.substring(0, 47) + "...";
     }
 }

@@ -8,6 +8,7 @@ import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Values;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.List;
@@ -67,7 +68,7 @@ public final class TimingCompareRule implements NodeRule {
             case MAC_NAME -> Confidence.MEDIUM;
             case SECRET_NAME -> Confidence.LOW;
         };
-        context.report(node, "`" + shorten(node.text()) + "` compares " + e.what() + " with `" + operator
+        context.report(node, "`" + Snippets.shortened(node.text(), 60) + "` compares " + e.what() + " with `" + operator
                 + "`, which returns as soon as one byte differs: an attacker who can time many attempts learns how "
                 + "much of a guess is right and rebuilds the expected value byte by byte.",
                 Severity.MEDIUM, confidence);
@@ -184,17 +185,12 @@ public final class TimingCompareRule implements NodeRule {
         List<String> words = Identifiers.words(name);
         if (words.isEmpty() || words.stream().anyMatch(PUBLIC_PARTS::contains)) return null;
         if (words.stream().anyMatch(MAC_WORDS::contains)) {
-            return new Evidence(Strength.MAC_NAME, "`" + shorten(text) + "`, a signature,");
+            return new Evidence(Strength.MAC_NAME, "`" + Snippets.shortened(text, 60) + "`, a signature,");
         }
         boolean apiKey = String.join("", words).contains("apikey");
         if (apiKey || words.stream().anyMatch(SECRET_WORDS::contains)) {
-            return new Evidence(Strength.SECRET_NAME, "`" + shorten(text) + "`, a secret token,");
+            return new Evidence(Strength.SECRET_NAME, "`" + Snippets.shortened(text, 60) + "`, a secret token,");
         }
         return null;
-    }
-
-    private static String shorten(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
     }
 }

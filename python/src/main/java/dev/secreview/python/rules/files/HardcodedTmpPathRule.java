@@ -6,6 +6,7 @@ import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.Optional;
@@ -85,7 +86,7 @@ public final class HardcodedTmpPathRule implements CallRule {
         Optional<String> literal = SharedDirectories.constantPath(path, context);
         if (literal.isEmpty() || !SharedDirectories.inSharedDirectory(literal.get())) return;
         String value = literal.get();
-        String named = path.is("string") ? "`" + value + "`" : "`" + value + "` (from `" + shorten(path.text()) + "`)";
+        String named = path.is("string") ? "`" + value + "`" : "`" + value + "` (from `" + Snippets.shortened(path.text(), 60) + "`)";
         if (exclusive) {
             context.report(call.node(), "`" + callee + "` creates the " + what + " " + named + " exclusively, so it "
                     + "cannot be hijacked, but the name is fixed in a world-writable directory: any local user can "
@@ -115,9 +116,5 @@ public final class HardcodedTmpPathRule implements CallRule {
             return null;
         }
         return Call.of(built, context.file()).argument(0, null);
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
     }
 }

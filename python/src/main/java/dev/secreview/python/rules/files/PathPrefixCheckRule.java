@@ -7,6 +7,7 @@ import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.Values;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.List;
@@ -47,8 +48,8 @@ public final class PathPrefixCheckRule implements CallRule {
         PyNode path = call.receiver();
         PyNode root = call.positional().get(0);
         if (!normalised(path, context, 0) || endsWithSeparator(root, context, 0) || !directory(root, context, 0)) return;
-        context.report(call.node(), "`" + shorten(call.node().text()) + "` decides that `" + shorten(path.text())
-                + "` is inside `" + shorten(root.text()) + "` by text, and `" + shorten(root.text())
+        context.report(call.node(), "`" + Snippets.shortened(call.node().text(), 60) + "` decides that `" + Snippets.shortened(path.text(), 60)
+                + "` is inside `" + Snippets.shortened(root.text(), 60) + "` by text, and `" + Snippets.shortened(root.text(), 60)
                 + "` does not end with a separator: a sibling directory whose name begins with the same text "
                 + "(`/srv/data-evil` beside `/srv/data`) passes the check.");
     }
@@ -137,10 +138,5 @@ public final class PathPrefixCheckRule implements CallRule {
     private static boolean isSeparator(PyNode expr, RuleContext context) {
         String name = context.file().qualifiedName(expr);
         return "os.sep".equals(name) || "os.path.sep".equals(name) || "os.altsep".equals(name);
-    }
-
-    private static String shorten(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
     }
 }

@@ -6,6 +6,7 @@ import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.Locale;
@@ -87,9 +88,9 @@ public final class PermissiveFileModeRule implements CallRule {
         StatModeBits.Mode bits = StatModeBits.fold(mode, context.file(), context.values());
         if (bits == null) return;
         String modeText = bits.exact() && !mode.text().startsWith("0o") ? StatModeBits.octal(bits.bits()) : null;
-        String shownMode = "`" + shorten(mode.text()) + "`" + (modeText != null && !mode.text().equals(modeText)
+        String shownMode = "`" + Snippets.shortened(mode.text(), 50) + "`" + (modeText != null && !mode.text().equals(modeText)
                 ? " (" + modeText + ")" : "");
-        String shownTarget = "`" + shorten(target.text()) + "`";
+        String shownTarget = "`" + Snippets.shortened(target.text(), 50) + "`";
         String call_ = "`" + callee.replace("pathlib.Path()", "Path") + "`";
 
         if ((bits.bits() & OTHER_WRITE) != 0) {
@@ -154,9 +155,5 @@ public final class PermissiveFileModeRule implements CallRule {
             published |= PUBLIC_WORDS.contains(word);
         }
         return key && !published;
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 50 ? text.substring(0, 47) + "..." : text;
     }
 }

@@ -7,6 +7,7 @@ import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.Values;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.Optional;
@@ -81,7 +82,7 @@ public final class TarfileExtractRule implements CallRule {
         if (format.isEmpty() && file.isPresent() && file.get().endsWith(".zip")) return;
         if (setsDefaultFilter(context)) return;
         PyNode archive = call.argument(0, "filename");
-        String what = archive == null ? "the archive" : "`" + shorten(archive.text()) + "`";
+        String what = archive == null ? "the archive" : "`" + Snippets.shortened(archive.text(), 50) + "`";
         context.report(call.node(), "`shutil.unpack_archive` unpacks " + what + " without `filter=`; if it is a tar "
                 + "archive, member names with `../`, absolute paths and links are honoured and can write outside the "
                 + "extraction directory.", Severity.MEDIUM, Confidence.MEDIUM,
@@ -123,15 +124,11 @@ public final class TarfileExtractRule implements CallRule {
 
     private static String archiveSource(PyNode opened, RuleContext context) {
         PyNode archive = archiveArgument(opened, context);
-        return archive == null ? "the archive" : "archive `" + shorten(archive.text()) + "`";
+        return archive == null ? "the archive" : "archive `" + Snippets.shortened(archive.text(), 50) + "`";
     }
 
     private static Values.Origin archiveOrigin(PyNode opened, RuleContext context) {
         PyNode archive = archiveArgument(opened, context);
         return archive == null ? Values.Origin.UNKNOWN : context.values().origin(archive);
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 50 ? text.substring(0, 47) + "..." : text;
     }
 }

@@ -9,6 +9,7 @@ import dev.secreview.python.semantic.Interpolation;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Values;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class DjangoRawSqlRule implements CallRule {
         if (rawSql) {
             check(call, call.argument(0, "sql"), "`RawSQL()`", context);
         } else if (name.equals("raw") && onQuerySet(call, context)) {
-            check(call, call.argument(0, "raw_query"), "`" + shorten(call.function().text()) + "()`", context);
+            check(call, call.argument(0, "raw_query"), "`" + Snippets.tail(call.function().text(), 50) + "()`", context);
         } else if (name.equals("extra") && onQuerySet(call, context)) {
             List<PyNode> risky = new ArrayList<>();
             for (String keyword : EXTRA_SQL) {
@@ -61,7 +62,7 @@ public final class DjangoRawSqlRule implements CallRule {
                 for (PyNode item : items) risky.addAll(builtParts(item, context));
             }
             if (risky.isEmpty()) return;
-            context.report(call.node(), "The SQL fragments given to `" + shorten(call.function().text())
+            context.report(call.node(), "The SQL fragments given to `" + Snippets.tail(call.function().text(), 50)
                     + "()` are built by inserting " + Interpolation.names(risky) + " into their text; Django adds "
                     + "them to the query as written, so a quote in " + (risky.size() == 1 ? "that value" : "those values")
                     + " can change the statement. Pass " + (risky.size() == 1 ? "it" : "them")
@@ -116,10 +117,5 @@ public final class DjangoRawSqlRule implements CallRule {
             }
         }
         return false;
-    }
-
-    private static String shorten(String text) {
-        String flat = text.replaceAll("\\s+", "");
-        return flat.length() > 50 ? "..." + flat.substring(flat.length() - 47) : flat;
     }
 }

@@ -10,6 +10,7 @@ import dev.secreview.python.semantic.Interpolation;
 import dev.secreview.python.semantic.Binding;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.List;
@@ -64,7 +65,7 @@ public final class SqlStringRule implements CallRule {
         } else if (EXECUTE.contains(call.name()) && isDatabaseHandle(call, context.file())) {
             query = call.argument(0, "sql");
             if (query == null) query = firstNonNull(call.keyword("query"), call.keyword("operation"), call.keyword("statement"));
-            what = "`" + shorten(call.function().text()) + "`";
+            what = "`" + Snippets.tail(call.function().text(), 50) + "`";
         } else {
             return;
         }
@@ -154,10 +155,5 @@ public final class SqlStringRule implements CallRule {
             if (node != null) return node;
         }
         return null;
-    }
-
-    private static String shorten(String text) {
-        String flat = text.replaceAll("\\s+", "");
-        return flat.length() > 50 ? "..." + flat.substring(flat.length() - 47) : flat;
     }
 }

@@ -6,6 +6,7 @@ import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Identifiers;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.List;
@@ -53,7 +54,7 @@ public final class AssertAccessCheckRule implements NodeRule {
         Evidence evidence = accessEvidence(condition);
         if (evidence == null) return;
         String kind = evidence.tenancy() ? "tenant-isolation check" : "authorization check";
-        String shown = shorten(condition.text());
+        String shown = Snippets.shortened(condition.text(), 70);
         String because = shown.equals(evidence.text()) ? "" : " (`" + evidence.text() + "`)";
         context.report(node, "`assert " + shown + "` is the only thing enforcing this " + kind + because
                 + ": Python drops assert statements when run with `-O` or PYTHONOPTIMIZE, and when it does run, "
@@ -69,10 +70,10 @@ public final class AssertAccessCheckRule implements NodeRule {
         condition.forEachDescendant(n -> {
             if (found[0] != null) return;
             if (n.is("identifier") && isAccessPredicate(n.text())) {
-                found[0] = new Evidence(shorten(n.parent() != null && n.parent().is("attribute")
-                        && n.parent().field("attribute") == n ? n.parent().text() : n.text()), false);
+                found[0] = new Evidence(Snippets.shortened(n.parent() != null && n.parent().is("attribute")
+                        && n.parent().field("attribute") == n ? n.parent().text() : n.text(), 70), false);
             } else if (n.is("call") && callsAuthorizationEngine(n)) {
-                found[0] = new Evidence(shorten(n.field("function").text()), false);
+                found[0] = new Evidence(Snippets.shortened(n.field("function").text(), 70), false);
             } else if (n.is("comparison_operator")) {
                 found[0] = callerComparison(n);
             }
@@ -124,7 +125,7 @@ public final class AssertAccessCheckRule implements NodeRule {
         PyNode left = operands.get(0);
         PyNode right = operands.get(1);
         boolean caller = namesCaller(left) || namesCaller(right);
-        String shown = shorten(comparison.text());
+        String shown = Snippets.shortened(comparison.text(), 70);
         if (caller && namesTenancyId(left) && namesTenancyId(right)) return new Evidence(shown, true);
         for (PyNode[] pair : new PyNode[][]{{left, right}, {right, left}}) {
             String last = lastName(pair[0]);
@@ -161,11 +162,6 @@ public final class AssertAccessCheckRule implements NodeRule {
             if (text.endsWith(id)) return true;
         }
         return false;
-    }
-
-    private static String shorten(String text) {
-        String shown = text.replace('\n', ' ');
-        return shown.length() > 70 ? shown.substring(0, 67) + "..." : shown;
     }
 
     /** {@code isinstance(x, T)}, {@code len(roles) > 0}, {@code policy is not None}: type and shape invariants. */

@@ -6,6 +6,7 @@ import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class ExceptPassSecurityRule implements NodeRule {
         if (endsWithContinue(handler) && !isLastStatement(node, node.parent())) {
             return;  // `continue` skips what follows the try in the loop body: that is a denial
         }
-        String shownCheck = "`" + shorten(check.function().text()) + "(...)`";
+        String shownCheck = "`" + Snippets.shortened(check.function().text(), 50) + "(...)`";
         String shownHandler = "`" + handlerHead(handler) + " " + handlerAction(handler) + "`";
         PyNode enclosing = node.parent();
         boolean endsFunction = enclosing != null && enclosing.parent() != null
@@ -186,10 +187,6 @@ public final class ExceptPassSecurityRule implements NodeRule {
 
     private static String handlerAction(PyNode handler) {
         PyNode block = handler.childOfType("block");
-        return block == null ? "pass" : shorten(block.text().strip().replaceAll("\\s+", " "));
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 50 ? text.substring(0, 47) + "..." : text;
+        return block == null ? "pass" : Snippets.shortened(block.text().strip().replaceAll("\\s+", " "), 50);
     }
 }

@@ -6,6 +6,7 @@ import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class UnclosedFileRule implements CallRule {
                 && parent.parent().is("call")) {
             PyNode method = parent.field("attribute");
             if (method != null && CHAINED_READS.contains(method.text())) {
-                context.report(node, "`" + shorten(parent.parent().text()) + "` never closes the " + what
+                context.report(node, "`" + Snippets.shortened(parent.parent().text(), 60) + "` never closes the " + what
                         + " it opens; " + RUNTIMES + ".", Severity.LOW, Confidence.HIGH,
                         "Use a `with` block, or the helpers that close for you: "
                                 + "`pathlib.Path(path).read_text()` / `.write_text(data)`.");
@@ -61,7 +62,7 @@ public final class UnclosedFileRule implements CallRule {
         }
         // for line in open(path): ...
         if (parent.is("for_statement") && "right".equals(node.field())) {
-            context.report(node, "`for ... in " + shorten(node.text()) + ":` iterates over a " + what + " that is "
+            context.report(node, "`for ... in " + Snippets.shortened(node.text(), 60) + ":` iterates over a " + what + " that is "
                     + "never closed; " + RUNTIMES + ".", Severity.LOW, Confidence.HIGH,
                     "`with open(path) as f: for line in f: ...`");
             return;
@@ -72,7 +73,7 @@ public final class UnclosedFileRule implements CallRule {
         if (target == null || !target.is("identifier")) return;
         String name = target.text();
         if (declaredNonLocal(function, name) || escapesOrCloses(function, name, target)) return;
-        context.report(node, "`" + name + " = " + shorten(node.text()) + "` in `" + functionName(function)
+        context.report(node, "`" + name + " = " + Snippets.shortened(node.text(), 60) + "` in `" + functionName(function)
                 + "()` is never closed, used in `with`, returned or handed to another call; " + RUNTIMES + ".");
     }
 
@@ -129,10 +130,5 @@ public final class UnclosedFileRule implements CallRule {
     private static String functionName(PyNode function) {
         PyNode name = function.field("name");
         return name == null ? "?" : name.text();
-    }
-
-    private static String shorten(String text) {
-        String t = text.replace('\n', ' ');
-        return t.length() > 60 ? t.substring(0, 57) + "..." : t;
     }
 }

@@ -7,6 +7,7 @@ import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.Values;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.List;
@@ -61,7 +62,7 @@ public final class ForwardedHeaderTrustRule implements NodeRule {
                     + "redirects to HTTPS and HSTS decisions follow the claim)";
             default -> "host: links, redirects and password-reset URLs built from it can point elsewhere";
         };
-        context.report(node, "`" + shorten(node.text()) + "` takes the first entry of " + shown
+        context.report(node, "`" + Snippets.shortened(node.text(), 60) + "` takes the first entry of " + shown
                 + ", the one the client sent: proxies append to the header and never replace its start, so the "
                 + what + ".");
     }
@@ -102,10 +103,5 @@ public final class ForwardedHeaderTrustRule implements NodeRule {
         String name = key.get().toUpperCase(Locale.ROOT).replace('-', '_');
         if (name.startsWith("HTTP_")) name = name.substring("HTTP_".length());
         return FORWARDED.contains(name) ? name : null;
-    }
-
-    private static String shorten(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
     }
 }
