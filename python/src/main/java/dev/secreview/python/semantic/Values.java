@@ -378,7 +378,8 @@ public final class Values {
             }
             case "binary_operator":
                 return foldBinary(expr, depth);
-            case "tuple", "list": {
+            // a set folds to its elements in written order: what a membership test needs
+            case "tuple", "list", "set": {
                 List<Object> items = new ArrayList<>();
                 for (PyNode item : expr.namedChildren()) {
                     if (item.is("comment")) continue;
@@ -388,6 +389,8 @@ public final class Values {
                 }
                 return List.copyOf(items);
             }
+            case "call":
+                return foldCollectionBuiltin(expr, depth);
             case "dictionary":
                 return foldDictionary(expr, depth);
             case "subscript":
@@ -520,6 +523,21 @@ public final class Values {
             default:
                 return false;
         }
+    }
+
+    /** {@code frozenset({...})}, {@code tuple([...])}: the builtin collection of a folded collection, unless rebound. */
+    private Object foldCollectionBuiltin(PyNode call, int depth) {
+        PyNode function = call.field("function");
+        PyNode arguments = call.field("arguments");
+        if (function == null || !function.is("identifier") || arguments == null
+                || !Set.of("frozenset", "set", "tuple", "list").contains(function.text())
+                || !file.resolve(function.text(), function).isEmpty()) {
+            return null;
+        }
+        List<PyNode> args = arguments.namedChildren().stream().filter(a -> !a.is("comment")).toList();
+        if (args.isEmpty()) return List.of();
+        if (args.size() != 1) return null;
+        return fold(args.get(0), depth + 1) instanceof List<?> items ? items : null;
     }
 
     private boolean allFixed(List<PyNode> nodes, int depth) {

@@ -219,6 +219,18 @@ class ValuesTest {
         assertEquals(Origin.CONSTANT, expr("['ls', '-l']").origin());
     }
 
+    @Test
+    void setsAndCollectionBuiltinsFoldToTheirElementsInWrittenOrder() {
+        assertEquals(List.of("b", "a"), constant("{'b', 'a'}"));
+        assertEquals(List.of("name", "email"), constant("frozenset({'name', 'email'})"));
+        assertEquals(List.of("x"), constant("tuple(['x'])"));
+        assertEquals(List.of(), constant("frozenset()"));
+        assertTrue(expr("frozenset({'a', x})").constant().isEmpty());
+        assertTrue(expr("frozenset('a', 'b')").constant().isEmpty(), "not a call frozenset takes");
+        assertTrue(at("def frozenset(x):\n    return x\nsink(frozenset(['a']))\n").constant().isEmpty(),
+                "a function of the module's own named frozenset is not the builtin");
+    }
+
     // ---- names ---------------------------------------------------------------------------------
 
     @Test
