@@ -32,6 +32,8 @@ public final class Program {
     private final Map<String, String> moduleAliases = new HashMap<>();
     private final Map<String, List<ClassInfo>> subclasses = new HashMap<>();
     private final Map<String, List<Function>> attributeStores = new HashMap<>();
+    /** Asked for every method analysed and every call on an instance: the hierarchy does not change. */
+    private final Map<String, List<String>> ancestors = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Program(List<SourceModule> modules) {
         this.modules = List.copyOf(modules);
@@ -109,6 +111,10 @@ public final class Program {
      * from outside (a framework's base class).
      */
     public List<String> ancestors(String className) {
+        return ancestors.computeIfAbsent(className, this::findAncestors);
+    }
+
+    private List<String> findAncestors(String className) {
         Set<String> names = new LinkedHashSet<>();
         List<String> work = new ArrayList<>(List.of(className));
         for (int i = 0; i < work.size() && names.size() <= MAX_HIERARCHY * 4; i++) {

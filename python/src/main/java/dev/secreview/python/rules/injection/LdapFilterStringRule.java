@@ -50,7 +50,8 @@ public final class LdapFilterStringRule implements NodeRule {
     @Override
     public void visitNode(PyNode node, RuleContext context) {
         PythonFile file = context.file();
-        if (!usesLdap(file)) return;
+        boolean ldap = context.fileState(() -> usesLdap(file));
+        if (!ldap) return;
         Filter filter = filter(node, context);
         if (filter == null || !FILTER.matcher(PLACEHOLDER.matcher(filter.template().strip()).replaceAll("")).matches()) {
             return;
