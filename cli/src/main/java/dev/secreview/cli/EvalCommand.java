@@ -41,16 +41,21 @@ import java.util.concurrent.Callable;
         description = {"Reviews DIR and scores the review against a suite's expectations.",
                 "Prints a table; -o writes the same figures as JSON."},
         footer = {"", "Suites:",
-                "  owasp-benchmark  --expected names an OWASP Benchmark expectedresults CSV; a test case is flagged",
-                "                   when a finding in its file (base name = test name) has exactly its CWE.",
-                "                   Per category TP/FN/TN/FP, TPR, FPR, score = TPR - FPR; overall averages.",
-                "  annotations      '# expect: rule-id' and '# ok: rule-id' comments above the lines of DIR;",
-                "                   per rule TP/FN/FP/TN, precision and recall; every miss listed; score = F1.",
-                "  fixes            --expected names a list of real security fixes (eval/fixes/fixes.csv); DIR holds",
-                "                   <id>/before and <id>/after trees (eval/fixes/materialise.sh). Detected = a",
-                "                   finding within 2 lines of a vulnerable line, same CWE or CWE-1000 pillar;",
-                "                   cleared = gone from the fixed file. Per class; score = share detected.",
-                "", "Exit codes: 0 scored, 1 score below --min-score, 2 bad usage or input (missing DIR, bad CSV)."})
+                "  owasp-benchmark  --expected: an OWASP Benchmark expectedresults CSV. A test",
+                "                   case is flagged when a finding in its file (base name =",
+                "                   test name) has exactly its CWE. TP/FN/TN/FP, TPR, FPR and",
+                "                   score = TPR - FPR per category; overall averages.",
+                "  annotations      '# expect: rule-id' and '# ok: rule-id' comments above the",
+                "                   lines of DIR. TP/FN/FP/TN, precision and recall per rule;",
+                "                   every miss listed; score = F1.",
+                "  fixes            --expected: a list of real security fixes (eval/fixes/",
+                "                   fixes.csv); DIR holds <id>/before and <id>/after trees",
+                "                   (eval/fixes/materialise.sh). Detected: a finding within 2",
+                "                   lines of a vulnerable line with the same CWE or CWE-1000",
+                "                   pillar; cleared: gone from the fixed file. Per class;",
+                "                   score = share detected.",
+                "", "Exit codes: 0 scored, 1 score below --min-score, 2 bad usage or input",
+                "(missing DIR, bad CSV)."})
 final class EvalCommand implements Callable<Integer> {
 
     private static final String OWASP_BENCHMARK = "owasp-benchmark";
