@@ -525,10 +525,21 @@ public final class Values {
         }
     }
 
-    /** {@code frozenset({...})}, {@code tuple([...])}: the builtin collection of a folded collection, unless rebound. */
+    /**
+     * {@code frozenset({...})}, {@code tuple([...])}: the builtin collection of a folded collection, unless
+     * rebound; {@code "".join([...])} of constant strings: the joined string.
+     */
     private Object foldCollectionBuiltin(PyNode call, int depth) {
         PyNode function = call.field("function");
         PyNode arguments = call.field("arguments");
+        if (function != null && function.is("attribute") && function.field("attribute") != null
+                && function.field("attribute").text().equals("join") && arguments != null
+                && arguments.namedChildren().size() == 1
+                && fold(function.field("object"), depth + 1) instanceof String separator
+                && fold(arguments.namedChildren().get(0), depth + 1) instanceof List<?> parts
+                && parts.stream().allMatch(String.class::isInstance)) {
+            return String.join(separator, parts.stream().map(String.class::cast).toList());
+        }
         if (function == null || !function.is("identifier") || arguments == null
                 || !Set.of("frozenset", "set", "tuple", "list").contains(function.text())
                 || !file.resolve(function.text(), function).isEmpty()) {

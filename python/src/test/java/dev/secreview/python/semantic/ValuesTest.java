@@ -231,6 +231,15 @@ class ValuesTest {
                 "a function of the module's own named frozenset is not the builtin");
     }
 
+    @Test
+    void joiningConstantStringsFolds() {
+        assertEquals("(x+)+y", constant("''.join(['(x+', ')+y'])"));
+        Case c = at("PARTS = ('a', 'b')\nsink(', '.join(PARTS))\n");
+        assertEquals("a, b", c.constant().orElseThrow());
+        assertTrue(expr("''.join(['a', x])").constant().isEmpty());
+        assertTrue(expr("''.join(['a', 1])").constant().isEmpty(), "join of a number fails at run time");
+    }
+
     // ---- names ---------------------------------------------------------------------------------
 
     @Test
