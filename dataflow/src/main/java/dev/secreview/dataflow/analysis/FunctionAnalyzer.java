@@ -77,6 +77,7 @@ final class FunctionAnalyzer {
         for (int i = 0; i < parameters.size(); i++) {
             String name = parameters.get(i);
             boolean self = i == 0 && function.isMethod();
+            // what a framework handler's parameter is: null, not input; "", plain input; else the type it is an instance of
             String handled = handler.isPresent() && !self ? handler.get().parameter(name) : null;
             String type = function.parameterTypes().get(name);
             if (self && type == null) type = function.owner();
