@@ -113,7 +113,7 @@ final class EvalCommand implements Callable<Integer> {
             if (suite.equals(FIXES)) {
                 score = scoreFixes(fixes, err, threadCount);
             } else {
-                ScanResult result = review(List.of(dir), err, threadCount, showProgress());
+                ScanResult result = review(Scanner.withInstalledFrontEnds(), List.of(dir), err, threadCount, showProgress());
                 score = suite.equals(OWASP_BENCHMARK) ? BenchmarkScorer.score(cases, result.files())
                         : AnnotationScorer.score(InlineExpectations.read(result.files()), result.files());
             }
@@ -154,8 +154,8 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** The normal review of PATHS; parts of the tree that cannot be walked are reported and left out. */
-    private ScanResult review(List<Path> paths, PrintWriter err, int threadCount, boolean showProgress) {
-        ScanResult result = Scanner.withInstalledFrontEnds().scan(new ScanRequest(paths, excludes, threadCount),
+    private ScanResult review(Scanner scanner, List<Path> paths, PrintWriter err, int threadCount, boolean showProgress) {
+        ScanResult result = scanner.scan(new ScanRequest(paths, excludes, threadCount),
                 showProgress ? new Progress(err) : ScanListener.NONE);
         for (Diagnostic problem : result.pathProblems()) {
             err.println("secreview: warning: " + problem.render());
@@ -171,12 +171,13 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, List<FileReport>> before = new HashMap<>();
         Map<String, List<FileReport>> after = new HashMap<>();
         boolean showProgress = showProgress();
+        Scanner scanner = Scanner.withInstalledFrontEnds();
         int done = 0;
         for (FixCase fix : fixes) {
             Path vulnerable = dir.resolve(fix.id()).resolve("before");
             Path fixed = dir.resolve(fix.id()).resolve("after");
-            if (Files.isDirectory(vulnerable)) before.put(fix.id(), review(List.of(vulnerable), err, threadCount, false).files());
-            if (Files.isDirectory(fixed)) after.put(fix.id(), review(List.of(fixed), err, threadCount, false).files());
+            if (Files.isDirectory(vulnerable)) before.put(fix.id(), review(scanner, List.of(vulnerable), err, threadCount, false).files());
+            if (Files.isDirectory(fixed)) after.put(fix.id(), review(scanner, List.of(fixed), err, threadCount, false).files());
             if (showProgress) {
                 err.print("\rReviewed " + ++done + "/" + fixes.size() + " fixes" + (done == fixes.size() ? "\n" : ""));
                 err.flush();

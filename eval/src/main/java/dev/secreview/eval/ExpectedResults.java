@@ -1,11 +1,5 @@
 package dev.secreview.eval;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,19 +19,7 @@ public final class ExpectedResults {
     }
 
     public static List<TestCase> read(Path csv) throws EvalInputException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new EvalInputException(csv + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new EvalInputException(csv + ": cannot be read: permission denied");
-        } catch (CharacterCodingException e) {
-            throw new EvalInputException(csv + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new EvalInputException(csv + (Files.isDirectory(csv) ? ": is a directory" : ": cannot be read"));
-        }
-        return parse(lines, csv.toString());
+        return parse(InputFile.text(csv).lines().toList(), csv.toString());
     }
 
     /** {@code source} names the file in error messages. */

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.secreview.core.cwe.CweCatalog;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,17 +33,7 @@ public final class FixList {
     }
 
     public static List<FixCase> read(Path csv) throws EvalInputException {
-        String text;
-        try {
-            text = Files.readString(csv);
-        } catch (NoSuchFileException e) {
-            throw new EvalInputException(csv + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new EvalInputException(csv + ": cannot be read: permission denied");
-        } catch (IOException e) {
-            throw new EvalInputException(csv + (Files.isDirectory(csv) ? ": is a directory" : ": cannot be read as UTF-8 text"));
-        }
-        return parse(text, csv.toString());
+        return parse(InputFile.text(csv), csv.toString());
     }
 
     /** {@code source} names the list in error messages. */

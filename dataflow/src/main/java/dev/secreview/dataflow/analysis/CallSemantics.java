@@ -6,6 +6,7 @@ import dev.secreview.dataflow.ir.Constant;
 import dev.secreview.dataflow.ir.Expr;
 import dev.secreview.dataflow.ir.Function;
 import dev.secreview.dataflow.ir.Operand;
+import dev.secreview.dataflow.model.NamePattern;
 import dev.secreview.dataflow.model.TaintModels;
 
 import java.util.ArrayList;
@@ -140,7 +141,7 @@ final class CallSemantics {
 
     /** Whether an argument names what the sink's {@code unless} clause lists, or a class of the tree derived only from those. */
     private boolean exempts(TaintModels.Sink sink, Value argument) {
-        if (argument.isConstant() && named(sink.unlessNames(), Folding.text(argument.constant()))) return true;
+        if (argument.isConstant() && NamePattern.listed(sink.unlessNames(), Folding.text(argument.constant()))) return true;
         // `?`: a value the program chooses at run time from nothing that came from outside (a negotiated type)
         if (!argument.isConstant() && sink.unlessNames().contains("?")
                 && argument.taint().facts().stream().allMatch(fact -> fact.origin().isParameter())) {
@@ -148,15 +149,6 @@ final class CallSemantics {
         }
         return argument.name() != null && (sink.unlessNames().contains(argument.name())
                 || analyzer.engine().program().derivesOnlyFrom(argument.name(), sink.unlessNames()));
-    }
-
-    /** {@code names} holds {@code text}, or a name ending in {@code *} that starts it ({@code application/x-*}). */
-    private static boolean named(java.util.List<String> names, String text) {
-        if (text == null) return false;
-        for (String name : names) {
-            if (name.endsWith("*") ? text.startsWith(name.substring(0, name.length() - 1)) : name.equals(text)) return true;
-        }
-        return false;
     }
 
     /** An argument vector: its program, or the command string a shell runs with -c, is the sink. */

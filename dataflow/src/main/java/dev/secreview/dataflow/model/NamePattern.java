@@ -25,6 +25,15 @@ public record NamePattern(String text) {
         return text.equals(name);
     }
 
+    /** Whether {@code names} holds {@code text}, or a name ending in {@code *} that starts it ({@code HTTP_*}). */
+    public static boolean listed(java.util.Collection<String> names, String text) {
+        if (text == null) return false;
+        for (String name : names) {
+            if (name.endsWith("*") ? text.startsWith(name.substring(0, name.length() - 1)) : name.equals(text)) return true;
+        }
+        return false;
+    }
+
     private static boolean glob(String pattern, String value) {
         String[] parts = pattern.split("\\*", -1);
         if (!value.startsWith(parts[0])) return false;

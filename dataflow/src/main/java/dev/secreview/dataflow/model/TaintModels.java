@@ -543,8 +543,7 @@ public final class TaintModels {
     public boolean inputKey(String object, String key) {
         List<String> keys = inputKeys.get(object);
         if (keys == null) return true;
-        if (key == null) return false;
-        return keys.stream().anyMatch(k -> k.endsWith("*") ? key.startsWith(k.substring(0, k.length() - 1)) : k.equals(key));
+        return NamePattern.listed(keys, key);
     }
 
     /** The kinds data read from the named object source cannot harm, as a mask. */

@@ -50,6 +50,8 @@ public final class Values {
             "discard", "difference_update", "intersection_update");
     /** Builtins that give a number: whatever they count or convert, no text from outside is in the result. */
     private static final Set<String> NUMERIC_BUILTINS = Set.of("len", "int", "float", "bool", "abs", "round", "ord");
+    /** Builtins that make a collection of the elements of another: their result folds when their argument does. */
+    private static final Set<String> COLLECTION_BUILTINS = Set.of("frozenset", "set", "tuple", "list");
     /** Builtins whose result is fixed when their arguments are. */
     private static final Set<String> PURE_BUILTINS = Set.of("str", "repr", "tuple",
             "list", "sorted", "frozenset", "set", "min", "max");
@@ -389,8 +391,10 @@ public final class Values {
                 }
                 return List.copyOf(items);
             }
-            case "call":
-                return foldCollectionBuiltin(expr, depth);
+            case "call": {
+                Object joined = foldJoin(expr, depth);
+                return joined != null ? joined : foldCollectionBuiltin(expr, depth);
+            }
             case "dictionary":
                 return foldDictionary(expr, depth);
             case "subscript":
@@ -525,24 +529,29 @@ public final class Values {
         }
     }
 
-    /**
-     * {@code frozenset({...})}, {@code tuple([...])}: the builtin collection of a folded collection, unless
-     * rebound; {@code "".join([...])} of constant strings: the joined string.
-     */
-    private Object foldCollectionBuiltin(PyNode call, int depth) {
+    /** {@code "".join([...])} of constant strings: the joined string. */
+    private Object foldJoin(PyNode call, int depth) {
         PyNode function = call.field("function");
         PyNode arguments = call.field("arguments");
-        if (function != null && function.is("attribute") && function.field("attribute") != null
-                && function.field("attribute").text().equals("join") && arguments != null
-                && arguments.namedChildren().size() == 1
-                && fold(function.field("object"), depth + 1) instanceof String separator
+        if (function == null || !function.is("attribute") || function.field("attribute") == null
+                || !function.field("attribute").text().equals("join") || arguments == null
+                || arguments.namedChildren().size() != 1) {
+            return null;
+        }
+        if (fold(function.field("object"), depth + 1) instanceof String separator
                 && fold(arguments.namedChildren().get(0), depth + 1) instanceof List<?> parts
                 && parts.stream().allMatch(String.class::isInstance)) {
             return String.join(separator, parts.stream().map(String.class::cast).toList());
         }
+        return null;
+    }
+
+    /** {@code frozenset({...})}, {@code tuple([...])}: the builtin collection of a folded collection, unless rebound. */
+    private Object foldCollectionBuiltin(PyNode call, int depth) {
+        PyNode function = call.field("function");
+        PyNode arguments = call.field("arguments");
         if (function == null || !function.is("identifier") || arguments == null
-                || !Set.of("frozenset", "set", "tuple", "list").contains(function.text())
-                || !file.resolve(function.text(), function).isEmpty()) {
+                || !COLLECTION_BUILTINS.contains(function.text()) || !file.resolve(function.text(), function).isEmpty()) {
             return null;
         }
         List<PyNode> args = arguments.namedChildren().stream().filter(a -> !a.is("comment")).toList();

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -67,9 +69,9 @@ public final class MissingAuthorizationRule implements NodeRule {
         Map<PyNode, PyNode> checks = new LinkedHashMap<>();
         List<PyNode> unchecked = new ArrayList<>();
         for (PyNode handler : handlers) {
-            PyNode check = check(handler, methods, functions, 0, new ArrayList<>());
+            PyNode check = check(handler, methods, functions);
             if (check != null) checks.put(handler, check);
-            else if (!delegates(handler, methods, 0)) unchecked.add(handler);  // a delegating one may check out of sight
+            else if (!delegates(handler, methods, functions)) unchecked.add(handler);  // a delegating one may check out of sight
         }
         if (checks.size() < MIN_CHECKED || checks.size() < MIN_SHARE * (checks.size() + unchecked.size())) return;
         String className = node.field("name") == null ? "this class" : node.field("name").text();
@@ -165,32 +167,41 @@ public final class MissingAuthorizationRule implements NodeRule {
     }
 
     /** The node that shows the method's check: a checking decorator or call, also in what it calls of its class or module. */
-    private static PyNode check(PyNode method, Map<String, PyNode> methods, Map<String, PyNode> functions, int depth,
-                                List<PyNode> seen) {
+    private static PyNode check(PyNode method, Map<String, PyNode> methods, Map<String, PyNode> functions) {
+        return reached(method, methods, functions, MissingAuthorizationRule::checkingDecorator,
+                call -> CHECK_CALL.matcher(calledName(call)).matches(), 0, new ArrayList<>());
+    }
+
+    /**
+     * Whether the handler hands the request context to a service layer ({@code self.volume_api.get(context, id)}):
+     * OpenStack services check many policies there, in code this rule does not see.
+     */
+    private static boolean delegates(PyNode method, Map<String, PyNode> methods, Map<String, PyNode> functions) {
+        return reached(method, methods, functions, definition -> null, MissingAuthorizationRule::toServiceLayer, 0,
+                new ArrayList<>()) != null;
+    }
+
+    /**
+     * The first place in the method, or in the methods of its class and the functions of its module it calls
+     * (two calls deep), that shows what is looked for: a decorator {@code atDefinition} returns, or a call
+     * {@code wanted} accepts.
+     */
+    private static PyNode reached(PyNode method, Map<String, PyNode> methods, Map<String, PyNode> functions,
+                                  Function<PyNode, PyNode> atDefinition,
+                                  Predicate<PyNode> wanted, int depth, List<PyNode> seen) {
         if (depth > MAX_DEPTH || seen.contains(method)) return null;
         seen.add(method);
-        if (method.is("decorated_definition")) {
-            // the decorator's own name, not its arguments (`@wsgi.action("os-admin-actions")` checks nothing)
-            for (PyNode child : method.namedChildren()) {
-                if (!child.is("decorator") || child.namedChildren().isEmpty()) continue;
-                PyNode expr = child.namedChildren().get(0);
-                if (expr.is("call") && expr.field("function") != null) expr = expr.field("function");
-                if (Identifiers.words(expr.text()).stream().anyMatch(CHECK_WORDS::contains)) return child;
-                if (decoratorArgumentsCheck(child)) return child;
-            }
-        }
+        PyNode shown = atDefinition.apply(method);
+        if (shown != null) return shown;
         PyNode body = definition(method).field("body");
         if (body == null) return null;
         PyNode[] found = {null};
         List<PyNode> callees = new ArrayList<>();
         body.forEachDescendant(n -> {
-            if (found[0] != null || !n.is("call")) return;
+            if (found[0] != null || !n.is("call") || n.field("function") == null) return;
             PyNode function = n.field("function");
-            if (function == null) return;
-            String name = function.is("attribute") && function.field("attribute") != null
-                    ? function.field("attribute").text() : function.is("identifier") ? function.text() : null;
-            if (name == null) return;
-            if (CHECK_CALL.matcher(name).matches()) {
+            String name = calledName(n);
+            if (wanted.test(n)) {
                 found[0] = n;
             } else if (function.is("attribute") && function.field("object") != null
                     && function.field("object").text().equals("self") && methods.containsKey(name)) {
@@ -201,46 +212,45 @@ public final class MissingAuthorizationRule implements NodeRule {
         });
         if (found[0] != null) return found[0];
         for (PyNode callee : callees) {
-            PyNode check = check(callee, methods, functions, depth + 1, seen);
-            if (check != null) return check;
+            PyNode reached = reached(callee, methods, functions, atDefinition, wanted, depth + 1, seen);
+            if (reached != null) return reached;
         }
         return null;
     }
 
-    /**
-     * Whether the handler hands the request context to a service layer ({@code self.volume_api.get(context, id)}):
-     * OpenStack services check many policies there, in code this rule does not see.
-     */
-    private static boolean delegates(PyNode method, Map<String, PyNode> methods, int depth) {
-        PyNode body = definition(method).field("body");
-        if (body == null || depth > MAX_DEPTH) return false;
-        boolean[] found = {false};
-        List<PyNode> callees = new ArrayList<>();
-        body.forEachDescendant(n -> {
-            if (found[0] || !n.is("call")) return;
-            PyNode function = n.field("function");
-            PyNode receiver = function != null && function.is("attribute") ? function.field("object") : null;
-            if (receiver != null && receiver.text().equals("self") && methods.containsKey(function.field("attribute").text())) {
-                callees.add(methods.get(function.field("attribute").text()));
-                return;
-            }
-            if (receiver == null || !receiver.is("attribute") || receiver.field("object") == null
-                    || !receiver.field("object").text().equals("self")) {
-                return;
-            }
-            PyNode arguments = n.field("arguments");
-            if (arguments != null && arguments.namedChildren().stream().anyMatch(a -> a.text().equals("context")
-                    || a.text().equals("ctxt") || a.text().equals("req") || a.text().equals("request"))
-                    && Identifiers.words(receiver.field("attribute").text()).stream()
-                    .anyMatch(w -> w.equals("api") || w.equals("service") || w.equals("manager"))) {
-                found[0] = true;
-            }
-        });
-        if (found[0]) return true;
-        for (PyNode callee : callees) {
-            if (callee != method && delegates(callee, methods, depth + 1)) return true;
+    /** The name a call calls: {@code can} of {@code context.can(...)}, {@code authorize} of {@code authorize(...)}. */
+    private static String calledName(PyNode call) {
+        PyNode function = call.field("function");
+        if (function.is("attribute") && function.field("attribute") != null) return function.field("attribute").text();
+        return function.is("identifier") ? function.text() : "";
+    }
+
+    /** The decorator's own name, not its arguments, says it checks (`@wsgi.action("os-admin-actions")` checks nothing). */
+    private static PyNode checkingDecorator(PyNode method) {
+        if (!method.is("decorated_definition")) return null;
+        for (PyNode child : method.namedChildren()) {
+            if (!child.is("decorator") || child.namedChildren().isEmpty()) continue;
+            PyNode expr = child.namedChildren().get(0);
+            if (expr.is("call") && expr.field("function") != null) expr = expr.field("function");
+            if (Identifiers.words(expr.text()).stream().anyMatch(CHECK_WORDS::contains)) return child;
+            if (decoratorArgumentsCheck(child)) return child;
         }
-        return false;
+        return null;
+    }
+
+    /** {@code self.volume_api.get(context, ...)}: the request context handed to an API, service or manager of the object. */
+    private static boolean toServiceLayer(PyNode call) {
+        PyNode function = call.field("function");
+        PyNode receiver = function.is("attribute") ? function.field("object") : null;
+        if (receiver == null || !receiver.is("attribute") || receiver.field("object") == null
+                || !receiver.field("object").text().equals("self") || receiver.field("attribute") == null) {
+            return false;
+        }
+        PyNode arguments = call.field("arguments");
+        return arguments != null && arguments.namedChildren().stream().anyMatch(a -> a.text().equals("context")
+                || a.text().equals("ctxt") || a.text().equals("req") || a.text().equals("request"))
+                && Identifiers.words(receiver.field("attribute").text()).stream()
+                .anyMatch(w -> w.equals("api") || w.equals("service") || w.equals("manager"));
     }
 
     /** FastAPI's {@code dependencies=[Depends(login_check)]} and the like: a dependency named for an access check. */
