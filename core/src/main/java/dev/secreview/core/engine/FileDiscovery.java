@@ -43,11 +43,18 @@ public final class FileDiscovery {
     }
 
     private final List<PathMatcher> excludes;
+    private final Path displayBase;
 
     public FileDiscovery(List<String> excludeGlobs) {
+        this(excludeGlobs, null);
+    }
+
+    /** Discovery whose display paths are relative to {@code displayBase} (when not null). */
+    public FileDiscovery(List<String> excludeGlobs, Path displayBase) {
         this.excludes = excludeGlobs.stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
                 .toList();
+        this.displayBase = displayBase == null ? null : displayBase.toAbsolutePath().normalize();
     }
 
     public Discovered discover(List<Path> roots, Predicate<Path> wanted) {
@@ -61,7 +68,7 @@ public final class FileDiscovery {
                 walk(root, wanted, files, missing);
             } else {
                 String given = slashes(root.normalize().toString());
-                files.add(new Candidate(root, given, given));
+                files.add(new Candidate(root, shown(root, given), given));
             }
         }
         return new Discovered(files, missing);
@@ -119,8 +126,14 @@ public final class FileDiscovery {
         return false;
     }
 
-    private static String displayPath(Path root, Path relative) {
-        return slashes(root.resolve(relative).normalize().toString());
+    private String displayPath(Path root, Path relative) {
+        Path file = root.resolve(relative).normalize();
+        return shown(file, slashes(file.toString()));
+    }
+
+    private String shown(Path file, String otherwise) {
+        if (displayBase == null) return otherwise;
+        return slashes(displayBase.relativize(file.toAbsolutePath().normalize()).toString());
     }
 
     private static String slashes(String path) {

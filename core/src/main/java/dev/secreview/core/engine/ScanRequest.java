@@ -7,9 +7,12 @@ import java.util.Set;
 /**
  * What to review: paths (files or directories), glob patterns to leave out, how many threads, and
  * the threat models: which inputs count as attacker-controlled ({@code remote}: network requests;
- * {@code local}: command line, environment, console).
+ * {@code local}: command line, environment, console). {@code displayBase}, when not null, is the folder the
+ * review's paths are shown relative to (a repository's root when a change is reviewed from a temporary checkout);
+ * when null, paths are shown as the user gave them.
  */
-public record ScanRequest(List<Path> paths, List<String> excludes, int threads, Set<String> threatModels) {
+public record ScanRequest(List<Path> paths, List<String> excludes, int threads, Set<String> threatModels,
+                          Path displayBase) {
     public static final Set<String> DEFAULT_THREAT_MODELS = Set.of("remote");
 
     public ScanRequest {
@@ -19,8 +22,17 @@ public record ScanRequest(List<Path> paths, List<String> excludes, int threads, 
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
     }
 
+    public ScanRequest(List<Path> paths, List<String> excludes, int threads, Set<String> threatModels) {
+        this(paths, excludes, threads, threatModels, null);
+    }
+
     public ScanRequest(List<Path> paths, List<String> excludes, int threads) {
         this(paths, excludes, threads, DEFAULT_THREAT_MODELS);
+    }
+
+    /** The same request over other paths, shown relative to {@code base}. */
+    public ScanRequest over(List<Path> otherPaths, Path base) {
+        return new ScanRequest(otherPaths, excludes, threads, threatModels, base);
     }
 
     public static ScanRequest of(List<Path> paths) {

@@ -53,8 +53,13 @@ public final class Scanner {
     }
 
     public ScanResult scan(ScanRequest request, ScanListener listener) {
+        return scan(request, listener, null);
+    }
+
+    /** A scan that takes each file's own analysis from {@code cache} when it has one (null: no cache). */
+    public ScanResult scan(ScanRequest request, ScanListener listener, AnalysisCache cache) {
         long started = System.nanoTime();
-        FileDiscovery.Discovered discovered = new FileDiscovery(request.excludes())
+        FileDiscovery.Discovered discovered = new FileDiscovery(request.excludes(), request.displayBase())
                 .discover(request.paths(), file -> frontEndFor(file).isPresent());
         List<Diagnostic> pathProblems = new ArrayList<>();
         for (FileDiscovery.Missing missing : discovered.missing()) {
@@ -67,26 +72,27 @@ public final class Scanner {
                 .filter(c -> seen.add(c.path().toAbsolutePath().normalize()))
                 .toList();
         listener.started(candidates.size());
-        List<FileReport> reports = analyseAll(candidates, request, listener, pathProblems);
+        List<FileReport> reports = analyseAll(candidates, request, listener, pathProblems, cache);
         return new ScanResult(reports, pathProblems, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private List<FileReport> analyseAll(List<FileDiscovery.Candidate> candidates, ScanRequest request,
-                                        ScanListener listener, List<Diagnostic> treeProblems) {
+                                        ScanListener listener, List<Diagnostic> treeProblems, AnalysisCache cache) {
         if (candidates.isEmpty()) return List.of();
-        List<Outcome> outcomes = analyseEach(candidates, request.threads(), listener);
+        List<Outcome> outcomes = analyseEach(candidates, request.threads(), listener, cache);
         Set<String> threatModels = request.threatModels();
         reviewTrees(outcomes, treeProblems, threatModels);
         return outcomes.stream().map(Outcome::report).toList();
     }
 
-    private List<Outcome> analyseEach(List<FileDiscovery.Candidate> candidates, int threads, ScanListener listener) {
+    private List<Outcome> analyseEach(List<FileDiscovery.Candidate> candidates, int threads, ScanListener listener,
+                                      AnalysisCache cache) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, candidates.size()), workerThreads());
         try {
             List<Future<Outcome>> futures = new ArrayList<>(candidates.size());
             for (FileDiscovery.Candidate candidate : candidates) {
                 futures.add(pool.submit(() -> {
-                    Outcome outcome = analyse(candidate);
+                    Outcome outcome = analyse(candidate, cache);
                     listener.fileDone(outcome.report());
                     return outcome;
                 }));
@@ -144,7 +150,7 @@ public final class Scanner {
     }
 
     /** Reviews one file on its own; never throws. */
-    Outcome analyse(FileDiscovery.Candidate candidate) {
+    Outcome analyse(FileDiscovery.Candidate candidate, AnalysisCache cache) {
         String shown = candidate.displayPath();
         Optional<LanguageFrontEnd> frontEnd = frontEndFor(candidate.path());
         if (frontEnd.isEmpty()) {
@@ -157,7 +163,8 @@ public final class Scanner {
         }
         SourceFile source = read.file();
         try {
-            FileAnalysis analysis = frontEnd.get().analyze(source);
+            FileAnalysis analysis = cache == null ? frontEnd.get().analyze(source)
+                    : cache.analysis(source, frontEnd.get()::analyze);
             return new Outcome(Outcome.report(shown, frontEnd.get().language(), source.lineCount(), analysis),
                     frontEnd.get(), analysis);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -181,6 +188,11 @@ public final class Scanner {
             return new FileReport(path, language, lines,
                     SuppressionDirective.apply(analysis.findings(), analysis.suppressions()), analysis.diagnostics());
         }
+    }
+
+    /** Whether a front end reviews a file of this name. */
+    public boolean handles(Path file) {
+        return frontEndFor(file).isPresent();
     }
 
     private Optional<LanguageFrontEnd> frontEndFor(Path file) {

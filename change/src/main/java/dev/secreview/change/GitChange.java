@@ -1,0 +1,201 @@
+package dev.secreview.change;
+
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.NotIgnoredFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A change in a git repository, read with JGit: from a base commit to a head commit, to the staged changes (the
+ * index) or to the working tree (untracked files included, ignored ones not). Commits and the index are checked
+ * out into temporary folders (only the files a front end reviews); the working tree is reviewed where it is.
+ * Submodules are left out (their code is another repository's); symbolic links are not followed.
+ */
+public final class GitChange {
+
+    /** What the new side of the change is. */
+    public enum Head { COMMIT, INDEX, WORKING_TREE }
+
+    private GitChange() {
+    }
+
+    /**
+     * Opens the change {@code range} ("BASE..HEAD", "BASE.." or "BASE": BASE to the working tree) of the
+     * repository that holds {@code path}; with {@code staged}, BASE (default HEAD) to the index.
+     * {@code reviewed} says which files a front end reviews.
+     */
+    public static ChangeUnderReview open(Path path, String range, boolean staged, Predicate<String> reviewed)
+            throws ChangeException {
+        Path target = path.toAbsolutePath().normalize();
+        if (!Files.exists(target)) throw new ChangeException(path + ": no such file or directory");
+        try (Repository repo = openRepository(target)) {
+            Path workTree = repo.getWorkTree().toPath().toAbsolutePath().normalize();
+            String scope = slashes(workTree.relativize(Files.isDirectory(target) ? target : target.getParent()).toString());
+            String[] ends = range.split("\\.\\.", -1);
+            if (ends.length > 2 || ends[0].isEmpty() && ends.length == 1) {
+                throw new ChangeException("bad range `" + range + "`: expected BASE, BASE..HEAD or BASE..");
+            }
+            String baseName = ends[0].isEmpty() ? Constants.HEAD : ends[0];
+            String headName = ends.length == 2 && !ends[1].isEmpty() ? ends[1] : null;
+            if (staged && headName != null) throw new ChangeException("--staged compares BASE with the index: give no HEAD");
+            Head head = staged ? Head.INDEX : headName != null ? Head.COMMIT : Head.WORKING_TREE;
+            return open(repo, workTree, scope, baseName, headName, head, reviewed);
+        } catch (IOException e) {
+            throw new ChangeException("cannot read the git repository of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Repository openRepository(Path target) throws ChangeException, IOException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(target.toFile());
+        if (builder.getGitDir() == null) throw new ChangeException(target + " is not inside a git repository");
+        try {
+            Repository repo = builder.setMustExist(true).build();
+            if (repo.isBare()) {
+                repo.close();
+                throw new ChangeException(builder.getGitDir() + " is a bare repository: review a clone with a work tree");
+            }
+            return repo;
+        } catch (RepositoryNotFoundException e) {
+            throw new ChangeException(target + " is not inside a git repository");
+        }
+    }
+
+    private static ChangeUnderReview open(Repository repo, Path workTree, String scope, String baseName, String headName,
+                                          Head head, Predicate<String> reviewed) throws IOException, ChangeException {
+        List<Path> temporary = new ArrayList<>();
+        boolean done = false;
+        try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+            RevCommit base = commit(repo, walk, baseName);
+            Path oldRoot = Files.createTempDirectory("secreview-base-");
+            temporary.add(oldRoot);
+            checkOut(repo, treeOf(base, reader), scope, reviewed, oldRoot);
+
+            Path newRoot;
+            AbstractTreeIterator newTree;
+            String description;
+            if (head == Head.COMMIT) {
+                RevCommit headCommit = commit(repo, walk, headName);
+                newRoot = Files.createTempDirectory("secreview-head-");
+                temporary.add(newRoot);
+                checkOut(repo, treeOf(headCommit, reader), scope, reviewed, newRoot);
+                newTree = treeOf(headCommit, reader);
+                description = abbreviate(base) + ".." + abbreviate(headCommit);
+            } else if (head == Head.INDEX) {
+                newRoot = Files.createTempDirectory("secreview-index-");
+                temporary.add(newRoot);
+                checkOut(repo, new DirCacheIterator(repo.readDirCache()), scope, reviewed, newRoot);
+                newTree = new DirCacheIterator(repo.readDirCache());
+                description = abbreviate(base) + " to the staged changes";
+            } else {
+                newRoot = workTree;
+                newTree = new FileTreeIterator(repo);
+                description = abbreviate(base) + " to the working tree";
+            }
+            Change change = diff(repo, treeOf(base, reader), newTree, scope, head == Head.WORKING_TREE);
+            done = true;
+            return new ChangeUnderReview(oldRoot, newRoot, scope, change, description, temporary);
+        } finally {
+            if (!done) temporary.forEach(ChangeUnderReview::deleteTree);
+        }
+    }
+
+    private static RevCommit commit(Repository repo, RevWalk walk, String name) throws IOException, ChangeException {
+        ObjectId id;
+        try {
+            id = repo.resolve(name + "^{commit}");
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException e) {
+            throw new ChangeException("`" + name + "` is not a revision of " + repo.getWorkTree() + ": " + e.getMessage());
+        }
+        if (id == null) {
+            String shallow = repo.getObjectDatabase().getShallowCommits().isEmpty() ? ""
+                    : " (this is a shallow clone: fetch the history it needs, e.g. `git fetch --deepen=50`)";
+            throw new ChangeException("`" + name + "` does not exist in " + repo.getWorkTree() + shallow);
+        }
+        try {
+            return walk.parseCommit(id);
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            throw new ChangeException("`" + name + "` is not in this clone (a shallow clone? fetch more history)");
+        }
+    }
+
+    private static CanonicalTreeParser treeOf(RevCommit commit, ObjectReader reader) throws IOException {
+        CanonicalTreeParser tree = new CanonicalTreeParser();
+        tree.reset(reader, commit.getTree());
+        return tree;
+    }
+
+    /** Writes the reviewed files of a tree under {@code scope} into {@code root}. */
+    private static void checkOut(Repository repo, AbstractTreeIterator tree, String scope, Predicate<String> reviewed,
+                                 Path root) throws IOException {
+        try (TreeWalk walk = new TreeWalk(repo)) {
+            walk.addTree(tree);
+            walk.setRecursive(true);
+            if (!scope.isEmpty()) walk.setFilter(PathFilter.create(scope));
+            while (walk.next()) {
+                String path = walk.getPathString();
+                if (walk.getFileMode(0) != FileMode.REGULAR_FILE && walk.getFileMode(0) != FileMode.EXECUTABLE_FILE) continue;
+                if (!reviewed.test(path)) continue;
+                Path file = root.resolve(path);
+                Files.createDirectories(file.getParent());
+                try (var out = Files.newOutputStream(file)) {
+                    repo.open(walk.getObjectId(0)).copyTo(out);
+                }
+            }
+        }
+    }
+
+    private static Change diff(Repository repo, AbstractTreeIterator oldTree, AbstractTreeIterator newTree, String scope,
+                               boolean workingTree) throws IOException {
+        try (DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            formatter.setRepository(repo);
+            formatter.setDetectRenames(true);
+            TreeFilter filter = workingTree ? new NotIgnoredFilter(1) : TreeFilter.ALL;
+            if (!scope.isEmpty()) filter = AndTreeFilter.create(PathFilter.create(scope), filter);
+            formatter.setPathFilter(filter);
+            List<ChangedFile> files = new ArrayList<>();
+            for (DiffEntry entry : formatter.scan(oldTree, newTree)) {
+                if (entry.getNewMode() == FileMode.GITLINK || entry.getOldMode() == FileMode.GITLINK) continue;
+                BitSet lines = new BitSet();
+                for (Edit edit : formatter.toFileHeader(entry).toEditList()) lines.set(edit.getBeginB() + 1, edit.getEndB() + 1);
+                String oldPath = entry.getChangeType() == DiffEntry.ChangeType.ADD ? null : entry.getOldPath();
+                String newPath = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? null : entry.getNewPath();
+                files.add(new ChangedFile(oldPath, newPath, lines));
+            }
+            return new Change(files);
+        }
+    }
+
+    private static String abbreviate(RevCommit commit) {
+        return commit.abbreviate(10).name();
+    }
+
+    static String slashes(String path) {
+        return path.replace('\\', '/');
+    }
+}
