@@ -1,3 +1,5 @@
+import subprocess
+
 from flask import Flask, make_response, request
 from markupsafe import escape
 
@@ -14,3 +16,11 @@ def echo():
 def echo_safe():
     # ok: py-xss
     return make_response("<pre>%s</pre>" % escape(request.args.get("text", "")))
+
+
+@app.route("/ping")
+def ping():
+    host = request.args.get("host", "")
+    status = subprocess.call(["ping", "-c", "1", host])
+    # ok: py-xss
+    return "<p>exit status %s</p>" % status
