@@ -1,23 +1,18 @@
 package dev.secreview.cli;
 
+import dev.secreview.change.ChangeException;
+import dev.secreview.change.KnownFindings;
 import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.ScanResult;
 import dev.secreview.core.engine.Scanner;
-import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Diagnostic;
-import dev.secreview.core.model.Severity;
-import dev.secreview.report.ReportFormat;
-import dev.secreview.report.ReviewReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,39 +33,11 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to review.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ReportFormat format;
+    @Mixin
+    AnalysisOptions analysis;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the review to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Leave out paths matching GLOB (relative to the scanned directory; repeatable), e.g. 'tests/**' or 'migrations'.")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = "--severity", paramLabel = "LEVEL", defaultValue = "low",
-            description = "Report findings of at least this severity: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Severity severity;
-
-    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "low",
-            description = "Report findings of at least this confidence: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Confidence confidence;
-
-    @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Files reviewed in parallel (default: number of cores).")
-    Integer threads;
-
-    @Option(names = "--threat-model", paramLabel = "MODEL", split = ",", defaultValue = "remote",
-            description = "Inputs that count as attacker-controlled for the dataflow rules: remote (network requests), "
-                    + "local (command line, environment, console); comma-separated (default: ${DEFAULT-VALUE}).")
-    List<ThreatModel> threatModels = new ArrayList<>();
-
-    /** The source categories of the models files a user can choose. */
-    enum ThreatModel { remote, local }
-
-    @Option(names = "--progress", negatable = true,
-            description = "Show progress on standard error (default: when it is a terminal).")
-    Boolean progress;
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     LlmOptions llm;
@@ -78,18 +45,18 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (threadCount < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        }
+        ScanRequest request = analysis.request(paths, spec.commandLine());
         java.util.Optional<LlmStage> llmStage = llm.stage(spec.commandLine());
+        KnownFindings known;
+        try {
+            known = output.knownFindings();
+        } catch (ChangeException e) {
+            err.println("secreview: error: " + e.getMessage());
+            return ExitCode.USAGE_OR_IO_ERROR;
+        }
         Scanner scanner = Scanner.withInstalledFrontEnds();
-        boolean showProgress = progress != null ? progress : System.console() != null;
-        java.util.Set<String> models = new java.util.HashSet<>();
-        threatModels.forEach(model -> models.add(model.name()));
-        ScanResult scanned = scanner.scan(new ScanRequest(paths, excludes, threadCount, models),
-                showProgress ? new Progress(err) : dev.secreview.core.engine.ScanListener.NONE);
-        ScanResult result = llmStage.map(stage -> stage.review(scanned, err)).orElse(scanned);
+        ScanResult scanned = scanner.scan(request, analysis.listener(err));
+        ScanResult result = output.withBaseline(llmStage.map(stage -> stage.review(scanned, err)).orElse(scanned), known);
 
         boolean pathError = false;
         for (Diagnostic problem : result.pathProblems()) {
@@ -112,20 +79,8 @@ final class ScanCommand implements Callable<Integer> {
             err.println("secreview: no Python files to review in " + String.join(", ", paths.stream().map(Path::toString).toList()));
         }
 
-        ReviewReport report = new ReviewReport(result, scanner.rules(), severity, confidence, SecreviewCommand.version());
-        boolean written = writeReport(report, err);
+        boolean written = output.write(result, scanner, spec.commandLine().getOut(), err);
         if (pathError || !written) return ExitCode.USAGE_OR_IO_ERROR;
-        return report.defects().isEmpty() ? ExitCode.CLEAN : ExitCode.FINDINGS;
-    }
-
-    /** Writes the review; if the output file cannot be written, the review goes to standard output instead of being lost. */
-    private boolean writeReport(ReviewReport report, PrintWriter err) {
-        StringWriter rendered = new StringWriter();
-        try {
-            format.writer().write(report, rendered);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot render the review: " + e.getMessage(), e);
-        }
-        return OutputFile.deliver(output, rendered.toString(), "review", spec.commandLine().getOut(), err);
+        return output.report(result, scanner).defects().isEmpty() ? ExitCode.CLEAN : ExitCode.FINDINGS;
     }
 }

@@ -146,7 +146,7 @@ class AuditCommandTest {
         CliRun run = CliRun.run().assertNoStackTrace();
 
         assertEquals(ExitCode.USAGE_OR_IO_ERROR, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("scan, audit,"), run::toString);
+        assertTrue(run.err().contains("scan, review, baseline, audit,"), run::toString);
         assertTrue(CliRun.run("--help").out().contains("audit"));
     }
 
