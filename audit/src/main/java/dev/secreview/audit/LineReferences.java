@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 final class LineReferences {
 
     private static final String RANGE = "\\d{1,9}(?:\\s*(?:-|\u2013|\u2014|to|through)\\s*\\d{1,9})?";
-    private static final Pattern WORD = Pattern.compile("(?i)\\blines?\\b[\\s:#*_\"']*(" + RANGE
-            + "(?:\\s*(?:,|and|&|or)\\s*" + RANGE + ")*)");
+    private static final String RANGES = RANGE + "(?:\\s*(?:,|and|&|or)\\s*" + RANGE + ")*";
+    private static final Pattern WORD = Pattern.compile("(?i)\\blines?\\b[\\s:#*_\"']*(" + RANGES + ")");
+    private static final Pattern ONLY_RANGES = Pattern.compile("(?i)" + RANGES);
     private static final Pattern SHORT = Pattern.compile("(?<![\\w-])L(\\d{1,9})(?:\\s*[-\u2013]\\s*L?(\\d{1,9}))?\\b");
     private static final Pattern FILE_LINE = Pattern.compile("\\.py:(\\d{1,9})(?:-(\\d{1,9}))?\\b");
     private static final Pattern ONE_RANGE = Pattern.compile("(\\d{1,9})(?:\\s*(?:-|\u2013|\u2014|to|through)\\s*(\\d{1,9}))?");
@@ -37,6 +38,13 @@ final class LineReferences {
         Matcher m = ONE_RANGE.matcher(numbers);
         while (m.find()) spans.add(span(m.group(1), m.group(2)));
         return spans;
+    }
+
+    /** The lines of text that is nothing but line numbers and ranges ("42", "10-12", "3, 7 and 9"); empty otherwise or for line 0. */
+    static List<LineSpan> list(String text) {
+        if (!ONLY_RANGES.matcher(text.strip()).matches()) return List.of();
+        List<LineSpan> spans = ranges(text);
+        return spans.stream().allMatch(span -> span.first() >= 1) ? spans : List.of();
     }
 
     private static LineSpan span(String first, String last) {

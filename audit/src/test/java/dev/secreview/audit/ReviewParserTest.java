@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ReviewParserTest {
 
@@ -268,8 +269,7 @@ class ReviewParserTest {
                 [
                   {"cwe": "CWE-89", "line": 12, "code": "cursor.execute(q % name)", "explanation": "SQL built from input", "fix": "bind"},
                   {"cwe": 78, "line": "10-12", "code": "os.system", "explanation": "shell"},
-                  {"cwe": "CWE-79: Cross-site Scripting", "line": null, "code": ""},
-                  "not an object"
+                  {"cwe": "CWE-79: Cross-site Scripting", "line": null, "code": "", "severity": "high"}
                 ]
                 """);
 
@@ -304,9 +304,54 @@ class ReviewParserTest {
     }
 
     @Test
-    void brokenJsonIsReadAsText() {
-        Claim claim = only("[{\"cwe\": \"CWE-89\", \"line\": 12,");
+    void proseThatStartsWithABracketIsNotJson() {
+        Claim claim = only("[HIGH] CWE-89 on line 12: the query is built from `name`.");
         assertEquals(89, claim.cwe());
         assertEquals(List.of(LineSpan.of(12)), claim.lines());
+    }
+
+    @Test
+    void jsonLinesMayListSeveralLinesAndRanges() {
+        assertEquals(List.of(LineSpan.of(3), new LineSpan(7, 9)), only("[{\"cwe\": 78, \"line\": \"3, 7-9\"}]").lines());
+    }
+
+    static Stream<Arguments> malformedJson() {
+        return Stream.of(
+                Arguments.of("[{\"cwe\": \"CWE-89\", \"line\": 12,",
+                        "the text ends before the JSON does at line 1, column 31 (truncated?)"),
+                Arguments.of("```json\n[{\"cwe\": 89}\n```",
+                        "the text ends before the JSON does at line 2, column 13 (truncated?)"),
+                Arguments.of("[{\"cwe\": 89}] and more",
+                        "Unrecognized token 'and': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false') at line 1, column 15"),
+                Arguments.of("[{\"cwe\": 89}, \"a string\"]",
+                        "finding 2 is a string (\"a string\"), not an object {cwe, line, code, explanation, fix}"),
+                Arguments.of("[{\"cwe\": 89}, [1]]",
+                        "finding 2 is an array, not an object {cwe, line, code, explanation, fix}"),
+                Arguments.of("[{\"cwe\": 89, \"line\": -1}]",
+                        "finding 1: \"line\" is -1, not a line number (42) or lines (\"10-12\", \"3, 7\")"),
+                Arguments.of("[{\"cwe\": 89, \"line\": 0}]",
+                        "finding 1: \"line\" is 0, not a line number (42) or lines (\"10-12\", \"3, 7\")"),
+                Arguments.of("[{\"cwe\": 89, \"line\": 2.5}]",
+                        "finding 1: \"line\" is 2.5, not a line number (42) or lines (\"10-12\", \"3, 7\")"),
+                Arguments.of("[{\"cwe\": 89, \"line\": \"near the top\"}]",
+                        "finding 1: \"line\" is \"near the top\", not a line number (42) or lines (\"10-12\", \"3, 7\")"),
+                Arguments.of("[{\"cwe\": 89, \"line\": [12]}]",
+                        "finding 1: \"line\" is an array, not text or a number"),
+                Arguments.of("[{\"cwe\": \"SQL injection\"}]",
+                        "finding 1: \"cwe\" is \"SQL injection\", not a CWE id such as \"CWE-89\" or 89"),
+                Arguments.of("[{\"cwe\": 89, \"code\": {\"text\": \"x\"}}]",
+                        "finding 1: \"code\" is an object, not text or a number"),
+                Arguments.of("[{\"cwe\": 89, \"fix\": true}]",
+                        "finding 1: \"fix\" is a boolean (true), not text or a number"),
+                Arguments.of("{\"summary\": \"fine\"}",
+                        "no array of findings (expected [{cwe, line, code, explanation, fix}] or {\"findings\": [{cwe, line, code, explanation, fix}]})"));
+    }
+
+    /** Read as prose, the fragments of broken JSON would become claims nobody made. */
+    @ParameterizedTest
+    @MethodSource("malformedJson")
+    void malformedJsonIsAnErrorThatSaysWhatIsWrong(String review, String problem) {
+        MalformedReviewException e = assertThrows(MalformedReviewException.class, () -> parser.parse(review));
+        assertEquals("malformed JSON: " + problem, e.getMessage());
     }
 }

@@ -2,8 +2,10 @@ package dev.secreview.cli;
 
 import dev.secreview.audit.AuditFormat;
 import dev.secreview.audit.AuditReport;
+import dev.secreview.audit.Claim;
 import dev.secreview.audit.ClaimAuditor;
 import dev.secreview.audit.CodeUnderAudit;
+import dev.secreview.audit.MalformedReviewException;
 import dev.secreview.audit.ReviewParser;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.engine.SourceReader;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "audit",
@@ -30,7 +33,7 @@ import java.util.concurrent.Callable;
                 "Each claim gets one verdict, with the evidence: GROUNDED, MISNAMED_CWE, NOT_A_WEAKNESS, BAD_LINE, "
                         + "UNKNOWN_SYMBOL, CONTRADICTED or UNVERIFIED (see docs/AUDIT.md)."},
         footer = {"", "Exit codes: 0 every claim grounded (or the review states none), 1 some claim not grounded, "
-                + "2 usage or I/O error (missing or binary file, code that does not parse)."})
+                + "2 usage or I/O error (missing or binary file, code that does not parse, a JSON review that is malformed)."})
 final class AuditCommand implements Callable<Integer> {
 
     @Spec
@@ -62,8 +65,15 @@ final class AuditCommand implements Callable<Integer> {
                     + "; only Python code that parses can be audited");
             return ExitCode.USAGE_OR_IO_ERROR;
         }
+        List<Claim> claims;
+        try {
+            claims = new ReviewParser().parse(reviewFile.text());
+        } catch (MalformedReviewException e) {
+            err.println("secreview: error: --review " + reviewFile.displayPath() + ": " + e.getMessage());
+            return ExitCode.USAGE_OR_IO_ERROR;
+        }
         CweCatalog catalog = CweCatalog.embedded();
-        AuditReport report = new ClaimAuditor(catalog).audit(parsed, new ReviewParser().parse(reviewFile.text()));
+        AuditReport report = new ClaimAuditor(catalog).audit(parsed, claims);
         StringWriter rendered = new StringWriter();
         try {
             format.writer(catalog).write(report, rendered);

@@ -2,7 +2,10 @@ package dev.secreview.cli;
 
 import picocli.CommandLine;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 
 /** The {@code secreview} command: sets up picocli so that bad input gives one line and exit code 2, never a stack trace. */
 public final class Main {
@@ -10,7 +13,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // Straight to the file descriptor: System.out is a PrintStream, which would hide a failed write.
+        PrintWriter out = new PrintWriter(new FileOutputStream(FileDescriptor.out), true, Charset.defaultCharset());
+        System.exit(run(args, out, new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line and returns the exit code (see {@link ExitCode}). */
@@ -31,7 +36,14 @@ public final class Main {
                     return ExitCode.USAGE_OR_IO_ERROR;
                 });
         try {
-            return commandLine.execute(args);
+            int code = commandLine.execute(args);
+            // A PrintWriter keeps write errors to itself: a review that never reached its reader is an error.
+            if (out.checkError()) {
+                err.println("secreview: error: cannot write to standard output; the output is lost or incomplete");
+                err.flush();
+                return ExitCode.USAGE_OR_IO_ERROR;
+            }
+            return code;
         } catch (RuntimeException | LinkageError | VirtualMachineError e) {
             // Last line of defence: a user sees one line, never a stack trace.
             err.println("secreview: internal error (" + e.getClass().getSimpleName() + ")"

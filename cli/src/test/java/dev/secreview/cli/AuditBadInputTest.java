@@ -91,4 +91,26 @@ class AuditBadInputTest {
     void unknownFormat() throws IOException {
         assertOneLineError(audit("--code", code(), "--review", review(), "-f", "sarif"), "Invalid value for option '--format'");
     }
+
+    @Test
+    void aTruncatedJsonReviewIsNotZeroClaims() throws IOException {
+        Path json = write(dir.resolve("review.json"), "[\n  {\"cwe\": \"CWE-78\", \"line\": 5, \"code\": \"subprocess.run(");
+        CliRun run = audit("--code", code(), "--review", json);
+        assertOneLineError(run, "--review " + json + ": malformed JSON: the text ends before the JSON does at line 2, column 56 (truncated?)");
+        assertEquals(1, run.errLines().size(), run::toString);
+    }
+
+    @Test
+    void aJsonFindingOfTheWrongTypeIsNamed() throws IOException {
+        Path json = write(dir.resolve("review.json"), "[{\"cwe\": \"CWE-78\", \"line\": 5}, \"CWE-89 on line 3\"]\n");
+        assertOneLineError(audit("--code", code(), "--review", json),
+                "--review " + json + ": malformed JSON: finding 2 is a string (\"CWE-89 on line 3\"), not an object");
+    }
+
+    @Test
+    void aNegativeLineIsNotLineOne() throws IOException {
+        Path json = write(dir.resolve("review.json"), "[{\"cwe\": \"CWE-78\", \"line\": -1, \"code\": \"shell=True\"}]\n");
+        assertOneLineError(audit("--code", code(), "--review", json),
+                "--review " + json + ": malformed JSON: finding 1: \"line\" is -1, not a line number (42) or lines (\"10-12\", \"3, 7\")");
+    }
 }

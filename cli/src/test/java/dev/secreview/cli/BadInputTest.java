@@ -322,6 +322,67 @@ class BadInputTest {
         assertTrue(run.out().contains(slashes(good) + ":5:5"), run::toString);
     }
 
+    /** A writer that fails like a full disk ({@code scan x.py > /dev/full}). */
+    private static final class FullDisk extends java.io.Writer {
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            throw new IOException("No space left on device");
+        }
+
+        @Override
+        public void flush() throws IOException {
+            throw new IOException("No space left on device");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Runs the command line with a standard output that cannot be written. */
+    private static CliRun runWithFullStdout(String... args) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code;
+        try (java.io.PrintWriter out = new java.io.PrintWriter(new FullDisk());
+             java.io.PrintWriter e = new java.io.PrintWriter(err)) {
+            code = Main.run(args, out, e);
+        }
+        return new CliRun(code, "", err.toString());
+    }
+
+    @Test
+    void aReviewThatCannotBeWrittenToStandardOutputIsExit2WithOneLine() throws IOException {
+        Path good = write(dir.resolve("good.py"), SHELL_BUILT);
+
+        CliRun run = runWithFullStdout("scan", "--no-progress", "-f", "json", good.toString()).assertNoStackTrace();
+
+        assertEquals(ExitCode.USAGE_OR_IO_ERROR, run.exitCode(), run::toString);
+        assertEquals(List.of("secreview: error: cannot write to standard output; the output is lost or incomplete"),
+                run.errLines(), run::toString);
+    }
+
+    @Test
+    void aCleanReviewThatCannotBeWrittenIsExit2TooAndSoIsAnyOtherCommand() throws IOException {
+        Path clean = write(dir.resolve("clean.py"), CliRun.CLEAN);
+
+        assertEquals(ExitCode.USAGE_OR_IO_ERROR, runWithFullStdout("scan", "--no-progress", clean.toString()).exitCode());
+        assertEquals(ExitCode.USAGE_OR_IO_ERROR, runWithFullStdout("rules").exitCode());
+    }
+
+    @Test
+    void whenNeitherTheOutputFileNorStandardOutputCanBeWrittenBothAreSaid() throws IOException {
+        Path good = write(dir.resolve("good.py"), SHELL_BUILT);
+        Path outputDir = Files.createDirectories(dir.resolve("out"));
+
+        CliRun run = runWithFullStdout("scan", "--no-progress", "-o", outputDir.toString(), good.toString())
+                .assertNoStackTrace();
+
+        assertEquals(ExitCode.USAGE_OR_IO_ERROR, run.exitCode(), run::toString);
+        assertEquals(2, run.errLines().size(), run::toString);
+        assertTrue(run.errLines().get(0).contains("cannot write " + outputDir + " (is a directory)"), run::toString);
+        assertTrue(run.errLines().get(1).contains("cannot write to standard output"), run::toString);
+    }
+
     // ---------------------------------------------------------------- options
 
     static Stream<Arguments> badOptions() {

@@ -99,7 +99,8 @@ class ScanLlmAnswersTest {
 
             assertEquals(ExitCode.FINDINGS, run.exitCode(), run::toString);
             assertReview(run, file, "");
-            assertEquals(List.of("secreview: llm: " + BadInputTest.slashes(file) + ": 1 of 1 answers unusable (malformed JSON)"),
+            assertEquals(List.of("secreview: llm: " + BadInputTest.slashes(file) + ": 1 of 1 answers unusable"
+                    + " (malformed JSON: the text ends before the JSON does at line 1, column 40 (truncated?))"),
                     run.errLines());
         }
     }

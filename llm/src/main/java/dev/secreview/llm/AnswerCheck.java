@@ -1,39 +1,33 @@
 package dev.secreview.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.secreview.audit.Claim;
+import dev.secreview.audit.MalformedReviewException;
+import dev.secreview.audit.ReviewParser;
 
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
- * Rejects answers that cannot be read. Free text is fine (the review parser reads prose reviews), but an
- * answer that starts as JSON and does not parse is broken, not prose: read as prose, its fragments
- * would turn into claims nobody made.
+ * Reads an answer into claims, or says why it cannot be read. Free text is fine (the review parser reads
+ * prose reviews), but an empty answer or one that starts as JSON and is not JSON of the answer schema is
+ * unusable.
  */
 final class AnswerCheck {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    /** Models often wrap the array in a Markdown fence even when told not to. */
-    private static final Pattern FENCED = Pattern.compile("^```[a-zA-Z]*\\s*\\n(.*?)\\n?```\\s*$", Pattern.DOTALL);
+    private static final ReviewParser PARSER = new ReviewParser();
+
+    /** The claims of an answer, or (claims empty) the reason it is unusable. */
+    record Read(List<Claim> claims, String problem) {
+    }
 
     private AnswerCheck() {
     }
 
-    /** Why {@code answer} is unusable, or empty when the review parser may read it. */
-    static Optional<String> problem(String answer) {
-        String text = answer.strip();
-        if (text.isEmpty()) return Optional.of("an empty answer");
-        Matcher fenced = FENCED.matcher(text);
-        if (fenced.matches()) text = fenced.group(1).strip();
-        if (!text.startsWith("[") && !text.startsWith("{")) return Optional.empty();
+    static Read read(String answer) {
+        if (answer.isBlank()) return new Read(List.of(), "an empty answer");
         try {
-            JSON.readTree(text);
-            return Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.of("malformed JSON");
+            return new Read(PARSER.parse(answer), null);
+        } catch (MalformedReviewException e) {
+            return new Read(List.of(), e.getMessage());
         }
     }
 }

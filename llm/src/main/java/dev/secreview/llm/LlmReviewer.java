@@ -5,7 +5,6 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.secreview.audit.AuditedClaim;
 import dev.secreview.audit.Claim;
 import dev.secreview.audit.ClaimAuditor;
-import dev.secreview.audit.ReviewParser;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.SourceFile;
@@ -26,7 +25,6 @@ public final class LlmReviewer {
     private final RetryingChat chat;
     private final PromptBuilder prompts;
     private final TokenBudget budget;
-    private final ReviewParser parser = new ReviewParser();
     private final SampleAgreement agreement;
     private final ClaimAuditor auditor;
     private final LlmFindings findings;
@@ -68,7 +66,9 @@ public final class LlmReviewer {
                 List<Claim> claims = new ArrayList<>();
                 for (CodeChunk chunk : split.chunks()) {
                     String answer = chat.ask(prompts.build(source.displayPath(), language, source.lineCount(), chunk));
-                    AnswerCheck.problem(answer).ifPresentOrElse(unusable::add, () -> claims.addAll(parser.parse(answer)));
+                    AnswerCheck.Read read = AnswerCheck.read(answer);
+                    if (read.problem() != null) unusable.add(read.problem());
+                    claims.addAll(read.claims());
                 }
                 samples.add(claims);
             }

@@ -71,7 +71,7 @@ public final class PythonParser {
     public PyTree parse(SourceFile source) {
         PyTree tree = new PyTree(source);
         Utf8Offsets offsets = Utf8Offsets.of(source.text());
-        TSTree tsTree = PARSERS.get().parseString(null, withNewlineLineEnds(source.text()));
+        TSTree tsTree = PARSERS.get().parseString(null, forTreeSitter(source.text()));
         try (TSTreeCursor cursor = new TSTreeCursor(tsTree.getRootNode())) {
             List<PyTree.SyntaxError> errors = new ArrayList<>();
             tree.root = copy(cursor, tree, offsets, errors);
@@ -83,14 +83,18 @@ public final class PythonParser {
     }
 
     /**
-     * tree-sitter counts rows by '\n' only; a lone '\r' (old Mac line ends) becomes '\n' so rows agree
-     * with the source's line index. Same length, so offsets are unchanged.
+     * The text as tree-sitter should see it, same length so that offsets are unchanged. tree-sitter counts
+     * rows by '\n' only: a lone '\r' (old Mac line ends) becomes '\n' so rows agree with the source's line
+     * index. The bundled grammar does not take a form feed for whitespace (a file with one, common in old
+     * code and the standard library, was a syntax error), while Python does and resets the indentation
+     * column at it; the grammar's scanner does exactly that for a '\r' inside a line, so a form feed becomes one.
      */
-    private static String withNewlineLineEnds(String text) {
-        if (text.indexOf('\r') < 0) return text;
+    static String forTreeSitter(String text) {
+        if (text.indexOf('\r') < 0 && text.indexOf('\f') < 0) return text;
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             if (chars[i] == '\r' && (i + 1 >= chars.length || chars[i + 1] != '\n')) chars[i] = '\n';
+            else if (chars[i] == '\f') chars[i] = '\r';
         }
         return new String(chars);
     }

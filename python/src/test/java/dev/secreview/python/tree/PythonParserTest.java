@@ -230,6 +230,29 @@ class PythonParserTest {
         assertConsistent(tree);
     }
 
+    /** A form feed is whitespace to Python (page breaks in old code and the standard library), never a syntax error. */
+    @Test
+    void formFeedsAreWhitespace() {
+        String code = "import os\n\f\ndef f():\n    x = 1 \f+ 2\n\f\n    return x\n\f# page 2\nclass A:\n\f    y = os.sep\n";
+        PyTree tree = parse(code);
+        assertEquals(List.of(), tree.syntaxErrors());
+        assertEquals(List.of("import_statement", "function_definition", "comment", "class_definition"),
+                tree.root().children().stream().map(PyNode::type).toList());
+        PyNode function = ofType(tree, "function_definition").get(0);
+        assertTrue(function.text().endsWith("return x"), function::text);
+        assertEquals("y = os.sep", ofType(tree, "assignment").get(1).text());
+        assertConsistent(tree);
+    }
+
+    /** As in CPython, a form feed in the indentation resets the column: the statement after it is at column 0. */
+    @Test
+    void aFormFeedInTheIndentationResetsTheColumn() {
+        PyTree tree = parse("def f():\n    x = 1\n    \fy = 2\n");
+        assertEquals(List.of(), tree.syntaxErrors());
+        assertEquals(List.of("function_definition", "expression_statement"),
+                tree.root().children().stream().map(PyNode::type).toList());
+    }
+
     @Test
     void stringNodesCoverTheirText() {
         PyTree tree = parse("x = 'plain'\ny = 'a\\n'\n");
