@@ -20,5 +20,5 @@ echo "repository: $mirror at $commit: $files Python files; the change: $changed 
 jar="$here/cli/target/secreview.jar"
 cd "$work/repo"
 farm-bench -n "$runs" --timeout 1800 \
-  --vs "sh -c 'java -Xss16m -jar $jar scan --no-progress -f json -o /dev/null . || [ \$? -eq 1 ]'" \
-  -- sh -c "java -Xss16m -jar $jar review --no-progress --git $commit~1..$commit -f json -o /dev/null || [ \$? -eq 1 ]"
+  --vs "sh -c 'java -jar $jar scan --no-progress -f json -o /dev/null . || [ \$? -eq 1 ]'" \
+  -- sh -c "java -jar $jar review --no-progress --git $commit~1..$commit -f json -o /dev/null || [ \$? -eq 1 ]"

@@ -9,13 +9,24 @@ import java.nio.charset.Charset;
 
 /** The {@code secreview} command: sets up picocli so that bad input gives one line and exit code 2, never a stack trace. */
 public final class Main {
+    /**
+     * The whole-tree analysis recurses as deep as the code nests; the main thread's stack is fixed at start-up and
+     * `java -jar` cannot widen it, so the command runs on a thread of its own with this much stack.
+     */
+    private static final long COMMAND_STACK_BYTES = 64L * 1024 * 1024;
+
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         // Straight to the file descriptor: System.out is a PrintStream, which would hide a failed write.
         PrintWriter out = new PrintWriter(new FileOutputStream(FileDescriptor.out), true, Charset.defaultCharset());
-        System.exit(run(args, out, new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int[] code = {ExitCode.USAGE_OR_IO_ERROR};
+        Thread command = new Thread(null, () -> code[0] = run(args, out, err), "secreview", COMMAND_STACK_BYTES);
+        command.start();
+        command.join();
+        System.exit(code[0]);
     }
 
     /** Runs the command line and returns the exit code (see {@link ExitCode}). */
