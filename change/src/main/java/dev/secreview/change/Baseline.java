@@ -92,7 +92,7 @@ public final class Baseline {
             List<Finding> findings = file.findings().stream()
                     .map(f -> f.suppressed() || unknown.contains(f) ? f : f.suppressedBy(byBaseline))
                     .toList();
-            files.add(new FileReport(file.path(), file.language(), file.lines(), findings, file.diagnostics()));
+            files.add(file.withFindings(findings));
         }
         return new ScanResult(files, review.pathProblems(), review.elapsed());
     }

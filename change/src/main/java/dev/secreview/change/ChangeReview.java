@@ -84,7 +84,7 @@ public final class ChangeReview {
             }
             List<Diagnostic> diagnostics = change.touchesFile(file.path()) ? file.diagnostics() : List.of();
             if (!findings.isEmpty() || change.touchesFile(file.path())) {
-                files.add(new FileReport(file.path(), file.language(), file.lines(), findings, diagnostics));
+                files.add(new FileReport(file.path(), file.language(), file.lines(), findings, diagnostics, file.excerpt()));
             }
         }
         long stillThere = after.findings().stream().filter(f -> !f.suppressed()).count() - added.size();

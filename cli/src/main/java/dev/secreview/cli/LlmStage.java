@@ -47,6 +47,6 @@ final class LlmStage {
             return file;
         }
         opinion.diagnostic().ifPresent(why -> err.println("secreview: llm: " + file.path() + ": " + why));
-        return new FileReport(file.path(), file.language(), file.lines(), opinion.findings(), file.diagnostics());
+        return file.withFindings(opinion.findings()).withExcerptFrom(read.file());
     }
 }

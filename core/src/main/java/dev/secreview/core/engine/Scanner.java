@@ -82,7 +82,7 @@ public final class Scanner {
         List<Outcome> outcomes = analyseEach(candidates, request.threads(), listener, cache);
         Set<String> threatModels = request.threatModels();
         reviewTrees(outcomes, treeProblems, threatModels);
-        return outcomes.stream().map(Outcome::report).toList();
+        return outcomes.stream().map(Outcome::withExcerpt).toList();
     }
 
     private List<Outcome> analyseEach(List<FileDiscovery.Candidate> candidates, int threads, ScanListener listener,
@@ -166,22 +166,29 @@ public final class Scanner {
             FileAnalysis analysis = cache == null ? frontEnd.get().analyze(source)
                     : cache.analysis(source, frontEnd.get()::analyze);
             return new Outcome(Outcome.report(shown, frontEnd.get().language(), source.lineCount(), analysis),
-                    frontEnd.get(), analysis);
+                    frontEnd.get(), analysis, source);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return Outcome.done(new FileReport(shown, frontEnd.get().language(), source.lineCount(), List.of(),
                     List.of(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, shown, 0, describe(e)))));
         }
     }
 
-    /** One file's review, with what the whole-tree phase needs of it (null when it was not analysed). */
-    record Outcome(FileReport report, LanguageFrontEnd frontEnd, FileAnalysis analysis) {
+    /**
+     * One file's review, with what the whole-tree phase needs of it and its text for the code shown with
+     * the final findings (null when it was not analysed).
+     */
+    record Outcome(FileReport report, LanguageFrontEnd frontEnd, FileAnalysis analysis, SourceFile source) {
 
         static Outcome done(FileReport report) {
-            return new Outcome(report, null, null);
+            return new Outcome(report, null, null, null);
         }
 
         Outcome revised(FileAnalysis after) {
-            return new Outcome(report(report.path(), report.language(), report.lines(), after), frontEnd, after);
+            return new Outcome(report(report.path(), report.language(), report.lines(), after), frontEnd, after, source);
+        }
+
+        FileReport withExcerpt() {
+            return source == null ? report : report.withExcerptFrom(source);
         }
 
         static FileReport report(String path, String language, int lines, FileAnalysis analysis) {

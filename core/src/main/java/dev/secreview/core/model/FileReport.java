@@ -2,13 +2,31 @@ package dev.secreview.core.model;
 
 import java.util.List;
 
-/** The review of one file: its findings (suppressed ones included and marked) and its diagnostics. */
+/**
+ * The review of one file: its findings (suppressed ones included and marked), its diagnostics, and the
+ * lines of code around the findings that reports show with them.
+ */
 public record FileReport(String path, String language, int lines, List<Finding> findings,
-                         List<Diagnostic> diagnostics) {
+                         List<Diagnostic> diagnostics, SourceExcerpt excerpt) {
 
     public FileReport {
         findings = findings.stream().sorted().toList();
         diagnostics = diagnostics.stream().sorted().toList();
+    }
+
+    /** A report without code around its findings. */
+    public FileReport(String path, String language, int lines, List<Finding> findings, List<Diagnostic> diagnostics) {
+        this(path, language, lines, findings, diagnostics, SourceExcerpt.NONE);
+    }
+
+    /** The same file with other findings (the code kept around the old ones stays). */
+    public FileReport withFindings(List<Finding> revised) {
+        return new FileReport(path, language, lines, revised, diagnostics, excerpt);
+    }
+
+    /** The same file with the code around its findings taken from {@code source}. */
+    public FileReport withExcerptFrom(SourceFile source) {
+        return new FileReport(path, language, lines, findings, diagnostics, SourceExcerpt.around(source, findings));
     }
 
     /** A file that could not be reviewed at all. */
