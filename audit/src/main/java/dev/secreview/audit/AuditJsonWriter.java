@@ -1,25 +1,30 @@
 package dev.secreview.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secreview.core.cwe.CweCatalog;
-import dev.secreview.report.JsonOutput;
 import dev.secreview.core.cwe.CweEntry;
+import dev.secreview.core.model.Finding;
+import dev.secreview.report.JsonOutput;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
- * The audit as one JSON document, fields always in the same order ({@code formatVersion} 1):
- * {@code catalog}, {@code code}, {@code summary} {claims, grounded, groundedShare, verdicts{VERDICT: n}},
- * and {@code claims[]} each with index, verdict, accepted, title, cwe {id, officialName, claimedName} or
- * null, pillar, lines[{first, last}], identifiers, codeFragments, text, explanation, fix, evidence.
+ * The audit as one JSON document, fields always in the same order ({@code formatVersion} 2): {@code catalog},
+ * {@code code}, {@code summary} {claims, supported, supportedShare, verdicts{VERDICT: n}, staticFindings, missed,
+ * precision, recall}, {@code claims[]} each with index, verdict, accepted, title, cwe {id, officialName,
+ * claimedName} or null, pillar, lines[{first, last}], place {lines[{first, last}], located}, identifiers,
+ * codeFragments, text, explanation, fix, evidence, staticFindings[], and {@code misses[]}; a static finding is
+ * {rule, cwe, line, snippet, confidence, message}.
  */
 public final class AuditJsonWriter implements AuditWriter {
 
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final CweCatalog catalog;
@@ -37,16 +42,21 @@ public final class AuditJsonWriter implements AuditWriter {
         root.set("summary", summary(report));
         ArrayNode claims = root.putArray("claims");
         for (AuditedClaim audited : report.claims()) claims.add(claim(audited));
+        root.set("misses", findings(report.misses()));
         JsonOutput.write(root, out);
     }
 
     private static ObjectNode summary(AuditReport report) {
         ObjectNode summary = NODES.objectNode();
         summary.put("claims", report.claims().size());
-        summary.put("grounded", report.count(Verdict.GROUNDED));
-        summary.put("groundedShare", Math.round(report.groundedShare() * 1000) / 1000.0);
+        summary.put("supported", report.count(Verdict.SUPPORTED));
+        summary.put("supportedShare", rounded(report.supportedShare()));
         ObjectNode verdicts = summary.putObject("verdicts");
         for (Verdict verdict : Verdict.values()) verdicts.put(verdict.name(), report.count(verdict));
+        summary.put("staticFindings", report.staticFindings().size());
+        summary.put("missed", report.misses().size());
+        summary.set("precision", share(report.precision()));
+        summary.set("recall", share(report.recall()));
         return summary;
     }
 
@@ -59,14 +69,17 @@ public final class AuditJsonWriter implements AuditWriter {
         node.put("title", claim.title());
         node.set("cwe", claim.cwe() == null ? NODES.nullNode() : cwe(claim));
         node.put("pillar", claim.pillar());
-        ArrayNode lines = node.putArray("lines");
-        for (LineSpan span : claim.lines()) lines.addObject().put("first", span.first()).put("last", span.last());
+        node.set("lines", spans(claim.lines()));
+        ObjectNode place = node.putObject("place");
+        place.set("lines", spans(audited.place().spans()));
+        place.put("located", audited.place().located());
         node.set("identifiers", strings(claim.identifiers()));
         node.set("codeFragments", strings(claim.codeFragments()));
         node.put("text", claim.text());
         node.put("explanation", claim.explanation());
         node.put("fix", claim.fix());
         node.set("evidence", strings(audited.evidence()));
+        node.set("staticFindings", findings(audited.matches()));
         return node;
     }
 
@@ -76,6 +89,30 @@ public final class AuditJsonWriter implements AuditWriter {
         cwe.put("officialName", catalog.find(claim.cwe()).map(CweEntry::name).orElse(null));
         cwe.put("claimedName", claim.cweName());
         return cwe;
+    }
+
+    private static ArrayNode findings(List<Finding> findings) {
+        ArrayNode array = NODES.arrayNode();
+        for (Finding finding : findings) {
+            array.addObject().put("rule", finding.rule().id()).put("cwe", finding.cwe()).put("line", finding.line())
+                    .put("snippet", finding.snippet()).put("confidence", finding.confidence().label())
+                    .put("message", finding.message());
+        }
+        return array;
+    }
+
+    private static ArrayNode spans(List<LineSpan> spans) {
+        ArrayNode lines = NODES.arrayNode();
+        for (LineSpan span : spans) lines.addObject().put("first", span.first()).put("last", span.last());
+        return lines;
+    }
+
+    private static JsonNode share(OptionalDouble share) {
+        return share.isPresent() ? NODES.numberNode(rounded(share.getAsDouble())) : NODES.nullNode();
+    }
+
+    private static double rounded(double share) {
+        return Math.round(share * 1000) / 1000.0;
     }
 
     private static ArrayNode strings(List<String> values) {

@@ -2,6 +2,7 @@ package dev.secreview.audit;
 
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.cwe.CweEntry;
+import dev.secreview.core.model.Finding;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -9,15 +10,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
  * The audit for people:
  * <pre>
- * #1 [GROUNDED] CWE-89 (Improper Neutralization ... ('SQL Injection')) line 23: SQL injection in `orders_of`
- *     - line 23 is in the file (45 lines)
+ * #1 [SUPPORTED] CWE-89 (Improper Neutralization ... ('SQL Injection')) line 31: SQL injection in `search`
+ *     - line 31 is in the file (67 lines)
+ *     - the static review reports it: notes.py:31 `rows = db.execute(...)` py-sql-injection (CWE-89, high confidence)
  * ...
- * Claims: 13, grounded: 2 (15%)
+ * Claims: 18, supported: 7 (39%)
+ * By verdict: supported 7, unsupported 3, ...
+ * Static review: 5 findings; the review speaks of 4 (recall 80%); 7 of 18 claims are among them (precision 39%)
+ * Missed by the review:
+ *     - notes.py:54 `return send_file(...)` py-path-traversal (CWE-22, high confidence)
  * </pre>
  */
 public final class AuditTextWriter implements AuditWriter {
@@ -49,7 +56,7 @@ public final class AuditTextWriter implements AuditWriter {
         parts.add("#" + claim.index());
         parts.add("[" + audited.verdict() + "]");
         if (claim.cwe() != null) parts.add(cwe(claim.cwe()));
-        if (!claim.lines().isEmpty()) parts.add(lines(claim.lines()));
+        if (!audited.place().isEmpty()) parts.add(audited.place() + (audited.place().located() ? " (located)" : ""));
         return String.join(" ", parts) + ": " + claim.title();
     }
 
@@ -58,18 +65,42 @@ public final class AuditTextWriter implements AuditWriter {
         return "CWE-" + id + " (" + name + ")";
     }
 
-    private static String lines(List<LineSpan> spans) {
-        boolean one = spans.size() == 1 && spans.get(0).first() == spans.get(0).last();
-        return (one ? "line " : "lines ") + spans.stream().map(LineSpan::toString).collect(Collectors.joining(", "));
-    }
-
     static String summary(AuditReport report) {
         int claims = report.claims().size();
-        if (claims == 0) return "Claims: 0 (the review states no finding)\n";
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Claims: %d, grounded: %d (%d%%)\n",
-                claims, report.count(Verdict.GROUNDED), Math.round(report.groundedShare() * 100)));
-        String byVerdict = Arrays.stream(Verdict.values()).filter(v -> report.count(v) > 0)
-                .map(v -> v.label() + " " + report.count(v)).collect(Collectors.joining(", "));
-        return text.append("By verdict: ").append(byVerdict).append('\n').toString();
+        StringBuilder text = new StringBuilder();
+        if (claims == 0) {
+            text.append("Claims: 0 (the review states no finding)\n");
+        } else {
+            text.append(String.format(Locale.ROOT, "Claims: %d, supported: %d (%d%%)\n",
+                    claims, report.count(Verdict.SUPPORTED), Math.round(report.supportedShare() * 100)));
+            String byVerdict = Arrays.stream(Verdict.values()).filter(v -> report.count(v) > 0)
+                    .map(v -> v.label() + " " + report.count(v)).collect(Collectors.joining(", "));
+            text.append("By verdict: ").append(byVerdict).append('\n');
+        }
+        text.append(staticReview(report));
+        List<Finding> misses = report.misses();
+        if (!misses.isEmpty()) {
+            text.append("Missed by the review:\n");
+            for (Finding missed : misses) text.append("    - ").append(StaticMatches.describe(missed)).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String staticReview(AuditReport report) {
+        int findings = report.staticFindings().size();
+        if (findings == 0) return "Static review: no findings\n";
+        long spoken = findings - report.misses().size();
+        String line = "Static review: " + findings + (findings == 1 ? " finding" : " findings") + "; the review speaks of "
+                + spoken + " (recall " + percent(report.recall()) + ")";
+        if (!report.claims().isEmpty()) {
+            long among = report.claims().stream().filter(c -> !c.matches().isEmpty()).count();
+            line += "; " + among + " of " + report.claims().size() + " claims are among them (precision "
+                    + percent(report.precision()) + ")";
+        }
+        return line + "\n";
+    }
+
+    private static String percent(OptionalDouble share) {
+        return Math.round(share.orElseThrow() * 100) + "%";
     }
 }

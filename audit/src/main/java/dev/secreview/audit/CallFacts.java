@@ -2,29 +2,21 @@ package dev.secreview.audit;
 
 import dev.secreview.python.semantic.Call;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A fact about calls: the claim is contradicted when it speaks of the fact and every call it targets
- * that the fact concerns states the opposite. One call the claim may be right about is enough to
- * leave it alone.
+ * A fact about calls: the claim is refuted when it speaks of the fact and every call it targets that the
+ * fact concerns states the opposite, and confirmed when every one of them states it.
  */
 abstract class CallFacts implements FactChecker {
 
     @Override
-    public final Optional<String> contradiction(Claim claim, String assertion, CodeUnderAudit code) {
+    public final Optional<Fact> judge(Claim claim, String assertion, AuditInput input) {
         if (!claims(claim, assertion)) return Optional.empty();
+        CodeUnderAudit code = input.code();
         List<Call> concerned = ClaimTargets.calls(claim, code).stream().filter(c -> concerns(c, code)).toList();
-        if (concerned.isEmpty()) return Optional.empty();
-        List<String> refutations = new ArrayList<>();
-        for (Call call : concerned) {
-            Optional<String> refutation = refutation(call, code);
-            if (refutation.isEmpty()) return Optional.empty();
-            refutations.add(refutation.get());
-        }
-        return Optional.of(String.join("; ", refutations));
+        return Fact.ofAll(concerned, call -> refutation(call, code), call -> confirmation(call, code));
     }
 
     /** Whether the claim asserts what this fact can refute. */
@@ -35,4 +27,7 @@ abstract class CallFacts implements FactChecker {
 
     /** The evidence that the call states the opposite of the claim, or empty when it does not. */
     abstract Optional<String> refutation(Call call, CodeUnderAudit code);
+
+    /** The evidence that the call states exactly what the claim asserts, or empty (some facts are never confirmed). */
+    abstract Optional<String> confirmation(Call call, CodeUnderAudit code);
 }

@@ -1,49 +1,73 @@
 package dev.secreview.audit;
 
 import dev.secreview.core.cwe.CweCatalog;
-import dev.secreview.core.model.SourceFile;
+import dev.secreview.core.model.Finding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Checks each claim of a review against the CWE catalog and the code it is about. The checks run in
- * this order and the first that fails gives the verdict: the CWE is a weakness in use
- * ({@link Verdict#NOT_A_WEAKNESS}), named correctly ({@link Verdict#MISNAMED_CWE}), the lines exist and
- * hold what the claim quotes ({@link Verdict#BAD_LINE}), the names, code and constructs exist
- * ({@link Verdict#UNKNOWN_SYMBOL}), and no fact of the code denies the claim ({@link Verdict#CONTRADICTED}).
- * A claim that passes is {@link Verdict#GROUNDED} only if some line or code it names was found;
- * otherwise nothing could be checked and it is {@link Verdict#UNVERIFIED}. Thread-safe.
+ * Checks each claim of a review against the CWE catalog, the code it is about and the engine's static review
+ * of that code. First what the claim must get right, in order, the first failure giving the verdict: the CWE
+ * is a weakness in use ({@link Verdict#NOT_A_WEAKNESS}) named correctly ({@link Verdict#MISNAMED_CWE}), the
+ * lines exist and hold what the claim quotes ({@link Verdict#BAD_LINE}), the names, code and constructs exist
+ * ({@link Verdict#UNKNOWN_SYMBOL}). Then the evidence: a fact of the code that denies the claim
+ * ({@link Verdict#CONTRADICTED}); a finding of the static review at the claim's place, or a fact that states
+ * what the claim asserts ({@link Verdict#SUPPORTED}); a claim that points at nothing in the file could not be
+ * checked ({@link Verdict#UNVERIFIED}); anything else is {@link Verdict#UNSUPPORTED}, with what was checked.
+ * Only a supported claim is accepted. Thread-safe.
  */
 public final class ClaimAuditor {
 
     private final List<ClaimCheck> checks;
+    private final StaticMatches staticMatches;
+    private final WhatWasChecked whatWasChecked;
 
     public ClaimAuditor(CweCatalog catalog) {
         this.checks = List.of(new CweKindCheck(catalog), new CweNameCheck(catalog), new LineCheck(),
-                new SymbolCheck(), new ConstructCheck(), new FactCheck());
+                new SymbolCheck(), new ConstructCheck());
+        this.staticMatches = new StaticMatches(catalog);
+        this.whatWasChecked = new WhatWasChecked(catalog);
     }
 
-    /** Audits the claims against a file; a file with syntax errors is audited as far as it parses. */
-    public AuditReport audit(SourceFile code, List<Claim> claims) {
-        return audit(CodeUnderAudit.parse(code), claims);
+    public AuditReport audit(AuditInput input, List<Claim> claims) {
+        return new AuditReport(input.code().source().displayPath(), claims.stream().map(c -> audit(c, input)).toList(),
+                input.staticReview().findings());
     }
 
-    public AuditReport audit(CodeUnderAudit code, List<Claim> claims) {
-        return new AuditReport(code.source().displayPath(), claims.stream().map(c -> audit(c, code)).toList());
-    }
-
-    private AuditedClaim audit(Claim claim, CodeUnderAudit code) {
+    private AuditedClaim audit(Claim claim, AuditInput input) {
+        ClaimPlace place = ClaimPlace.of(claim, input.code());
+        List<Finding> matches = staticMatches.of(claim, place, input.code(), input.staticReview());
         List<String> evidence = new ArrayList<>();
-        boolean confirmed = false;
+        boolean namesSomething = false;
         for (ClaimCheck check : checks) {
-            Outcome outcome = check.check(claim, code);
+            Outcome outcome = check.check(claim, input);
             evidence.addAll(outcome.evidence());
-            if (outcome.failed()) return new AuditedClaim(claim, check.failure(), evidence);
-            confirmed |= outcome.confirmsSomething();
+            if (outcome.failed()) return new AuditedClaim(claim, outcome.failure(), evidence, place, matches);
+            namesSomething |= outcome.confirmsSomething();
         }
-        if (confirmed) return new AuditedClaim(claim, Verdict.GROUNDED, evidence);
-        evidence.add("the claim names no line and no code of the file, so nothing in it could be checked");
-        return new AuditedClaim(claim, Verdict.UNVERIFIED, evidence);
+        if (place.located() && !place.isEmpty()) evidence.add("the claim gives no line; what it names is on " + place);
+        Verdict verdict = weigh(claim, input, place, matches, namesSomething, evidence);
+        return new AuditedClaim(claim, verdict, evidence, place, matches);
+    }
+
+    /** The verdict of a claim that passed every check, from the evidence for and against it (added to {@code evidence}). */
+    private Verdict weigh(Claim claim, AuditInput input, ClaimPlace place, List<Finding> matches, boolean namesSomething,
+                          List<String> evidence) {
+        Optional<Fact> fact = Facts.judge(claim, input);
+        if (fact.isPresent() && fact.get().refutes()) {
+            evidence.add(fact.get().evidence());
+            return Verdict.CONTRADICTED;
+        }
+        matches.forEach(f -> evidence.add("the static review reports it: " + StaticMatches.describe(f)));
+        fact.ifPresent(confirmation -> evidence.add(confirmation.evidence()));
+        if (!matches.isEmpty() || fact.isPresent()) return Verdict.SUPPORTED;
+        if (!namesSomething && place.isEmpty()) {
+            evidence.add("the claim names no line and no code of the file, so nothing in it could be checked");
+            return Verdict.UNVERIFIED;
+        }
+        evidence.addAll(whatWasChecked.of(claim, place, input));
+        return Verdict.UNSUPPORTED;
     }
 }

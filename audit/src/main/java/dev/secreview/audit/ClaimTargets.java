@@ -6,8 +6,8 @@ import dev.secreview.python.tree.PyNode;
 import java.util.List;
 
 /**
- * The code a claim is about: the calls on its lines (or, when it gives no line, on the lines of the code
- * it quotes), narrowed to the calls it names or quotes when it names or quotes any.
+ * The code a claim is about: the calls at its place ({@link ClaimPlace}), narrowed to the calls it names or
+ * quotes when it names or quotes any.
  */
 final class ClaimTargets {
 
@@ -24,10 +24,9 @@ final class ClaimTargets {
         return named.isEmpty() ? onLines : named;
     }
 
-    /** The claim's lines; for a claim without any, the lines where the code it quotes is. */
+    /** The claim's lines; for a claim without any, the lines of what it names ({@link ClaimPlace}). */
     static List<LineSpan> lines(Claim claim, CodeUnderAudit code) {
-        if (!claim.lines().isEmpty()) return claim.lines();
-        return claim.codeFragments().stream().flatMap(f -> code.linesOfCode(f).stream()).distinct().map(LineSpan::of).toList();
+        return ClaimPlace.of(claim, code).spans();
     }
 
     static boolean overlaps(PyNode node, List<LineSpan> lines) {

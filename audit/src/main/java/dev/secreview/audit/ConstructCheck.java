@@ -37,30 +37,26 @@ final class ConstructCheck implements ClaimCheck {
             + "|([A-Za-z_]\\w*_\\w*)|([A-Za-z_]\\w*)\\(\\))");
 
     @Override
-    public Verdict failure() {
-        return Verdict.UNKNOWN_SYMBOL;
-    }
-
-    @Override
-    public Outcome check(Claim claim, CodeUnderAudit code) {
+    public Outcome check(Claim claim, AuditInput input) {
+        CodeUnderAudit code = input.code();
         String assertion = Wording.assertion(claim);
         List<String> evidence = new ArrayList<>();
         for (Construct construct : CONSTRUCTS) {
             if (Wording.asserted(construct.mention(), assertion).isEmpty()) continue;
             List<Integer> lines = code.nodes(construct.nodeType()).stream().map(PyNode::startLine).distinct().toList();
             if (lines.isEmpty()) {
-                return Outcome.failed(List.of("the claim speaks of " + construct.name() + ", but the file has none"));
+                return Outcome.failed(Verdict.UNKNOWN_SYMBOL, List.of("the claim speaks of " + construct.name() + ", but the file has none"));
             }
             evidence.add(construct.name() + " is on " + Evidence.lines(lines));
         }
         Optional<String> className = Wording.asserted(CLASS, assertion).map(m -> m.group(1));
         if (className.isPresent() && code.definitionsOf(className.get()).isEmpty() && !code.bindsImport(className.get())) {
-            return Outcome.failed(List.of("the claim speaks of class `" + className.get()
+            return Outcome.failed(Verdict.UNKNOWN_SYMBOL, List.of("the claim speaks of class `" + className.get()
                     + "`, but the file defines no such class"));
         }
         Optional<String> function = functionNamed(assertion);
         if (function.isPresent() && !definesOrUses(code, function.get())) {
-            return Outcome.failed(List.of("the claim speaks of function `" + function.get()
+            return Outcome.failed(Verdict.UNKNOWN_SYMBOL, List.of("the claim speaks of function `" + function.get()
                     + "`, but the file neither defines nor calls it"));
         }
         return Outcome.passed(evidence);

@@ -17,23 +17,18 @@ final class CweNameCheck implements ClaimCheck {
     }
 
     @Override
-    public Verdict failure() {
-        return Verdict.MISNAMED_CWE;
-    }
-
-    @Override
-    public Outcome check(Claim claim, CodeUnderAudit code) {
+    public Outcome check(Claim claim, AuditInput input) {
         List<String> evidence = new ArrayList<>();
         Optional<CweEntry> entry = claim.cwe() == null ? Optional.empty() : catalog.find(claim.cwe());
         if (entry.isPresent() && claim.cweName() != null) {
             if (!CweNames.matches(claim.cweName(), entry.get())) {
-                return Outcome.failed(List.of("'" + claim.cweName() + "' is not the name of " + entry.get().label()));
+                return Outcome.failed(Verdict.MISNAMED_CWE, List.of("'" + claim.cweName() + "' is not the name of " + entry.get().label()));
             }
             evidence.add("'" + claim.cweName() + "' matches the official name of CWE-" + entry.get().id());
         }
         if (claim.pillar() != null) {
             Optional<String> wrongPillar = entry.isPresent() ? wrongPillar(entry.get(), claim.pillar()) : notAPillar(claim.pillar());
-            if (wrongPillar.isPresent()) return Outcome.failed(List.of(wrongPillar.get()));
+            if (wrongPillar.isPresent()) return Outcome.failed(Verdict.MISNAMED_CWE, List.of(wrongPillar.get()));
             evidence.add("CWE-" + claim.pillar() + " is the CWE-1000 pillar"
                     + entry.map(e -> " of CWE-" + e.id()).orElse(""));
         }

@@ -5,7 +5,10 @@ import dev.secreview.python.tree.PyNode;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** How evidence sentences quote code and lines, so every check words them the same way. */
+/**
+ * How evidence sentences quote code and places, so every check words them the same way. A fact of the code
+ * is written "path:line `code` what it shows": {@code orders.py:43 `requests.post(...)` passes timeout=10}.
+ */
 final class Evidence {
 
     private static final int QUOTE_LENGTH = 60;
@@ -13,13 +16,18 @@ final class Evidence {
     private Evidence() {
     }
 
-    /** "line 12: `code` what", the form of every fact the code states; a long call is shown as `name(...)`. */
+    /** "orders.py:12 `code` what"; a long call is shown as `name(...)`. */
     static String at(PyNode node, String what) {
         PyNode function = node.is("call") ? node.field("function") : null;
         String shown = function != null && oneLine(node.text()).length() > QUOTE_LENGTH
-                ? "`" + oneLine(function.text()) + "(...)`"
-                : quote(node.text());
-        return "line " + node.startLine() + ": " + shown + " " + what;
+                ? function.text() + "(...)"
+                : node.text();
+        return place(node.tree().source().displayPath(), node.startLine(), shown) + " " + what;
+    }
+
+    /** "orders.py:12 `code`". */
+    static String place(String path, int line, String code) {
+        return path + ":" + line + " " + quote(code);
     }
 
     /** Code in backticks, on one line and shortened. */

@@ -13,27 +13,23 @@ final class LineCheck implements ClaimCheck {
     static final int NEAR = 3;
 
     @Override
-    public Verdict failure() {
-        return Verdict.BAD_LINE;
-    }
-
-    @Override
-    public Outcome check(Claim claim, CodeUnderAudit code) {
+    public Outcome check(Claim claim, AuditInput input) {
+        CodeUnderAudit code = input.code();
         if (claim.lines().isEmpty()) return Outcome.passed(List.of());
         List<String> evidence = new ArrayList<>();
         for (LineSpan span : claim.lines()) {
             String problem = problemWith(span, code);
-            if (problem != null) return Outcome.failed(List.of(problem));
+            if (problem != null) return Outcome.failed(Verdict.BAD_LINE, List.of(problem));
             String verb = span.first() == span.last() ? " is" : " are";
             evidence.add(Evidence.span(span) + verb + " in the file (" + code.lineCount() + " lines)");
         }
         for (String name : claim.identifiers()) {
             String far = farFromClaimedLines("`" + name + "`", code.linesOfName(name), code.definitionsOf(name), claim.lines());
-            if (far != null) return Outcome.failed(List.of(far));
+            if (far != null) return Outcome.failed(Verdict.BAD_LINE, List.of(far));
         }
         for (String fragment : claim.codeFragments()) {
             String far = farFromClaimedLines(Evidence.quote(fragment), code.linesOfCode(fragment), List.of(), claim.lines());
-            if (far != null) return Outcome.failed(List.of(far));
+            if (far != null) return Outcome.failed(Verdict.BAD_LINE, List.of(far));
         }
         return Outcome.confirmed(evidence);
     }

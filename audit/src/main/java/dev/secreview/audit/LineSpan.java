@@ -13,6 +13,10 @@ public record LineSpan(int first, int last) {
         return new LineSpan(line, line);
     }
 
+    public boolean contains(int line) {
+        return line >= first && line <= last;
+    }
+
     @Override
     public String toString() {
         return first == last ? Integer.toString(first) : first + "-" + last;

@@ -21,4 +21,12 @@ final class OsloChoicesFacts extends OsloOptionFacts {
         return option.keyword("choices").map(choices -> option.fact("is declared with choices="
                 + Evidence.quote(choices.text()).replace("`", "") + ", so oslo.config rejects other values"));
     }
+
+    @Override
+    Optional<String> confirmation(OsloOption option, CodeUnderAudit code) {
+        boolean anyString = option.type().equals("StrOpt") && option.keyword("choices").isEmpty()
+                && option.keyword("regex").isEmpty();
+        return anyString ? Optional.of(option.fact("is a StrOpt declared without choices= or regex=, so oslo.config "
+                + "accepts any string")) : Optional.empty();
+    }
 }

@@ -21,4 +21,10 @@ final class OsloLowerBoundFacts extends OsloOptionFacts {
         return option.keyword("min").map(min -> option.fact("is declared with min=" + min.text()
                 + ", so oslo.config rejects smaller values"));
     }
+
+    @Override
+    Optional<String> confirmation(OsloOption option, CodeUnderAudit code) {
+        if (!option.isNumeric() || option.keyword("min").isPresent()) return Optional.empty();
+        return Optional.of(option.fact("is declared without min=, so oslo.config accepts negative values"));
+    }
 }

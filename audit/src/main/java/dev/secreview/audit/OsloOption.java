@@ -42,8 +42,15 @@ record OsloOption(String name, String type, Call call) {
         return Optional.ofNullable(call.keyword(keyword));
     }
 
-    /** "line 9: `workers` is declared with min=0": the form of every option fact. */
+    /** Whether the option takes numbers, which {@code min=} and {@code max=} bound. */
+    boolean isNumeric() {
+        return type.equals("IntOpt") || type.equals("FloatOpt");
+    }
+
+    /** {@code api_opts.py:9 `IntOpt("workers", ...)` is declared with min=0}: the form of every option fact. */
     String fact(String what) {
-        return "line " + call.node().startLine() + ": `" + name + "` " + what;
+        PyNode node = call.node();
+        return Evidence.place(node.tree().source().displayPath(), node.startLine(), type + "(\"" + name + "\", ...)")
+                + " " + what;
     }
 }

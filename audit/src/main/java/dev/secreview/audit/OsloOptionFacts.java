@@ -1,27 +1,18 @@
 package dev.secreview.audit;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * A fact an {@code oslo.config} option declaration states: the claim is contradicted when it speaks of
- * the fact and every option it is about states the opposite.
+ * A fact an {@code oslo.config} option declaration states: the claim is refuted when it speaks of the fact
+ * and every option it is about states the opposite, confirmed when every one states it.
  */
 abstract class OsloOptionFacts implements FactChecker {
 
     @Override
-    public final Optional<String> contradiction(Claim claim, String assertion, CodeUnderAudit code) {
+    public final Optional<Fact> judge(Claim claim, String assertion, AuditInput input) {
         if (!claims(assertion)) return Optional.empty();
-        List<OsloOption> options = OsloOption.targetedBy(claim, assertion, code);
-        if (options.isEmpty()) return Optional.empty();
-        List<String> refutations = new ArrayList<>();
-        for (OsloOption option : options) {
-            Optional<String> refutation = refutation(option, code);
-            if (refutation.isEmpty()) return Optional.empty();
-            refutations.add(refutation.get());
-        }
-        return Optional.of(String.join("; ", refutations));
+        CodeUnderAudit code = input.code();
+        return Fact.ofAll(OsloOption.targetedBy(claim, assertion, code), o -> refutation(o, code), o -> confirmation(o, code));
     }
 
     /** Whether the claim asserts what this fact can refute. */
@@ -29,4 +20,7 @@ abstract class OsloOptionFacts implements FactChecker {
 
     /** The evidence that the option's declaration states the opposite of the claim, or empty. */
     abstract Optional<String> refutation(OsloOption option, CodeUnderAudit code);
+
+    /** The evidence that the option's declaration states exactly what the claim asserts, or empty. */
+    abstract Optional<String> confirmation(OsloOption option, CodeUnderAudit code);
 }

@@ -23,4 +23,10 @@ final class OsloSecretFacts extends OsloOptionFacts {
                 .map(secret -> option.fact("is declared with secret=" + secret.text()
                         + ", so oslo.config masks its value in logs"));
     }
+
+    @Override
+    Optional<String> confirmation(OsloOption option, CodeUnderAudit code) {
+        if (option.keyword("secret").isPresent()) return Optional.empty();
+        return Optional.of(option.fact("is declared without secret=True, so oslo.config logs its value in clear"));
+    }
 }

@@ -24,12 +24,22 @@ final class OsloSecureDefaultFacts extends OsloOptionFacts {
 
     @Override
     Optional<String> refutation(OsloOption option, CodeUnderAudit code) {
-        if (!option.type().equals("BoolOpt") || !PROTECTION.matcher(option.name()).find()
-                || NEGATED_NAME.matcher(option.name()).find()) {
-            return Optional.empty();
-        }
-        Optional<PyNode> declared = option.keyword("default");
+        Optional<PyNode> declared = protectionDefault(option);
         if (declared.isEmpty() || !code.values().isTrue(declared.get())) return Optional.empty();
         return Optional.of(option.fact("defaults to " + declared.get().text() + ", so the protection is on unless turned off"));
+    }
+
+    @Override
+    Optional<String> confirmation(OsloOption option, CodeUnderAudit code) {
+        Optional<PyNode> declared = protectionDefault(option);
+        if (declared.isEmpty() || !code.values().isFalse(declared.get())) return Optional.empty();
+        return Optional.of(option.fact("defaults to " + declared.get().text() + ", so the protection is off unless turned on"));
+    }
+
+    /** The default of a switch that turns a protection on; empty for other options and switches without a default. */
+    private static Optional<PyNode> protectionDefault(OsloOption option) {
+        boolean protection = option.type().equals("BoolOpt") && PROTECTION.matcher(option.name()).find()
+                && !NEGATED_NAME.matcher(option.name()).find();
+        return protection ? option.keyword("default") : Optional.empty();
     }
 }

@@ -22,4 +22,10 @@ final class OsloUpperBoundFacts extends OsloOptionFacts {
         return option.keyword("max").map(max -> option.fact("is declared with max=" + max.text()
                 + ", so oslo.config rejects larger values"));
     }
+
+    @Override
+    Optional<String> confirmation(OsloOption option, CodeUnderAudit code) {
+        if (!option.isNumeric() || option.keyword("max").isPresent()) return Optional.empty();
+        return Optional.of(option.fact("is declared without max=, so oslo.config accepts any larger value"));
+    }
 }

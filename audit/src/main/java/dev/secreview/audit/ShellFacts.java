@@ -30,4 +30,11 @@ final class ShellFacts extends CallFacts {
         return code.values().isFalse(shell) ? Optional.of(Evidence.at(call.node(), "passes shell=" + shell.text()))
                 : Optional.empty();
     }
+
+    @Override
+    Optional<String> confirmation(Call call, CodeUnderAudit code) {
+        PyNode shell = call.keyword("shell");
+        return shell != null && code.values().isTrue(shell)
+                ? Optional.of(Evidence.at(call.node(), "passes shell=" + shell.text())) : Optional.empty();
+    }
 }

@@ -11,12 +11,8 @@ import java.util.List;
 final class SymbolCheck implements ClaimCheck {
 
     @Override
-    public Verdict failure() {
-        return Verdict.UNKNOWN_SYMBOL;
-    }
-
-    @Override
-    public Outcome check(Claim claim, CodeUnderAudit code) {
+    public Outcome check(Claim claim, AuditInput input) {
+        CodeUnderAudit code = input.code();
         List<String> evidence = new ArrayList<>();
         boolean found = false;
         for (String name : claim.identifiers()) {
@@ -28,13 +24,13 @@ final class SymbolCheck implements ClaimCheck {
             } else if (code.isImportedName(name)) {
                 evidence.add("`" + name + "` is a name from a module the file imports");
             } else {
-                return Outcome.failed(List.of("`" + name + "` does not occur in the file"));
+                return Outcome.failed(Verdict.UNKNOWN_SYMBOL, List.of("`" + name + "` does not occur in the file"));
             }
         }
         for (String fragment : claim.codeFragments()) {
             List<Integer> lines = code.linesOfCode(fragment);
             if (lines.isEmpty()) {
-                return Outcome.failed(List.of("the code " + Evidence.quote(fragment) + " does not occur in the file"));
+                return Outcome.failed(Verdict.UNKNOWN_SYMBOL, List.of("the code " + Evidence.quote(fragment) + " does not occur in the file"));
             }
             evidence.add(Evidence.quote(fragment) + " is on " + Evidence.lines(lines));
             found = true;

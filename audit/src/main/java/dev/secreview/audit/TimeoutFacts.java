@@ -34,4 +34,11 @@ final class TimeoutFacts extends CallFacts {
         if (timeout == null || timeout.is("none")) return Optional.empty();
         return Optional.of(Evidence.at(call.node(), "passes timeout=" + timeout.text()));
     }
+
+    @Override
+    Optional<String> confirmation(Call call, CodeUnderAudit code) {
+        PyNode timeout = call.keyword("timeout");
+        boolean none = timeout == null ? !call.unpacksArguments() : timeout.is("none");
+        return none ? Optional.of(Evidence.at(call.node(), "passes no timeout")) : Optional.empty();
+    }
 }

@@ -41,4 +41,10 @@ final class WithStatementFacts extends CallFacts {
         PyNode holder = call.ancestor("with_item", "block", "function_definition");
         return holder != null && holder.is("with_item");
     }
+
+    /** A call outside a with statement may still be closed later: not confirmed. */
+    @Override
+    Optional<String> confirmation(Call call, CodeUnderAudit code) {
+        return Optional.empty();
+    }
 }

@@ -1,8 +1,14 @@
 package dev.secreview.audit;
 
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.model.TextRange;
+import dev.secreview.core.rule.RuleMetadata;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,35 +16,67 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuditReportTest {
 
-    private static AuditedClaim audited(int index, Verdict verdict) {
+    private static final Finding SQL = finding(89, 31);
+    private static final Finding XSS = finding(79, 47);
+
+    private static Finding finding(int cwe, int line) {
+        RuleMetadata rule = new RuleMetadata("py-rule-" + cwe, cwe, Severity.HIGH, Confidence.HIGH, "summary", "fix", List.of());
+        return new Finding(rule, "app.py", new TextRange(line, 1, line, 10), "code", "message", "fix", Severity.HIGH,
+                Confidence.HIGH, null);
+    }
+
+    private static AuditedClaim audited(int index, Verdict verdict, Finding... matches) {
         Claim claim = new Claim(index, "claim " + index, null, null, null, null, null, null, null, null);
-        return new AuditedClaim(claim, verdict, List.of());
+        return new AuditedClaim(claim, verdict, List.of(), new ClaimPlace(List.of(), false), List.of(matches));
     }
 
     @Test
     void countsAndShare() {
-        AuditReport report = new AuditReport("x.py", List.of(audited(1, Verdict.GROUNDED), audited(2, Verdict.UNVERIFIED),
-                audited(3, Verdict.GROUNDED), audited(4, Verdict.CONTRADICTED)));
+        AuditReport report = new AuditReport("x.py", List.of(audited(1, Verdict.SUPPORTED), audited(2, Verdict.UNVERIFIED),
+                audited(3, Verdict.SUPPORTED), audited(4, Verdict.CONTRADICTED)), List.of());
 
-        assertEquals(2, report.count(Verdict.GROUNDED));
+        assertEquals(2, report.count(Verdict.SUPPORTED));
         assertEquals(1, report.count(Verdict.UNVERIFIED));
         assertEquals(0, report.count(Verdict.BAD_LINE));
-        assertEquals(0.5, report.groundedShare());
-        assertFalse(report.allGrounded());
+        assertEquals(0.5, report.supportedShare());
+        assertFalse(report.allSupported());
     }
 
     @Test
-    void onlyGroundedClaimsAreAccepted() {
+    void onlySupportedClaimsAreAccepted() {
         for (Verdict verdict : Verdict.values()) {
-            assertEquals(verdict == Verdict.GROUNDED, audited(1, verdict).accepted(), verdict.name());
+            assertEquals(verdict == Verdict.SUPPORTED, audited(1, verdict).accepted(), verdict.name());
         }
     }
 
     @Test
-    void aReviewWithoutClaimsHasNothingUngrounded() {
-        AuditReport empty = new AuditReport("x.py", List.of());
-        assertTrue(empty.allGrounded());
-        assertEquals(1.0, empty.groundedShare());
+    void aReviewWithoutClaimsHasNothingUnsupportedAndMissesEveryFinding() {
+        AuditReport empty = new AuditReport("x.py", List.of(), List.of(SQL));
+        assertTrue(empty.allSupported());
+        assertEquals(1.0, empty.supportedShare());
+        assertEquals(List.of(SQL), empty.misses());
+        assertEquals(OptionalDouble.empty(), empty.precision());
+        assertEquals(OptionalDouble.of(0.0), empty.recall());
+    }
+
+    @Test
+    void missesPrecisionAndRecallAgainstTheStaticReview() {
+        // Claim 2 speaks of the SQL injection without being supported (a misnamed CWE, say): it still mentions it.
+        AuditReport report = new AuditReport("x.py", List.of(audited(1, Verdict.SUPPORTED, SQL),
+                audited(2, Verdict.MISNAMED_CWE, SQL), audited(3, Verdict.UNSUPPORTED), audited(4, Verdict.CONTRADICTED)),
+                List.of(SQL, XSS));
+
+        assertEquals(List.of(XSS), report.misses());
+        assertEquals(OptionalDouble.of(0.5), report.precision());
+        assertEquals(OptionalDouble.of(0.5), report.recall());
+    }
+
+    @Test
+    void aStaticReviewWithoutFindingsHasNoRecall() {
+        AuditReport report = new AuditReport("x.py", List.of(audited(1, Verdict.UNSUPPORTED)), List.of());
+        assertEquals(OptionalDouble.empty(), report.recall());
+        assertEquals(OptionalDouble.of(0.0), report.precision());
+        assertEquals(List.of(), report.misses());
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static dev.secreview.audit.Verdict.BAD_LINE;
-import static dev.secreview.audit.Verdict.GROUNDED;
+import static dev.secreview.audit.Verdict.SUPPORTED;
+import static dev.secreview.audit.Verdict.UNSUPPORTED;
 import static dev.secreview.audit.Verdict.MISNAMED_CWE;
 import static dev.secreview.audit.Verdict.NOT_A_WEAKNESS;
 import static dev.secreview.audit.Verdict.UNKNOWN_SYMBOL;
@@ -59,43 +60,43 @@ class ClaimChecksTest {
                 Arguments.of("1. CWE-78, lines 18-25: bad.", BAD_LINE, "lines 18-25 goes past the end of the file (19 lines)"),
                 Arguments.of("1. CWE-78, line 5: `subprocess.check_output` runs a command.", BAD_LINE,
                         "`subprocess.check_output` is on line 15, not within 3 lines of line 5"),
-                Arguments.of("1. CWE-78, line 19 in `render`: `sorted` is called.", GROUNDED, "`render` is on line 13"),
+                Arguments.of("1. CWE-20, line 19 in `render`: `sorted` is called.", UNSUPPORTED, "`render` is on line 13"),
                 // names and code
-                Arguments.of("1. CWE-78, line 15: `subprocess.check_output` starts `subprocess.Popen` underneath.", GROUNDED,
+                Arguments.of("1. CWE-20, line 15: `subprocess.check_output` starts `subprocess.Popen` underneath.", UNSUPPORTED,
                         "`subprocess.Popen` is a name from a module the file imports"),
                 Arguments.of("1. CWE-95, line 15: `eval` runs the name.", UNKNOWN_SYMBOL, "`eval` does not occur in the file"),
-                Arguments.of("1. CWE-78, line 15: `name` is a `str`, `None` is never checked.", GROUNDED, "`name` is on lines 13, 15"),
-                Arguments.of("1. CWE-78, line 15:\n   ```\n   15 | output = subprocess.check_output(['report', name])\n   ```", GROUNDED,
+                Arguments.of("1. CWE-20, line 15: `name` is a `str`, `None` is never checked.", UNSUPPORTED, "`name` is on lines 13, 15"),
+                Arguments.of("1. CWE-20, line 15:\n   ```\n   15 | output = subprocess.check_output(['report', name])\n   ```", UNSUPPORTED,
                         "`15 | output = subprocess.check_output(['report', name])` is on line 15"),
                 Arguments.of("1. CWE-78, line 15: `subprocess.check_output([...], name)` is bad.", UNKNOWN_SYMBOL,
                         "the code `subprocess.check_output([...], name)` does not occur in the file"),
-                Arguments.of("1. CWE-78, line 15: `subprocess.check_output([..., name])` is bad.", GROUNDED,
+                Arguments.of("1. CWE-20, line 15: `subprocess.check_output([..., name])` is bad.", UNSUPPORTED,
                         "`subprocess.check_output([..., name])` is on line 15"),
                 // constructs
                 Arguments.of("1. CWE-703, line 16: the `try...except` block hides errors.", UNKNOWN_SYMBOL,
                         "the claim speaks of a try/except block, but the file has none"),
-                Arguments.of("1. CWE-703, line 15: there is no try/except around the call.", GROUNDED, "line 15 is in the file (19 lines)"),
-                Arguments.of("1. CWE-703, line 16: the with statement writes a fixed path.", GROUNDED, "a with statement is on line 16"),
-                Arguments.of("1. CWE-703, line 15: the try/except block is missing around the call.", GROUNDED,
+                Arguments.of("1. CWE-703, line 15: there is no try/except around the call.", UNSUPPORTED, "line 15 is in the file (19 lines)"),
+                Arguments.of("1. CWE-703, line 16: the with statement writes a fixed path.", UNSUPPORTED, "a with statement is on line 16"),
+                Arguments.of("1. CWE-703, line 15: the try/except block is missing around the call.", UNSUPPORTED,
                         "line 15 is in the file (19 lines)"),
-                Arguments.of("1. CWE-703, line 19: the lambda sorts lines.", GROUNDED, "a lambda is on line 19"),
-                Arguments.of("1. CWE-703, line 6: the decorator copies metadata.", GROUNDED, "a decorator is on line 6"),
+                Arguments.of("1. CWE-703, line 19: the lambda sorts lines.", UNSUPPORTED, "a lambda is on line 19"),
+                Arguments.of("1. CWE-703, line 6: the decorator copies metadata.", UNSUPPORTED, "a decorator is on line 6"),
                 Arguments.of("1. CWE-617, line 15: the assert statement guards the call.", UNKNOWN_SYMBOL,
                         "the claim speaks of an assert statement, but the file has none"),
                 Arguments.of("1. CWE-703, line 15: the finally clause swallows errors.", UNKNOWN_SYMBOL,
                         "the claim speaks of a finally clause, but the file has none"),
                 Arguments.of("1. CWE-285, line 13: class ReportAdmin skips the check.", UNKNOWN_SYMBOL,
                         "the claim speaks of class `ReportAdmin`, but the file defines no such class"),
-                Arguments.of("1. CWE-285, line 13: class Report skips the check.", GROUNDED, "line 13 is in the file (19 lines)"),
+                Arguments.of("1. CWE-285, line 13: class Report skips the check.", UNSUPPORTED, "line 13 is in the file (19 lines)"),
                 Arguments.of("1. CWE-285, line 13: the function check_admin lets every caller in.", UNKNOWN_SYMBOL,
                         "the claim speaks of function `check_admin`, but the file neither defines nor calls it"),
-                Arguments.of("1. CWE-285, line 5: the function admin_only forwards every call.", GROUNDED, "line 5 is in the file (19 lines)"),
+                Arguments.of("1. CWE-285, line 5: the function admin_only forwards every call.", UNSUPPORTED, "line 5 is in the file (19 lines)"),
                 // nothing to check
                 Arguments.of("1. CWE-78: the service may run commands it should not.", UNVERIFIED,
                         "the claim names no line and no code of the file, so nothing in it could be checked"),
                 Arguments.of("1. CWE-78: `subprocess.call` could be misused.", UNVERIFIED,
                         "`subprocess.call` is a name from a module the file imports"),
-                Arguments.of("1. Line 15 runs a command built from `name`.", GROUNDED, "no CWE id given"));
+                Arguments.of("1. Line 15 runs a command built from `name`.", UNSUPPORTED, "no CWE id given"));
     }
 
     @ParameterizedTest
@@ -116,7 +117,7 @@ class ClaimChecksTest {
     void aFileWithSyntaxErrorsIsAuditedAsFarAsItParses() {
         SourceFile broken = Fixtures.source("broken.py", "import os\n\ndef f(:\n    pass\n\nos.system(cmd)\n");
         AuditReport report = Fixtures.audit(broken, "1. CWE-78, line 6: `os.system` runs a shell command.");
-        assertEquals(List.of(GROUNDED), Fixtures.verdicts(report));
+        assertEquals(List.of(SUPPORTED), Fixtures.verdicts(report));
     }
 
     @Test

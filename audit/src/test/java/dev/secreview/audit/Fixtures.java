@@ -1,6 +1,7 @@
 package dev.secreview.audit;
 
 import dev.secreview.core.cwe.CweCatalog;
+import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.model.SourceFile;
 
 import java.io.IOException;
@@ -37,12 +38,16 @@ final class Fixtures {
     }
 
     static AuditReport audit(String codeResource, String reviewResource) {
-        return AUDITOR.audit(code(codeResource), PARSER.parse(text(reviewResource)));
+        return audit(code(codeResource), text(reviewResource));
     }
 
-    /** Audits a review (Markdown or JSON) given inline against code given inline. */
+    /** Audits a review (Markdown or JSON) given inline against code given inline, with the static review of that code. */
     static AuditReport audit(SourceFile code, String review) {
-        return AUDITOR.audit(code, PARSER.parse(review));
+        return AUDITOR.audit(input(code), PARSER.parse(review));
+    }
+
+    static AuditInput input(SourceFile code) {
+        return AuditInput.of(code, List.of(), ScanRequest.DEFAULT_THREAT_MODELS);
     }
 
     static List<Verdict> verdicts(AuditReport report) {

@@ -1,13 +1,15 @@
 package dev.secreview.cli;
 
 import dev.secreview.audit.AuditFormat;
+import dev.secreview.audit.AuditInput;
 import dev.secreview.audit.AuditReport;
 import dev.secreview.audit.Claim;
 import dev.secreview.audit.ClaimAuditor;
-import dev.secreview.audit.CodeUnderAudit;
 import dev.secreview.audit.MalformedReviewException;
 import dev.secreview.audit.ReviewParser;
 import dev.secreview.core.cwe.CweCatalog;
+import dev.secreview.core.engine.FileDiscovery;
+import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.SourceReader;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.python.tree.PyTree;
@@ -19,20 +21,23 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "audit",
         mixinStandardHelpOptions = true,
-        description = {"Checks every claim of a security review (an LLM's or a person's) against the Python code it is about "
-                + "and the CWE catalog, without any LLM.",
+        description = {"Checks every claim of a security review (an LLM's or a person's) against the Python code it is about, "
+                + "secreview's own static review of that code and the CWE catalog, without any LLM.",
                 "The review may be Markdown or plain text (numbered or bulleted findings or headings, 'CWE-89 (Name)', "
                         + "'line 42', 'lines 10-12', backticked names and code, 'Fix:' sections) or a JSON array of "
                         + "{cwe, line, code, explanation, fix}.",
-                "Each claim gets one verdict, with the evidence: GROUNDED, MISNAMED_CWE, NOT_A_WEAKNESS, BAD_LINE, "
-                        + "UNKNOWN_SYMBOL, CONTRADICTED or UNVERIFIED (see docs/AUDIT.md)."},
-        footer = {"", "Exit codes: 0 every claim grounded (or the review states none), 1 some claim not grounded, "
+                "Each claim gets one verdict, with the evidence: SUPPORTED (the only one accepted), UNSUPPORTED, "
+                        + "CONTRADICTED, UNKNOWN_SYMBOL, BAD_LINE, MISNAMED_CWE, NOT_A_WEAKNESS or UNVERIFIED; then the "
+                        + "static findings the review misses, with its precision and recall (see docs/AUDIT.md)."},
+        footer = {"", "Exit codes: 0 every claim supported (or the review states none), 1 some claim not supported, "
                 + "2 usage or I/O error (missing or binary file, code that does not parse, a JSON review that is malformed)."})
 final class AuditCommand implements Callable<Integer> {
 
@@ -44,6 +49,11 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--review", required = true, paramLabel = "REVIEW", description = "The review to audit: Markdown, text or JSON.")
     Path review;
+
+    @Option(names = "--tree", paramLabel = "DIR",
+            description = "The project the file belongs to: reviewed with it, so the dataflow follows calls into its other "
+                    + "modules (default: the file alone).")
+    Path tree;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
@@ -58,9 +68,13 @@ final class AuditCommand implements Callable<Integer> {
         SourceFile codeFile = read("--code", code, err);
         SourceFile reviewFile = read("--review", review, err);
         if (codeFile == null || reviewFile == null) return ExitCode.USAGE_OR_IO_ERROR;
-        CodeUnderAudit parsed = CodeUnderAudit.parse(codeFile);
-        if (!parsed.syntaxErrors().isEmpty()) {
-            PyTree.SyntaxError first = parsed.syntaxErrors().get(0);
+        if (tree != null && !Files.isDirectory(tree)) {
+            err.println("secreview: error: --tree " + tree + ": not a directory");
+            return ExitCode.USAGE_OR_IO_ERROR;
+        }
+        AuditInput input = AuditInput.of(codeFile, treeFiles(), ScanRequest.DEFAULT_THREAT_MODELS);
+        if (!input.code().syntaxErrors().isEmpty()) {
+            PyTree.SyntaxError first = input.code().syntaxErrors().get(0);
             err.println("secreview: error: " + codeFile.displayPath() + ":" + first.line() + ": " + first.message()
                     + "; only Python code that parses can be audited");
             return ExitCode.USAGE_OR_IO_ERROR;
@@ -73,7 +87,7 @@ final class AuditCommand implements Callable<Integer> {
             return ExitCode.USAGE_OR_IO_ERROR;
         }
         CweCatalog catalog = CweCatalog.embedded();
-        AuditReport report = new ClaimAuditor(catalog).audit(parsed, claims);
+        AuditReport report = new ClaimAuditor(catalog).audit(input, claims);
         StringWriter rendered = new StringWriter();
         try {
             format.writer(catalog).write(report, rendered);
@@ -81,7 +95,25 @@ final class AuditCommand implements Callable<Integer> {
             throw new IllegalStateException("cannot render the audit: " + e.getMessage(), e);
         }
         if (!write(rendered.toString(), err)) return ExitCode.USAGE_OR_IO_ERROR;
-        return report.allGrounded() ? ExitCode.CLEAN : ExitCode.FINDINGS;
+        return report.allSupported() ? ExitCode.CLEAN : ExitCode.FINDINGS;
+    }
+
+    /** The Python files of {@code --tree} other than the audited one; those that cannot be read are left out. */
+    private List<SourceFile> treeFiles() {
+        if (tree == null) return List.of();
+        Path audited = code.toAbsolutePath().normalize();
+        List<SourceFile> files = new ArrayList<>();
+        for (FileDiscovery.Candidate candidate : new FileDiscovery(List.of()).discover(List.of(tree), AuditCommand::isPython).files()) {
+            if (candidate.path().toAbsolutePath().normalize().equals(audited)) continue;
+            SourceReader.Result read = new SourceReader().read(candidate.path(), candidate.displayPath(), candidate.projectPath());
+            if (read.problem() == null) files.add(read.file());
+        }
+        return files;
+    }
+
+    private static boolean isPython(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".py") || name.endsWith(".pyw");
     }
 
     /** The file as text, or null after a one-line error (missing, unreadable, binary, undecodable). */

@@ -2,10 +2,14 @@ package dev.secreview.llm;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.secreview.audit.AuditInput;
 import dev.secreview.audit.AuditedClaim;
 import dev.secreview.audit.Claim;
 import dev.secreview.audit.ClaimAuditor;
+import dev.secreview.audit.CodeUnderAudit;
+import dev.secreview.audit.StaticReview;
 import dev.secreview.core.cwe.CweCatalog;
+import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.SourceFile;
 
@@ -75,15 +79,17 @@ public final class LlmReviewer {
         } catch (LlmFailure e) {
             return new SecondOpinion(staticFindings, Optional.of("no second opinion: " + e.getMessage()));
         }
-        List<Finding> verified = verified(source, agreement.keep(samples, settings.agree()));
+        List<Finding> verified = verified(source, staticFindings, agreement.keep(samples, settings.agree()));
         return new SecondOpinion(LlmFindings.merge(staticFindings, verified),
                 diagnostic(split.chunks().size(), unusable));
     }
 
     /** The agreed claims the auditor grounds, as findings. */
-    private List<Finding> verified(SourceFile source, List<AgreedClaim> agreed) {
+    private List<Finding> verified(SourceFile source, List<Finding> staticFindings, List<AgreedClaim> agreed) {
         if (agreed.isEmpty()) return List.of(); // spares the auditor parsing the file for nothing
-        List<AuditedClaim> audited = auditor.audit(source, agreed.stream().map(AgreedClaim::claim).toList()).claims();
+        AuditInput input = new AuditInput(CodeUnderAudit.parse(source),
+                StaticReview.of(source, List.of(), ScanRequest.DEFAULT_THREAT_MODELS).withFindings(staticFindings));
+        List<AuditedClaim> audited = auditor.audit(input, agreed.stream().map(AgreedClaim::claim).toList()).claims();
         List<Finding> accepted = new ArrayList<>();
         for (int i = 0; i < agreed.size(); i++) {
             if (audited.get(i).accepted()) accepted.add(findings.toFinding(source, agreed.get(i), settings.samples()));

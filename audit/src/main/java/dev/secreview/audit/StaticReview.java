@@ -1,0 +1,90 @@
+package dev.secreview.audit;
+
+import dev.secreview.core.engine.FileAnalysis;
+import dev.secreview.core.engine.SuppressionDirective;
+import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.SourceFile;
+import dev.secreview.dataflow.analysis.Program;
+import dev.secreview.dataflow.analysis.SinkVerdict;
+import dev.secreview.dataflow.analysis.TaintEngine;
+import dev.secreview.dataflow.analysis.TaintResult;
+import dev.secreview.dataflow.ir.SourceModule;
+import dev.secreview.python.PythonFrontEnd;
+import dev.secreview.python.taint.PythonFacts;
+import dev.secreview.python.taint.PythonModels;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the engine's static review says about the audited file: its findings (pattern rules and the
+ * whole-tree dataflow, as {@code secreview scan} reports them, suppressed ones left out) and, for every
+ * dataflow sink in the file, whether attacker-controlled data reaches it. This is the one door from the
+ * audit to the Python front end.
+ */
+public final class StaticReview {
+
+    /** A place where the dataflow checked the data reaching a sink: its line, the CWE of the harm, the verdict. */
+    public record Sink(int line, int cwe, SinkVerdict verdict) {
+    }
+
+    private final List<Finding> findings;
+    private final List<Sink> sinks;
+
+    StaticReview(List<Finding> findings, List<Sink> sinks) {
+        this.findings = findings.stream().filter(f -> !f.suppressed()).sorted().toList();
+        this.sinks = List.copyOf(sinks);
+    }
+
+    /**
+     * Reviews {@code code} together with the other files of its tree (the dataflow follows calls into them)
+     * under the given threat models.
+     */
+    public static StaticReview of(SourceFile code, List<SourceFile> tree, Set<String> threatModels) {
+        PythonFrontEnd frontEnd = new PythonFrontEnd();
+        Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
+        analyses.put(code.displayPath(), frontEnd.analyze(code));
+        for (SourceFile other : tree) analyses.putIfAbsent(other.displayPath(), frontEnd.analyze(other));
+        FileAnalysis reviewed = frontEnd.reviewTree(analyses, threatModels).get(code.displayPath());
+        List<Finding> findings = SuppressionDirective.apply(reviewed.findings(), reviewed.suppressions());
+        return new StaticReview(findings, sinks(code.displayPath(), analyses.values(), threatModels));
+    }
+
+    /** The same review with the findings a scan already made of the file (the LLM stage has them at hand). */
+    public StaticReview withFindings(List<Finding> scanned) {
+        return new StaticReview(scanned, sinks);
+    }
+
+    /** The active findings of the file, in report order. */
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /** The dataflow sinks of the file, by line. */
+    public List<Sink> sinks() {
+        return sinks;
+    }
+
+    /**
+     * The sink verdicts of one file. The front end keeps them to itself once it has rebased its findings on
+     * them, so the dataflow runs once more here over the IR the front end already built.
+     */
+    private static List<Sink> sinks(String path, Iterable<FileAnalysis> analyses, Set<String> threatModels) {
+        List<SourceModule> modules = new ArrayList<>();
+        for (FileAnalysis analysis : analyses) {
+            if (analysis.facts() instanceof PythonFacts facts) modules.add(facts.module());
+        }
+        if (modules.isEmpty()) return List.of();
+        TaintResult result = new TaintEngine(new Program(modules), PythonModels.forThreatModels(threatModels)).run();
+        List<Sink> sinks = new ArrayList<>();
+        result.verdicts().forEach((site, verdict) -> {
+            if (site.path().equals(path)) sinks.add(new Sink(site.line(), site.cwe(), verdict));
+        });
+        sinks.sort(Comparator.comparingInt(Sink::line).thenComparingInt(Sink::cwe));
+        return sinks;
+    }
+}
