@@ -122,6 +122,13 @@ public final class CodeUnderAudit {
         return spans;
     }
 
+    /** The function definitions (methods too) of this name: the last part of a dotted name. */
+    public List<PyNode> functionsNamed(String name) {
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        return nodes("function_definition").stream().filter(f -> f.field("name") != null && f.field("name").text().equals(simple))
+                .toList();
+    }
+
     /**
      * Lines where a quoted piece of code starts, ignoring whitespace and the kind of quotes; an elision
      * ("...") and line numbers copied from a prompt are allowed. Empty when any part of it is missing.
@@ -163,6 +170,16 @@ public final class CodeUnderAudit {
             if (file.imports(prefix.toString())) return true;
         }
         return parts.length > 1 && bindsImport(parts[0]);
+    }
+
+    /** How the module binds a name at its top level: imports, assignments, defs and classes, in source order. */
+    public List<Binding> moduleBindings(String name) {
+        return file.scope(tree.root()).bindings(name);
+    }
+
+    /** The dotted name an expression refers to, imports resolved ({@code cfg.OptGroup} is {@code oslo_config.cfg.OptGroup}). */
+    public String qualifiedName(PyNode expression) {
+        return file.qualifiedName(expression);
     }
 
     /** Whether an import at module level binds this name ({@code cfg} after {@code from oslo_config import cfg}). */

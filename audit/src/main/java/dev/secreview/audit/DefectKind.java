@@ -20,26 +20,31 @@ import java.util.regex.Pattern;
  */
 record DefectKind(TaintKind kind) {
 
-    private static final Map<Pattern, Integer> WORDS = Map.of(
-            Pattern.compile("(?i)\\bSQL\\s*(?:injection|i)\\b"), 89,
-            Pattern.compile("(?i)\\b(?:OS\\s+|shell\\s+)?command\\s+injection\\b"), 78,
-            Pattern.compile("(?i)\\bcross[- ]site\\s+scripting\\b|\\bXSS\\b"), 79,
-            Pattern.compile("(?i)\\b(?:path|directory)\\s+traversal\\b"), 22,
-            Pattern.compile("(?i)\\bSSRF\\b|\\bserver[- ]side\\s+request\\s+forgery\\b"), 918,
-            Pattern.compile("(?i)\\bopen\\s+redirect"), 601,
-            Pattern.compile("(?i)\\bcode\\s+injection\\b"), 94,
-            Pattern.compile("(?i)\\bLDAP\\s+injection\\b"), 90,
-            Pattern.compile("(?i)\\bXPath\\s+injection\\b"), 643,
-            Pattern.compile("(?i)\\bheader\\s+injection\\b|\\bresponse\\s+splitting\\b"), 113);
+    /** In the order they are tried: the first kind a claim without a CWE names is its kind. */
+    private static final List<Map.Entry<Pattern, Integer>> WORDS = List.of(
+            Map.entry(Pattern.compile("(?i)\\bSQL\\s*(?:injection|i)\\b"), 89),
+            Map.entry(Pattern.compile("(?i)\\b(?:OS\\s+|shell\\s+)?command\\s+injection\\b"), 78),
+            Map.entry(Pattern.compile("(?i)\\bcross[- ]site\\s+scripting\\b|\\bXSS\\b"), 79),
+            Map.entry(Pattern.compile("(?i)\\b(?:path|directory)\\s+traversal\\b"), 22),
+            Map.entry(Pattern.compile("(?i)\\bSSRF\\b|\\bserver[- ]side\\s+request\\s+forgery\\b"), 918),
+            Map.entry(Pattern.compile("(?i)\\bopen\\s+redirect"), 601),
+            Map.entry(Pattern.compile("(?i)\\bcode\\s+injection\\b"), 94),
+            Map.entry(Pattern.compile("(?i)\\bLDAP\\s+injection\\b"), 90),
+            Map.entry(Pattern.compile("(?i)\\bXPath\\s+injection\\b"), 643),
+            Map.entry(Pattern.compile("(?i)\\bheader\\s+injection\\b|\\bresponse\\s+splitting\\b"), 113));
     private static final int ANCESTRY_DEPTH = 6;
 
     static Optional<DefectKind> of(Claim claim, CweCatalog catalog) {
-        List<TaintKind> kinds = PythonModels.get().kinds();
-        Optional<TaintKind> kind = claim.cwe() != null
-                ? kinds.stream().filter(k -> selfOrAncestors(claim.cwe(), catalog).contains(k.cwe())).findFirst()
-                : WORDS.entrySet().stream().filter(w -> w.getKey().matcher(Wording.assertion(claim)).find())
-                        .flatMap(w -> kinds.stream().filter(k -> k.cwe() == w.getValue())).findFirst();
-        return kind.map(DefectKind::new);
+        if (claim.cwe() != null) return of(claim.cwe(), catalog);
+        return WORDS.stream().filter(w -> w.getKey().matcher(Wording.assertion(claim)).find())
+                .flatMap(w -> PythonModels.get().kinds().stream().filter(k -> k.cwe() == w.getValue()))
+                .findFirst().map(DefectKind::new);
+    }
+
+    /** The kind of a CWE: the kind's own, or one below it. */
+    static Optional<DefectKind> of(int cwe, CweCatalog catalog) {
+        Set<Integer> lineage = selfOrAncestors(cwe, catalog);
+        return PythonModels.get().kinds().stream().filter(k -> lineage.contains(k.cwe())).findFirst().map(DefectKind::new);
     }
 
     int cwe() {

@@ -25,6 +25,12 @@ final class Evidence {
         return place(node.tree().source().displayPath(), node.startLine(), shown) + " " + what;
     }
 
+    /** "orders.py:12 `the code of line 12` what": for statements, whose whole text is too long to quote. */
+    static String atLine(PyNode node, String what) {
+        int line = node.startLine();
+        return place(node.tree().source().displayPath(), line, node.tree().source().line(line)) + " " + what;
+    }
+
     /** "orders.py:12 `code`". */
     static String place(String path, int line, String code) {
         return path + ":" + line + " " + quote(code);

@@ -15,10 +15,15 @@ final class Facts {
             new OsloSecureDefaultFacts(),
             new OsloSecretFacts(),
             new OsloChoicesFacts(),
+            new OptionMeaningFacts(),
             new WithStatementFacts(),
             new TimeoutFacts(),
             new ShellFacts(),
-            new YamlLoaderFacts());
+            new YamlLoaderFacts(),
+            new UsageFacts(),
+            new SymbolKindFacts(),
+            new OperationFacts(),
+            new DefectClassFacts());
 
     private Facts() {
     }
