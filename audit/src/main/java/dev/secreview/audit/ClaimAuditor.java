@@ -26,7 +26,7 @@ public final class ClaimAuditor {
 
     public ClaimAuditor(CweCatalog catalog) {
         this.checks = List.of(new CweKindCheck(catalog), new CweNameCheck(catalog), new LineCheck(),
-                new SymbolCheck(), new ConstructCheck());
+                new SymbolCheck(), new ConstructCheck(), new FixApiCheck());
         this.staticMatches = new StaticMatches(catalog);
         this.whatWasChecked = new WhatWasChecked(catalog);
     }

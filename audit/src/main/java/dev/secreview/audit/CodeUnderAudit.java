@@ -68,6 +68,11 @@ public final class CodeUnderAudit {
         return source;
     }
 
+    /** The file's semantic model: scopes, bindings, qualified names. */
+    public PythonFile file() {
+        return file;
+    }
+
     /** Constant folding over the file: what an argument's value is when the code fixes it. */
     public Values values() {
         return values;
@@ -180,6 +185,16 @@ public final class CodeUnderAudit {
     /** The dotted name an expression refers to, imports resolved ({@code cfg.OptGroup} is {@code oslo_config.cfg.OptGroup}). */
     public String qualifiedName(PyNode expression) {
         return file.qualifiedName(expression);
+    }
+
+    /** Whether some scope of the file binds this name (an assignment, a parameter, a loop variable, a def). */
+    public boolean bindsAnywhere(String name) {
+        return nodes("identifier").stream().anyMatch(n -> n.text().equals(name) && !file.resolve(name, n).isEmpty());
+    }
+
+    /** Whether the module defines a class of this name at its top level. */
+    public boolean definesClass(String name) {
+        return moduleBindings(name).stream().anyMatch(b -> b.site().is("class_definition"));
     }
 
     /** Whether an import at module level binds this name ({@code cfg} after {@code from oslo_config import cfg}). */

@@ -32,6 +32,24 @@ record DefectKind(TaintKind kind) {
             Map.entry(Pattern.compile("(?i)\\bLDAP\\s+injection\\b"), 90),
             Map.entry(Pattern.compile("(?i)\\bXPath\\s+injection\\b"), 643),
             Map.entry(Pattern.compile("(?i)\\bheader\\s+injection\\b|\\bresponse\\s+splitting\\b"), 113));
+    /**
+     * Names of calls that may be sinks of a kind though the models do not know their receiver ({@code db.execute} on
+     * a connection from an unknown helper): where one is, the absence of a known sink proves nothing.
+     */
+    private static final Map<Integer, Pattern> SINK_LIKE = Map.ofEntries(
+            Map.entry(89, Pattern.compile("execute|executemany|executescript|raw|text|query|extra")),
+            Map.entry(78, Pattern.compile("system|popen|Popen|run|call|check_call|check_output|spawn\\w*|exec\\w*|getoutput")),
+            Map.entry(79, Pattern.compile("render\\w*|make_response|Response|HttpResponse|write|Markup|mark_safe")),
+            Map.entry(22, Pattern.compile("open|send_file|send_from_directory|remove|unlink|rmtree|copy\\w*|move|rename|"
+                    + "FileResponse|extract\\w*|makedirs|mkdir")),
+            Map.entry(918, Pattern.compile("get|post|put|patch|delete|head|request|urlopen|urlretrieve|fetch")),
+            Map.entry(601, Pattern.compile("redirect|HttpResponseRedirect|start_response")),
+            Map.entry(94, Pattern.compile("eval|exec|compile|Template|from_string")),
+            Map.entry(502, Pattern.compile("loads?|load_all|decode|unpickle|Unpickler")),
+            Map.entry(90, Pattern.compile("search\\w*")),
+            Map.entry(643, Pattern.compile("xpath|XPath|ETXPath|select|iter_select")),
+            Map.entry(113, Pattern.compile("start_response|add_header|set_cookie|header\\w*")),
+            Map.entry(117, Pattern.compile("debug|info|warning|warn|error|exception|critical|log")));
     private static final int ANCESTRY_DEPTH = 6;
 
     static Optional<DefectKind> of(Claim claim, CweCatalog catalog) {
@@ -49,6 +67,15 @@ record DefectKind(TaintKind kind) {
 
     int cwe() {
         return kind.cwe();
+    }
+
+    /**
+     * Whether a call may be a sink of this kind by its name alone; for kinds without such names (what the server
+     * trusts, what it stores), every call may be.
+     */
+    boolean mayBeSink(String calledName) {
+        Pattern names = SINK_LIKE.get(kind.cwe());
+        return names == null || names.matcher(calledName).matches();
     }
 
     /** Whether a sink of the static review is one of this kind. */

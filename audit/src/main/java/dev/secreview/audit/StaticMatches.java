@@ -26,8 +26,9 @@ final class StaticMatches {
 
     List<Finding> of(Claim claim, ClaimPlace place, CodeUnderAudit code, StaticReview review) {
         if (claim.cwe() == null || place.isEmpty()) return List.of();
-        return review.findings().stream().filter(f -> place.near(f.line(), TOLERANCE)
-                && (f.cwe() == claim.cwe() || samePillar(claim.cwe(), f.cwe()) && aboutANameOf(claim, f, code))).toList();
+        return review.findings().stream().filter(f -> review.linesInFile(f).stream().anyMatch(line -> place.near(line, TOLERANCE))
+                && (f.cwe() == claim.cwe() || samePillar(claim.cwe(), f.cwe()) && aboutANameOf(claim, review.linesInFile(f), code)))
+                .toList();
     }
 
     private boolean samePillar(int claimed, int found) {
@@ -36,17 +37,16 @@ final class StaticMatches {
     }
 
     /**
-     * Whether a name the claim gives is on the finding's lines or is the function or class around it; true when
-     * the claim gives no name of the file.
+     * Whether a name the claim gives is on the finding's lines in the file or is the function or class around them;
+     * true when the claim gives no name of the file.
      */
-    private static boolean aboutANameOf(Claim claim, Finding finding, CodeUnderAudit code) {
-        LineSpan found = new LineSpan(finding.range().startLine(), finding.range().endLine());
+    private static boolean aboutANameOf(Claim claim, List<Integer> findingLines, CodeUnderAudit code) {
         boolean namesAny = false;
         for (String name : claim.identifiers()) {
             List<Integer> lines = code.linesOfName(name);
             namesAny |= !lines.isEmpty();
-            if (lines.stream().anyMatch(found::contains)
-                    || code.definitionsOf(name).stream().anyMatch(d -> d.contains(finding.line()))) {
+            if (lines.stream().anyMatch(findingLines::contains)
+                    || code.definitionsOf(name).stream().anyMatch(d -> findingLines.stream().anyMatch(d::contains))) {
                 return true;
             }
         }

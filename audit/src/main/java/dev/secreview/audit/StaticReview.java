@@ -3,6 +3,7 @@ package dev.secreview.audit;
 import dev.secreview.core.engine.FileAnalysis;
 import dev.secreview.core.engine.SuppressionDirective;
 import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.dataflow.analysis.Program;
 import dev.secreview.dataflow.analysis.SinkVerdict;
@@ -22,9 +23,10 @@ import java.util.Set;
 
 /**
  * What the engine's static review says about the audited file: its findings (pattern rules and the
- * whole-tree dataflow, as {@code secreview scan} reports them, suppressed ones left out) and, for every
- * dataflow sink in the file, whether attacker-controlled data reaches it. This is the one door from the
- * audit to the Python front end.
+ * whole-tree dataflow, as {@code secreview scan} reports them, suppressed ones left out), with the findings
+ * of other files of the tree whose path runs through it (request data read here and run as a command in a
+ * helper module), and, for every dataflow sink in the file, whether attacker-controlled data reaches it. This
+ * is the one door from the audit to the Python front end.
  */
 public final class StaticReview {
 
@@ -32,10 +34,12 @@ public final class StaticReview {
     public record Sink(int line, int cwe, SinkVerdict verdict) {
     }
 
+    private final String path;
     private final List<Finding> findings;
     private final List<Sink> sinks;
 
-    StaticReview(List<Finding> findings, List<Sink> sinks) {
+    StaticReview(String path, List<Finding> findings, List<Sink> sinks) {
+        this.path = path;
         this.findings = findings.stream().filter(f -> !f.suppressed()).sorted().toList();
         this.sinks = List.copyOf(sinks);
     }
@@ -49,19 +53,32 @@ public final class StaticReview {
         Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
         analyses.put(code.displayPath(), frontEnd.analyze(code));
         for (SourceFile other : tree) analyses.putIfAbsent(other.displayPath(), frontEnd.analyze(other));
-        FileAnalysis reviewed = frontEnd.reviewTree(analyses, threatModels).get(code.displayPath());
-        List<Finding> findings = SuppressionDirective.apply(reviewed.findings(), reviewed.suppressions());
-        return new StaticReview(findings, sinks(code.displayPath(), analyses.values(), threatModels));
+        String path = code.displayPath();
+        List<Finding> findings = new ArrayList<>();
+        frontEnd.reviewTree(analyses, threatModels).forEach((file, reviewed) -> {
+            for (Finding finding : SuppressionDirective.apply(reviewed.findings(), reviewed.suppressions())) {
+                if (file.equals(path) || finding.flow().stream().anyMatch(step -> step.path().equals(path))) findings.add(finding);
+            }
+        });
+        return new StaticReview(path, findings, sinks(path, analyses.values(), threatModels));
     }
 
     /** The same review with the findings a scan already made of the file (the LLM stage has them at hand). */
     public StaticReview withFindings(List<Finding> scanned) {
-        return new StaticReview(scanned, sinks);
+        return new StaticReview(path, scanned, sinks);
     }
 
-    /** The active findings of the file, in report order. */
+    /** The active findings of the file and those whose path runs through it, in report order. */
     public List<Finding> findings() {
         return findings;
+    }
+
+    /** The lines of the audited file a finding is on: its own line when it is in the file, and the steps of its path there. */
+    public List<Integer> linesInFile(Finding finding) {
+        List<Integer> lines = new ArrayList<>();
+        if (finding.path().equals(path)) lines.add(finding.line());
+        finding.flow().stream().filter(step -> step.path().equals(path)).map(FlowStep::line).forEach(lines::add);
+        return lines.stream().distinct().sorted().toList();
     }
 
     /** The dataflow sinks of the file, by line. */

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every name and piece of code the claim quotes is in the file. A dotted name whose first part is a
- * module the file imports is accepted ({@code subprocess.run} after {@code import subprocess}), and so
- * are Python keywords and builtin types; a builtin function such as {@code eval} must be in the file.
+ * Every name and piece of code the claim quotes is in the file. A dotted name that is not, but whose first
+ * part is a module the file imports or a class it defines, is looked up where it would come from
+ * ({@code subprocess.Popen} in the subprocess module of the library path, {@link ApiLookup}): missing there, it is
+ * an unknown symbol; in a library that cannot be found, the claim cannot be checked. Python keywords and builtin
+ * types are accepted; a builtin function such as {@code eval} must be in the file.
  */
 final class SymbolCheck implements ClaimCheck {
 
@@ -21,8 +23,17 @@ final class SymbolCheck implements ClaimCheck {
             if (!lines.isEmpty()) {
                 evidence.add("`" + name + "` is on " + Evidence.lines(lines));
                 found = true;
-            } else if (code.isImportedName(name)) {
-                evidence.add("`" + name + "` is a name from a module the file imports");
+            } else if (code.isImportedName(name) || code.definesClass(name.split("\\.")[0])) {
+                ApiLookup.Lookup lookup = input.apis().resolve(name, code);
+                switch (lookup.outcome()) {
+                    case FOUND -> evidence.add(lookup.evidence());
+                    case MISSING -> {
+                        return Outcome.failed(Verdict.UNKNOWN_SYMBOL, List.of("`" + name + "` does not exist: " + lookup.evidence()));
+                    }
+                    case UNKNOWN_LIBRARY -> {
+                        return Outcome.failed(Verdict.UNVERIFIED, List.of(lookup.evidence()));
+                    }
+                }
             } else {
                 return Outcome.failed(Verdict.UNKNOWN_SYMBOL, List.of("`" + name + "` does not occur in the file"));
             }

@@ -63,7 +63,7 @@ class ClaimChecksTest {
                 Arguments.of("1. CWE-20, line 19 in `render`: `sorted` is called.", UNSUPPORTED, "`render` is on line 13"),
                 // names and code
                 Arguments.of("1. CWE-20, line 15: `subprocess.check_output` starts `subprocess.Popen` underneath.", UNSUPPORTED,
-                        "`subprocess.Popen` is a name from a module the file imports"),
+                        "`subprocess.Popen` is the class on line 4 of subprocess.py (library)"),
                 Arguments.of("1. CWE-95, line 15: `eval` runs the name.", UNKNOWN_SYMBOL, "`eval` does not occur in the file"),
                 Arguments.of("1. CWE-20, line 15: `name` is a `str`, `None` is never checked.", UNSUPPORTED, "`name` is on lines 13, 15"),
                 Arguments.of("1. CWE-20, line 15:\n   ```\n   15 | output = subprocess.check_output(['report', name])\n   ```", UNSUPPORTED,
@@ -95,7 +95,14 @@ class ClaimChecksTest {
                 Arguments.of("1. CWE-78: the service may run commands it should not.", UNVERIFIED,
                         "the claim names no line and no code of the file, so nothing in it could be checked"),
                 Arguments.of("1. CWE-78: `subprocess.call` could be misused.", UNVERIFIED,
-                        "`subprocess.call` is a name from a module the file imports"),
+                        "`subprocess.call` is defined on line 24 of subprocess.py (library)"),
+                // names the file does not have, looked up where they would come from
+                Arguments.of("1. CWE-20, line 15: `subprocess.Popen.kill_all` stops the report.", UNKNOWN_SYMBOL,
+                        "`subprocess.Popen.kill_all` does not exist: class `Popen` (line 4 of subprocess.py (library)) and its "
+                                + "base classes define no `kill_all`"),
+                Arguments.of("1. CWE-20, line 19: `Report.render` sorts lines, `Report.export` writes them.", UNKNOWN_SYMBOL,
+                        "`Report.export` does not exist: class `Report` (line 12 of service.py) and its base classes define no "
+                                + "`export`"),
                 Arguments.of("1. Line 15 runs a command built from `name`.", UNSUPPORTED, "no CWE id given"));
     }
 

@@ -7,6 +7,7 @@ import dev.secreview.core.model.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,7 @@ final class Fixtures {
 
     static final ClaimAuditor AUDITOR = new ClaimAuditor(CweCatalog.embedded());
     static final ReviewParser PARSER = new ReviewParser();
+    static final LibraryPath LIBRARY = LibraryPath.of(List.of(folder("library")));
 
     private Fixtures() {
     }
@@ -47,7 +49,16 @@ final class Fixtures {
     }
 
     static AuditInput input(SourceFile code) {
-        return AuditInput.of(code, List.of(), ScanRequest.DEFAULT_THREAT_MODELS);
+        return AuditInput.of(code, List.of(), LIBRARY, ScanRequest.DEFAULT_THREAT_MODELS);
+    }
+
+    /** The folder of a test resource: {@code library}, the stand-in packages the fixture code imports. */
+    static Path folder(String resource) {
+        try {
+            return Path.of(Fixtures.class.getResource("/" + resource).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     static List<Verdict> verdicts(AuditReport report) {

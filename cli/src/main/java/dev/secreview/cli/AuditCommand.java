@@ -5,6 +5,7 @@ import dev.secreview.audit.AuditInput;
 import dev.secreview.audit.AuditReport;
 import dev.secreview.audit.Claim;
 import dev.secreview.audit.ClaimAuditor;
+import dev.secreview.audit.LibraryPath;
 import dev.secreview.audit.MalformedReviewException;
 import dev.secreview.audit.ReviewParser;
 import dev.secreview.core.cwe.CweCatalog;
@@ -55,6 +56,11 @@ final class AuditCommand implements Callable<Integer> {
                     + "modules (default: the file alone).")
     Path tree;
 
+    @Option(names = "--library-path", paramLabel = "DIR",
+            description = "Where the libraries the file imports are read from (parsed, never imported), e.g. a virtualenv's "
+                    + "site-packages; repeatable (default: the standard library and site-packages of the python3 on PATH).")
+    List<Path> libraryPath = new ArrayList<>();
+
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
     AuditFormat format;
@@ -72,7 +78,14 @@ final class AuditCommand implements Callable<Integer> {
             err.println("secreview: error: --tree " + tree + ": not a directory");
             return ExitCode.USAGE_OR_IO_ERROR;
         }
-        AuditInput input = AuditInput.of(codeFile, treeFiles(), ScanRequest.DEFAULT_THREAT_MODELS);
+        for (Path folder : libraryPath) {
+            if (!Files.isDirectory(folder)) {
+                err.println("secreview: error: --library-path " + folder + ": not a directory");
+                return ExitCode.USAGE_OR_IO_ERROR;
+            }
+        }
+        LibraryPath libraries = libraryPath.isEmpty() ? LibraryPath.ofPythonOnPath(System.getenv("PATH")) : LibraryPath.of(libraryPath);
+        AuditInput input = AuditInput.of(inTree(codeFile), treeFiles(), libraries, ScanRequest.DEFAULT_THREAT_MODELS);
         if (!input.code().syntaxErrors().isEmpty()) {
             PyTree.SyntaxError first = input.code().syntaxErrors().get(0);
             err.println("secreview: error: " + codeFile.displayPath() + ":" + first.line() + ": " + first.message()
@@ -96,6 +109,15 @@ final class AuditCommand implements Callable<Integer> {
         }
         if (!write(rendered.toString(), err)) return ExitCode.USAGE_OR_IO_ERROR;
         return report.allSupported() ? ExitCode.CLEAN : ExitCode.FINDINGS;
+    }
+
+    /** The audited file with its path inside {@code --tree} as its project path, when it is in the tree (its imports resolve from there). */
+    private SourceFile inTree(SourceFile file) {
+        if (tree == null) return file;
+        Path root = tree.toAbsolutePath().normalize();
+        Path audited = code.toAbsolutePath().normalize();
+        if (!audited.startsWith(root)) return file;
+        return new SourceFile(file.path(), file.displayPath(), root.relativize(audited).toString().replace('\\', '/'), file.text());
     }
 
     /** The Python files of {@code --tree} other than the audited one; those that cannot be read are left out. */

@@ -88,6 +88,17 @@ class AuditBadInputTest {
     }
 
     @Test
+    void aTreeThatIsNotADirectory() throws IOException {
+        assertOneLineError(audit("--code", code(), "--review", review(), "--tree", code()), "--tree " + code() + ": not a directory");
+    }
+
+    @Test
+    void aLibraryPathThatIsNotADirectory() throws IOException {
+        assertOneLineError(audit("--code", code(), "--review", review(), "--library-path", dir.resolve("none")),
+                "--library-path " + dir.resolve("none") + ": not a directory");
+    }
+
+    @Test
     void unknownFormat() throws IOException {
         assertOneLineError(audit("--code", code(), "--review", review(), "-f", "sarif"), "Invalid value for option '--format'");
     }

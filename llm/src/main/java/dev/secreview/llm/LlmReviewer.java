@@ -6,8 +6,7 @@ import dev.secreview.audit.AuditInput;
 import dev.secreview.audit.AuditedClaim;
 import dev.secreview.audit.Claim;
 import dev.secreview.audit.ClaimAuditor;
-import dev.secreview.audit.CodeUnderAudit;
-import dev.secreview.audit.StaticReview;
+import dev.secreview.audit.LibraryPath;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.model.Finding;
@@ -32,12 +31,13 @@ public final class LlmReviewer {
     private final SampleAgreement agreement;
     private final ClaimAuditor auditor;
     private final LlmFindings findings;
+    private final LibraryPath libraries;
 
     public LlmReviewer(LlmSettings settings) {
-        this(settings, openAiCompatible(settings), CweCatalog.embedded());
+        this(settings, openAiCompatible(settings), CweCatalog.embedded(), LibraryPath.ofPythonOnPath(System.getenv("PATH")));
     }
 
-    LlmReviewer(LlmSettings settings, ChatModel model, CweCatalog catalog) {
+    LlmReviewer(LlmSettings settings, ChatModel model, CweCatalog catalog, LibraryPath libraries) {
         this.settings = settings;
         this.chat = new RetryingChat(model, settings.maxRetries(), settings.firstBackoff(), settings.timeout());
         this.prompts = new PromptBuilder(catalog, settings.promptStyle(), settings.commitMessage());
@@ -45,6 +45,7 @@ public final class LlmReviewer {
         this.agreement = new SampleAgreement(catalog);
         this.auditor = new ClaimAuditor(catalog);
         this.findings = new LlmFindings(catalog);
+        this.libraries = libraries;
     }
 
     private static ChatModel openAiCompatible(LlmSettings settings) {
@@ -87,8 +88,8 @@ public final class LlmReviewer {
     /** The agreed claims the auditor grounds, as findings. */
     private List<Finding> verified(SourceFile source, List<Finding> staticFindings, List<AgreedClaim> agreed) {
         if (agreed.isEmpty()) return List.of(); // spares the auditor parsing the file for nothing
-        AuditInput input = new AuditInput(CodeUnderAudit.parse(source),
-                StaticReview.of(source, List.of(), ScanRequest.DEFAULT_THREAT_MODELS).withFindings(staticFindings));
+        AuditInput input = AuditInput.of(source, List.of(), libraries, ScanRequest.DEFAULT_THREAT_MODELS)
+                .withStaticFindings(staticFindings);
         List<AuditedClaim> audited = auditor.audit(input, agreed.stream().map(AgreedClaim::claim).toList()).claims();
         List<Finding> accepted = new ArrayList<>();
         for (int i = 0; i < agreed.size(); i++) {

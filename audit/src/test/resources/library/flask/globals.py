@@ -1,0 +1,4 @@
+from werkzeug.local import LocalProxy
+
+request = LocalProxy("request")
+session = LocalProxy("session")

@@ -1,0 +1,3 @@
+class wsgify:
+    def __init__(self, func=None, RequestClass=None):
+        self.func = func

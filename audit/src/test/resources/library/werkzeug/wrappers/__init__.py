@@ -1,0 +1,2 @@
+from .request import Request
+from .response import Response
