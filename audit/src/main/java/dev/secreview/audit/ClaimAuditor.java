@@ -5,7 +5,6 @@ import dev.secreview.core.model.Finding;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Checks each claim of a review against the CWE catalog, the code it is about and the engine's static review
@@ -55,14 +54,12 @@ public final class ClaimAuditor {
     /** The verdict of a claim that passed every check, from the evidence for and against it (added to {@code evidence}). */
     private Verdict weigh(Claim claim, AuditInput input, ClaimPlace place, List<Finding> matches, boolean namesSomething,
                           List<String> evidence) {
-        Optional<Fact> fact = Facts.judge(claim, input);
-        if (fact.isPresent() && fact.get().refutes()) {
-            evidence.add(fact.get().evidence());
-            return Verdict.CONTRADICTED;
-        }
+        List<Fact> facts = Facts.judge(claim, input);
+        facts.stream().filter(Fact::refutes).forEach(f -> evidence.add(f.evidence()));
+        if (facts.stream().anyMatch(Fact::refutes)) return Verdict.CONTRADICTED;
         matches.forEach(f -> evidence.add("the static review reports it: " + StaticMatches.describe(f)));
-        fact.ifPresent(confirmation -> evidence.add(confirmation.evidence()));
-        if (!matches.isEmpty() || fact.isPresent()) return Verdict.SUPPORTED;
+        facts.forEach(confirmation -> evidence.add(confirmation.evidence()));
+        if (!matches.isEmpty() || !facts.isEmpty()) return Verdict.SUPPORTED;
         if (!namesSomething && place.isEmpty()) {
             evidence.add("the claim names no line and no code of the file, so nothing in it could be checked");
             return Verdict.UNVERIFIED;

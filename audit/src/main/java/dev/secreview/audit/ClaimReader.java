@@ -39,13 +39,7 @@ final class ClaimReader {
         sortLines(lines);
         String prose = joinSoftBreaks(assertion);
         String proseWithoutCode = INLINE_CODE.matcher(prose).replaceAll(" ");
-        Matcher inline = INLINE_CODE.matcher(prose);
-        while (inline.find()) {
-            boolean quotesTheFile = !isIllustration(prose, inline.start())
-                    && !Wording.isDenied(prose, inline.start(), inline.end());
-            if (quotesTheFile) code.addInline(inline.group(1));
-        }
-        code.addCalledNames(proseWithoutCode);
+        collectQuotes(prose, code);
         CweMention cwe = CweMention.in(INLINE_CODE.matcher(prose).replaceAll("$1"));
         return new Claim(index, text(lines), cwe.cwe(), cwe.name(), cwe.pillar(),
                 LineReferences.in(proseWithoutCode), code.fragments(), code.identifiers(),
@@ -83,6 +77,20 @@ final class ClaimReader {
             boolean reasoning = label.map(l -> l.kind() == ClaimLabel.Kind.EXPLANATION).orElse(!isOnlyMetadata(line));
             if (reasoning) explanation.add(label.map(ClaimLabel::rest).orElse(line));
         }
+    }
+
+    /**
+     * The code a passage of prose quotes as being in the file: backticked spans that are neither illustrations
+     * nor denied, and names written as calls.
+     */
+    static void collectQuotes(String prose, CodeMentions code) {
+        Matcher inline = INLINE_CODE.matcher(prose);
+        while (inline.find()) {
+            boolean quotesTheFile = !isIllustration(prose, inline.start())
+                    && !Wording.isDenied(prose, inline.start(), inline.end());
+            if (quotesTheFile) code.addInline(inline.group(1));
+        }
+        code.addCalledNames(INLINE_CODE.matcher(prose).replaceAll(" "));
     }
 
     private static boolean isIllustration(String prose, int quoteStart) {

@@ -32,12 +32,12 @@ final class DefectClassFacts implements FactChecker {
         if (sinks.isEmpty()) {
             boolean reported = input.staticReview().findings().stream().anyMatch(f -> DefectKind.of(f.cwe(), catalog)
                     .filter(k -> k.cwe() == cwe).isPresent());
-            List<Call> calls = place.isEmpty() ? input.code().calls()
-                    : input.code().calls().stream().filter(c -> ClaimTargets.overlaps(c.node(), place.spans())).toList();
+            List<Call> calls = place.isEmpty() ? input.code().calls() : input.code().calls().stream()
+                    .filter(c -> place.near(c.node().startLine(), StaticMatches.TOLERANCE)).toList();
             boolean sinkLike = calls.stream().anyMatch(c -> c.name() != null && kind.get().mayBeSink(c.name()));
             if (reported || sinkLike) return Optional.empty();
             return Optional.of(Fact.refuting("no call in " + source.displayPath() + " is a sink of CWE-" + cwe
-                    + " that the dataflow knows, none " + (place.isEmpty() ? "in it" : "at " + place) + " could be one by its name, "
+                    + " that the dataflow knows, none " + (place.isEmpty() ? "in it" : "near " + place) + " could be one by its name, "
                     + "and the static review reports no CWE-" + cwe + " finding in the file or along a path through it: no data "
                     + "can reach such a sink there"));
         }

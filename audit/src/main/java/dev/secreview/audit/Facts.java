@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The facts the code states about a claim, from the small table of {@link FactChecker}s: the first refutation
- * if any checker refutes it (a fact the code states outweighs every confirmation), else the first confirmation.
+ * The facts the code states about a claim, from the small table of {@link FactChecker}s: the refutations if any
+ * checker refutes it (a fact the code states outweighs every confirmation), else the confirmations.
  */
 final class Facts {
 
@@ -28,9 +28,11 @@ final class Facts {
     private Facts() {
     }
 
-    static Optional<Fact> judge(Claim claim, AuditInput input) {
+    /** The refutations of the claim, or when there are none its confirmations; empty when the code settles nothing. */
+    static List<Fact> judge(Claim claim, AuditInput input) {
         String assertion = Wording.assertion(claim);
         List<Fact> found = CHECKERS.stream().map(c -> c.judge(claim, assertion, input)).flatMap(Optional::stream).toList();
-        return found.stream().filter(Fact::refutes).findFirst().or(() -> found.stream().findFirst());
+        List<Fact> refutations = found.stream().filter(Fact::refutes).toList();
+        return refutations.isEmpty() ? found : refutations;
     }
 }

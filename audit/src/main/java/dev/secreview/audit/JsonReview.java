@@ -94,6 +94,7 @@ final class JsonReview {
             code.addInline(quoted);
         }
         String explanation = text(index, finding, "explanation");
+        if (explanation != null) ClaimReader.collectQuotes(explanation, code);
         String fix = text(index, finding, "fix");
         String claimText = explanation != null ? explanation : quoted != null ? quoted : "";
         return new Claim(index, claimText, cwe.cwe(), cwe.name(), pillar, lines, code.fragments(), code.identifiers(),

@@ -8,6 +8,7 @@ final class OsloChoicesFacts extends OsloOptionFacts {
 
     private static final Pattern NO_ALLOW_LIST = Pattern.compile("(?i)\\bno\\s+(?:allow|white)[- ]?list\\b"
             + "|\\b(?:any|arbitrary)\\s+(?:\\w+\\s+){0,3}(?:value|string|input)s?\\b[^.]{0,30}\\b(?:accepted|allowed|permitted)\\b"
+            + "|\\baccepts?\\s+(?:any|arbitrary)\\s+(?:\\w+\\s+){0,2}?(?:value|string|input)s?\\b"
             + "|\\bnot\\s+restricted\\s+to\\b|\\bfree[- ]form\\b|\\bwithout\\s+(?:a\\s+|an\\s+)?(?:choices|allow[- ]?list)\\b"
             + "|\\bno\\s+(?:list|set)\\s+of\\s+(?:allowed|permitted|valid)\\s+values\\b");
 

@@ -26,8 +26,12 @@ final class WhatWasChecked {
         List<String> checked = new ArrayList<>();
         checked.add(findings(claim, place));
         DefectKind.of(claim, catalog).ifPresent(kind -> checked.add(sinks(kind, place, input.staticReview())));
-        if (input.staticReview().sinks().stream().noneMatch(s -> s.verdict() == SinkVerdict.TAINTED)) {
-            checked.add("no attacker-controlled source reaches any sink in this file");
+        List<StaticReview.Sink> sinks = input.staticReview().sinks();
+        if (sinks.isEmpty()) {
+            checked.add("the dataflow finds no sink in this file");
+        } else if (sinks.stream().noneMatch(s -> s.verdict() == SinkVerdict.TAINTED)) {
+            checked.add("no attacker-controlled source reaches " + (sinks.size() == 1 ? "the one sink" : "any of the "
+                    + sinks.size() + " sinks") + " in this file");
         }
         List<OsloOption> options = OsloOption.targetedBy(claim, Wording.assertion(claim), input.code());
         if (!options.isEmpty()) checked.add(options(options));

@@ -68,7 +68,7 @@ class AuditWritersTest {
                     - `digest` is on line 9
                     - `data` is on lines 9, 10
                     - the static review reports no CWE-20 finding, nor any under its pillar CWE-707, within 2 lines of line 9
-                    - no attacker-controlled source reaches any sink in this file
+                    - no attacker-controlled source reaches the one sink in this file
 
                 Claims: 3, supported: 1 (33%)
                 By verdict: supported 1, unsupported 1, not a weakness 1

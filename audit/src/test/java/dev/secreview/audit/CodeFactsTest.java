@@ -142,7 +142,7 @@ class CodeFactsTest {
                         CONTRADICTED, "module.py:8 `IntOpt(\"interval\", ...)` is declared with max=60, so oslo.config rejects 3600"),
                 // defect classes with no possible flow
                 Arguments.of(MEANINGS, "1. CWE-89: SQL injection through `retries` and `timeout`.",
-                        CONTRADICTED, "no call in module.py is a sink of CWE-89 that the dataflow knows, none at lines 4-5, 6-7 could be one by its name, "
+                        CONTRADICTED, "no call in module.py is a sink of CWE-89 that the dataflow knows, none near lines 4-5, 6-7 could be one by its name, "
                                 + "and the static review reports no CWE-89 finding in the file or along a path through it: no data can reach such a sink there"),
                 Arguments.of(QUERIES, "1. CWE-89, line 11: `note_id` is injected into the SQL query of `show`.",
                         CONTRADICTED, "module.py:11 `return str(db.execute(\"SELECT body FROM notes WHERE id = ...` gets "

@@ -289,6 +289,16 @@ class ReviewParserTest {
     }
 
     @Test
+    void theExplanationOfAJsonFindingQuotesCodeAsProseDoes() {
+        Claim claim = only("""
+                [{"cwe": "CWE-697", "line": 70, "code": "def filter_factory(global_conf, **local_conf):",
+                  "explanation": "`filter_factory` compares `global_conf` incorrectly; a name such as `x; rm -rf /` or a missing `timeout=` is no quote, sanitize_input() is."}]
+                """);
+        assertEquals(List.of("filter_factory", "global_conf", "sanitize_input"), claim.identifiers());
+        assertEquals(List.of("def filter_factory(global_conf, **local_conf):"), claim.codeFragments());
+    }
+
+    @Test
     void jsonInAFenceOrUnderAKey() {
         String finding = "{\"cwe\": \"CWE-22\", \"line\": 5, \"code\": \"open(path)\"}";
         for (String review : List.of("```json\n[" + finding + "]\n```", "{\"findings\": [" + finding + "]}", finding)) {
