@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which findings of the static review a claim speaks of: of the claim's CWE, or of another CWE under the
- * same CWE-1000 pillar (reviewers often pick a neighbour of the CWE a rule reports), within
- * {@value #TOLERANCE} lines of the claim's place. A pillar is wide (CWE-664 holds both a secret logged in
+ * Which findings of the static review a claim speaks of: those of the claim's CWE within {@value #TOLERANCE}
+ * lines of its place, or when there are none, those of another CWE under the same CWE-1000 pillar (reviewers
+ * often pick a neighbour of the CWE a rule reports). A pillar is wide (CWE-664 holds both a secret logged in
  * clear and an insecure default), so a finding of another CWE must also be about a name the claim gives,
  * when it gives names of the file: in an options module the next option is two lines away.
  */
@@ -26,8 +26,11 @@ final class StaticMatches {
 
     List<Finding> of(Claim claim, ClaimPlace place, CodeUnderAudit code, StaticReview review) {
         if (claim.cwe() == null || place.isEmpty()) return List.of();
-        return review.findings().stream().filter(f -> review.linesInFile(f).stream().anyMatch(line -> place.near(line, TOLERANCE))
-                && (f.cwe() == claim.cwe() || samePillar(claim.cwe(), f.cwe()) && aboutANameOf(claim, review.linesInFile(f), code)))
+        List<Finding> near = review.findings().stream()
+                .filter(f -> review.linesInFile(f).stream().anyMatch(line -> place.near(line, TOLERANCE))).toList();
+        List<Finding> sameCwe = near.stream().filter(f -> f.cwe() == claim.cwe()).toList();
+        if (!sameCwe.isEmpty()) return sameCwe;
+        return near.stream().filter(f -> samePillar(claim.cwe(), f.cwe()) && aboutANameOf(claim, review.linesInFile(f), code))
                 .toList();
     }
 

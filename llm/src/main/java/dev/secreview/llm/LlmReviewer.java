@@ -7,20 +7,24 @@ import dev.secreview.audit.AuditedClaim;
 import dev.secreview.audit.Claim;
 import dev.secreview.audit.ClaimAuditor;
 import dev.secreview.audit.LibraryPath;
+import dev.secreview.audit.Verdict;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.SourceFile;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Asks an LLM to review a file and keeps only what survives verification: the file is sent in numbered
  * parts that fit the token budget, asked {@code samples} times; a claim must recur in {@code agree} samples,
- * and then pass the claim auditor (real weakness, right name, lines and code that exist, nothing the code
- * contradicts). The static findings are always all kept: nothing an answer says can remove one.
+ * and then get the claim auditor's verdict against the code and the static review: supported claims confirm the
+ * static finding they speak of, unsupported ones are reported as the LLM's alone, every other verdict drops the
+ * claim. The static findings are always all kept: nothing an answer says can remove one.
  */
 public final class LlmReviewer {
 
@@ -80,22 +84,34 @@ public final class LlmReviewer {
         } catch (LlmFailure e) {
             return new SecondOpinion(staticFindings, Optional.of("no second opinion: " + e.getMessage()));
         }
-        List<Finding> verified = verified(source, staticFindings, agreement.keep(samples, settings.agree()));
-        return new SecondOpinion(LlmFindings.merge(staticFindings, verified),
+        return new SecondOpinion(judged(source, staticFindings, agreement.keep(samples, settings.agree())),
                 diagnostic(split.chunks().size(), unusable));
     }
 
-    /** The agreed claims the auditor grounds, as findings. */
-    private List<Finding> verified(SourceFile source, List<Finding> staticFindings, List<AgreedClaim> agreed) {
-        if (agreed.isEmpty()) return List.of(); // spares the auditor parsing the file for nothing
+    /**
+     * The static findings with what the auditor made of the agreed claims: a supported claim that speaks of static
+     * findings confirms them; one a fact of the code supports, or an unsupported one, becomes an LLM finding; a
+     * contradicted, misnamed, invalid, misplaced or unverifiable claim, or one naming what does not exist, is dropped.
+     */
+    private List<Finding> judged(SourceFile source, List<Finding> staticFindings, List<AgreedClaim> agreed) {
+        if (agreed.isEmpty()) return staticFindings; // spares the auditor reviewing the file for nothing
         AuditInput input = AuditInput.of(source, List.of(), libraries, ScanRequest.DEFAULT_THREAT_MODELS)
                 .withStaticFindings(staticFindings);
         List<AuditedClaim> audited = auditor.audit(input, agreed.stream().map(AgreedClaim::claim).toList()).claims();
-        List<Finding> accepted = new ArrayList<>();
+        Map<Finding, Finding> confirmed = new LinkedHashMap<>();
+        List<Finding> added = new ArrayList<>();
         for (int i = 0; i < agreed.size(); i++) {
-            if (audited.get(i).accepted()) accepted.add(findings.toFinding(source, agreed.get(i), settings.samples()));
+            AgreedClaim claim = agreed.get(i);
+            AuditedClaim verdict = audited.get(i);
+            if (verdict.verdict() == Verdict.SUPPORTED && !verdict.matches().isEmpty()) {
+                verdict.matches().forEach(f -> confirmed.putIfAbsent(f, LlmFindings.confirmed(f, claim, settings.samples())));
+            } else if (verdict.verdict() == Verdict.SUPPORTED) {
+                added.add(findings.toFinding(source, claim, settings.samples(), LlmFindings.Backing.CODE_FACT));
+            } else if (verdict.verdict() == Verdict.UNSUPPORTED) {
+                added.add(findings.toFinding(source, claim, settings.samples(), LlmFindings.Backing.NONE));
+            }
         }
-        return accepted;
+        return LlmFindings.merge(staticFindings, confirmed, added);
     }
 
     /** The tokens of the longest prompt without code (a part's prompt names its line range). */
