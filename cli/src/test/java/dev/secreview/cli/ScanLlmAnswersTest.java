@@ -28,7 +28,7 @@ class ScanLlmAnswersTest {
     Path dir;
 
     @Test
-    void aVerifiedJsonClaimBecomesAFindingAndTheStaticOneIsNotRepeated() throws IOException {
+    void anUnsupportedClaimIsTheLlmsAndASupportedOneConfirmsTheStaticFinding() throws IOException {
         Path file = app(dir);
         assertTrue(findingNodes(CliRun.scan("-f", "json", file), false).stream()
                 .anyMatch(f -> f.at("/cwe/id").asInt() == 78 && f.at("/location/startLine").asInt() == 18),
@@ -45,8 +45,12 @@ class ScanLlmAnswersTest {
             assertEquals("medium", llm.get("severity").asText());
             assertEquals("low", llm.get("confidence").asText());
             assertEquals("INVOICES.pop(invoice_id, None)", llm.get("snippet").asText());
-            assertEquals("LLM second opinion (agreed by 1 of 1 samples): Any caller can delete any invoice: the handler"
-                    + " removes the invoice named in the URL without checking that the caller may.", llm.get("message").asText());
+            assertEquals("LLM second opinion (agreed by 1 of 1 samples), not confirmed by the static analysis: Any caller can "
+                    + "delete any invoice: the handler removes the invoice named in the URL without checking that the caller may.",
+                    llm.get("message").asText());
+            JsonNode command = findingNodes(run, false).stream().filter(f -> f.at("/cwe/id").asInt() == 78).findFirst().orElseThrow();
+            assertTrue(command.get("message").asText().endsWith(" The LLM second opinion (agreed by 1 of 1 samples) reports it too."),
+                    command::toString);
             assertEquals("Look up the invoice's owner and answer 403 unless it is the current user before removing it.",
                     llm.get("fix").asText());
             String question = endpoint.requests().get(0).userMessage();
@@ -63,7 +67,8 @@ class ScanLlmAnswersTest {
 
             assertTrue(text.contains("1. CWE-862: Missing Authorization\n   Pillar: CWE-284 Improper Access Control\n"), text);
             assertTrue(text.contains("Severity: medium | Confidence: low | Rule: llm-cwe-862\n"), text);
-            assertTrue(text.contains("   Why: LLM second opinion (agreed by 1 of 1 samples): "), text);
+            assertTrue(text.contains("   Why: LLM second opinion (agreed by 1 of 1 samples), not confirmed by the static analysis: "),
+                    text);
             JsonNode run = new ObjectMapper().readTree(sarif).at("/runs/0");
             assertTrue(run.at("/tool/driver/rules").findValuesAsText("id").contains("llm-cwe-862"), sarif);
             assertEquals(1, Collections.frequency(run.get("results").findValuesAsText("ruleId"), "llm-cwe-862"), sarif);
@@ -87,7 +92,8 @@ class ScanLlmAnswersTest {
             assertEquals("", run.err());
             assertReview(run, file, "llm-cwe-862@11");
             assertTrue(findingNodes(run, true).get(0).get("message").asText()
-                    .startsWith("LLM second opinion (agreed by 1 of 1 samples): "), run::toString);
+                    .startsWith("LLM second opinion (agreed by 1 of 1 samples), not confirmed by the static analysis: "),
+                    run::toString);
         }
     }
 
@@ -119,7 +125,8 @@ class ScanLlmAnswersTest {
             assertEquals("", run.err());
             assertReview(run, file, "llm-cwe-862@11");
             assertTrue(findingNodes(run, true).get(0).get("message").asText()
-                    .startsWith("LLM second opinion (agreed by 2 of 3 samples): "), run::toString);
+                    .startsWith("LLM second opinion (agreed by 2 of 3 samples), not confirmed by the static analysis: "),
+                    run::toString);
         }
     }
 
@@ -129,7 +136,10 @@ class ScanLlmAnswersTest {
         try (ScanLlmEndpoint endpoint = ScanLlmEndpoint.answering(array(MISSING_AUTHORIZATION, INPUT_VALIDATION))) {
             CliRun run = scanWithLlm(file, endpoint);
 
-            assertReview(run, file, "llm-cwe-862@11, llm-cwe-20@17");
+            // The unchecked host (CWE-20, line 17) is supported by the static findings of its pillar on line 18.
+            assertReview(run, file, "llm-cwe-862@11");
+            assertTrue(findingNodes(run, false).stream().allMatch(f -> f.get("message").asText()
+                    .endsWith(" The LLM second opinion (agreed by 1 of 1 samples) reports it too.")), run::toString);
         }
     }
 
