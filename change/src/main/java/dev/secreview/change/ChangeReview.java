@@ -89,7 +89,8 @@ public final class ChangeReview {
         }
         long stillThere = after.findings().stream().filter(f -> !f.suppressed()).count() - added.size();
         int removed = (int) Math.max(0, known.entries().size() - stillThere);
-        ScanResult review = new ScanResult(files, after.pathProblems(), after.elapsed().plus(before.elapsed()));
+        ScanResult review = new ScanResult(files, after.pathProblems(), after.namedPaths(),
+                after.elapsed().plus(before.elapsed()));
         return new Result(review, onChangedLines, madeReachable, removed);
     }
 

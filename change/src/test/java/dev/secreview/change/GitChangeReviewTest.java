@@ -113,7 +113,7 @@ class GitChangeReviewTest {
         assertEquals("app/runner.py", result.review().findings().get(0).path());
         assertEquals(10, result.review().findings().get(0).line());
         assertTrue(result.review().diagnostics().stream()
-                .anyMatch(d -> d.path().equals("app/blob.py") && d.kind() == Diagnostic.Kind.UNREADABLE), 
+                .anyMatch(d -> d.path().equals("app/blob.py") && d.kind() == Diagnostic.Kind.BINARY),
                 result.review().diagnostics().toString());
     }
 

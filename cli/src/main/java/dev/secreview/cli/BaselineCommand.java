@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
                 + "report only new ones.",
                 "Findings are recorded by rule, path and a fingerprint of their code, not their line: they stay known "
                 + "when code moves or a file is renamed; a second copy of a known defect is new."},
-        footer = {"", "Exit codes: 0 the baseline was written, 2 usage or I/O error."})
+        footer = {"", "Exit codes: 0 the baseline was written, 2 it was not: bad usage or configuration, a PATH that is missing,",
+                "  unreadable, binary, undecodable, too large or not source, or the baseline file cannot be written."})
 final class BaselineCommand implements Callable<Integer> {
 
     @Spec
@@ -45,10 +46,10 @@ final class BaselineCommand implements Callable<Integer> {
         List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         Scanner scanner = Scanner.withInstalledFrontEnds();
         ScanResult review = scanner.scan(analysis.request(roots, spec.commandLine()), analysis.listener(err));
-        for (Diagnostic problem : review.pathProblems()) {
-            err.println("secreview: error: " + problem.render());
-        }
-        if (!review.pathProblems().isEmpty()) return ExitCode.USAGE_OR_IO_ERROR;
+        // An incomplete baseline would report the findings of the paths it left out as new ones later.
+        List<Diagnostic> refused = review.namedPathProblems();
+        refused.forEach(problem -> err.println("secreview: error: " + problem.render()));
+        if (!refused.isEmpty()) return ExitCode.USAGE_OR_IO_ERROR;
         String problem = OutputFile.write(output, Baseline.render(review, "secreview " + SecreviewCommand.version()));
         if (problem != null) {
             err.println("secreview: error: cannot write " + output + " (" + problem + ")");

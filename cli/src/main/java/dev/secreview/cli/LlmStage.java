@@ -26,7 +26,7 @@ final class LlmStage {
 
     ScanResult review(ScanResult scan, PrintWriter err) {
         List<FileReport> files = scan.files().stream().map(file -> review(file, err)).toList();
-        return new ScanResult(files, scan.pathProblems(), scan.elapsed());
+        return scan.withFiles(files);
     }
 
     private FileReport review(FileReport file, PrintWriter err) {

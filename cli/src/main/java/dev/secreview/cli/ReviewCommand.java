@@ -33,8 +33,9 @@ import java.util.function.Predicate;
                 "  secreview review --git HEAD~1                the last commit and the uncommitted changes",
                 "  secreview review --staged                    what is about to be committed",
                 "  secreview review src --diff change.patch     a unified diff applied to the folder src",
-                "", "Exit codes: 0 the change adds nothing at or above the thresholds, 1 findings, 2 usage or I/O error "
-                + "(a BASE that does not exist, a diff that does not apply)."})
+                "", "Exit codes: 0 the change adds nothing at or above the thresholds, 1 findings, 2 the tool could not do"
+                + " what was asked:",
+                "  bad usage or configuration, a BASE that does not exist, a diff that does not apply, an output that cannot be written."})
 final class ReviewCommand implements Callable<Integer> {
 
     @Spec

@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {"Reviews Python files and directories (recursively) for security defects.",
                 "Skips .git, virtualenvs, node_modules, build output and whatever --exclude names."},
-        footer = {"", "Exit codes: 0 nothing at or above the thresholds, 1 findings, 2 usage or I/O error.",
+        footer = {"", ExitCode.HELP,
                 "Suppress a finding inline with '# nosec [B602,...]' or '# secreview: ignore[rule-id]'."})
 final class ScanCommand implements Callable<Integer> {
 
@@ -56,31 +55,16 @@ final class ScanCommand implements Callable<Integer> {
         }
         Scanner scanner = Scanner.withInstalledFrontEnds();
         ScanResult scanned = scanner.scan(request, analysis.listener(err));
+        List<Diagnostic> refused = scanned.namedPathProblems();
+        refused.forEach(problem -> err.println("secreview: error: " + problem.render()));
+        if (scanned.nothingNamedCouldBeReviewed()) return ExitCode.USAGE_OR_IO_ERROR;
         ScanResult result = output.withBaseline(llmStage.map(stage -> stage.review(scanned, err)).orElse(scanned), known);
-
-        boolean pathError = false;
-        for (Diagnostic problem : result.pathProblems()) {
-            err.println("secreview: error: " + problem.render());
-            pathError = true;
-        }
-        // A file named on the command line that cannot be read is an I/O error, not just a diagnostic.
-        java.util.Set<String> namedFiles = new java.util.HashSet<>();
-        for (Path path : paths) {
-            if (!Files.isDirectory(path)) namedFiles.add(path.normalize().toString().replace('\\', '/'));
-        }
-        for (dev.secreview.core.model.FileReport file : result.files()) {
-            if (namedFiles.contains(file.path()) && file.diagnostics().stream()
-                    .anyMatch(d -> d.kind() == Diagnostic.Kind.UNREADABLE)) {
-                err.println("secreview: error: " + file.diagnostics().get(0).render());
-                pathError = true;
-            }
-        }
-        if (result.files().isEmpty() && !pathError) {
+        if (result.files().isEmpty() && refused.isEmpty()) {
             err.println("secreview: no Python files to review in " + String.join(", ", paths.stream().map(Path::toString).toList()));
         }
 
         boolean written = output.write(result, scanner, spec.commandLine().getOut(), err);
-        if (pathError || !written) return ExitCode.USAGE_OR_IO_ERROR;
+        if (!refused.isEmpty() || !written) return ExitCode.USAGE_OR_IO_ERROR;
         return output.report(result, scanner).defects().isEmpty() ? ExitCode.CLEAN : ExitCode.FINDINGS;
     }
 }

@@ -27,7 +27,8 @@ import java.util.Map;
  *               "bySeverity": {"high", "medium", "low"},
  *               "byPillar": [{"id", "name", "count"}],      // id and name null: CWE without pillar
  *               "suppressed", "belowThreshold",
- *               "diagnostics": {"unreadable", "parse-error", "analysis-error", "skipped"}},
+ *               "diagnostics": {"not-found", "unreadable", "binary", "undecodable", "too-large", "not-source",
+ *                               "parse-error", "analysis-error"}},
  *   "files": [{"path", "language", "lines", "reviewed",
  *              "findings": [{"ruleId", "cwe": {"id", "name", "pillar": {"id", "name"} | null},
  *                            "severity", "confidence", "securitySeverity",

@@ -107,8 +107,9 @@ final class ReportModel {
         return report.scan().reviewedFiles();
     }
 
+    /** Files and paths not reviewed at all, a missing path included. */
     int filesNotReviewed() {
-        return files.size() - filesReviewed();
+        return report.scan().notReviewed();
     }
 
     long lines() {

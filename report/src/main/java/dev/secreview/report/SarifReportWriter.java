@@ -178,9 +178,9 @@ public final class SarifReportWriter implements ReportWriter {
 
     private static ObjectNode notification(Diagnostic d) {
         ObjectNode node = JsonOutput.object().put("level", switch (d.kind()) {
-            case UNREADABLE, ANALYSIS_ERROR -> "error";
+            case NOT_FOUND, UNREADABLE, BINARY, UNDECODABLE, ANALYSIS_ERROR -> "error";
             case PARSE_ERROR -> "warning";
-            case SKIPPED -> "note";
+            case TOO_LARGE, NOT_SOURCE -> "note";
         });
         node.putObject("message").put("text", d.render());
         ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");

@@ -147,11 +147,11 @@ public final class TextReportWriter implements ReportWriter {
         }
         text.append("Suppressed findings: ").append(model.suppressed()).append('\n');
         text.append("Below threshold: ").append(model.belowThreshold()).append('\n');
-        var counts = model.diagnosticCounts();
-        text.append("Parse errors: ").append(counts.get(Diagnostic.Kind.PARSE_ERROR))
-                .append(", unreadable files: ").append(counts.get(Diagnostic.Kind.UNREADABLE))
-                .append(", analysis errors: ").append(counts.get(Diagnostic.Kind.ANALYSIS_ERROR))
-                .append(", skipped: ").append(counts.get(Diagnostic.Kind.SKIPPED)).append('\n');
+        StringJoiner diagnostics = new StringJoiner(", ").setEmptyValue("none");
+        model.diagnosticCounts().forEach((kind, n) -> {
+            if (n > 0) diagnostics.add(kindLabel(kind) + " " + n);
+        });
+        text.append("Diagnostics: ").append(diagnostics).append('\n');
     }
 
     private static void heading(String title, StringBuilder text) {

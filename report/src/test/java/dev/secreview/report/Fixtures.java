@@ -65,7 +65,7 @@ final class Fixtures {
                 new FileReport("app/broken.py", "python", 8, List.of(),
                         List.of(new Diagnostic(Diagnostic.Kind.PARSE_ERROR, "app/broken.py", 3,
                                 "syntax error: unexpected `)`"))),
-                FileReport.unreviewed("data/blob.py", new Diagnostic(Diagnostic.Kind.UNREADABLE, "data/blob.py", 0,
+                FileReport.unreviewed("data/blob.py", new Diagnostic(Diagnostic.Kind.UNDECODABLE, "data/blob.py", 0,
                         "not valid UTF-8 text")));
     }
 
@@ -113,7 +113,7 @@ final class Fixtures {
     }
 
     static List<Diagnostic> pathProblems() {
-        return List.of(new Diagnostic(Diagnostic.Kind.UNREADABLE, "missing/dir", 0, "no such file or directory"));
+        return List.of(new Diagnostic(Diagnostic.Kind.NOT_FOUND, "missing/dir", 0, "no such file or directory"));
     }
 
     /** Thresholds: any severity, at least medium confidence, so the low-confidence guess is hidden. */

@@ -48,7 +48,7 @@ class JsonReportWriterTest {
     void summaryCountsShownSuppressedAndBelowThreshold() throws Exception {
         JsonNode summary = MAPPER.readTree(render(ReportFormat.JSON, Fixtures.report())).get("summary");
         assertEquals(3, summary.get("filesReviewed").asInt());
-        assertEquals(1, summary.get("filesNotReviewed").asInt());
+        assertEquals(2, summary.get("filesNotReviewed").asInt(), "the undecodable file and the missing path");
         assertEquals(58, summary.get("lines").asInt());
         assertEquals(2, summary.get("findings").asInt());
         assertEquals(2, summary.at("/bySeverity/high").asInt());
@@ -57,7 +57,9 @@ class JsonReportWriterTest {
         assertEquals(707, summary.at("/byPillar/1/id").asInt());
         assertEquals(1, summary.get("suppressed").asInt());
         assertEquals(1, summary.get("belowThreshold").asInt());
-        assertEquals(2, summary.at("/diagnostics/unreadable").asInt());
+        assertEquals(1, summary.at("/diagnostics/not-found").asInt());
+        assertEquals(1, summary.at("/diagnostics/undecodable").asInt());
+        assertEquals(0, summary.at("/diagnostics/unreadable").asInt());
         assertEquals(1, summary.at("/diagnostics/parse-error").asInt());
     }
 

@@ -87,7 +87,7 @@ class TextReportWriterTest {
         assertTrue(text.contains("Not listed: 1 suppressed, 1 below threshold\n"), text);
         assertTrue(text.contains("Suppressed findings: 1\nBelow threshold: 1\n"), text);
         assertTrue(text.contains("Security defects: 2 (high 2, medium 0, low 0)\n"), text);
-        assertTrue(text.contains("Parse errors: 1, unreadable files: 2, analysis errors: 0, skipped: 0\n"), text);
+        assertTrue(text.contains("Diagnostics: not found 1, undecodable 1, parse error 1\n"), text);
     }
 
     @Test
@@ -113,7 +113,8 @@ class TextReportWriterTest {
                 new ReviewReport(scan, Fixtures.RULES, Severity.LOW, Confidence.LOW, "0.1.0"));
         assertFalse(text.contains(SENTENCE), text);
         assertTrue(text.contains("No files were found to review.\n"), text);
-        assertTrue(text.contains("unreadable: missing/dir: no such file or directory\n"), text);
+        assertTrue(text.contains("not found: missing/dir: no such file or directory\n"), text);
+        assertTrue(text.contains("Files reviewed: 0 (1 not reviewed)\n"), "a missing path is not reviewed:\n" + text);
     }
 
     @Test

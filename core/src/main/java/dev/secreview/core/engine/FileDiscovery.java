@@ -1,5 +1,7 @@
 package dev.secreview.core.engine;
 
+import dev.secreview.core.model.Diagnostic;
+
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -35,11 +38,12 @@ public final class FileDiscovery {
     public record Candidate(Path path, String displayPath, String projectPath) {
     }
 
-    /** A path given on the command line that cannot be walked. */
-    public record Missing(String path, String reason) {
-    }
-
-    public record Discovered(List<Candidate> files, List<Missing> missing) {
+    /**
+     * The files to review; the paths that could not be walked (a root that does not exist, a directory that cannot
+     * be read); and the paths as given, in the form the review shows them, so a problem with one can be told apart
+     * from a problem with a file found inside a directory.
+     */
+    public record Discovered(List<Candidate> files, List<Diagnostic> problems, Set<String> named) {
     }
 
     private final List<PathMatcher> excludes;
@@ -59,22 +63,27 @@ public final class FileDiscovery {
 
     public Discovered discover(List<Path> roots, Predicate<Path> wanted) {
         List<Candidate> files = new ArrayList<>();
-        List<Missing> missing = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        Set<String> named = new HashSet<>();
         for (Path root : roots) {
             String shown = slashes(root.toString());
             if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.exists(root)) {
-                missing.add(new Missing(shown, "no such file or directory"));
+                named.add(shown);
+                problems.add(new Diagnostic(Diagnostic.Kind.NOT_FOUND, shown, 0, SourceReader.NO_SUCH_FILE));
             } else if (Files.isDirectory(root)) {
-                walk(root, wanted, files, missing);
+                named.add(shown);
+                walk(root, wanted, files, problems);
             } else {
                 String given = slashes(root.normalize().toString());
-                files.add(new Candidate(root, shown(root, given), given));
+                Candidate file = new Candidate(root, shown(root, given), given);
+                named.add(file.displayPath());
+                files.add(file);
             }
         }
-        return new Discovered(files, missing);
+        return new Discovered(files, problems, named);
     }
 
-    private void walk(Path root, Predicate<Path> wanted, List<Candidate> files, List<Missing> missing) {
+    private void walk(Path root, Predicate<Path> wanted, List<Candidate> files, List<Diagnostic> problems) {
         try {
             Files.walkFileTree(root, new FileVisitor<>() {
                 @Override
@@ -100,8 +109,8 @@ public final class FileDiscovery {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot be read";
-                    missing.add(new Missing(slashes(file.toString()), "cannot read: " + why));
+                    String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "I/O error";
+                    problems.add(new Diagnostic(Diagnostic.Kind.UNREADABLE, slashes(file.toString()), 0, "cannot read: " + why));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -111,7 +120,8 @@ public final class FileDiscovery {
                 }
             });
         } catch (IOException e) {
-            missing.add(new Missing(slashes(root.toString()), "cannot walk directory: " + e.getMessage()));
+            problems.add(new Diagnostic(Diagnostic.Kind.UNREADABLE, slashes(root.toString()), 0,
+                    "cannot walk directory: " + e.getMessage()));
         }
     }
 

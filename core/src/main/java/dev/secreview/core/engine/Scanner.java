@@ -61,10 +61,7 @@ public final class Scanner {
         long started = System.nanoTime();
         FileDiscovery.Discovered discovered = new FileDiscovery(request.excludes(), request.displayBase())
                 .discover(request.paths(), file -> frontEndFor(file).isPresent());
-        List<Diagnostic> pathProblems = new ArrayList<>();
-        for (FileDiscovery.Missing missing : discovered.missing()) {
-            pathProblems.add(new Diagnostic(Diagnostic.Kind.UNREADABLE, missing.path(), 0, missing.reason()));
-        }
+        List<Diagnostic> pathProblems = new ArrayList<>(discovered.problems());
         // One review per file, however many of the given paths reach it.
         java.util.Set<Path> seen = new java.util.HashSet<>();
         List<FileDiscovery.Candidate> candidates = discovered.files().stream()
@@ -73,7 +70,7 @@ public final class Scanner {
                 .toList();
         listener.started(candidates.size());
         List<FileReport> reports = analyseAll(candidates, request, listener, pathProblems, cache);
-        return new ScanResult(reports, pathProblems, Duration.ofNanos(System.nanoTime() - started));
+        return new ScanResult(reports, pathProblems, discovered.named(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     private List<FileReport> analyseAll(List<FileDiscovery.Candidate> candidates, ScanRequest request,
@@ -154,8 +151,8 @@ public final class Scanner {
         String shown = candidate.displayPath();
         Optional<LanguageFrontEnd> frontEnd = frontEndFor(candidate.path());
         if (frontEnd.isEmpty()) {
-            return Outcome.done(FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.SKIPPED, shown, 0,
-                    "skipped: not a supported source file")));
+            return Outcome.done(FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.NOT_SOURCE, shown, 0,
+                    "not a source file secreview reviews")));
         }
         SourceReader.Result read = reader.read(candidate.path(), shown, candidate.projectPath());
         if (read.problem() != null) {

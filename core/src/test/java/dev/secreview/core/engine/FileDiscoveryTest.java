@@ -1,5 +1,6 @@
 package dev.secreview.core.engine;
 
+import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.FileReport;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.core.rule.RuleMetadata;
@@ -14,10 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -58,7 +61,7 @@ class FileDiscoveryTest {
         assertEquals(new HashSet<>(List.of(display("a.py"), display("pkg/b.py"), display("pkg/deep/er/c.py"))),
                 new HashSet<>(shown(found)));
         assertEquals(3, found.files().size(), "each file once");
-        assertEquals(List.of(), found.missing());
+        assertEquals(List.of(), found.problems());
     }
 
     @Test
@@ -183,7 +186,7 @@ class FileDiscoveryTest {
                 () -> new FileDiscovery(List.of()).discover(List.of(dir), PYTHON));
 
         assertEquals(List.of(display("pkg/mod.py")), shown(found));
-        assertEquals(List.of(), found.missing());
+        assertEquals(List.of(), found.problems());
     }
 
     // ---------------------------------------------------------------- excludes
@@ -253,19 +256,40 @@ class FileDiscoveryTest {
         FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(missing, dir, missingFile), PYTHON);
 
         assertEquals(List.of(display("a.py")), shown(found));
-        assertEquals(List.of(new FileDiscovery.Missing(display("gone"), "no such file or directory"),
-                new FileDiscovery.Missing(display("gone.py"), "no such file or directory")), found.missing());
+        assertEquals(List.of(new Diagnostic(Diagnostic.Kind.NOT_FOUND, display("gone"), 0, "no such file or directory"),
+                new Diagnostic(Diagnostic.Kind.NOT_FOUND, display("gone.py"), 0, "no such file or directory")),
+                found.problems());
+        assertEquals(Set.of(display("gone"), display("gone.py"), display("")), found.named());
     }
 
     @Test
-    void missingRootBecomesAnUnreadablePathProblemOfTheScan() {
+    void aMissingRootIsAProblemWithANamedPathAndCountsAsNotReviewed() {
         Scanner scanner = new Scanner(List.of(new NothingFrontEnd()));
 
         ScanResult result = scanner.scan(ScanRequest.of(List.of(dir.resolve("gone"))), ScanListener.NONE);
 
         assertEquals(List.of(), result.files());
-        assertEquals(1, result.pathProblems().size());
-        assertEquals(display("gone") + ": no such file or directory", result.pathProblems().get(0).render());
+        assertEquals(List.of(display("gone") + ": no such file or directory"),
+                result.namedPathProblems().stream().map(Diagnostic::render).toList());
+        assertEquals(1, result.notReviewed());
+        assertTrue(result.nothingNamedCouldBeReviewed());
+    }
+
+    @Test
+    void aBadFileFoundInADirectoryIsADiagnosticButANamedOneIsAProblemWithAPath() throws IOException {
+        touch("pkg/good.py");
+        Path binary = Files.write(dir.resolve("pkg/blob.py"), new byte[]{0});
+        Files.write(dir.resolve("pkg/other.py"), new byte[]{0});
+        Scanner scanner = new Scanner(List.of(new NothingFrontEnd()));
+
+        ScanResult walked = scanner.scan(ScanRequest.of(List.of(dir.resolve("pkg"))), ScanListener.NONE);
+        ScanResult named = scanner.scan(ScanRequest.of(List.of(binary, dir.resolve("pkg/good.py"))), ScanListener.NONE);
+
+        assertEquals(List.of(), walked.namedPathProblems());
+        assertEquals(2, walked.notReviewed());
+        assertEquals(List.of(display("pkg/blob.py") + ": binary file (NUL byte at offset 0)"),
+                named.namedPathProblems().stream().map(Diagnostic::render).toList());
+        assertFalse(named.nothingNamedCouldBeReviewed(), "the other named file was reviewed");
     }
 
     @Test
@@ -273,7 +297,7 @@ class FileDiscoveryTest {
         FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(), PYTHON);
 
         assertEquals(List.of(), found.files());
-        assertEquals(List.of(), found.missing());
+        assertEquals(List.of(), found.problems());
     }
 
     @Test
@@ -283,7 +307,7 @@ class FileDiscoveryTest {
         FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(empty), PYTHON);
 
         assertEquals(List.of(), found.files());
-        assertEquals(List.of(), found.missing());
+        assertEquals(List.of(), found.problems());
     }
 
     /** A front end that handles .py files and finds nothing. */
