@@ -89,7 +89,7 @@ public final class ChangeReview {
         }
         long stillThere = after.findings().stream().filter(f -> !f.suppressed()).count() - added.size();
         int removed = (int) Math.max(0, known.entries().size() - stillThere);
-        ScanResult review = new ScanResult(files, after.pathProblems(), after.namedPaths(),
+        ScanResult review = new ScanResult(files, after.pathProblems(), after.namedPaths(), after.skipped(),
                 after.elapsed().plus(before.elapsed()));
         return new Result(review, onChangedLines, madeReachable, removed);
     }

@@ -1,5 +1,6 @@
 package dev.secreview.cli;
 
+import dev.secreview.core.engine.PathGlob;
 import dev.secreview.core.engine.ScanListener;
 import dev.secreview.core.engine.ScanRequest;
 import picocli.CommandLine;
@@ -39,7 +40,19 @@ final class AnalysisOptions {
         if (threadCount < 1) throw new CommandLine.ParameterException(commandLine, "--threads must be at least 1");
         Set<String> models = new HashSet<>();
         threatModels.forEach(model -> models.add(model.name()));
+        checkGlobs("--exclude", excludes);
         return new ScanRequest(paths, excludes, threadCount, models);
+    }
+
+    /** Globs are read before the scan, so that one that names nothing is a usage error, not a failed scan. */
+    static void checkGlobs(String source, List<String> globs) {
+        for (String glob : globs) {
+            try {
+                PathGlob.of(glob);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(source + ": " + e.getMessage());
+            }
+        }
     }
 
     ScanListener listener(PrintWriter err) {

@@ -112,6 +112,13 @@ final class ReportModel {
         return report.scan().notReviewed();
     }
 
+    /** Source files left out on purpose, per reason ({@code git-ignored}, {@code virtualenv}...), in reason order. */
+    Map<String, Integer> skippedByReason() {
+        Map<String, Integer> counts = new TreeMap<>();
+        report.scan().skipped().forEach(skip -> counts.merge(skip.reason(), skip.files(), Integer::sum));
+        return counts;
+    }
+
     long lines() {
         return report.scan().totalLines();
     }

@@ -134,6 +134,9 @@ public final class TextReportWriter implements ReportWriter {
         text.append("Files reviewed: ").append(model.filesReviewed());
         if (model.filesNotReviewed() > 0) text.append(" (").append(model.filesNotReviewed()).append(" not reviewed)");
         text.append('\n');
+        StringJoiner byReason = new StringJoiner(", ", " (", ")").setEmptyValue("");
+        model.skippedByReason().forEach((reason, n) -> byReason.add(reason + " " + n));
+        text.append("Skipped files: ").append(model.report.scan().skippedFiles()).append(byReason).append('\n');
         text.append("Lines reviewed: ").append(model.lines()).append('\n');
         StringJoiner bySeverity = new StringJoiner(", ", " (", ")");
         model.bySeverity().forEach((severity, n) -> bySeverity.add(severity.label() + " " + n));

@@ -10,12 +10,14 @@ import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.FileReport;
 import dev.secreview.core.model.Severity;
+import dev.secreview.core.model.SkippedPath;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,16 @@ class TextReportWriterTest {
         // c.py failed to analyse: it is reviewed-but-unproven, so only two files count as clean.
         assertTrue(text.contains("\n" + SENTENCE + " (2 files reviewed)\n"), text);
         assertTrue(text.contains("analysis error: c.py: analysis failed\n"), text);
+    }
+
+    @Test
+    void skippedFilesAreCountedByReasonInTheSummary() {
+        ScanResult scan = new ScanResult(List.of(new FileReport("a.py", "python", 3, List.of(), List.of())), List.of(),
+                Set.of(), List.of(new SkippedPath("venv", "virtualenv", 120), new SkippedPath("build", "git-ignored", 7)),
+                Duration.ZERO);
+        String text = render(ReportFormat.TEXT,
+                new ReviewReport(scan, Fixtures.RULES, Severity.LOW, Confidence.LOW, "0.1.0"));
+        assertTrue(text.contains("Files reviewed: 1\nSkipped files: 127 (git-ignored 7, virtualenv 120)\n"), text);
     }
 
     @Test

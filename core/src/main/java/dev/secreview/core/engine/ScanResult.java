@@ -3,6 +3,7 @@ package dev.secreview.core.engine;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.FileReport;
 import dev.secreview.core.model.Finding;
+import dev.secreview.core.model.SkippedPath;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,26 +12,33 @@ import java.util.stream.Stream;
 
 /**
  * The outcome of a scan: one report per file in path order; the problems that belong to no one file (a path
- * that does not exist, a directory that cannot be read, a failed whole-tree analysis); and the paths the request
- * named, as the review shows them. The elapsed time is not part of any deterministic output.
+ * that does not exist, a directory that cannot be read, a failed whole-tree analysis); the paths the request
+ * named, as the review shows them; and what was left out on purpose (in path order). The elapsed time is not part
+ * of any deterministic output.
  */
 public record ScanResult(List<FileReport> files, List<Diagnostic> pathProblems, Set<String> namedPaths,
-                         Duration elapsed) {
+                         List<SkippedPath> skipped, Duration elapsed) {
 
     public ScanResult {
         files = List.copyOf(files);
         pathProblems = List.copyOf(pathProblems);
         namedPaths = Set.copyOf(namedPaths);
+        skipped = skipped.stream().sorted().toList();
     }
 
-    /** A result that names no paths (made by hand, or a tree reviewed as a whole). */
+    /** A result that names no paths and left nothing out (made by hand, or a tree reviewed as a whole). */
     public ScanResult(List<FileReport> files, List<Diagnostic> pathProblems, Duration elapsed) {
-        this(files, pathProblems, Set.of(), elapsed);
+        this(files, pathProblems, Set.of(), List.of(), elapsed);
     }
 
     /** The same scan with other file reports (findings added, marked or dropped after the scan). */
     public ScanResult withFiles(List<FileReport> revised) {
-        return new ScanResult(revised, pathProblems, namedPaths, elapsed);
+        return new ScanResult(revised, pathProblems, namedPaths, skipped, elapsed);
+    }
+
+    /** The source files left out on purpose (a virtualenv, git-ignored or excluded paths...). */
+    public int skippedFiles() {
+        return skipped.stream().mapToInt(SkippedPath::files).sum();
     }
 
     public List<Finding> findings() {

@@ -59,7 +59,7 @@ public final class Scanner {
     /** A scan that takes each file's own analysis from {@code cache} when it has one (null: no cache). */
     public ScanResult scan(ScanRequest request, ScanListener listener, AnalysisCache cache) {
         long started = System.nanoTime();
-        FileDiscovery.Discovered discovered = new FileDiscovery(request.excludes(), request.displayBase())
+        FileDiscovery.Discovered discovered = FileDiscovery.of(request)
                 .discover(request.paths(), file -> frontEndFor(file).isPresent());
         List<Diagnostic> pathProblems = new ArrayList<>(discovered.problems());
         // One review per file, however many of the given paths reach it.
@@ -70,7 +70,8 @@ public final class Scanner {
                 .toList();
         listener.started(candidates.size());
         List<FileReport> reports = analyseAll(candidates, request, listener, pathProblems, cache);
-        return new ScanResult(reports, pathProblems, discovered.named(), Duration.ofNanos(System.nanoTime() - started));
+        return new ScanResult(reports, pathProblems, discovered.named(), discovered.skipped(),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     private List<FileReport> analyseAll(List<FileDiscovery.Candidate> candidates, ScanRequest request,

@@ -2,12 +2,14 @@ package dev.secreview.core.engine;
 
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.FileReport;
+import dev.secreview.core.model.SkippedPath;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.core.rule.RuleMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -136,40 +138,70 @@ class FileDiscoveryTest {
 
     // ---------------------------------------------------------------- skipping
 
-    static Stream<String> skippedDirectories() {
-        return FileDiscovery.SKIPPED_DIRECTORIES.stream().sorted();
+    static Stream<String> notSourceFolders() {
+        return Stream.of(".git", ".hg", ".svn", "node_modules");
     }
 
     @ParameterizedTest
-    @MethodSource("skippedDirectories")
-    void skipsToolAndDependencyDirectories(String name) throws IOException {
+    @MethodSource("notSourceFolders")
+    void skipsVersionControlAndNodeModulesAndCountsTheirSourceFiles(String name) throws IOException {
         touch("app.py");
         touch(name + "/inside.py");
         touch("pkg/" + name + "/nested/inside.py");
+        touch("pkg/" + name + "/nested/more.py");
 
         FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir), PYTHON);
 
         assertEquals(List.of(display("app.py")), shown(found));
+        String why = name.equals("node_modules") ? "node_modules" : "version control";
+        assertEquals(Set.of(new SkippedPath(display(name), why, 1), new SkippedPath(display("pkg/" + name), why, 2)),
+                Set.copyOf(found.skipped()));
     }
 
     @Test
-    void skipsAnyVirtualenvRecognisedByItsPyvenvCfg() throws IOException {
+    void aFolderWithoutSourceFilesLeftOutIsNotListed() throws IOException {
+        touch("app.py");
+        Files.createDirectories(dir.resolve(".git/objects"));
+        Files.writeString(dir.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(), found.skipped());
+    }
+
+    /** Packages named like tool output: the standard library's venv, pip's operations/build. */
+    @ParameterizedTest
+    @ValueSource(strings = {"build", "venv", ".venv", "dist", "env", "site-packages", "__pycache__", ".tox", "eggs"})
+    void aFolderIsNotSkippedForItsNameAlone(String name) throws IOException {
+        touch("app.py");
+        touch("pkg/" + name + "/__init__.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir), PYTHON);
+
+        assertEquals(Set.of(display("app.py"), display("pkg/" + name + "/__init__.py")), Set.copyOf(shown(found)));
+        assertEquals(List.of(), found.skipped());
+    }
+
+    @Test
+    void skipsAnyVirtualenvRecognisedByItsPyvenvCfgAndCountsItsFiles() throws IOException {
         touch("app.py");
         touch("envs/py311/lib/python3.11/mod.py");
+        touch("envs/py311/lib/python3.11/site-packages/dep/__init__.py");
         Files.writeString(dir.resolve("envs/py311/pyvenv.cfg"), "home = /usr/bin\n");
 
         FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir), PYTHON);
 
         assertEquals(List.of(display("app.py")), shown(found));
+        assertEquals(List.of(new SkippedPath(display("envs/py311"), "virtualenv", 2)), found.skipped());
     }
 
     @Test
-    void aSkippedNameGivenAsTheRootIsStillWalked() throws IOException {
-        touch("build/gen.py");
+    void aFolderLeftOutWhenFoundIsStillWalkedWhenNamed() throws IOException {
+        touch("node_modules/gyp/gen.py");
 
-        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir.resolve("build")), PYTHON);
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir.resolve("node_modules")), PYTHON);
 
-        assertEquals(List.of(display("build/gen.py")), shown(found));
+        assertEquals(List.of(display("node_modules/gyp/gen.py")), shown(found));
     }
 
     @Test
@@ -200,6 +232,69 @@ class FileDiscoveryTest {
         FileDiscovery.Discovered found = new FileDiscovery(List.of("tests/**")).discover(List.of(dir), PYTHON);
 
         assertEquals(List.of(display("app/views.py")), shown(found));
+        assertEquals(List.of(new SkippedPath(display("tests"), "excluded", 2)), found.skipped(),
+                "the folder is left out whole, with the files in it counted");
+    }
+
+    /** What a user means by the folder tests, however it is written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tests", "tests/", "./tests", "./tests/", "/tests", "tests/**", "**/tests/**", "**/tests"})
+    void excludeOfTheTopLevelTestsFolderInEverySpelling(String glob) throws IOException {
+        touch("app/views.py");
+        touch("tests/test_views.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of(glob)).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(display("app/views.py")), shown(found), glob);
+        assertEquals(List.of(new SkippedPath(display("tests"), "excluded", 1)), found.skipped(), glob);
+    }
+
+    @Test
+    void aTrailingSlashNamesFoldersOnly() throws IOException {
+        touch("app/tests.py");
+        touch("app/tests/test_a.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of("tests/")).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(display("app/tests.py")), shown(found));
+    }
+
+    @Test
+    void includeGlobsKeepOnlyTheFilesTheyNameAndCountTheRest() throws IOException {
+        touch("src/app/views.py");
+        touch("scripts/run.py");
+        touch("setup.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of(), List.of("src", "scripts/*.py"), PathFilter.NONE, null)
+                .discover(List.of(dir), PYTHON);
+
+        assertEquals(Set.of(display("src/app/views.py"), display("scripts/run.py")), Set.copyOf(shown(found)));
+        assertEquals(List.of(new SkippedPath(display("setup.py"), "not included", 1)), found.skipped());
+    }
+
+    @Test
+    void aPathFilterLeavesOutWhatItNamesUnderItsOwnReason() throws IOException {
+        touch("app.py");
+        touch("generated/api_pb2.py");
+        touch("local_settings.py");
+        PathFilter filter = new PathFilter() {
+            @Override
+            public boolean leavesOut(Path path, boolean folder) {
+                String name = path.getFileName().toString();
+                return folder ? name.equals("generated") : name.equals("local_settings.py");
+            }
+
+            @Override
+            public String reason() {
+                return "git-ignored";
+            }
+        };
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of(), List.of(), filter, null).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(display("app.py")), shown(found));
+        assertEquals(Set.of(new SkippedPath(display("generated"), "git-ignored", 1),
+                new SkippedPath(display("local_settings.py"), "git-ignored", 1)), Set.copyOf(found.skipped()));
     }
 
     @Test
