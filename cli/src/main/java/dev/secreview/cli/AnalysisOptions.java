@@ -1,5 +1,7 @@
 package dev.secreview.cli;
 
+import dev.secreview.change.GitIgnoredPaths;
+import dev.secreview.core.engine.PathFilter;
 import dev.secreview.core.engine.PathGlob;
 import dev.secreview.core.engine.ScanListener;
 import dev.secreview.core.engine.ScanRequest;
@@ -19,6 +21,11 @@ final class AnalysisOptions {
     @Option(names = "--exclude", paramLabel = "GLOB",
             description = "Leave out paths matching GLOB (relative to the scanned directory; repeatable), e.g. 'tests/**' or 'migrations'.")
     List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--gitignore", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Leave out what git ignores: untracked paths that the repository's .gitignore files or"
+                    + " .git/info/exclude name (default: on; --no-gitignore reviews them too).")
+    boolean gitignore;
 
     @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Files reviewed in parallel (default: number of cores).")
     Integer threads;
@@ -41,7 +48,8 @@ final class AnalysisOptions {
         Set<String> models = new HashSet<>();
         threatModels.forEach(model -> models.add(model.name()));
         checkGlobs("--exclude", excludes);
-        return new ScanRequest(paths, excludes, threadCount, models);
+        return new ScanRequest(paths, excludes, threadCount, models)
+                .filteredBy(gitignore ? new GitIgnoredPaths() : PathFilter.NONE);
     }
 
     /** Globs are read before the scan, so that one that names nothing is a usage error, not a failed scan. */

@@ -2,6 +2,7 @@ package dev.secreview.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -315,6 +316,27 @@ class ScanCommandTest {
 
         assertEquals(ExitCode.USAGE_OR_IO_ERROR, run.exitCode(), run::toString);
         assertEquals("secreview: error: --exclude: './' names no path inside the scanned directory", run.errLines().get(0));
+    }
+
+    @Test
+    void gitIgnoredPathsAreLeftOutAndCountedUnlessNoGitignore() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            Path tracked = write(dir.resolve("generated").resolve("tracked.py"), SHELL_BUILT);
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("tracked first").setSign(false).setAuthor("R", "r@example.org")
+                    .setCommitter("R", "r@example.org").call();
+            write(dir.resolve(".gitignore"), "generated/\nlocal_settings.py\n");
+            write(dir.resolve("generated").resolve("api_pb2.py"), SHELL_BUILT);
+            Path local = write(dir.resolve("local_settings.py"), SHELL_BUILT);
+            Path app = write(dir.resolve("app.py"), SHELL_BUILT);
+
+            assertEquals(List.of(app, tracked), reviewedFiles(dir));
+            CliRun text = scan(dir).assertNoStackTrace();
+            assertTrue(text.out().contains("Skipped files: 2 (git-ignored 2)\n"), text::toString);
+            assertEquals(List.of(app, dir.resolve("generated").resolve("api_pb2.py"), tracked, local),
+                    reviewedFiles("--no-gitignore", dir));
+            assertEquals(List.of(local), reviewedFiles(local), "a path named on the command line is always reviewed");
+        }
     }
 
     /** Known bug (see report): the same file reached through two spellings of its path is reviewed twice. */
