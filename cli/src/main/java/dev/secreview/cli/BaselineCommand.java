@@ -45,7 +45,7 @@ final class BaselineCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         Scanner scanner = Scanner.withInstalledFrontEnds();
-        ScanResult review = scanner.scan(analysis.request(roots, spec.commandLine()), analysis.listener(err));
+        ScanResult review = scanner.scan(analysis.request(roots, scanner.rules(), spec.commandLine()), analysis.listener(err));
         // An incomplete baseline would report the findings of the paths it left out as new ones later.
         List<Diagnostic> refused = review.namedPathProblems();
         refused.forEach(problem -> err.println("secreview: error: " + problem.render()));

@@ -1,8 +1,10 @@
 package dev.secreview.cli;
 
+import dev.secreview.core.engine.RuleSelection;
 import dev.secreview.core.engine.ScanResult;
 import dev.secreview.core.engine.SourceReader;
 import dev.secreview.core.model.FileReport;
+import dev.secreview.core.model.Finding;
 import dev.secreview.llm.LlmReviewer;
 import dev.secreview.llm.SecondOpinion;
 
@@ -24,12 +26,13 @@ final class LlmStage {
         this.reviewer = reviewer;
     }
 
-    ScanResult review(ScanResult scan, PrintWriter err) {
-        List<FileReport> files = scan.files().stream().map(file -> review(file, err)).toList();
+    /** The scan with the verified LLM findings added, those of rules {@code selection} does not report left out. */
+    ScanResult review(ScanResult scan, RuleSelection selection, PrintWriter err) {
+        List<FileReport> files = scan.files().stream().map(file -> review(file, selection, err)).toList();
         return scan.withFiles(files);
     }
 
-    private FileReport review(FileReport file, PrintWriter err) {
+    private FileReport review(FileReport file, RuleSelection selection, PrintWriter err) {
         if (!file.reviewed() || file.lines() == 0) return file;
         // The scan keeps no text; a file's display path is the path it was read from, so it is read again.
         SourceReader.Result read = reader.read(Path.of(file.path()), file.path());
@@ -47,6 +50,7 @@ final class LlmStage {
             return file;
         }
         opinion.diagnostic().ifPresent(why -> err.println("secreview: llm: " + file.path() + ": " + why));
-        return file.withFindings(opinion.findings()).withExcerptFrom(read.file());
+        List<Finding> selected = opinion.findings().stream().filter(finding -> selection.reports(finding.rule())).toList();
+        return file.withFindings(selected).withExcerptFrom(read.file());
     }
 }

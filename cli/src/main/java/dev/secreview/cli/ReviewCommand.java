@@ -6,6 +6,7 @@ import dev.secreview.change.ChangeUnderReview;
 import dev.secreview.change.GitChange;
 import dev.secreview.change.KnownFindings;
 import dev.secreview.change.PatchChange;
+import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.ScanResult;
 import dev.secreview.core.engine.Scanner;
 import picocli.CommandLine.ArgGroup;
@@ -73,12 +74,12 @@ final class ReviewCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--staged and --diff cannot be combined");
         }
         Scanner scanner = Scanner.withInstalledFrontEnds();
+        ScanRequest request = analysis.request(List.of(path), scanner.rules(), spec.commandLine());
         Predicate<String> reviewed = file -> scanner.handles(Path.of(file));
         try (ChangeUnderReview change = source.diff != null ? PatchChange.open(path, source.diff, reviewed)
                 : GitChange.open(path, source.range != null ? source.range : "HEAD", staged, reviewed)) {
             KnownFindings known = output.knownFindings();
-            ChangeReview.Result result = ChangeReview.review(scanner, analysis.request(List.of(path), spec.commandLine()),
-                    change, analysis.listener(err));
+            ChangeReview.Result result = ChangeReview.review(scanner, request, change, analysis.listener(err));
             ScanResult review = output.withBaseline(result.review(), known);
             err.println("secreview: reviewed " + change.description() + ": " + summary(result, change));
             boolean written = output.write(review, scanner, spec.commandLine().getOut(), err);

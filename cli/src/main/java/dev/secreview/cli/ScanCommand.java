@@ -45,7 +45,8 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ScanRequest request = analysis.request(paths, spec.commandLine());
+        Scanner scanner = Scanner.withInstalledFrontEnds();
+        ScanRequest request = analysis.request(paths, scanner.rules(), spec.commandLine());
         java.util.Optional<LlmStage> llmStage = llm.stage(spec.commandLine());
         KnownFindings known;
         try {
@@ -54,12 +55,11 @@ final class ScanCommand implements Callable<Integer> {
             err.println("secreview: error: " + e.getMessage());
             return ExitCode.USAGE_OR_IO_ERROR;
         }
-        Scanner scanner = Scanner.withInstalledFrontEnds();
         ScanResult scanned = scanner.scan(request, analysis.listener(err));
         List<Diagnostic> refused = scanned.namedPathProblems();
         refused.forEach(problem -> err.println("secreview: error: " + problem.render()));
         if (scanned.nothingNamedCouldBeReviewed()) return ExitCode.USAGE_OR_IO_ERROR;
-        ScanResult result = output.withBaseline(llmStage.map(stage -> stage.review(scanned, err)).orElse(scanned), known);
+        ScanResult result = output.withBaseline(llmStage.map(stage -> stage.review(scanned, request.selection(), err)).orElse(scanned), known);
         if (result.files().isEmpty() && refused.isEmpty()) {
             err.println("secreview: no Python files to review in " + String.join(", ", paths.stream().map(Path::toString).toList()));
         }

@@ -6,14 +6,14 @@ import java.util.Set;
 
 /**
  * What to review: paths (files or directories), glob patterns to leave out (and, when there are any, globs a file
- * must match to be reviewed; see {@link PathGlob}), a {@link PathFilter} for what else to leave out, how many
- * threads, and the threat models: which inputs count as attacker-controlled ({@code remote}: network requests;
+ * must match to be reviewed; see {@link PathGlob}), a {@link PathFilter} for what else to leave out, the
+ * {@link RuleSelection} of the rules whose findings are reported, how many threads, and the threat models: which inputs count as attacker-controlled ({@code remote}: network requests;
  * {@code local}: command line, environment, console). {@code displayBase}, when not null, is the folder the
  * review's paths are shown relative to (a repository's root when a change is reviewed from a temporary checkout);
  * when null, paths are shown as the user gave them.
  */
 public record ScanRequest(List<Path> paths, List<String> excludes, List<String> includes, PathFilter pathFilter,
-                          int threads, Set<String> threatModels, Path displayBase) {
+                          RuleSelection selection, int threads, Set<String> threatModels, Path displayBase) {
     public static final Set<String> DEFAULT_THREAT_MODELS = Set.of("remote");
 
     public ScanRequest {
@@ -25,7 +25,7 @@ public record ScanRequest(List<Path> paths, List<String> excludes, List<String> 
     }
 
     public ScanRequest(List<Path> paths, List<String> excludes, int threads, Set<String> threatModels, Path displayBase) {
-        this(paths, excludes, List.of(), PathFilter.NONE, threads, threatModels, displayBase);
+        this(paths, excludes, List.of(), PathFilter.NONE, RuleSelection.ALL, threads, threatModels, displayBase);
     }
 
     public ScanRequest(List<Path> paths, List<String> excludes, int threads, Set<String> threatModels) {
@@ -38,17 +38,22 @@ public record ScanRequest(List<Path> paths, List<String> excludes, List<String> 
 
     /** The same request over other paths, shown relative to {@code base}. */
     public ScanRequest over(List<Path> otherPaths, Path base) {
-        return new ScanRequest(otherPaths, excludes, includes, pathFilter, threads, threatModels, base);
+        return new ScanRequest(otherPaths, excludes, includes, pathFilter, selection, threads, threatModels, base);
     }
 
     /** The same request reviewing only files that match one of {@code globs} (all files when empty). */
     public ScanRequest including(List<String> globs) {
-        return new ScanRequest(paths, excludes, globs, pathFilter, threads, threatModels, displayBase);
+        return new ScanRequest(paths, excludes, globs, pathFilter, selection, threads, threatModels, displayBase);
     }
 
     /** The same request leaving out, besides, what {@code filter} leaves out. */
     public ScanRequest filteredBy(PathFilter filter) {
-        return new ScanRequest(paths, excludes, includes, filter, threads, threatModels, displayBase);
+        return new ScanRequest(paths, excludes, includes, filter, selection, threads, threatModels, displayBase);
+    }
+
+    /** The same request reporting only the findings {@code rules} selects. */
+    public ScanRequest selecting(RuleSelection rules) {
+        return new ScanRequest(paths, excludes, includes, pathFilter, rules, threads, threatModels, displayBase);
     }
 
     public static ScanRequest of(List<Path> paths) {

@@ -2,6 +2,7 @@ package dev.secreview.core.engine;
 
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.FileReport;
+import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.core.rule.RuleMetadata;
 
@@ -80,7 +81,7 @@ public final class Scanner {
         List<Outcome> outcomes = analyseEach(candidates, request.threads(), listener, cache);
         Set<String> threatModels = request.threatModels();
         reviewTrees(outcomes, treeProblems, threatModels);
-        return outcomes.stream().map(Outcome::withExcerpt).toList();
+        return outcomes.stream().map(outcome -> outcome.selectedBy(request.selection()).withExcerpt()).toList();
     }
 
     private List<Outcome> analyseEach(List<FileDiscovery.Candidate> candidates, int threads, ScanListener listener,
@@ -183,6 +184,14 @@ public final class Scanner {
 
         Outcome revised(FileAnalysis after) {
             return new Outcome(report(report.path(), report.language(), report.lines(), after), frontEnd, after, source);
+        }
+
+        /** The review with only the findings of the rules {@code selection} reports in this file. */
+        Outcome selectedBy(RuleSelection selection) {
+            if (source == null) return this;
+            List<Finding> kept = report.findings().stream()
+                    .filter(finding -> selection.reports(finding.rule(), source.projectPath())).toList();
+            return new Outcome(report.withFindings(kept), frontEnd, analysis, source);
         }
 
         FileReport withExcerpt() {
