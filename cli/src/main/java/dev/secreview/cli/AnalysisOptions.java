@@ -9,6 +9,7 @@ import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.rule.RuleMetadata;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,18 +55,50 @@ final class AnalysisOptions {
             description = "Show progress on standard error (default: when it is a terminal).")
     Boolean progress;
 
-    /** The request for {@code paths}; {@code rules} are the rules a selection may name. */
-    ScanRequest request(List<Path> paths, List<RuleMetadata> rules, CommandLine commandLine) {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Read the settings from FILE (a .secreview.toml, or a pyproject.toml's [tool.secreview]) instead"
+                    + " of the first one found from the scanned folder upward to the repository's root.")
+    Path configFile;
+
+    /** The project's configuration: {@code --config FILE}, else the first found from {@code paths}; may be none. */
+    ProjectConfig config(List<Path> paths) {
+        return configFile != null ? ConfigFile.read(configFile) : ConfigFile.find(ConfigFile.searchStart(paths));
+    }
+
+    /**
+     * The request for {@code paths}: the command line's options, and for those it does not give, the configuration's
+     * settings. Globs and rule names are checked here, before anything is scanned; {@code rules} are the rules a
+     * selection may name.
+     */
+    ScanRequest request(List<Path> paths, ProjectConfig config, List<RuleMetadata> rules, CommandLine commandLine) {
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (threadCount < 1) throw new CommandLine.ParameterException(commandLine, "--threads must be at least 1");
+        ParseResult given = commandLine.getParseResult();
         Set<String> models = new HashSet<>();
-        threatModels.forEach(model -> models.add(model.name()));
-        checkGlobs("--exclude", excludes);
-        checkRules("--select", select, rules);
-        checkRules("--ignore", ignore, rules);
-        return new ScanRequest(paths, excludes, threadCount, models)
+        config.setting("threat-model", config.threatModels(), given, "--threat-model", threatModels).value()
+                .forEach(model -> models.add(model.name()));
+        ProjectConfig.Setting<List<String>> exclude = config.setting("exclude", config.exclude(), given, "--exclude", excludes);
+        checkGlobs(exclude.source(), exclude.value());
+        checkGlobs(config.source() + ": include", config.include());
+        return new ScanRequest(paths, exclude.value(), threadCount, models)
+                .including(config.include())
                 .filteredBy(gitignore ? new GitIgnoredPaths() : PathFilter.NONE)
-                .selecting(new RuleSelection(select, ignore, List.of()));
+                .selecting(selection(config, rules, given));
+    }
+
+    private RuleSelection selection(ProjectConfig config, List<RuleMetadata> rules, ParseResult given) {
+        ProjectConfig.Setting<List<String>> selected = config.setting("select", config.select(), given, "--select", select);
+        ProjectConfig.Setting<List<String>> ignored = config.setting("ignore", config.ignore(), given, "--ignore", ignore);
+        checkRules(selected.source(), selected.value(), rules);
+        checkRules(ignored.source(), ignored.value(), rules);
+        String perFile = config.source() + ": per-file-ignores";
+        checkGlobs(perFile, List.copyOf(config.perFileIgnores().keySet()));
+        List<RuleSelection.PathIgnore> byPath = new ArrayList<>();
+        config.perFileIgnores().forEach((glob, names) -> {
+            checkRules(perFile + " \"" + glob + "\"", names, rules);
+            byPath.add(new RuleSelection.PathIgnore(PathGlob.of(glob), names));
+        });
+        return new RuleSelection(selected.value(), ignored.value(), byPath);
     }
 
     /** Globs are read before the scan, so that one that names nothing is a usage error, not a failed scan. */

@@ -1,6 +1,7 @@
 package dev.secreview.cli;
 
 import dev.secreview.change.Baseline;
+import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.ScanResult;
 import dev.secreview.core.engine.Scanner;
 import dev.secreview.core.model.Diagnostic;
@@ -34,7 +35,7 @@ final class BaselineCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = ".secreview-baseline.json",
-            description = "Where to write the baseline (default: ${DEFAULT-VALUE}).")
+            description = "Where to write the baseline (default: the configuration's baseline, else ${DEFAULT-VALUE}).")
     Path output;
 
     @Mixin
@@ -45,7 +46,11 @@ final class BaselineCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         Scanner scanner = Scanner.withInstalledFrontEnds();
-        ScanResult review = scanner.scan(analysis.request(roots, scanner.rules(), spec.commandLine()), analysis.listener(err));
+        ProjectConfig config = analysis.config(roots);
+        // Written where the configuration says scans read it from, unless -o says otherwise.
+        output = config.setting("baseline", config.baseline(), spec.commandLine().getParseResult(), "--output", output).value();
+        ScanRequest request = analysis.request(roots, config, scanner.rules(), spec.commandLine());
+        ScanResult review = scanner.scan(request, analysis.listener(err));
         // An incomplete baseline would report the findings of the paths it left out as new ones later.
         List<Diagnostic> refused = review.namedPathProblems();
         refused.forEach(problem -> err.println("secreview: error: " + problem.render()));

@@ -10,6 +10,7 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.report.ReportFormat;
 import dev.secreview.report.ReviewReport;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,6 +39,14 @@ final class OutputOptions {
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Findings recorded in FILE (made by `secreview baseline`) are known: they are marked suppressed, and only new ones count.")
     Path baseline;
+
+    /** Takes the configuration file's settings for the options the command line does not give. */
+    void adopt(ProjectConfig config, ParseResult given) {
+        format = config.setting("format", config.format(), given, "--format", format).value();
+        severity = config.setting("severity", config.severity(), given, "--severity", severity).value();
+        confidence = config.setting("confidence", config.confidence(), given, "--confidence", confidence).value();
+        baseline = config.setting("baseline", config.baseline(), given, "--baseline", baseline).value();
+    }
 
     /** The findings of the baseline file; none when no baseline was asked for. Read before the review, to fail fast. */
     KnownFindings knownFindings() throws ChangeException {

@@ -74,7 +74,9 @@ final class ReviewCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--staged and --diff cannot be combined");
         }
         Scanner scanner = Scanner.withInstalledFrontEnds();
-        ScanRequest request = analysis.request(List.of(path), scanner.rules(), spec.commandLine());
+        ProjectConfig config = analysis.config(List.of(path));
+        output.adopt(config, spec.commandLine().getParseResult());
+        ScanRequest request = analysis.request(List.of(path), config, scanner.rules(), spec.commandLine());
         Predicate<String> reviewed = file -> scanner.handles(Path.of(file));
         try (ChangeUnderReview change = source.diff != null ? PatchChange.open(path, source.diff, reviewed)
                 : GitChange.open(path, source.range != null ? source.range : "HEAD", staged, reviewed)) {

@@ -46,7 +46,9 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Scanner scanner = Scanner.withInstalledFrontEnds();
-        ScanRequest request = analysis.request(paths, scanner.rules(), spec.commandLine());
+        ProjectConfig config = analysis.config(paths);
+        output.adopt(config, spec.commandLine().getParseResult());
+        ScanRequest request = analysis.request(paths, config, scanner.rules(), spec.commandLine());
         java.util.Optional<LlmStage> llmStage = llm.stage(spec.commandLine());
         KnownFindings known;
         try {
