@@ -40,12 +40,22 @@ final class OutputOptions {
             description = "Findings recorded in FILE (made by `secreview baseline`) are known: they are marked suppressed, and only new ones count.")
     Path baseline;
 
+    @Option(names = "--exit-zero", negatable = true,
+            description = "Exit with 0 even when there are findings (still 2 when the tool could not do what was asked).")
+    boolean exitZero;
+
     /** Takes the configuration file's settings for the options the command line does not give. */
     void adopt(ProjectConfig config, ParseResult given) {
         format = config.setting("format", config.format(), given, "--format", format).value();
         severity = config.setting("severity", config.severity(), given, "--severity", severity).value();
         confidence = config.setting("confidence", config.confidence(), given, "--confidence", confidence).value();
         baseline = config.setting("baseline", config.baseline(), given, "--baseline", baseline).value();
+        exitZero = config.setting("exit-zero", config.exitZero(), given, "--exit-zero", exitZero).value();
+    }
+
+    /** The exit code of a review that was done and delivered: 1 when it has findings to act on, unless --exit-zero. */
+    int exitCode(ScanResult review, Scanner scanner) {
+        return exitZero || report(review, scanner).defects().isEmpty() ? ExitCode.CLEAN : ExitCode.FINDINGS;
     }
 
     /** The findings of the baseline file; none when no baseline was asked for. Read before the review, to fail fast. */

@@ -34,9 +34,9 @@ import java.util.function.Predicate;
                 "  secreview review --git HEAD~1                the last commit and the uncommitted changes",
                 "  secreview review --staged                    what is about to be committed",
                 "  secreview review src --diff change.patch     a unified diff applied to the folder src",
-                "", "Exit codes: 0 the change adds nothing at or above the thresholds, 1 findings, 2 the tool could not do"
-                + " what was asked:",
-                "  bad usage or configuration, a BASE that does not exist, a diff that does not apply, an output that cannot be written."})
+                "", "Exit codes: 0 the change adds nothing at or above the thresholds, 1 findings (0 with --exit-zero), 2 the"
+                + " tool could not do what was asked: bad usage or configuration, a BASE that does not exist, a diff that"
+                + " does not apply, an output that cannot be written."})
 final class ReviewCommand implements Callable<Integer> {
 
     @Spec
@@ -86,7 +86,7 @@ final class ReviewCommand implements Callable<Integer> {
             err.println("secreview: reviewed " + change.description() + ": " + summary(result, change));
             boolean written = output.write(review, scanner, spec.commandLine().getOut(), err);
             if (!written) return ExitCode.USAGE_OR_IO_ERROR;
-            return output.report(review, scanner).defects().isEmpty() ? ExitCode.CLEAN : ExitCode.FINDINGS;
+            return output.exitCode(review, scanner);
         } catch (ChangeException e) {
             err.println("secreview: error: " + e.getMessage());
             return ExitCode.USAGE_OR_IO_ERROR;

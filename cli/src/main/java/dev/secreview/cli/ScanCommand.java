@@ -68,6 +68,6 @@ final class ScanCommand implements Callable<Integer> {
 
         boolean written = output.write(result, scanner, spec.commandLine().getOut(), err);
         if (!refused.isEmpty() || !written) return ExitCode.USAGE_OR_IO_ERROR;
-        return output.report(result, scanner).defects().isEmpty() ? ExitCode.CLEAN : ExitCode.FINDINGS;
+        return output.exitCode(result, scanner);
     }
 }
