@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "scan",
@@ -49,7 +50,7 @@ final class ScanCommand implements Callable<Integer> {
         ProjectConfig config = analysis.config(paths);
         output.adopt(config, spec.commandLine().getParseResult());
         ScanRequest request = analysis.request(paths, config, scanner.rules(), spec.commandLine());
-        java.util.Optional<LlmStage> llmStage = llm.stage(spec.commandLine());
+        Optional<LlmStage> llmStage = llm.stage(spec.commandLine());
         KnownFindings known;
         try {
             known = output.knownFindings();
@@ -61,7 +62,13 @@ final class ScanCommand implements Callable<Integer> {
         List<Diagnostic> refused = scanned.namedPathProblems();
         refused.forEach(problem -> err.println("secreview: error: " + problem.render()));
         if (scanned.nothingNamedCouldBeReviewed()) return ExitCode.USAGE_OR_IO_ERROR;
-        ScanResult result = output.withBaseline(llmStage.map(stage -> stage.review(scanned, request.selection(), err)).orElse(scanned), known);
+        ScanResult withOpinion = scanned;
+        if (llmStage.isPresent()) {
+            Optional<ScanResult> reviewed = llmStage.get().review(scanned, request.selection(), err);
+            if (reviewed.isEmpty()) return ExitCode.USAGE_OR_IO_ERROR;
+            withOpinion = reviewed.get();
+        }
+        ScanResult result = output.withBaseline(withOpinion, known);
         if (result.files().isEmpty() && refused.isEmpty()) {
             err.println("secreview: no Python files to review in " + String.join(", ", paths.stream().map(Path::toString).toList()));
         }

@@ -57,7 +57,8 @@ public final class LlmReviewer {
     public SecondOpinion review(SourceFile source, String language, List<Finding> staticFindings) {
         TokenBudget.Split split = budget.split(source, promptOverhead(source, language));
         if (split.chunks().isEmpty()) {
-            return new SecondOpinion(staticFindings, Optional.ofNullable(split.skipReason()).map(why -> "not sent: " + why));
+            return new SecondOpinion(staticFindings, Optional.ofNullable(split.skipReason()).map(why -> "not sent: " + why),
+                    Optional.empty());
         }
         List<List<Claim>> samples = new ArrayList<>();
         List<String> unusable = new ArrayList<>();
@@ -73,11 +74,11 @@ public final class LlmReviewer {
                 samples.add(claims);
             }
         } catch (LlmFailure e) {
-            return new SecondOpinion(staticFindings, Optional.of("no second opinion: " + e.getMessage()));
+            return SecondOpinion.endpointFailed(staticFindings, e.getMessage());
         }
         List<Finding> verified = verified(source, agreement.keep(samples, settings.agree()));
-        return new SecondOpinion(LlmFindings.merge(staticFindings, verified),
-                diagnostic(split.chunks().size(), unusable));
+        return new SecondOpinion(LlmFindings.merge(staticFindings, verified), note(split.chunks().size(), unusable),
+                Optional.empty());
     }
 
     /** The agreed claims the auditor grounds, as findings. */
@@ -98,7 +99,7 @@ public final class LlmReviewer {
         return TokenBudget.estimate(empty.system()) + TokenBudget.estimate(empty.user());
     }
 
-    private Optional<String> diagnostic(int parts, List<String> unusable) {
+    private Optional<String> note(int parts, List<String> unusable) {
         List<String> notes = new ArrayList<>();
         if (parts > 1) {
             notes.add("sent in " + parts + " parts to fit the budget of " + settings.tokenBudget() + " tokens");
