@@ -22,7 +22,8 @@ import java.util.Set;
 final class AnalysisOptions {
 
     @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Leave out paths matching GLOB (relative to the scanned directory; repeatable), e.g. 'tests/**' or 'migrations'.")
+            description = "Leave out paths matching GLOB, relative to the scanned directory: 'migrations' or '*_pb2.py'"
+                    + " at any depth, './tests', 'tests/' or 'tests/**' the folder tests; repeatable.")
     List<String> excludes = new ArrayList<>();
 
     @Option(names = {"--select", "-t", "--tests"}, paramLabel = "RULE", split = ",",

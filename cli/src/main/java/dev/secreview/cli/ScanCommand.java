@@ -22,8 +22,9 @@ import java.util.concurrent.Callable;
 @Command(name = "scan",
         mixinStandardHelpOptions = true,
         description = {"Reviews Python files and directories (recursively) for security defects.",
-                "Leaves out version-control folders, node_modules, virtualenvs (a folder with a pyvenv.cfg) and whatever"
-                        + " --exclude names; the summary counts every source file left out."},
+                "Leaves out version-control folders, node_modules, virtualenvs (a folder with a pyvenv.cfg), what git"
+                        + " ignores and what --exclude or the configuration (.secreview.toml, pyproject.toml) names;"
+                        + " the summary counts every source file left out."},
         footer = {"", ExitCode.HELP,
                 "Suppress a finding inline with '# nosec [B602,...]' or '# secreview: ignore[rule-id]'."})
 final class ScanCommand implements Callable<Integer> {

@@ -2,6 +2,7 @@ package dev.secreview.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.secreview.report.ReportFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import static dev.secreview.cli.BadInputTest.slashes;
@@ -181,7 +184,8 @@ class ConfigTest {
         return Stream.of(
                 Arguments.of("selct = [\"B602\"]\n", "unknown key 'selct' (allowed: " + ALLOWED + ")"),
                 Arguments.of("severity = \"extreme\"\n", "severity: 'extreme' is not allowed (allowed: low, medium, high)"),
-                Arguments.of("format = \"xml\"\n", "format: 'xml' is not allowed (allowed: text, json, sarif)"),
+                Arguments.of("format = \"xml\"\n", "format: 'xml' is not allowed (allowed: " + String.join(", ",
+                        Arrays.stream(ReportFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList()) + ")"),
                 Arguments.of("threat-model = [\"remote\", \"insider\"]\n",
                         "threat-model: 'insider' is not allowed (allowed: remote, local)"),
                 Arguments.of("exclude = \"tests\"\n", "exclude: expected an array of strings, not a string"),
