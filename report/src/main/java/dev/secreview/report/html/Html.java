@@ -69,13 +69,14 @@ public final class Html {
     }
 
     /** Characters that do not show as themselves; a tab is shown as space and stays. */
-    private static boolean hidden(char c) {
+    static boolean hidden(char c) {
         return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f)
                 || c == '\u200e' || c == '\u200f' || c == '\u2028' || c == '\u2029'
                 || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069') || c == '\ufeff';
     }
 
-    private static String visible(char c) {
+    /** {@code \x1b}, {@code \u202e}: how a hidden character is written out. */
+    static String visible(char c) {
         return c <= 0xff ? String.format(Locale.ROOT, "\\x%02x", (int) c)
                 : String.format(Locale.ROOT, "\\u%04x", (int) c);
     }
