@@ -97,7 +97,9 @@ final class HtmlFinding {
         for (FlowStep step : steps) {
             html.append("<li><span class=\"where\">").append(Html.text(step.path())).append(':').append(step.line())
                     .append("</span>").append(Html.prose(step.note()));
-            if (!step.snippet().isBlank()) html.append("<code>").append(Html.text(step.snippet().strip())).append("</code>");
+            if (!step.snippet().isBlank()) {
+                html.append("<code class=\"snippet\">").append(Html.text(step.snippet().strip())).append("</code>");
+            }
             html.append("</li>\n");
         }
         html.append("</ol></dd>\n");

@@ -90,13 +90,13 @@ public final class HtmlReportWriter implements ReportWriter {
             html.append("<p class=\"verdict verdict-defects\" id=\"verdict\">")
                     .append(headline(model, withDefects)).append(bySeverity).append(".</p>\n");
         }
+        // Two rows of four: the defects (their total is in the verdict), then what the review covered.
         html.append("<dl class=\"stats\">\n");
+        model.bySeverity().forEach((severity, n) -> stat(capitalized(severity.label()), n, "", "sev-" + severity.label(), html));
+        stat("Suppressed", model.suppressed(), "", "", html);
         stat("Files reviewed", model.filesReviewed(),
                 model.filesNotReviewed() > 0 ? model.filesNotReviewed() + " not reviewed" : "", "", html);
         stat("Lines reviewed", model.lines(), "", "", html);
-        stat("Security defects", model.defects().size(), "", "", html);
-        model.bySeverity().forEach((severity, n) -> stat(capitalized(severity.label()), n, "", "sev-" + severity.label(), html));
-        stat("Suppressed", model.suppressed(), "", "", html);
         stat("Below threshold", model.belowThreshold(), "", "", html);
         stat("Diagnostics", model.diagnostics().size(), "", "", html);
         html.append("</dl>\n</section>\n");

@@ -118,9 +118,9 @@ class HtmlReportWriterTest {
                 + "<code>subprocess.check_output(…)</code> with shell=True after 2 steps.</dd>"), article);
         assertTrue(article.contains("<dt>Path</dt><dd><ol class=\"places\">\n"
                 + "<li><span class=\"where\">app/views.py:12</span><code>flask.request.args</code>: HTTP request data"
-                + "<code>host = request.args[&quot;host&quot;]</code></li>\n"
+                + "<code class=\"snippet\">host = request.args[&quot;host&quot;]</code></li>\n"
                 + "<li><span class=\"where\">app/views.py:13</span>concatenated into <code>cmd</code>"
-                + "<code>cmd = &quot;ping -c 1 &quot; + host</code></li>\n"), article);
+                + "<code class=\"snippet\">cmd = &quot;ping -c 1 &quot; + host</code></li>\n"), article);
         assertTrue(article.contains("<dt>Fix</dt><dd>Pass the command as a list without shell=True, or quote each"
                 + " value with shlex.quote().</dd>"), article);
         assertTrue(article.contains("<dt>Rule</dt><dd><code>py-command-injection</code> (B602): Attacker-controlled"
@@ -133,7 +133,7 @@ class HtmlReportWriterTest {
         String page = render(ReportFormat.HTML, Fixtures.relatedReport());
         assertTrue(page.contains("<dt>Also at</dt><dd><ol class=\"places\">\n"
                 + "<li><span class=\"where\">app/client.py:9</span>also parses with lxml&#39;s default parser"
-                + "<code>return etree.XML(reply)</code></li>\n"), page);
+                + "<code class=\"snippet\">return etree.XML(reply)</code></li>\n"), page);
     }
 
     @Test

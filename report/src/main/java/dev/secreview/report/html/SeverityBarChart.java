@@ -64,7 +64,7 @@ public final class SeverityBarChart {
                     .append("\" y=\"2\" width=\"12\" height=\"12\" rx=\"2\"/>")
                     .append("<text class=\"chart-legend\" x=\"").append(x + 18).append("\" y=\"12\">")
                     .append(severity.label()).append("</text>\n");
-            x += 96;
+            x += 40 + 8 * severity.label().length();
         }
     }
 
