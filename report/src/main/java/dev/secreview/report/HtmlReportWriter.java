@@ -29,7 +29,7 @@ public final class HtmlReportWriter implements ReportWriter {
 
     private static final InlineAsset STYLE = InlineAsset.load("report.css");
     private static final InlineAsset SCRIPT = InlineAsset.load("report.js");
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + STYLE.hashSource()
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + STYLE.hashSource()
             + "; script-src " + SCRIPT.hashSource() + "; base-uri 'none'; form-action 'none'";
 
     private final CweCatalog catalog;
@@ -203,7 +203,7 @@ public final class HtmlReportWriter implements ReportWriter {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
-    static String count(long n, String noun) {
+    private static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -15,8 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * Debian's Chromium ({@code chromium} and {@code chromium-driver}, which {@code .ci/run} installs) driven
- * headless through Selenium. Both binaries are named, so Selenium Manager never looks for (or downloads)
- * a browser or a driver of its own.
+ * headless through Selenium. Both binaries are named: with the driver given to its service, Selenium skips
+ * Selenium Manager, so nothing looks for (or downloads) a browser or a driver of its own.
  */
 final class HeadlessChromium {
 
@@ -48,7 +48,6 @@ final class HeadlessChromium {
 
     /** A fresh browser with its own profile in {@code profile}, scripts on or off. */
     static ChromeDriver start(Path profile, boolean javascript) {
-        System.setProperty("SE_OFFLINE", "true");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

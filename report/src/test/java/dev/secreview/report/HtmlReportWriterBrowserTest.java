@@ -62,12 +62,12 @@ class HtmlReportWriterBrowserTest {
             screenshot(browser);
 
             assertEquals(5, shownFindings(browser).size());
-            assertEquals("Showing 5 of 5 findings", browser.findElement(By.cssSelector(".filter-status")).getText());
+            assertEquals("Showing 5 of 5 security defects", browser.findElement(By.cssSelector(".filter-status")).getText());
             new Select(browser.findElement(By.name("severity"))).selectByValue("high");
             List<WebElement> high = shownFindings(browser);
             assertEquals(3, high.size());
             high.forEach(f -> assertEquals("high", f.findElement(By.className("badge")).getText().toLowerCase()));
-            assertEquals("Showing 3 of 5 findings", browser.findElement(By.cssSelector(".filter-status")).getText());
+            assertEquals("Showing 3 of 5 security defects", browser.findElement(By.cssSelector(".filter-status")).getText());
             new Select(browser.findElement(By.name("file"))).selectByVisibleText(PROBE_FILE);
             assertEquals(List.of("finding-1"), shownFindings(browser).stream().map(f -> f.getAttribute("id")).toList());
             assertFalse(browser.findElement(By.id("file-2")).isDisplayed(), "a file without a match is hidden");

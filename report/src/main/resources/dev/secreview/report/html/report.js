@@ -64,7 +64,7 @@
       document.getElementById(f.id).hidden = !filesShown[f.id];
     });
     var total = data.findings.length;
-    status.textContent = 'Showing ' + shown + ' of ' + total + (total === 1 ? ' finding' : ' findings');
+    status.textContent = 'Showing ' + shown + ' of ' + total + (total === 1 ? ' security defect' : ' security defects');
     nothing.hidden = shown > 0;
   }
 
