@@ -116,8 +116,9 @@ public final class HtmlReportWriter implements ReportWriter {
                 .toList();
         html.append("<section class=\"block\" aria-labelledby=\"chart-heading\">\n")
                 .append("<h2 id=\"chart-heading\">Security defects by CWE-1000 pillar and severity</h2>\n")
+                .append("<div class=\"chart-frame\">")
                 .append(SeverityBarChart.svg("Security defects by CWE-1000 pillar and severity", bars))
-                .append("\n</section>\n");
+                .append("</div>\n</section>\n");
     }
 
     /**
