@@ -8,6 +8,7 @@ public enum ReportFormat {
     TEXT,
     /** The versioned secreview JSON document (see {@link JsonReportWriter}). */
     JSON,
+    /** One self-contained HTML page that opens offline (see {@link HtmlReportWriter}). */ HTML,
     /** SARIF 2.1.0, for code-scanning services and IDEs. */
     SARIF;
 
@@ -20,6 +21,7 @@ public enum ReportFormat {
         return switch (this) {
             case TEXT -> new TextReportWriter(catalog);
             case JSON -> new JsonReportWriter(catalog);
+            case HTML -> new HtmlReportWriter(catalog);
             case SARIF -> new SarifReportWriter(catalog);
         };
     }

@@ -16,10 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * The facts all three writers render, computed once and in a canonical order (files by path,
+ * The facts every writer renders, computed once and in a canonical order (files by path,
  * findings by {@link Finding#ORDER}, rules by id) so that the input order never shows in the output.
  * Each finding falls in exactly one group: shown defect, shown suppressed, or below threshold.
  */
@@ -47,10 +48,27 @@ final class ReportModel {
         int suppressed() {
             return shown.size() - defects().size();
         }
+
+        /** Clean: reviewed and nothing shown. A file whose analysis failed is not clean: nothing was proven. */
+        boolean clean() {
+            return file.reviewed() && defects().isEmpty()
+                    && file.diagnostics().stream().noneMatch(d -> d.kind() == Diagnostic.Kind.ANALYSIS_ERROR);
+        }
+
+        /** {@code "1 suppressed, 2 below threshold"}, or empty when every finding is listed. */
+        String notListed() {
+            StringJoiner parts = new StringJoiner(", ");
+            if (suppressed() > 0) parts.add(suppressed() + " suppressed");
+            if (belowThreshold > 0) parts.add(belowThreshold + " below threshold");
+            return parts.toString();
+        }
     }
 
-    /** How many shown defects fall under one pillar; {@code pillar} is null for CWEs without one. */
-    record PillarCount(Cwe pillar, int count) {
+    /**
+     * How many shown defects fall under one pillar, in all and per severity (most severe first, zero counts
+     * included); {@code pillar} is null for CWEs without one.
+     */
+    record PillarCount(Cwe pillar, int count, Map<Severity, Integer> bySeverity) {
     }
 
     final ReviewReport report;
@@ -131,26 +149,36 @@ final class ReportModel {
         return files.stream().mapToInt(FileView::belowThreshold).sum();
     }
 
+    /** What a review that shows no defect says: the clean sentence, or why nothing could be said. */
+    String verdictWithoutDefects() {
+        if (files.stream().anyMatch(FileView::clean)) return TextReportWriter.NO_DEFECTS;
+        return files.isEmpty() ? "No files were found to review." : "No file could be reviewed.";
+    }
+
     /** Shown defects per severity, most severe first, zero counts included. */
     Map<Severity, Integer> bySeverity() {
+        return bySeverity(defects());
+    }
+
+    private static Map<Severity, Integer> bySeverity(List<Finding> findings) {
         Map<Severity, Integer> counts = new LinkedHashMap<>();
         for (Severity s : List.of(Severity.HIGH, Severity.MEDIUM, Severity.LOW)) counts.put(s, 0);
-        defects().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+        findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
         return counts;
     }
 
     /** Shown defects per pillar, most frequent first, then by pillar id; no pillar sorts last. */
     List<PillarCount> byPillar() {
-        Map<Integer, Integer> counts = new HashMap<>();
+        Map<Integer, List<Finding>> findings = new HashMap<>();
         Map<Integer, Cwe> pillars = new HashMap<>();
         for (Finding f : defects()) {
             Cwe pillar = cwe(f.cwe()).pillar();
             int key = pillarKey(pillar);
-            counts.merge(key, 1, Integer::sum);
+            findings.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
             pillars.put(key, pillar);
         }
         List<PillarCount> result = new ArrayList<>();
-        counts.forEach((key, count) -> result.add(new PillarCount(pillars.get(key), count)));
+        findings.forEach((key, under) -> result.add(new PillarCount(pillars.get(key), under.size(), bySeverity(under))));
         result.sort(Comparator.comparingInt(PillarCount::count).reversed()
                 .thenComparingInt(p -> pillarKey(p.pillar())));
         return result;

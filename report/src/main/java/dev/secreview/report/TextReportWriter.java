@@ -39,19 +39,19 @@ public final class TextReportWriter implements ReportWriter {
                 .append(report.minConfidence().label()).append(" and above\n");
 
         List<ReportModel.FileView> withDefects = model.files.stream().filter(f -> !f.defects().isEmpty()).toList();
-        List<ReportModel.FileView> clean = model.files.stream().filter(TextReportWriter::clean).toList();
+        List<ReportModel.FileView> clean = model.files.stream().filter(ReportModel.FileView::clean).toList();
         for (ReportModel.FileView view : withDefects) {
             defects(view, model, text);
         }
         if (withDefects.isEmpty()) {
-            String verdict = !clean.isEmpty() ? NO_DEFECTS + " (" + count(clean.size(), "file") + " reviewed)"
-                    : model.files.isEmpty() ? "No files were found to review." : "No file could be reviewed.";
+            String verdict = clean.isEmpty() ? model.verdictWithoutDefects()
+                    : NO_DEFECTS + " (" + count(clean.size(), "file") + " reviewed)";
             text.append('\n').append(verdict).append('\n');
         } else if (!clean.isEmpty()) {
             heading("Files without security defects", text);
             for (ReportModel.FileView view : clean) {
                 StringJoiner notes = new StringJoiner("; ", " (", ")").setEmptyValue("");
-                if (!notListed(view).isEmpty()) notes.add(notListed(view));
+                if (!view.notListed().isEmpty()) notes.add(view.notListed());
                 if (hasParseErrors(view.file())) notes.add("reviewed where it parses");
                 text.append(view.file().path()).append(": ").append(NO_DEFECTS).append(notes).append('\n');
             }
@@ -67,12 +67,6 @@ public final class TextReportWriter implements ReportWriter {
         summary(model, text);
         out.write(text.toString());
         out.flush();
-    }
-
-    /** Clean: reviewed and nothing shown. A file whose analysis failed is not clean: nothing was proven. */
-    private static boolean clean(ReportModel.FileView view) {
-        return view.file().reviewed() && view.defects().isEmpty()
-                && view.file().diagnostics().stream().noneMatch(d -> d.kind() == Diagnostic.Kind.ANALYSIS_ERROR);
     }
 
     private static void defects(ReportModel.FileView view, ReportModel model, StringBuilder text) {
@@ -101,7 +95,7 @@ public final class TextReportWriter implements ReportWriter {
             places("Also: ", f.related(), indent, text);
             text.append(indent).append("Fix: ").append(f.fix()).append('\n');
         }
-        if (!notListed(view).isEmpty()) text.append("\nNot listed: ").append(notListed(view)).append('\n');
+        if (!view.notListed().isEmpty()) text.append("\nNot listed: ").append(view.notListed()).append('\n');
     }
 
     /**
@@ -119,14 +113,6 @@ public final class TextReportWriter implements ReportWriter {
             if (!step.note().isBlank()) text.append("  ").append(step.note());
             text.append('\n');
         }
-    }
-
-    /** {@code "1 suppressed, 2 below threshold"}, or empty when every finding is listed. */
-    private static String notListed(ReportModel.FileView view) {
-        StringJoiner parts = new StringJoiner(", ");
-        if (view.suppressed() > 0) parts.add(view.suppressed() + " suppressed");
-        if (view.belowThreshold() > 0) parts.add(view.belowThreshold() + " below threshold");
-        return parts.toString();
     }
 
     private static void summary(ReportModel model, StringBuilder text) {
