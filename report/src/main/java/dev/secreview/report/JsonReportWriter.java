@@ -107,7 +107,7 @@ public final class JsonReportWriter implements ReportWriter {
         ObjectNode summary = JsonOutput.object()
                 .put("filesReviewed", model.filesReviewed())
                 .put("filesNotReviewed", model.filesNotReviewed());
-        ObjectNode byReason = summary.putObject("skipped").put("files", model.report.scan().skippedFiles())
+        ObjectNode byReason = summary.putObject("skipped").put("files", model.skippedFiles())
                 .putObject("byReason");
         model.skippedByReason().forEach(byReason::put);
         summary.put("lines", model.lines()).put("findings", model.defects().size());

@@ -130,6 +130,11 @@ final class ReportModel {
         return report.scan().notReviewed();
     }
 
+    /** Source files left out on purpose (a virtualenv, git-ignored, excluded...). */
+    int skippedFiles() {
+        return report.scan().skippedFiles();
+    }
+
     /** Source files left out on purpose, per reason ({@code git-ignored}, {@code virtualenv}...), in reason order. */
     Map<String, Integer> skippedByReason() {
         Map<String, Integer> counts = new TreeMap<>();

@@ -122,7 +122,7 @@ public final class TextReportWriter implements ReportWriter {
         text.append('\n');
         StringJoiner byReason = new StringJoiner(", ", " (", ")").setEmptyValue("");
         model.skippedByReason().forEach((reason, n) -> byReason.add(reason + " " + n));
-        text.append("Skipped files: ").append(model.report.scan().skippedFiles()).append(byReason).append('\n');
+        text.append("Skipped files: ").append(model.skippedFiles()).append(byReason).append('\n');
         text.append("Lines reviewed: ").append(model.lines()).append('\n');
         StringJoiner bySeverity = new StringJoiner(", ", " (", ")");
         model.bySeverity().forEach((severity, n) -> bySeverity.add(severity.label() + " " + n));
