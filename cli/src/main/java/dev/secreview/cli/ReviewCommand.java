@@ -6,6 +6,7 @@ import dev.secreview.change.ChangeUnderReview;
 import dev.secreview.change.GitChange;
 import dev.secreview.change.KnownFindings;
 import dev.secreview.change.PatchChange;
+import dev.secreview.core.engine.FileDiscovery;
 import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.ScanResult;
 import dev.secreview.core.engine.Scanner;
@@ -77,8 +78,11 @@ final class ReviewCommand implements Callable<Integer> {
         ProjectConfig config = analysis.config(List.of(path));
         output.adopt(config, spec.commandLine().getParseResult());
         ScanRequest request = analysis.request(List.of(path), config, scanner.rules(), spec.commandLine());
-        Predicate<String> reviewed = file -> scanner.handles(Path.of(file));
-        try (ChangeUnderReview change = source.diff != null ? PatchChange.open(path, source.diff, reviewed)
+        Predicate<String> reviewed = file -> scanner.handles(Path.of(file)) || FileDiscovery.decidesWhatIsLeftOut(file);
+        // The copy a diff is applied to is in no repository: what git ignores in PATH must stay out of it, as it
+        // stays out of the review of PATH. (Commits and the index hold tracked files only, which git never ignores.)
+        Predicate<String> notIgnored = file -> !request.pathFilter().leavesOut(path.resolve(file), false);
+        try (ChangeUnderReview change = source.diff != null ? PatchChange.open(path, source.diff, reviewed.and(notIgnored))
                 : GitChange.open(path, source.range != null ? source.range : "HEAD", staged, reviewed)) {
             KnownFindings known = output.knownFindings();
             ChangeReview.Result result = ChangeReview.review(scanner, request, change, analysis.listener(err));

@@ -32,6 +32,9 @@ public final class FileDiscovery {
     /** Folder names that hold no source of the project, whatever is in them. */
     static final Set<String> VERSION_CONTROL_FOLDERS = Set.of(".git", ".hg", ".svn");
 
+    /** The file that makes a folder a virtualenv. */
+    private static final String VIRTUALENV_MARKER = "pyvenv.cfg";
+
     /** Why a path was left out, as reports show it. */
     static final String VERSION_CONTROL = "version control";
     static final String NODE_MODULES = "node_modules";
@@ -80,6 +83,14 @@ public final class FileDiscovery {
     /** The discovery a request asks for. */
     static FileDiscovery of(ScanRequest request) {
         return new FileDiscovery(request.excludes(), request.includes(), request.pathFilter(), request.displayBase());
+    }
+
+    /**
+     * Whether a file tells discovery what to leave out (a virtualenv's {@code pyvenv.cfg}): a copy of a tree made
+     * for review (a commit checked out, a diff applied) must keep it, so that the copy is walked as the tree is.
+     */
+    public static boolean decidesWhatIsLeftOut(String path) {
+        return Path.of(path).getFileName().toString().equals(VIRTUALENV_MARKER);
     }
 
     public Discovered discover(List<Path> roots, Predicate<Path> wanted) {
@@ -144,7 +155,7 @@ public final class FileDiscovery {
             String name = dir.getFileName().toString();
             if (VERSION_CONTROL_FOLDERS.contains(name)) return VERSION_CONTROL;
             if (name.equals(NODE_MODULES)) return NODE_MODULES;
-            if (Files.exists(dir.resolve("pyvenv.cfg"))) return VIRTUALENV;
+            if (Files.exists(dir.resolve(VIRTUALENV_MARKER))) return VIRTUALENV;
             if (matchesAny(excludes, slashes(root.relativize(dir).toString()), true)) return EXCLUDED;
             return filter.leavesOut(dir, true) ? filter.reason() : null;
         }
