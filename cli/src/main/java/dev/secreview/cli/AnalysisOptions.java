@@ -13,6 +13,7 @@ import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +41,11 @@ final class AnalysisOptions {
             description = "Leave out what git ignores: untracked paths that the repository's .gitignore files or"
                     + " .git/info/exclude name (default: on; --no-gitignore reviews them too).")
     boolean gitignore;
+
+    @Option(names = "--file-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Give up a file whose own analysis takes longer (reported as too large; the rest of the review "
+                    + "goes on); 0: no limit (default: ${DEFAULT-VALUE}).")
+    long fileTimeout;
 
     @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Files reviewed in parallel (default: number of cores).")
     Integer threads;
@@ -81,7 +87,9 @@ final class AnalysisOptions {
         ProjectConfig.Setting<List<String>> exclude = config.setting("exclude", config.exclude(), given, "--exclude", excludes);
         checkGlobs(exclude.source(), exclude.value());
         checkGlobs(config.source() + ": include", config.include());
+        if (fileTimeout < 0) throw new CommandLine.ParameterException(commandLine, "--file-timeout cannot be negative");
         return new ScanRequest(paths, exclude.value(), threadCount, models)
+                .timingOutAfter(Duration.ofSeconds(fileTimeout))
                 .including(config.include())
                 .filteredBy(gitignore ? new GitIgnoredPaths() : PathFilter.NONE)
                 .selecting(selection(config, rules, given));

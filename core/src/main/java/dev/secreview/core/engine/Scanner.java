@@ -78,20 +78,20 @@ public final class Scanner {
     private List<FileReport> analyseAll(List<FileDiscovery.Candidate> candidates, ScanRequest request,
                                         ScanListener listener, List<Diagnostic> treeProblems, AnalysisCache cache) {
         if (candidates.isEmpty()) return List.of();
-        List<Outcome> outcomes = analyseEach(candidates, request.threads(), listener, cache);
+        List<Outcome> outcomes = analyseEach(candidates, request.threads(), request.fileTimeout(), listener, cache);
         Set<String> threatModels = request.threatModels();
         reviewTrees(outcomes, treeProblems, threatModels);
         return outcomes.stream().map(outcome -> outcome.selectedBy(request.selection()).withExcerpt()).toList();
     }
 
-    private List<Outcome> analyseEach(List<FileDiscovery.Candidate> candidates, int threads, ScanListener listener,
-                                      AnalysisCache cache) {
+    private List<Outcome> analyseEach(List<FileDiscovery.Candidate> candidates, int threads, Duration fileTimeout,
+                                      ScanListener listener, AnalysisCache cache) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, candidates.size()), workerThreads());
         try {
             List<Future<Outcome>> futures = new ArrayList<>(candidates.size());
             for (FileDiscovery.Candidate candidate : candidates) {
                 futures.add(pool.submit(() -> {
-                    Outcome outcome = analyse(candidate, cache);
+                    Outcome outcome = analyse(candidate, cache, fileTimeout);
                     listener.fileDone(outcome.report());
                     return outcome;
                 }));
@@ -149,7 +149,7 @@ public final class Scanner {
     }
 
     /** Reviews one file on its own; never throws. */
-    Outcome analyse(FileDiscovery.Candidate candidate, AnalysisCache cache) {
+    Outcome analyse(FileDiscovery.Candidate candidate, AnalysisCache cache, Duration fileTimeout) {
         String shown = candidate.displayPath();
         Optional<LanguageFrontEnd> frontEnd = frontEndFor(candidate.path());
         if (frontEnd.isEmpty()) {
@@ -162,10 +162,13 @@ public final class Scanner {
         }
         SourceFile source = read.file();
         try {
-            FileAnalysis analysis = cache == null ? frontEnd.get().analyze(source)
-                    : cache.analysis(source, frontEnd.get()::analyze);
+            FileAnalysis analysis = FileDeadline.within(fileTimeout, () -> cache == null ? frontEnd.get().analyze(source)
+                    : cache.analysis(source, frontEnd.get()::analyze));
             return new Outcome(Outcome.report(shown, frontEnd.get().language(), source.lineCount(), analysis),
                     frontEnd.get(), analysis, source);
+        } catch (FileDeadline.Exceeded e) {
+            return Outcome.done(FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.TOO_LARGE, shown, 0,
+                    "too large to analyse in the " + fileTimeout.toSeconds() + " s a file may take (--file-timeout)")));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return Outcome.done(new FileReport(shown, frontEnd.get().language(), source.lineCount(), List.of(),
                     List.of(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, shown, 0, describe(e)))));

@@ -17,7 +17,7 @@ public record Diagnostic(Kind kind, String path, int line, String message) imple
         BINARY,
         /** The file is not valid text in its encoding (UTF-8 or its PEP 263 declaration), or declares an unknown one. */
         UNDECODABLE,
-        /** The file is larger than the reader accepts. */
+        /** The file is larger than the reader accepts, or than its analysis can get through in the time a file may take. */
         TOO_LARGE,
         /** The path was named but is nothing a front end reviews (another language, a device, a pipe). */
         NOT_SOURCE,
