@@ -7,6 +7,7 @@ import dev.secreview.core.model.FileReport;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.Severity;
+import dev.secreview.core.model.SourceFile;
 import dev.secreview.core.model.Suppression;
 import dev.secreview.core.model.TextRange;
 import dev.secreview.core.rule.RuleMetadata;
@@ -14,6 +15,7 @@ import dev.secreview.core.rule.RuleMetadata;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,13 +62,33 @@ final class Fixtures {
         Finding guess = new Finding(SHELL, VIEWS, new TextRange(35 + shift, 5, 35 + shift, 20), "    os.system(x)",
                 "`x` may reach a shell.", SHELL.fix(), Severity.HIGH, Confidence.LOW, null);
         return List.of(
-                new FileReport(VIEWS, "python", 40 + shift, List.of(md5, guess, pickle, shell), List.of()),
+                new FileReport(VIEWS, "python", 40 + shift, List.of(md5, guess, pickle, shell), List.of())
+                        .withExcerptFrom(views(shift)),
                 new FileReport("app/util.py", "python", 10, List.of(), List.of()),
                 new FileReport("app/broken.py", "python", 8, List.of(),
                         List.of(new Diagnostic(Diagnostic.Kind.PARSE_ERROR, "app/broken.py", 3,
                                 "syntax error: unexpected `)`"))),
                 FileReport.unreviewed("data/blob.py", new Diagnostic(Diagnostic.Kind.UNREADABLE, "data/blob.py", 0,
                         "not valid UTF-8 text")));
+    }
+
+    /** The code of app/views.py the standard review's findings stand in, {@code shift} blank lines down. */
+    static SourceFile views(int shift) {
+        String[] lines = new String[40];
+        java.util.Arrays.fill(lines, "");
+        lines[5] = "from flask import request";
+        lines[8] = "def ping():";
+        lines[9] = "    host = request.args['host']";
+        lines[10] = "    cmd = 'ping -c 1 ' + host";
+        lines[11] = "    subprocess.run(cmd, shell=True)";
+        lines[12] = "    return 'ok'";
+        lines[15] = "def restore():";
+        lines[16] = "    # the client sends its saved session";
+        lines[17] = "    data = request.data";
+        lines[19] = "    return pickle.loads(request.data)";
+        lines[29] = "    h = hashlib.md5(token)  # nosec B324";
+        lines[34] = "    os.system(x)";
+        return new SourceFile(Path.of(VIEWS), VIEWS, "\n".repeat(shift) + String.join("\n", lines) + "\n");
     }
 
     static final String RUNNER = "app/runner.py";
