@@ -51,6 +51,11 @@ final class OutputOptions {
     /** Columns a terminal is taken to have when {@code COLUMNS} does not say. */
     static final int DEFAULT_COLUMNS = 100;
 
+    @Option(names = "--project-url", paramLabel = "URL",
+            description = "Where secreview's sources are published (e.g. https://github.com/ORG/secreview/blob/main/): "
+                    + "reports link each rule to its page docs/rules/RULE.md there (default: to the rule's CWE at MITRE).")
+    String projectUrl;
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Findings recorded in FILE (made by `secreview baseline`) are known: they are marked suppressed, and only new ones count.")
     Path baseline;
@@ -109,6 +114,8 @@ final class OutputOptions {
     }
 
     ReviewReport report(ScanResult review, Scanner scanner) {
-        return new ReviewReport(review, scanner.rules(), severity, confidence, SecreviewCommand.version());
+        // Review systems know files by their path in the repository: absolute paths become relative to here.
+        return new ReviewReport(review, scanner.rules(), severity, confidence, SecreviewCommand.version(),
+                Path.of("").toAbsolutePath(), projectUrl);
     }
 }

@@ -9,7 +9,9 @@ public enum ReportFormat {
     /** The versioned secreview JSON document (see {@link JsonReportWriter}). */
     JSON,
     /** SARIF 2.1.0, for code-scanning services and IDEs. */
-    SARIF;
+    SARIF,
+    /** A review comment body in Markdown. */
+    MARKDOWN;
 
     /** A writer for this format that names CWEs from the embedded catalog. */
     public ReportWriter writer() {
@@ -21,6 +23,7 @@ public enum ReportFormat {
             case TEXT -> new TextReportWriter(catalog);
             case JSON -> new JsonReportWriter(catalog);
             case SARIF -> new SarifReportWriter(catalog);
+            case MARKDOWN -> new MarkdownReportWriter(catalog);
         };
     }
 }

@@ -14,8 +14,6 @@ import dev.secreview.core.rule.RuleMetadata;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -93,7 +91,7 @@ public final class SarifReportWriter implements ReportWriter {
             String key = f.rule().id() + '\0' + f.path() + '\0' + f.snippet().strip();
             int occurrence = occurrences.merge(key, 1, Integer::sum) - 1;
             if (!model.report.shows(f)) continue;
-            results.add(result(f, model, sha256(key + '\0' + occurrence)));
+            results.add(result(f, model, Sha256.hex(key + '\0' + occurrence)));
         }
     }
 
@@ -228,15 +226,5 @@ public final class SarifReportWriter implements ReportWriter {
             case MEDIUM -> "warning";
             case LOW -> "note";
         };
-    }
-
-    /** The CVSS-like score GitHub code scanning buckets into critical/high/medium/low. */
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

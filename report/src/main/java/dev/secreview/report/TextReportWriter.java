@@ -49,13 +49,13 @@ public final class TextReportWriter implements ReportWriter {
                 .append(report.minConfidence().label()).append(" and above\n");
 
         List<ReportModel.FileView> withDefects = model.files.stream().filter(f -> !f.defects().isEmpty()).toList();
-        List<ReportModel.FileView> clean = model.files.stream().filter(TextReportWriter::clean).toList();
+        List<ReportModel.FileView> clean = model.files.stream().filter(ReportModel.FileView::clean).toList();
         for (ReportModel.FileView view : withDefects) {
             defects(view, model, text);
         }
         if (withDefects.isEmpty()) {
-            String verdict = !clean.isEmpty() ? NO_DEFECTS + " (" + count(clean.size(), "file") + " reviewed)"
-                    : model.files.isEmpty() ? "No files were found to review." : "No file could be reviewed.";
+            String verdict = model.withoutDefects()
+                    + (clean.isEmpty() ? "" : " (" + count(clean.size(), "file") + " reviewed)");
             text.append('\n').append(style.paint(clean.isEmpty() ? Paint.BOLD : Paint.GREEN, verdict)).append('\n');
         } else if (!clean.isEmpty()) {
             heading("Files without security defects", text);
@@ -71,18 +71,12 @@ public final class TextReportWriter implements ReportWriter {
         if (!diagnostics.isEmpty()) {
             heading("Diagnostics", text);
             for (Diagnostic d : diagnostics) {
-                prose("", "  ", kindLabel(d.kind()) + ": " + safe(d.render()), null, text);
+                prose("", "  ", ReportModel.kindLabel(d.kind()) + ": " + safe(d.render()), null, text);
             }
         }
         summary(model, text);
         out.write(text.toString());
         out.flush();
-    }
-
-    /** Clean: reviewed and nothing shown. A file whose analysis failed is not clean: nothing was proven. */
-    private static boolean clean(ReportModel.FileView view) {
-        return view.file().reviewed() && view.defects().isEmpty()
-                && view.file().diagnostics().stream().noneMatch(d -> d.kind() == Diagnostic.Kind.ANALYSIS_ERROR);
     }
 
     private void defects(ReportModel.FileView view, ReportModel model, StringBuilder text) {
@@ -110,30 +104,23 @@ public final class TextReportWriter implements ReportWriter {
         if (!notListed(view).isEmpty()) text.append("\nNot listed: ").append(notListed(view)).append('\n');
     }
 
-    /**
-     * The lines around the finding, numbered, its own lines marked with {@code >}; the snippet alone when
-     * the report carries no code for it.
-     */
+    /** The lines around the finding, numbered; the snippet alone when the report carries no code for it. */
     private void code(Finding f, SourceExcerpt excerpt, String indent, StringBuilder text) {
-        List<SourceExcerpt.Line> lines = excerpt.around(f.range());
-        if (lines.stream().noneMatch(line -> line.number() == f.line())) {
+        NumberedCode code = NumberedCode.of(f, excerpt);
+        if (code.isEmpty()) {
             if (!f.snippet().isBlank()) labelled(indent, "Code: ", safe(f.snippet().strip()), text);
             return;
         }
         text.append(indent).append("Code:\n");
-        int digits = String.valueOf(lines.get(lines.size() - 1).number()).length();
-        String continued = indent + "  " + " ".repeat(digits) + " | ";
-        for (SourceExcerpt.Line line : lines) {
-            boolean flagged = line.number() >= f.range().startLine() && line.number() <= f.range().endLine();
-            String gutter = indent + (flagged ? "> " : "  ")
-                    + String.format(Locale.ROOT, "%" + digits + "d | ", line.number());
-            List<String> pieces = style.wrap(safe(line.text()), gutter.length(), false);
+        for (NumberedCode.Row row : code.rows()) {
+            String gutter = indent + code.gutter(row);
+            List<String> pieces = style.wrap(row.code(), gutter.length(), false);
             for (int i = 0; i < pieces.size(); i++) {
                 String piece = pieces.get(i);
-                String prefix = i == 0 ? gutter : continued;
+                String prefix = i == 0 ? gutter : indent + code.continuation();
                 if (piece.isEmpty()) prefix = prefix.stripTrailing();
-                text.append(style.paint(flagged ? Paint.BOLD : Paint.DIM, prefix))
-                        .append(flagged ? style.paint(Paint.BOLD, piece) : piece).append('\n');
+                text.append(style.paint(row.flagged() ? Paint.BOLD : Paint.DIM, prefix))
+                        .append(row.flagged() ? style.paint(Paint.BOLD, piece) : piece).append('\n');
             }
         }
     }
@@ -222,10 +209,6 @@ public final class TextReportWriter implements ReportWriter {
 
     private static boolean hasParseErrors(FileReport file) {
         return file.diagnostics().stream().anyMatch(d -> d.kind() == Diagnostic.Kind.PARSE_ERROR);
-    }
-
-    private static String kindLabel(Diagnostic.Kind kind) {
-        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String count(long n, String noun) {
