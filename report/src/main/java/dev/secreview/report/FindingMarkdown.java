@@ -32,6 +32,11 @@ final class FindingMarkdown {
                 + " · pillar " + (pillar == null ? "none" : MarkdownText.inline(pillar.title()));
     }
 
+    /** A comment at the finding's code in a review system: its title, facts and explanation. */
+    String comment(Finding f) {
+        return "**" + title(f) + "**\n\n" + facts(f) + "\n\n" + explanation(f);
+    }
+
     /** {@code `app/views.py:12`}. */
     String place(Finding f) {
         return MarkdownText.code(model.repositoryPath(f.path()) + ":" + f.line());

@@ -11,7 +11,11 @@ public enum ReportFormat {
     /** SARIF 2.1.0, for code-scanning services and IDEs. */
     SARIF,
     /** A review comment body in Markdown. */
-    MARKDOWN;
+    MARKDOWN,
+    /** Gerrit's ReviewInput with robot comments. */
+    GERRIT,
+    /** A GitHub pull-request review. */
+    GITHUB;
 
     /** A writer for this format that names CWEs from the embedded catalog. */
     public ReportWriter writer() {
@@ -24,6 +28,8 @@ public enum ReportFormat {
             case JSON -> new JsonReportWriter(catalog);
             case SARIF -> new SarifReportWriter(catalog);
             case MARKDOWN -> new MarkdownReportWriter(catalog);
+            case GERRIT -> new GerritReviewWriter(catalog);
+            case GITHUB -> new GithubReviewWriter(catalog);
         };
     }
 }

@@ -10,6 +10,7 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.core.model.Suppression;
 import dev.secreview.core.model.TextRange;
+import dev.secreview.core.rule.Rewrite;
 import dev.secreview.core.rule.RuleMetadata;
 
 import java.io.IOException;
@@ -132,6 +133,37 @@ final class Fixtures {
                 Confidence.MEDIUM, null, List.of(), related);
         return new ReviewReport(new ScanResult(List.of(new FileReport(CLIENT, "python", 15, List.of(first),
                 List.of())), List.of(), Duration.ofMillis(1)), List.of(XXE), Severity.LOW, Confidence.LOW, "0.1.0");
+    }
+
+    static final RuleMetadata NO_VERIFY = new RuleMetadata("py-http-no-verify", 295, Severity.HIGH, Confidence.HIGH,
+            "An HTTPS request is made with certificate verification turned off.", "Leave verification on.",
+            List.of("B501"), "", List.of(new Rewrite("\\bverify(\\s*)=(\\s*)False\\b", "verify$1=$2True")));
+    /** Where the review of {@link #fixableReport()} ran: its files are shown with absolute paths under it. */
+    static final Path CHECKOUT = Path.of("/builds/inventory");
+    static final String FETCHER = CHECKOUT + "/app/fetch.py";
+
+    /**
+     * A review of a file shown by its absolute path, with a defect its rule fixes mechanically (over three
+     * lines) and one it does not, published with a project URL.
+     */
+    static ReviewReport fixableReport() {
+        SourceFile source = new SourceFile(Path.of(FETCHER), FETCHER, String.join("\n",
+                "import requests",
+                "",
+                "",
+                "def fetch(url, cmd):",
+                "    reply = requests.get(url,",
+                "                         headers={\"Accept\": \"text/plain\"},",
+                "                         verify=False, timeout=5)",
+                "    subprocess.run(cmd, shell=True)",
+                "    return reply.text") + "\n");
+        Finding noVerify = new Finding(NO_VERIFY, FETCHER, new TextRange(5, 13, 7, 50), source.line(5),
+                "`requests.get` is called with `verify=False`.", NO_VERIFY.fix(), Severity.HIGH, Confidence.HIGH, null);
+        Finding shell = finding(SHELL, FETCHER, 8, 5, source.line(8), "`cmd` runs through a shell.");
+        FileReport file = new FileReport(FETCHER, "python", 9, List.of(noVerify, shell), List.of())
+                .withExcerptFrom(source);
+        return new ReviewReport(new ScanResult(List.of(file), List.of(), Duration.ZERO), List.of(NO_VERIFY, SHELL),
+                Severity.LOW, Confidence.LOW, "0.1.0", CHECKOUT, "https://git.example.org/secreview/src/branch/main/");
     }
 
     static List<Diagnostic> pathProblems() {
