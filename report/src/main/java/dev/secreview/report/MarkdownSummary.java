@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 /**
  * The head of a review in Markdown, the body of a GitHub review and the message of a Gerrit one: how many
  * defects, a table of them by pillar and severity, what was reviewed at which thresholds, and the files that
- * could not be (fully) reviewed. A review without defects says only {@link ReportModel#withoutDefects()}
+ * could not be (fully) reviewed. A review without defects says only {@link ReportModel#verdictWithoutDefects()}
  * (and lists its diagnostics when there are any).
  */
 final class MarkdownSummary {
@@ -22,7 +22,7 @@ final class MarkdownSummary {
         StringBuilder text = new StringBuilder();
         int defects = model.defects().size();
         if (defects == 0) {
-            text.append(model.withoutDefects()).append('\n');
+            text.append(model.verdictWithoutDefects()).append('\n');
         } else {
             text.append("### secreview: ").append(defects).append(defects == 1 ? " security defect" : " security defects")
                     .append("\n\n");

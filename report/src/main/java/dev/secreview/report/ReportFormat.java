@@ -8,6 +8,7 @@ public enum ReportFormat {
     TEXT,
     /** The versioned secreview JSON document (see {@link JsonReportWriter}). */
     JSON,
+    /** One self-contained HTML page that opens offline (see {@link HtmlReportWriter}). */ HTML,
     /** SARIF 2.1.0, for code-scanning services and IDEs. */
     SARIF,
     /** A review comment body in Markdown. */
@@ -26,6 +27,7 @@ public enum ReportFormat {
         return switch (this) {
             case TEXT -> new TextReportWriter(catalog);
             case JSON -> new JsonReportWriter(catalog);
+            case HTML -> new HtmlReportWriter(catalog);
             case SARIF -> new SarifReportWriter(catalog);
             case MARKDOWN -> new MarkdownReportWriter(catalog);
             case GERRIT -> new GerritReviewWriter(catalog);

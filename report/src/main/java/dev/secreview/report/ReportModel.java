@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -55,21 +56,26 @@ final class ReportModel {
             return shown.size() - defects().size();
         }
 
-        /** Reviewed and nothing shown. A file whose analysis failed is not clean: nothing was proven. */
+        /** Clean: reviewed and nothing shown. A file whose analysis failed is not clean: nothing was proven. */
         boolean clean() {
             return file.reviewed() && defects().isEmpty()
                     && file.diagnostics().stream().noneMatch(d -> d.kind() == Diagnostic.Kind.ANALYSIS_ERROR);
         }
+
+        /** {@code "1 suppressed, 2 below threshold"}, or empty when every finding is listed. */
+        String notListed() {
+            StringJoiner parts = new StringJoiner(", ");
+            if (suppressed() > 0) parts.add(suppressed() + " suppressed");
+            if (belowThreshold > 0) parts.add(belowThreshold + " below threshold");
+            return parts.toString();
+        }
     }
 
     /**
-     * How many shown defects fall under one pillar, in all and by severity (most severe first, zero counts
+     * How many shown defects fall under one pillar, in all and per severity (most severe first, zero counts
      * included); {@code pillar} is null for CWEs without one.
      */
-    record PillarCount(Cwe pillar, Map<Severity, Integer> bySeverity) {
-        int count() {
-            return bySeverity.values().stream().mapToInt(Integer::intValue).sum();
-        }
+    record PillarCount(Cwe pillar, int count, Map<Severity, Integer> bySeverity) {
     }
 
     final ReviewReport report;
@@ -142,12 +148,18 @@ final class ReportModel {
         return files.stream().mapToInt(FileView::belowThreshold).sum();
     }
 
-    /** Shown defects per severity, most severe first, zero counts included. */
-    Map<Severity, Integer> bySeverity() {
-        return countBySeverity(defects());
+    /** What a review that shows no defect says: the clean sentence, or why nothing could be said. */
+    String verdictWithoutDefects() {
+        if (files.stream().anyMatch(FileView::clean)) return TextReportWriter.NO_DEFECTS;
+        return files.isEmpty() ? "No files were found to review." : "No file could be reviewed.";
     }
 
-    private static Map<Severity, Integer> countBySeverity(List<Finding> findings) {
+    /** Shown defects per severity, most severe first, zero counts included. */
+    Map<Severity, Integer> bySeverity() {
+        return bySeverity(defects());
+    }
+
+    private static Map<Severity, Integer> bySeverity(List<Finding> findings) {
         Map<Severity, Integer> counts = new LinkedHashMap<>();
         for (Severity s : List.of(Severity.HIGH, Severity.MEDIUM, Severity.LOW)) counts.put(s, 0);
         findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
@@ -165,7 +177,7 @@ final class ReportModel {
             pillars.put(key, pillar);
         }
         List<PillarCount> result = new ArrayList<>();
-        findings.forEach((key, under) -> result.add(new PillarCount(pillars.get(key), countBySeverity(under))));
+        findings.forEach((key, under) -> result.add(new PillarCount(pillars.get(key), under.size(), bySeverity(under))));
         result.sort(Comparator.comparingInt(PillarCount::count).reversed()
                 .thenComparingInt(p -> pillarKey(p.pillar())));
         return result;
@@ -216,15 +228,6 @@ final class ReportModel {
                     .append('\0').append(f.message());
         }
         return Sha256.hex(content.toString()).substring(0, 16);
-    }
-
-    /**
-     * What a review without defects says: the no-defect sentence when at least one file was reviewed clean,
-     * never when nothing was proven.
-     */
-    String withoutDefects() {
-        if (files.stream().anyMatch(FileView::clean)) return TextReportWriter.NO_DEFECTS;
-        return files.isEmpty() ? "No files were found to review." : "No file could be reviewed.";
     }
 
     /** {@code parse error} for {@link Diagnostic.Kind#PARSE_ERROR}: how people read the kind. */

@@ -54,14 +54,14 @@ public final class TextReportWriter implements ReportWriter {
             defects(view, model, text);
         }
         if (withDefects.isEmpty()) {
-            String verdict = model.withoutDefects()
-                    + (clean.isEmpty() ? "" : " (" + count(clean.size(), "file") + " reviewed)");
+            String verdict = clean.isEmpty() ? model.verdictWithoutDefects()
+                    : NO_DEFECTS + " (" + count(clean.size(), "file") + " reviewed)";
             text.append('\n').append(style.paint(clean.isEmpty() ? Paint.BOLD : Paint.GREEN, verdict)).append('\n');
         } else if (!clean.isEmpty()) {
             heading("Files without security defects", text);
             for (ReportModel.FileView view : clean) {
                 StringJoiner notes = new StringJoiner("; ", " (", ")").setEmptyValue("");
-                if (!notListed(view).isEmpty()) notes.add(notListed(view));
+                if (!view.notListed().isEmpty()) notes.add(view.notListed());
                 if (hasParseErrors(view.file())) notes.add("reviewed where it parses");
                 prose("", "", safe(view.file().path()) + ": " + NO_DEFECTS + notes, Paint.GREEN, text);
             }
@@ -101,7 +101,7 @@ public final class TextReportWriter implements ReportWriter {
             places("Also: ", f.related(), indent, text);
             labelled(indent, "Fix: ", safe(f.fix()), text);
         }
-        if (!notListed(view).isEmpty()) text.append("\nNot listed: ").append(notListed(view)).append('\n');
+        if (!view.notListed().isEmpty()) text.append("\nNot listed: ").append(view.notListed()).append('\n');
     }
 
     /** The lines around the finding, numbered; the snippet alone when the report carries no code for it. */
@@ -154,14 +154,6 @@ public final class TextReportWriter implements ReportWriter {
             String line = (i == 0 ? first : next) + pieces.get(i);
             text.append(paint == null ? line : style.paint(paint, line)).append('\n');
         }
-    }
-
-    /** {@code "1 suppressed, 2 below threshold"}, or empty when every finding is listed. */
-    private static String notListed(ReportModel.FileView view) {
-        StringJoiner parts = new StringJoiner(", ");
-        if (view.suppressed() > 0) parts.add(view.suppressed() + " suppressed");
-        if (view.belowThreshold() > 0) parts.add(view.belowThreshold() + " below threshold");
-        return parts.toString();
     }
 
     private void summary(ReportModel model, StringBuilder text) {
