@@ -31,7 +31,7 @@ record SuggestedFix(TextRange replaced, String original, String replacement, Lis
         return Rewrite.firstIn(finding.rule().rewrites(), code).map(edit -> {
             int from = start + edit.start();
             int to = start + edit.end();
-            String fixed = text.substring(0, from) + edit.text() + text.substring(to);
+            String fixed = text.substring(0, start) + edit.applyTo(code) + text.substring(end);
             return new SuggestedFix(position(text, from, range.startLine()).to(position(text, to, range.startLine())),
                     text.substring(from, to), edit.text(), Arrays.asList(fixed.split("\n", -1)));
         });
