@@ -130,7 +130,7 @@ final class AnalysisOptions {
     }
 
     ScanListener listener(PrintWriter err) {
-        boolean show = progress != null ? progress : System.console() != null;
+        boolean show = progress != null ? progress : Terminal.isTerminal(Terminal.STDERR);
         return show ? new Progress(err) : ScanListener.NONE;
     }
 }

@@ -8,6 +8,8 @@ import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleMetadata;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -36,6 +38,11 @@ final class ReportModel {
         /** {@code CWE-707 Improper Neutralization}, the way pillars are written. */
         String title() {
             return "CWE-" + id + " " + name;
+        }
+
+        /** MITRE's page of the weakness. */
+        String url() {
+            return "https://cwe.mitre.org/data/definitions/" + id + ".html";
         }
     }
 
@@ -199,6 +206,46 @@ final class ReportModel {
         for (Diagnostic.Kind kind : Diagnostic.Kind.values()) counts.put(kind, 0);
         diagnostics().forEach(d -> counts.merge(d.kind(), 1, Integer::sum));
         return counts;
+    }
+
+    /**
+     * The path a review system knows a file by: relative to the review's base when the path shown is
+     * absolute and under it; as shown otherwise (a relative path already starts from the base).
+     */
+    String repositoryPath(String shown) {
+        if (report.base() == null) return shown;
+        try {
+            Path path = Path.of(shown);
+            Path base = report.base().toAbsolutePath().normalize();
+            if (!path.isAbsolute() || !path.normalize().startsWith(base) || path.normalize().equals(base)) return shown;
+            return base.relativize(path.normalize()).toString().replace('\\', '/');
+        } catch (InvalidPathException e) {
+            return shown;
+        }
+    }
+
+    /** The rule's page where secreview's sources are published, else the page of its CWE. */
+    String ruleUrl(RuleMetadata rule) {
+        return report.projectUrl().isEmpty() ? cwe(rule.cwe()).url()
+                : report.projectUrl() + "docs/rules/" + rule.id() + ".md";
+    }
+
+    /**
+     * An id of this review that review systems keep beside its results (Gerrit's {@code robot_run_id},
+     * SARIF's run): derived from what it found, so the same review always gets the same id.
+     */
+    String runId() {
+        StringBuilder content = new StringBuilder(report.toolVersion());
+        for (Finding f : defects()) {
+            content.append('\n').append(f.rule().id()).append('\0').append(f.path()).append('\0').append(f.range())
+                    .append('\0').append(f.message());
+        }
+        return Sha256.hex(content.toString()).substring(0, 16);
+    }
+
+    /** {@code parse error} for {@link Diagnostic.Kind#PARSE_ERROR}: how people read the kind. */
+    static String kindLabel(Diagnostic.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** {@code parse-error} for {@link Diagnostic.Kind#PARSE_ERROR}: the id used in JSON and SARIF. */

@@ -6,15 +6,19 @@ import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleMetadata;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What the writers render: a scan, every rule that took part (SARIF lists them all, findings or
- * not), the thresholds below which findings are hidden but counted, and the tool version.
+ * not), the thresholds below which findings are hidden but counted, and the tool version. For the
+ * formats a review system reads: {@code base}, the folder the review's relative paths start from, against
+ * which an absolute path is made relative (null: paths stay as shown); and {@code projectUrl}, where
+ * secreview's sources are published (empty when unknown), for links to its rule pages.
  */
 public record ReviewReport(ScanResult scan, List<RuleMetadata> rules, Severity minSeverity,
-                           Confidence minConfidence, String toolVersion) {
+                           Confidence minConfidence, String toolVersion, Path base, String projectUrl) {
 
     public ReviewReport {
         Objects.requireNonNull(scan, "scan");
@@ -22,6 +26,14 @@ public record ReviewReport(ScanResult scan, List<RuleMetadata> rules, Severity m
         Objects.requireNonNull(minConfidence, "minConfidence");
         Objects.requireNonNull(toolVersion, "toolVersion");
         rules = List.copyOf(rules);
+        projectUrl = projectUrl == null ? "" : projectUrl.strip();
+        if (!projectUrl.isEmpty() && !projectUrl.endsWith("/")) projectUrl += "/"; // a folder: pages resolve under it
+    }
+
+    /** A review whose paths stay as shown and which links rules to their CWE only. */
+    public ReviewReport(ScanResult scan, List<RuleMetadata> rules, Severity minSeverity, Confidence minConfidence,
+                        String toolVersion) {
+        this(scan, rules, minSeverity, minConfidence, toolVersion, null, "");
     }
 
     /** Whether a finding reaches both thresholds; suppressed findings may be shown (marked). */

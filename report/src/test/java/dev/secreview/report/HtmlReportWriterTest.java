@@ -138,7 +138,10 @@ class HtmlReportWriterTest {
 
     @Test
     void withoutKeptCodeTheSnippetShowsAloneOnItsLine() {
-        String page = render(ReportFormat.HTML, Fixtures.report());
+        // The standard review keeps the code of app/views.py; the same files without it.
+        List<FileReport> withoutCode = Fixtures.files(0).stream()
+                .map(f -> new FileReport(f.path(), f.language(), f.lines(), f.findings(), f.diagnostics())).toList();
+        String page = render(ReportFormat.HTML, Fixtures.report(withoutCode));
         assertTrue(page.contains("<tr class=\"hit\"><td class=\"ln\">20</td><td class=\"src\">    return "
                 + "<mark>pickle.loads(request.data)</mark></td></tr>\n</table>"), page);
     }

@@ -52,12 +52,28 @@ class TextReportWriterTest {
         assertTrue(text.contains("2. CWE-502: Deserialization of Untrusted Data\n"
                 + "   Pillar: CWE-664 Improper Control of a Resource Through its Lifetime\n"
                 + "   Location: app/views.py:20:12\n"
-                + "   Code: return pickle.loads(request.data)\n"
                 + "   Severity: high | Confidence: high | Rule: py-pickle-load\n"
+                + "   Code:\n"
+                + "     17 |     # the client sends its saved session\n"
+                + "     18 |     data = request.data\n"
+                + "     19 |\n"
+                + "   > 20 |     return pickle.loads(request.data)\n"
+                + "     21 |\n"
+                + "     22 |\n"
+                + "     23 |\n"
                 + "   Why: `request.data` comes from the client and is unpickled.\n"
                 + "   Fix: Use json for data from outside the process.\n"), text);
         assertTrue(text.contains("CWE-78: Improper Neutralization of Special Elements used in an OS Command"
                 + " ('OS Command Injection')\n   Pillar: CWE-707 Improper Neutralization\n"), text);
+    }
+
+    @Test
+    void withoutTheCodeInTheReportTheFindingsLineStandsAlone() {
+        // The dataflow fixture carries no excerpt, as a report made without the files' text.
+        String text = render(ReportFormat.TEXT, Fixtures.flowReport());
+        assertTrue(text.contains("   Severity: high | Confidence: high | Rule: py-subprocess-shell\n"
+                + "   Code: subprocess.run(cmd, shell=True)\n"
+                + "   Why: "), text);
     }
 
     @Test

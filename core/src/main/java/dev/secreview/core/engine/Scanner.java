@@ -80,7 +80,7 @@ public final class Scanner {
         if (candidates.isEmpty()) return List.of();
         List<Outcome> outcomes = analyseEach(candidates, request.threads(), request.fileTimeout(), listener, cache);
         Set<String> threatModels = request.threatModels();
-        reviewTrees(outcomes, treeProblems, threatModels);
+        reviewTrees(outcomes, treeProblems, threatModels, listener);
         return outcomes.stream().map(outcome -> outcome.selectedBy(request.selection()).withExcerpt()).toList();
     }
 
@@ -110,7 +110,8 @@ public final class Scanner {
      * Hands each front end the analyses of all its files for the whole-tree analyses. If that fails,
      * the per-file reviews stand and the failure is reported once: no result is lost.
      */
-    private void reviewTrees(List<Outcome> outcomes, List<Diagnostic> treeProblems, Set<String> threatModels) {
+    private void reviewTrees(List<Outcome> outcomes, List<Diagnostic> treeProblems, Set<String> threatModels,
+                             ScanListener listener) {
         for (LanguageFrontEnd frontEnd : frontEnds) {
             Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
             for (Outcome outcome : outcomes) {
@@ -119,6 +120,7 @@ public final class Scanner {
                 }
             }
             if (analyses.isEmpty()) continue;
+            listener.treeReviewStarted(analyses.size());
             Map<String, FileAnalysis> revised;
             try {
                 revised = frontEnd.reviewTree(analyses, threatModels);
