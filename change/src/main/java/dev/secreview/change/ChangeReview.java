@@ -73,7 +73,7 @@ public final class ChangeReview {
             List<Finding> findings = new ArrayList<>();
             for (Finding finding : file.findings()) {
                 if (!added.contains(finding)) continue;
-                if (change.touches(finding.path(), finding.line())) {
+                if (change.touches(finding.path(), finding.range().startLine(), finding.range().endLine())) {
                     onChangedLines++;
                     findings.add(finding);
                 } else if (!sameDefectRejudged(finding, oldSites)) {

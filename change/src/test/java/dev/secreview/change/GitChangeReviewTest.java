@@ -118,6 +118,28 @@ class GitChangeReviewTest {
     }
 
     @Test
+    void aDefectMadeOnTheLastLineOfACallSpanningSeveralIsOnTheChangedLines() throws Exception {
+        String call = """
+                import requests
+
+
+                def status(url):
+                    return requests.get(
+                        url,
+                        timeout=5,%s
+                    )
+                """;
+        String second = repo.write("app/status.py", call.formatted("")).commit("status");
+        String third = repo.write("app/status.py", call.formatted("\n        verify=False,")).commit("no verification");
+
+        ChangeReview.Result result = review(second + ".." + third, false);
+
+        assertEquals(List.of("py-http-no-verify app/status.py:5 high/high"), shown(result));
+        assertEquals(1, result.onChangedLines());
+        assertEquals(0, result.madeReachable());
+    }
+
+    @Test
     void aDeletedFileTakesItsFindingsAwayAndCountsThemRemoved() throws Exception {
         String second = repo.write("app/views.py", VIEWS).commit("views");
         String third = repo.delete("app/views.py").commit("no views");

@@ -1,5 +1,6 @@
 package dev.secreview.cli;
 
+import dev.secreview.report.ControlCharacters;
 import dev.secreview.change.Baseline;
 import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.ScanResult;
@@ -53,7 +54,7 @@ final class BaselineCommand implements Callable<Integer> {
         ScanResult review = scanner.scan(request, analysis.listener(err));
         // An incomplete baseline would report the findings of the paths it left out as new ones later.
         List<Diagnostic> refused = review.namedPathProblems();
-        refused.forEach(problem -> err.println("secreview: error: " + problem.render()));
+        refused.forEach(problem -> err.println("secreview: error: " + ControlCharacters.escape(problem.render())));
         if (!refused.isEmpty()) return ExitCode.USAGE_OR_IO_ERROR;
         String problem = OutputFile.write(output, Baseline.render(review, "secreview " + SecreviewCommand.version()));
         if (problem != null) {

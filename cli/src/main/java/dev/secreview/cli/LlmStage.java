@@ -1,5 +1,6 @@
 package dev.secreview.cli;
 
+import dev.secreview.report.ControlCharacters;
 import dev.secreview.core.engine.RuleSelection;
 import dev.secreview.core.engine.ScanResult;
 import dev.secreview.core.engine.SourceReader;
@@ -77,7 +78,7 @@ final class LlmStage {
         // The scan keeps no text; a file's display path is the path it was read from, so it is read again.
         SourceReader.Result read = reader.read(Path.of(file.path()), file.path());
         if (read.problem() != null) {
-            err.println("secreview: llm: " + read.problem().render());
+            err.println("secreview: llm: " + ControlCharacters.escape(read.problem().render()));
             return new Answer(file, null);
         }
         SecondOpinion opinion;

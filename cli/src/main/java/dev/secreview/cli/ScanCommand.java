@@ -1,5 +1,6 @@
 package dev.secreview.cli;
 
+import dev.secreview.report.ControlCharacters;
 import dev.secreview.change.ChangeException;
 import dev.secreview.change.KnownFindings;
 import dev.secreview.core.engine.ScanRequest;
@@ -61,7 +62,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         ScanResult scanned = scanner.scan(request, analysis.listener(err));
         List<Diagnostic> refused = scanned.namedPathProblems();
-        refused.forEach(problem -> err.println("secreview: error: " + problem.render()));
+        refused.forEach(problem -> err.println("secreview: error: " + ControlCharacters.escape(problem.render())));
         if (scanned.nothingNamedCouldBeReviewed()) return ExitCode.USAGE_OR_IO_ERROR;
         ScanResult withOpinion = scanned;
         if (llmStage.isPresent()) {

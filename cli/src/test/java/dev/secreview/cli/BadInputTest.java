@@ -45,6 +45,19 @@ class BadInputTest {
     // ---------------------------------------------------------------- paths
 
     @Test
+    void controlCharactersOfAPathInAnErrorAreShownNotSentToTheTerminal() throws IOException {
+        Path good = write(dir.resolve("good.py"), SHELL_BUILT);
+        Path missing = dir.resolve("\u001b]0;pwned\u0007\u001b[2Jmissing.py");
+
+        CliRun run = scan(missing, good).assertNoStackTrace();
+
+        assertEquals(1, run.errLines().size(), run::toString);
+        String line = run.errLines().get(0);
+        assertTrue(line.contains("\\x1b]0;pwned\\x07\\x1b[2Jmissing.py: no such file or directory"), line);
+        assertTrue(line.chars().noneMatch(c -> c < 0x20), line);
+    }
+
+    @Test
     void missingPathIsOneLineAndExit2ButOtherPathsAreStillReviewed() throws IOException {
         Path good = write(dir.resolve("good.py"), SHELL_BUILT);
         Path missing = dir.resolve("missing.py");

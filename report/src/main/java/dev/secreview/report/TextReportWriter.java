@@ -179,7 +179,7 @@ public final class TextReportWriter implements ReportWriter {
         text.append("Below threshold: ").append(model.belowThreshold()).append('\n');
         StringJoiner diagnostics = new StringJoiner(", ").setEmptyValue("none");
         model.diagnosticCounts().forEach((kind, n) -> {
-            if (n > 0) diagnostics.add(kindLabel(kind) + " " + n);
+            if (n > 0) diagnostics.add(ReportModel.kindLabel(kind) + " " + n);
         });
         text.append("Diagnostics: ").append(diagnostics).append('\n');
     }

@@ -34,8 +34,8 @@ class MarkdownReportWriterTest {
                 + " · 1 below threshold · secreview 0.1.0, CWE 4.15\n\n"
                 + "**Diagnostics:**\n"
                 + "- parse error: app/broken.py:3: syntax error: unexpected `)`\n"
-                + "- unreadable: data/blob.py: not valid UTF-8 text\n"
-                + "- unreadable: missing/dir: no such file or directory\n"), markdown);
+                + "- undecodable: data/blob.py: not valid UTF-8 text\n"
+                + "- not found: missing/dir: no such file or directory\n"), markdown);
     }
 
     @Test
