@@ -10,6 +10,7 @@ import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Severity;
 import dev.secreview.report.ReportFormat;
 import dev.secreview.report.ReportWriter;
+import dev.secreview.report.ChangedLines;
 import dev.secreview.report.ReviewReport;
 import dev.secreview.report.TextReportWriter;
 import dev.secreview.report.TextStyle;
@@ -91,7 +92,12 @@ final class OutputOptions {
 
     /** Renders and delivers the review; false when the output file could not be written. */
     boolean write(ScanResult review, Scanner scanner, PrintWriter out, PrintWriter err) {
-        ReviewReport report = report(review, scanner);
+        return write(review, scanner, ChangedLines.EVERY_LINE, out, err);
+    }
+
+    /** Renders and delivers the review of a change whose added or modified lines are {@code changed}. */
+    boolean write(ScanResult review, Scanner scanner, ChangedLines changed, PrintWriter out, PrintWriter err) {
+        ReviewReport report = report(review, scanner, changed);
         StringWriter rendered = new StringWriter();
         try {
             writer(Terminal.isTerminal(Terminal.STDOUT), System.getenv()).write(report, rendered);
@@ -133,8 +139,12 @@ final class OutputOptions {
     }
 
     ReviewReport report(ScanResult review, Scanner scanner) {
+        return report(review, scanner, ChangedLines.EVERY_LINE);
+    }
+
+    private ReviewReport report(ScanResult review, Scanner scanner, ChangedLines changed) {
         // Review systems know files by their path in the repository: absolute paths become relative to here.
         return new ReviewReport(review, scanner.rules(), severity, confidence, SecreviewCommand.version(),
-                Path.of("").toAbsolutePath(), projectUrl);
+                Path.of("").toAbsolutePath(), projectUrl, changed);
     }
 }

@@ -88,7 +88,7 @@ final class ReviewCommand implements Callable<Integer> {
             ChangeReview.Result result = ChangeReview.review(scanner, request, change, analysis.listener(err));
             ScanResult review = output.withBaseline(result.review(), known);
             err.println("secreview: reviewed " + change.description() + ": " + summary(result, change));
-            boolean written = output.write(review, scanner, spec.commandLine().getOut(), err);
+            boolean written = output.write(review, scanner, change.change()::touches, spec.commandLine().getOut(), err);
             if (!written) return ExitCode.USAGE_OR_IO_ERROR;
             return output.exitCode(review, scanner);
         } catch (ChangeException e) {

@@ -30,12 +30,18 @@ public final class GithubReviewWriter implements ReportWriter {
     public void write(ReviewReport report, Writer out) throws IOException {
         ReportModel model = new ReportModel(report, catalog);
         FindingMarkdown markdown = new FindingMarkdown(model);
-        ObjectNode root = JsonOutput.object()
-                .put("event", "COMMENT")
-                .put("body", MarkdownSummary.of(model).stripTrailing());
+        StringBuilder elsewhere = new StringBuilder();
+        ObjectNode root = JsonOutput.object().put("event", "COMMENT").put("body", "");
         ArrayNode comments = root.putArray("comments");
         for (ReportModel.FileView view : model.files) {
             for (Finding f : view.defects()) {
+                if (!report.changedLines().touches(model.repositoryPath(f.path()), f.range().startLine(), f.range().endLine())) {
+                    // GitHub refuses the whole review if one comment lies outside the diff: these go in its body.
+                    elsewhere.append("- ").append(MarkdownText.code(model.repositoryPath(f.path()) + ":" + f.line()))
+                            .append(' ').append(MarkdownText.inline(model.cwe(f.rule().cwe()).label()))
+                            .append(": ").append(MarkdownText.inline(f.message())).append('\n');
+                    continue;
+                }
                 ObjectNode comment = comments.addObject().put("path", model.repositoryPath(f.path()));
                 TextRange range = f.range();
                 if (range.endLine() > range.startLine()) {
@@ -52,6 +58,11 @@ public final class GithubReviewWriter implements ReportWriter {
                 comment.put("body", body.toString());
             }
         }
+        String body = MarkdownSummary.of(model).stripTrailing();
+        if (!elsewhere.isEmpty()) {
+            body += "\n\n**Outside the lines this change touches** (the change makes these reachable):\n" + elsewhere;
+        }
+        root.put("body", body.stripTrailing());
         JsonOutput.write(root, out);
     }
 }

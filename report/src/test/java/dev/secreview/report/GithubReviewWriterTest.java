@@ -64,6 +64,23 @@ class GithubReviewWriterTest {
     }
 
     @Test
+    void inAChangeADefectOutsideTheChangedLinesIsListedInTheBodyNotCommented() throws Exception {
+        ReviewReport whole = Fixtures.fixableReport();
+        // The change touched the lines of the first defect (5-7) only.
+        ReviewReport change = new ReviewReport(whole.scan(), whole.rules(), whole.minSeverity(), whole.minConfidence(),
+                whole.toolVersion(), whole.base(), whole.projectUrl(),
+                (path, first, last) -> path.equals("app/fetch.py") && first <= 7 && last >= 5);
+
+        JsonNode review = github(change);
+
+        assertEquals(1, review.get("comments").size(), review.toString());
+        assertEquals(7, review.get("comments").get(0).get("line").asInt());
+        String body = review.get("body").asText();
+        assertTrue(body.contains("\n\n**Outside the lines this change touches** (the change makes these reachable):\n"
+                + "- `app/fetch.py:8` CWE-"), body);
+    }
+
+    @Test
     void aCleanReviewIsTheSentenceWithoutComments() throws Exception {
         ScanResult scan = new ScanResult(List.of(new FileReport("a.py", "python", 3, List.of(), List.of())),
                 List.of(), Duration.ZERO);
