@@ -94,7 +94,7 @@ public final class Baseline {
                     .toList();
             files.add(file.withFindings(findings));
         }
-        return new ScanResult(files, review.pathProblems(), review.elapsed());
+        return review.withFiles(files);
     }
 
     private static String firstLine(String message) {

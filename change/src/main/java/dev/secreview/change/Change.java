@@ -34,8 +34,17 @@ public final class Change {
     }
 
     public boolean touches(String newPath, int line) {
+        return touches(newPath, line, line);
+    }
+
+    /** Whether the change added or modified any line from {@code first} to {@code last} of the file. */
+    public boolean touches(String newPath, int first, int last) {
         ChangedFile file = byNewPath.get(newPath);
-        return file != null && file.touches(line);
+        if (file == null) return false;
+        for (int line = first; line <= last; line++) {
+            if (file.touches(line)) return true;
+        }
+        return false;
     }
 
     public int changedLineCount() {

@@ -73,7 +73,7 @@ public final class ChangeReview {
             List<Finding> findings = new ArrayList<>();
             for (Finding finding : file.findings()) {
                 if (!added.contains(finding)) continue;
-                if (change.touches(finding.path(), finding.line())) {
+                if (change.touches(finding.path(), finding.range().startLine(), finding.range().endLine())) {
                     onChangedLines++;
                     findings.add(finding);
                 } else if (!sameDefectRejudged(finding, oldSites)) {
@@ -89,7 +89,8 @@ public final class ChangeReview {
         }
         long stillThere = after.findings().stream().filter(f -> !f.suppressed()).count() - added.size();
         int removed = (int) Math.max(0, known.entries().size() - stillThere);
-        ScanResult review = new ScanResult(files, after.pathProblems(), after.elapsed().plus(before.elapsed()));
+        ScanResult review = new ScanResult(files, after.pathProblems(), after.namedPaths(), after.skipped(),
+                after.elapsed().plus(before.elapsed()));
         return new Result(review, onChangedLines, madeReachable, removed);
     }
 

@@ -34,7 +34,8 @@ import java.util.function.Predicate;
 /**
  * A change in a git repository, read with JGit: from a base commit to a head commit, to the staged changes (the
  * index) or to the working tree (untracked files included, ignored ones not). Commits and the index are checked
- * out into temporary folders (only the files a front end reviews); the working tree is reviewed where it is.
+ * out into temporary folders (only the files the caller's predicate names: those a front end reviews and those
+ * discovery decides by); the working tree is reviewed where it is.
  * Submodules are left out (their code is another repository's); symbolic links are not followed.
  */
 public final class GitChange {
@@ -48,7 +49,7 @@ public final class GitChange {
     /**
      * Opens the change {@code range} ("BASE..HEAD", "BASE.." or "BASE": BASE to the working tree) of the
      * repository that holds {@code path}; with {@code staged}, BASE (default HEAD) to the index.
-     * {@code reviewed} says which files a front end reviews.
+     * {@code reviewed} says which files to check out.
      */
     public static ChangeUnderReview open(Path path, String range, boolean staged, Predicate<String> reviewed)
             throws ChangeException {

@@ -33,9 +33,9 @@ import java.util.stream.Stream;
 
 /**
  * A change given as a unified diff (from git, diff -u or any review tool), applied to the tree in a folder: the
- * folder is the old version; the new one is a temporary copy of its reviewed files with the diff applied by JGit's
- * patch applier (in memory, on the files the diff touches). Paths in the diff are relative to the folder (git's
- * {@code a/} and {@code b/} prefixes are understood).
+ * folder is the old version; the new one is a temporary copy of the files the caller's predicate names (those its
+ * review would read) with the diff applied by JGit's patch applier (in memory, on the files the diff touches). Paths
+ * in the diff are relative to the folder (git's {@code a/} and {@code b/} prefixes are understood).
  */
 public final class PatchChange {
 

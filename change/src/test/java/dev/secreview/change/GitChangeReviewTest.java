@@ -113,8 +113,30 @@ class GitChangeReviewTest {
         assertEquals("app/runner.py", result.review().findings().get(0).path());
         assertEquals(10, result.review().findings().get(0).line());
         assertTrue(result.review().diagnostics().stream()
-                .anyMatch(d -> d.path().equals("app/blob.py") && d.kind() == Diagnostic.Kind.UNREADABLE), 
+                .anyMatch(d -> d.path().equals("app/blob.py") && d.kind() == Diagnostic.Kind.BINARY),
                 result.review().diagnostics().toString());
+    }
+
+    @Test
+    void aDefectMadeOnTheLastLineOfACallSpanningSeveralIsOnTheChangedLines() throws Exception {
+        String call = """
+                import requests
+
+
+                def status(url):
+                    return requests.get(
+                        url,
+                        timeout=5,%s
+                    )
+                """;
+        String second = repo.write("app/status.py", call.formatted("")).commit("status");
+        String third = repo.write("app/status.py", call.formatted("\n        verify=False,")).commit("no verification");
+
+        ChangeReview.Result result = review(second + ".." + third, false);
+
+        assertEquals(List.of("py-http-no-verify app/status.py:5 high/high"), shown(result));
+        assertEquals(1, result.onChangedLines());
+        assertEquals(0, result.madeReachable());
     }
 
     @Test

@@ -1,12 +1,19 @@
 package dev.secreview.cli;
 
+import dev.secreview.change.GitIgnoredPaths;
+import dev.secreview.core.engine.PathFilter;
+import dev.secreview.core.engine.PathGlob;
+import dev.secreview.core.engine.RuleSelection;
 import dev.secreview.core.engine.ScanListener;
 import dev.secreview.core.engine.ScanRequest;
+import dev.secreview.core.rule.RuleMetadata;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +23,29 @@ import java.util.Set;
 final class AnalysisOptions {
 
     @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Leave out paths matching GLOB (relative to the scanned directory; repeatable), e.g. 'tests/**' or 'migrations'.")
+            description = "Leave out paths matching GLOB, relative to the scanned directory: 'migrations' or '*_pb2.py'"
+                    + " at any depth, './tests', 'tests/' or 'tests/**' the folder tests; repeatable.")
     List<String> excludes = new ArrayList<>();
+
+    @Option(names = {"--select", "-t", "--tests"}, paramLabel = "RULE", split = ",",
+            description = "Report only the findings of these rules: rule ids (py-sql-string), CWEs (CWE-89: the rules"
+                    + " whose CWE is exactly that one) or Bandit ids (B602); comma-separated, repeatable."
+                    + " The analyses still all run, so the dataflow that judges a rule is never lost.")
+    List<String> select = new ArrayList<>();
+
+    @Option(names = {"--ignore", "-s", "--skip"}, paramLabel = "RULE", split = ",",
+            description = "Drop the findings of these rules (the same kinds of names as --select; ignoring wins).")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--gitignore", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Leave out what git ignores: untracked paths that the repository's .gitignore files or"
+                    + " .git/info/exclude name (default: on; --no-gitignore reviews them too).")
+    boolean gitignore;
+
+    @Option(names = "--file-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Give up a file whose own analysis takes longer (reported as too large; the rest of the review "
+                    + "goes on); 0: no limit (default: ${DEFAULT-VALUE}).")
+    long fileTimeout;
 
     @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Files reviewed in parallel (default: number of cores).")
     Integer threads;
@@ -34,16 +62,75 @@ final class AnalysisOptions {
             description = "Show progress on standard error (default: when it is a terminal).")
     Boolean progress;
 
-    ScanRequest request(List<Path> paths, CommandLine commandLine) {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Read the settings from FILE (a .secreview.toml, or a pyproject.toml's [tool.secreview]) instead"
+                    + " of the first one found from the scanned folder upward to the repository's root.")
+    Path configFile;
+
+    /** The project's configuration: {@code --config FILE}, else the first found from {@code paths}; may be none. */
+    ProjectConfig config(List<Path> paths) {
+        return configFile != null ? ConfigFile.read(configFile) : ConfigFile.find(ConfigFile.searchStart(paths));
+    }
+
+    /**
+     * The request for {@code paths}: the command line's options, and for those it does not give, the configuration's
+     * settings. Globs and rule names are checked here, before anything is scanned; {@code rules} are the rules a
+     * selection may name.
+     */
+    ScanRequest request(List<Path> paths, ProjectConfig config, List<RuleMetadata> rules, CommandLine commandLine) {
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (threadCount < 1) throw new CommandLine.ParameterException(commandLine, "--threads must be at least 1");
+        ParseResult given = commandLine.getParseResult();
         Set<String> models = new HashSet<>();
-        threatModels.forEach(model -> models.add(model.name()));
-        return new ScanRequest(paths, excludes, threadCount, models);
+        config.setting("threat-model", config.threatModels(), given, "--threat-model", threatModels).value()
+                .forEach(model -> models.add(model.name()));
+        ProjectConfig.Setting<List<String>> exclude = config.setting("exclude", config.exclude(), given, "--exclude", excludes);
+        checkGlobs(exclude.source(), exclude.value());
+        checkGlobs(config.source() + ": include", config.include());
+        if (fileTimeout < 0) throw new CommandLine.ParameterException(commandLine, "--file-timeout cannot be negative");
+        return new ScanRequest(paths, exclude.value(), threadCount, models)
+                .timingOutAfter(Duration.ofSeconds(fileTimeout))
+                .including(config.include())
+                .filteredBy(gitignore ? new GitIgnoredPaths() : PathFilter.NONE)
+                .selecting(selection(config, rules, given));
+    }
+
+    private RuleSelection selection(ProjectConfig config, List<RuleMetadata> rules, ParseResult given) {
+        ProjectConfig.Setting<List<String>> selected = config.setting("select", config.select(), given, "--select", select);
+        ProjectConfig.Setting<List<String>> ignored = config.setting("ignore", config.ignore(), given, "--ignore", ignore);
+        checkRules(selected.source(), selected.value(), rules);
+        checkRules(ignored.source(), ignored.value(), rules);
+        String perFile = config.source() + ": per-file-ignores";
+        checkGlobs(perFile, List.copyOf(config.perFileIgnores().keySet()));
+        List<RuleSelection.PathIgnore> byPath = new ArrayList<>();
+        config.perFileIgnores().forEach((glob, names) -> {
+            checkRules(perFile + " \"" + glob + "\"", names, rules);
+            byPath.add(new RuleSelection.PathIgnore(PathGlob.of(glob), names));
+        });
+        return new RuleSelection(selected.value(), ignored.value(), byPath);
+    }
+
+    /** Globs are read before the scan, so that one that names nothing is a usage error, not a failed scan. */
+    static void checkGlobs(String source, List<String> globs) {
+        for (String glob : globs) {
+            try {
+                PathGlob.of(glob);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(source + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** A name no rule answers to is a usage error: a typo would otherwise select nothing, or ignore nothing. */
+    static void checkRules(String source, List<String> names, List<RuleMetadata> rules) {
+        RuleSelection.unknown(names, rules).ifPresent(name -> {
+            throw new UsageError(source + ": unknown rule '" + name + "' (a rule id, a CWE some rule reports, or a"
+                    + " Bandit id; 'secreview rules' lists them)");
+        });
     }
 
     ScanListener listener(PrintWriter err) {
-        boolean show = progress != null ? progress : System.console() != null;
+        boolean show = progress != null ? progress : Terminal.isTerminal(Terminal.STDERR);
         return show ? new Progress(err) : ScanListener.NONE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.secreview.cli;
 
+import dev.secreview.report.ControlCharacters;
 import dev.secreview.audit.AuditFormat;
 import dev.secreview.audit.AuditInput;
 import dev.secreview.audit.AuditReport;
@@ -142,7 +143,7 @@ final class AuditCommand implements Callable<Integer> {
     private static SourceFile read(String option, Path path, PrintWriter err) {
         SourceReader.Result result = new SourceReader().read(path, path.toString().replace('\\', '/'));
         if (result.problem() == null) return result.file();
-        err.println("secreview: error: " + option + " " + result.problem().render());
+        err.println("secreview: error: " + option + " " + ControlCharacters.escape(result.problem().render()));
         return null;
     }
 

@@ -1,6 +1,8 @@
 package dev.secreview.cli;
 
+import dev.secreview.report.ControlCharacters;
 import dev.secreview.change.Baseline;
+import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.ScanResult;
 import dev.secreview.core.engine.Scanner;
 import dev.secreview.core.model.Diagnostic;
@@ -23,7 +25,8 @@ import java.util.concurrent.Callable;
                 + "report only new ones.",
                 "Findings are recorded by rule, path and a fingerprint of their code, not their line: they stay known "
                 + "when code moves or a file is renamed; a second copy of a known defect is new."},
-        footer = {"", "Exit codes: 0 the baseline was written, 2 usage or I/O error."})
+        footer = {"", "Exit codes: 0 the baseline was written, 2 it was not: bad usage or configuration, a PATH that is missing,",
+                "  unreadable, binary, undecodable, too large or not source, or the baseline file cannot be written."})
 final class BaselineCommand implements Callable<Integer> {
 
     @Spec
@@ -33,7 +36,7 @@ final class BaselineCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = ".secreview-baseline.json",
-            description = "Where to write the baseline (default: ${DEFAULT-VALUE}).")
+            description = "Where to write the baseline (default: the configuration's baseline, else ${DEFAULT-VALUE}).")
     Path output;
 
     @Mixin
@@ -44,11 +47,15 @@ final class BaselineCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         Scanner scanner = Scanner.withInstalledFrontEnds();
-        ScanResult review = scanner.scan(analysis.request(roots, spec.commandLine()), analysis.listener(err));
-        for (Diagnostic problem : review.pathProblems()) {
-            err.println("secreview: error: " + problem.render());
-        }
-        if (!review.pathProblems().isEmpty()) return ExitCode.USAGE_OR_IO_ERROR;
+        ProjectConfig config = analysis.config(roots);
+        // Written where the configuration says scans read it from, unless -o says otherwise.
+        output = config.setting("baseline", config.baseline(), spec.commandLine().getParseResult(), "--output", output).value();
+        ScanRequest request = analysis.request(roots, config, scanner.rules(), spec.commandLine());
+        ScanResult review = scanner.scan(request, analysis.listener(err));
+        // An incomplete baseline would report the findings of the paths it left out as new ones later.
+        List<Diagnostic> refused = review.namedPathProblems();
+        refused.forEach(problem -> err.println("secreview: error: " + ControlCharacters.escape(problem.render())));
+        if (!refused.isEmpty()) return ExitCode.USAGE_OR_IO_ERROR;
         String problem = OutputFile.write(output, Baseline.render(review, "secreview " + SecreviewCommand.version()));
         if (problem != null) {
             err.println("secreview: error: cannot write " + output + " (" + problem + ")");

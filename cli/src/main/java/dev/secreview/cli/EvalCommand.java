@@ -1,5 +1,6 @@
 package dev.secreview.cli;
 
+import dev.secreview.report.ControlCharacters;
 import dev.secreview.report.JsonOutput;
 import dev.secreview.core.engine.ScanListener;
 import dev.secreview.core.engine.ScanRequest;
@@ -158,7 +159,7 @@ final class EvalCommand implements Callable<Integer> {
         ScanResult result = scanner.scan(new ScanRequest(paths, excludes, threadCount),
                 showProgress ? new Progress(err) : ScanListener.NONE);
         for (Diagnostic problem : result.pathProblems()) {
-            err.println("secreview: warning: " + problem.render());
+            err.println("secreview: warning: " + ControlCharacters.escape(problem.render()));
         }
         return result;
     }

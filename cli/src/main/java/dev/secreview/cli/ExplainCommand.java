@@ -2,6 +2,7 @@ package dev.secreview.cli;
 
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.engine.Scanner;
+import dev.secreview.core.rule.RuleDocs;
 import dev.secreview.core.rule.RuleMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -9,19 +10,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Shows a rule's documentation: what it finds, why it matters, examples and the fix.")
 final class ExplainCommand implements Runnable {
-
-    /** Where each language module packages its docs/rules pages. */
-    static final String DOCS = "/dev/secreview/rules/docs/";
 
     @Spec
     CommandSpec spec;
@@ -44,15 +38,7 @@ final class ExplainCommand implements Runnable {
                 + (rule.altNames().isEmpty() ? "" : ", also answers to: " + String.join(", ", rule.altNames())));
         out.println("  Fix: " + rule.fix());
         out.println();
-        out.print(documentation(rule.id()));
+        out.print(RuleDocs.page(rule.id()).orElse("(no documentation page)\n"));
         out.flush();
-    }
-
-    private static String documentation(String id) {
-        try (InputStream in = ExplainCommand.class.getResourceAsStream(DOCS + id + ".md")) {
-            return in == null ? "(no documentation page)\n" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

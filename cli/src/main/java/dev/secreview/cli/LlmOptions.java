@@ -20,6 +20,10 @@ final class LlmOptions {
             + " only claims that recur across samples and pass the claim auditor are added to the static findings.")
     boolean enabled;
 
+    @Option(names = "--llm-required", description = "Make an endpoint that gives no answer (unreachable, an HTTP error"
+            + " after the retries, a timeout) an error, exit code 2, instead of one warning and the static review.")
+    boolean required;
+
     @Option(names = "--llm-base-url", paramLabel = "URL", defaultValue = "http://localhost:11434/v1",
             description = "The OpenAI-compatible endpoint (default: ${DEFAULT-VALUE}, a local Ollama).")
     String baseUrl;
@@ -73,7 +77,7 @@ final class LlmOptions {
             LlmSettings settings = new LlmSettings(baseUrl, model, apiKey == null || apiKey.isBlank() ? null : apiKey,
                     Duration.ofSeconds(timeoutSeconds), retries, FIRST_BACKOFF, promptStyle, commitMessage,
                     samples, agree != null ? agree : LlmSettings.majorityOf(samples), maxTokens);
-            return Optional.of(new LlmStage(new LlmReviewer(settings)));
+            return Optional.of(new LlmStage(new LlmReviewer(settings), baseUrl, required));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, "invalid --llm options: " + e.getMessage());
         }

@@ -6,7 +6,7 @@ import dev.secreview.core.model.FileReport;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A one-line progress counter on standard error, redrawn at most ten times a second. */
+/** A one-line progress counter on standard error, redrawn at most ten times a second, then the whole-tree phase. */
 final class Progress implements ScanListener {
     private static final long REDRAW_NANOS = 100_000_000L;
 
@@ -34,6 +34,14 @@ final class Progress implements ScanListener {
                 err.print("\rReviewed " + n + "/" + total + " files" + (n == total ? "\n" : ""));
                 err.flush();
             }
+        }
+    }
+
+    @Override
+    public void treeReviewStarted(int files) {
+        synchronized (err) {
+            err.println("Analysing dataflow across " + files + (files == 1 ? " file..." : " files..."));
+            err.flush();
         }
     }
 }

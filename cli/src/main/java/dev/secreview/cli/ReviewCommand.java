@@ -6,6 +6,8 @@ import dev.secreview.change.ChangeUnderReview;
 import dev.secreview.change.GitChange;
 import dev.secreview.change.KnownFindings;
 import dev.secreview.change.PatchChange;
+import dev.secreview.core.engine.FileDiscovery;
+import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.ScanResult;
 import dev.secreview.core.engine.Scanner;
 import picocli.CommandLine.ArgGroup;
@@ -33,8 +35,9 @@ import java.util.function.Predicate;
                 "  secreview review --git HEAD~1                the last commit and the uncommitted changes",
                 "  secreview review --staged                    what is about to be committed",
                 "  secreview review src --diff change.patch     a unified diff applied to the folder src",
-                "", "Exit codes: 0 the change adds nothing at or above the thresholds, 1 findings, 2 usage or I/O error "
-                + "(a BASE that does not exist, a diff that does not apply)."})
+                "", "Exit codes: 0 the change adds nothing at or above the thresholds, 1 findings (0 with --exit-zero), 2 the"
+                + " tool could not do what was asked: bad usage or configuration, a BASE that does not exist, a diff that"
+                + " does not apply, an output that cannot be written."})
 final class ReviewCommand implements Callable<Integer> {
 
     @Spec
@@ -72,17 +75,22 @@ final class ReviewCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--staged and --diff cannot be combined");
         }
         Scanner scanner = Scanner.withInstalledFrontEnds();
-        Predicate<String> reviewed = file -> scanner.handles(Path.of(file));
-        try (ChangeUnderReview change = source.diff != null ? PatchChange.open(path, source.diff, reviewed)
+        ProjectConfig config = analysis.config(List.of(path));
+        output.adopt(config, spec.commandLine().getParseResult());
+        ScanRequest request = analysis.request(List.of(path), config, scanner.rules(), spec.commandLine());
+        Predicate<String> reviewed = file -> scanner.handles(Path.of(file)) || FileDiscovery.decidesWhatIsLeftOut(file);
+        // The copy a diff is applied to is in no repository: what git ignores in PATH must stay out of it, as it
+        // stays out of the review of PATH. (Commits and the index hold tracked files only, which git never ignores.)
+        Predicate<String> notIgnored = file -> !request.pathFilter().leavesOut(path.resolve(file), false);
+        try (ChangeUnderReview change = source.diff != null ? PatchChange.open(path, source.diff, reviewed.and(notIgnored))
                 : GitChange.open(path, source.range != null ? source.range : "HEAD", staged, reviewed)) {
             KnownFindings known = output.knownFindings();
-            ChangeReview.Result result = ChangeReview.review(scanner, analysis.request(List.of(path), spec.commandLine()),
-                    change, analysis.listener(err));
+            ChangeReview.Result result = ChangeReview.review(scanner, request, change, analysis.listener(err));
             ScanResult review = output.withBaseline(result.review(), known);
             err.println("secreview: reviewed " + change.description() + ": " + summary(result, change));
-            boolean written = output.write(review, scanner, spec.commandLine().getOut(), err);
+            boolean written = output.write(review, scanner, change.change()::touches, spec.commandLine().getOut(), err);
             if (!written) return ExitCode.USAGE_OR_IO_ERROR;
-            return output.report(review, scanner).defects().isEmpty() ? ExitCode.CLEAN : ExitCode.FINDINGS;
+            return output.exitCode(review, scanner);
         } catch (ChangeException e) {
             err.println("secreview: error: " + e.getMessage());
             return ExitCode.USAGE_OR_IO_ERROR;

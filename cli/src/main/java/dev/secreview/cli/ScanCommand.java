@@ -1,5 +1,6 @@
 package dev.secreview.cli;
 
+import dev.secreview.report.ControlCharacters;
 import dev.secreview.change.ChangeException;
 import dev.secreview.change.KnownFindings;
 import dev.secreview.core.engine.ScanRequest;
@@ -13,17 +14,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "scan",
         mixinStandardHelpOptions = true,
         description = {"Reviews Python files and directories (recursively) for security defects.",
-                "Skips .git, virtualenvs, node_modules, build output and whatever --exclude names."},
-        footer = {"", "Exit codes: 0 nothing at or above the thresholds, 1 findings, 2 usage or I/O error.",
+                "Leaves out version-control folders, node_modules, virtualenvs (a folder with a pyvenv.cfg), what git"
+                        + " ignores and what --exclude or the configuration (.secreview.toml, pyproject.toml) names;"
+                        + " the summary counts every source file left out."},
+        footer = {"", ExitCode.HELP,
                 "Suppress a finding inline with '# nosec [B602,...]' or '# secreview: ignore[rule-id]'."})
 final class ScanCommand implements Callable<Integer> {
 
@@ -45,8 +48,11 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ScanRequest request = analysis.request(paths, spec.commandLine());
-        java.util.Optional<LlmStage> llmStage = llm.stage(spec.commandLine());
+        Scanner scanner = Scanner.withInstalledFrontEnds();
+        ProjectConfig config = analysis.config(paths);
+        output.adopt(config, spec.commandLine().getParseResult());
+        ScanRequest request = analysis.request(paths, config, scanner.rules(), spec.commandLine());
+        Optional<LlmStage> llmStage = llm.stage(spec.commandLine());
         KnownFindings known;
         try {
             known = output.knownFindings();
@@ -54,33 +60,23 @@ final class ScanCommand implements Callable<Integer> {
             err.println("secreview: error: " + e.getMessage());
             return ExitCode.USAGE_OR_IO_ERROR;
         }
-        Scanner scanner = Scanner.withInstalledFrontEnds();
         ScanResult scanned = scanner.scan(request, analysis.listener(err));
-        ScanResult result = output.withBaseline(llmStage.map(stage -> stage.review(scanned, err)).orElse(scanned), known);
-
-        boolean pathError = false;
-        for (Diagnostic problem : result.pathProblems()) {
-            err.println("secreview: error: " + problem.render());
-            pathError = true;
+        List<Diagnostic> refused = scanned.namedPathProblems();
+        refused.forEach(problem -> err.println("secreview: error: " + ControlCharacters.escape(problem.render())));
+        if (scanned.nothingNamedCouldBeReviewed()) return ExitCode.USAGE_OR_IO_ERROR;
+        ScanResult withOpinion = scanned;
+        if (llmStage.isPresent()) {
+            Optional<ScanResult> reviewed = llmStage.get().review(scanned, request.selection(), err);
+            if (reviewed.isEmpty()) return ExitCode.USAGE_OR_IO_ERROR;
+            withOpinion = reviewed.get();
         }
-        // A file named on the command line that cannot be read is an I/O error, not just a diagnostic.
-        java.util.Set<String> namedFiles = new java.util.HashSet<>();
-        for (Path path : paths) {
-            if (!Files.isDirectory(path)) namedFiles.add(path.normalize().toString().replace('\\', '/'));
-        }
-        for (dev.secreview.core.model.FileReport file : result.files()) {
-            if (namedFiles.contains(file.path()) && file.diagnostics().stream()
-                    .anyMatch(d -> d.kind() == Diagnostic.Kind.UNREADABLE)) {
-                err.println("secreview: error: " + file.diagnostics().get(0).render());
-                pathError = true;
-            }
-        }
-        if (result.files().isEmpty() && !pathError) {
+        ScanResult result = output.withBaseline(withOpinion, known);
+        if (result.files().isEmpty() && refused.isEmpty()) {
             err.println("secreview: no Python files to review in " + String.join(", ", paths.stream().map(Path::toString).toList()));
         }
 
         boolean written = output.write(result, scanner, spec.commandLine().getOut(), err);
-        if (pathError || !written) return ExitCode.USAGE_OR_IO_ERROR;
-        return output.report(result, scanner).defects().isEmpty() ? ExitCode.CLEAN : ExitCode.FINDINGS;
+        if (!refused.isEmpty() || !written) return ExitCode.USAGE_OR_IO_ERROR;
+        return output.exitCode(result, scanner);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Properties;
         versionProvider = SecreviewCommand.Version.class,
         description = "Reviews source code for security defects and explains each one: CWE, place, why, and how to fix it.",
         subcommands = {ScanCommand.class, ReviewCommand.class, BaselineCommand.class, AuditCommand.class, RulesCommand.class, ExplainCommand.class, CweCommand.class, EvalCommand.class},
-        footer = {"", "Exit codes: 0 nothing at or above the thresholds, 1 findings, 2 usage or I/O error."})
+        footer = {"", ExitCode.HELP})
 final class SecreviewCommand implements Runnable {
 
     @picocli.CommandLine.Spec

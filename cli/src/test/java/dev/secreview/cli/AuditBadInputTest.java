@@ -58,7 +58,7 @@ class AuditBadInputTest {
     @Test
     void binaryReviewFile() throws IOException {
         Path binary = write(dir.resolve("review.pdf"), new byte[]{'%', 'P', 'D', 'F', 0, 1, 2});
-        assertOneLineError(audit("--code", code(), "--review", binary), "--review " + binary + ": skipped: binary file");
+        assertOneLineError(audit("--code", code(), "--review", binary), "--review " + binary + ": binary file");
     }
 
     @Test

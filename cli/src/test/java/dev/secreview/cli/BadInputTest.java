@@ -45,6 +45,19 @@ class BadInputTest {
     // ---------------------------------------------------------------- paths
 
     @Test
+    void controlCharactersOfAPathInAnErrorAreShownNotSentToTheTerminal() throws IOException {
+        Path good = write(dir.resolve("good.py"), SHELL_BUILT);
+        Path missing = dir.resolve("\u001b]0;pwned\u0007\u001b[2Jmissing.py");
+
+        CliRun run = scan(missing, good).assertNoStackTrace();
+
+        assertEquals(1, run.errLines().size(), run::toString);
+        String line = run.errLines().get(0);
+        assertTrue(line.contains("\\x1b]0;pwned\\x07\\x1b[2Jmissing.py: no such file or directory"), line);
+        assertTrue(line.chars().noneMatch(c -> c < 0x20), line);
+    }
+
+    @Test
     void missingPathIsOneLineAndExit2ButOtherPathsAreStillReviewed() throws IOException {
         Path good = write(dir.resolve("good.py"), SHELL_BUILT);
         Path missing = dir.resolve("missing.py");
@@ -60,15 +73,18 @@ class BadInputTest {
         // The review of the good file still happens and is printed.
         assertTrue(run.out().contains("Rule: py-subprocess-shell"), run::toString);
         assertTrue(run.out().contains(slashes(good) + ":5:5"), run::toString);
+        assertTrue(run.out().contains("Files reviewed: 1 (1 not reviewed)\n"), "the missing path counts:\n" + run);
+        assertTrue(run.out().contains("not found: " + slashes(missing) + ": no such file or directory\n"), run::toString);
     }
 
     @Test
-    void onlyAMissingPathIsExit2WithOneLine() {
+    void aNonexistentPathAloneIsOneErrorLineAndNoReport() {
         CliRun run = scan(dir.resolve("nowhere")).assertNoStackTrace();
 
         assertEquals(ExitCode.USAGE_OR_IO_ERROR, run.exitCode(), run::toString);
-        assertEquals(1, run.errLines().size(), run::toString);
-        assertTrue(run.errLines().get(0).contains("nowhere"), run::toString);
+        assertEquals(List.of("secreview: error: " + slashes(dir.resolve("nowhere")) + ": no such file or directory"),
+                run.errLines());
+        assertEquals("", run.out(), "nothing was reviewed: no report");
     }
 
     @Test
@@ -100,8 +116,11 @@ class BadInputTest {
 
             CliRun run = scan(locked, good).assertNoStackTrace();
 
-            assertNotEquals(ExitCode.CLEAN, run.exitCode(), run::toString);
-            assertTrue(run.out().contains(slashes(locked) + ": cannot read file: permission denied"), run::toString);
+            assertEquals(ExitCode.USAGE_OR_IO_ERROR, run.exitCode(), run::toString);
+            assertEquals(List.of("secreview: error: " + slashes(locked) + ": cannot read file: permission denied"),
+                    run.errLines());
+            assertTrue(run.out().contains("unreadable: " + slashes(locked) + ": cannot read file: permission denied"),
+                    run::toString);
             assertTrue(run.out().contains(slashes(good) + ":5:5"), run::toString);
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-r--r--"));
@@ -123,7 +142,7 @@ class BadInputTest {
 
         // A file named on the command line that cannot be read is an I/O error; the rest is still reviewed.
         assertEquals(ExitCode.USAGE_OR_IO_ERROR, run.exitCode(), run::toString);
-        assertTrue(run.out().contains("unreadable: " + slashes(link) + ": no such file"), run::toString);
+        assertTrue(run.out().contains("not found: " + slashes(link) + ": no such file or directory"), run::toString);
         assertTrue(run.out().contains(slashes(good) + ":5:5"), run::toString);
     }
 
@@ -137,14 +156,17 @@ class BadInputTest {
         CliRun run = scan(dir).assertNoStackTrace();
 
         assertEquals(ExitCode.FINDINGS, run.exitCode(), run::toString);
-        assertTrue(run.out().contains(slashes(binary) + ": skipped: binary file (NUL byte at offset 3)"), run::toString);
+        assertEquals("", run.err(), "a file found in a directory is a diagnostic, not an error");
+        assertTrue(run.out().contains("binary: " + slashes(binary) + ": binary file (NUL byte at offset 3)"), run::toString);
         assertTrue(run.out().contains(slashes(good) + ":5:5"), run::toString);
         assertTrue(run.out().contains("Files reviewed: 1 (1 not reviewed)"), run::toString);
+        assertTrue(run.out().contains("Diagnostics: binary 1\n"), run::toString);
 
         JsonNode json = json(scan("--format", "json", dir));
         JsonNode binaryFile = file(json, binary);
         assertFalse(binaryFile.get("reviewed").asBoolean());
-        assertEquals("unreadable", binaryFile.get("diagnostics").get(0).get("kind").asText());
+        assertEquals("binary", binaryFile.get("diagnostics").get(0).get("kind").asText());
+        assertEquals(1, json.at("/summary/diagnostics/binary").asInt());
         assertEquals(1, ruleFindings(file(json, good), "py-subprocess-shell").size());
     }
 
@@ -156,7 +178,8 @@ class BadInputTest {
         CliRun run = scan(latin, good).assertNoStackTrace();
 
         assertEquals(ExitCode.USAGE_OR_IO_ERROR, run.exitCode(), run::toString);
-        assertTrue(run.out().contains(slashes(latin) + ": skipped: not valid UTF-8 text (line 2)"), run::toString);
+        assertEquals(List.of("secreview: error: " + slashes(latin) + ": not valid UTF-8 text (line 2)"), run.errLines());
+        assertTrue(run.out().contains("undecodable: " + slashes(latin) + ": not valid UTF-8 text (line 2)"), run::toString);
         assertTrue(run.out().contains(slashes(good) + ":5:5"), run::toString);
     }
 
@@ -180,7 +203,7 @@ class BadInputTest {
                 () -> "PEP 263 declaration '" + cookie + "' not understood:\n" + run);
         assertEquals(ExitCode.FINDINGS, run.exitCode(), run::toString);
         assertTrue(run.out().contains(slashes(latin) + ":8:5"), run::toString);
-        assertTrue(run.out().contains("unreadable files: 0"), run::toString);
+        assertTrue(run.out().contains("Diagnostics: none\n"), run::toString);
     }
 
     @Test
@@ -225,8 +248,7 @@ class BadInputTest {
         assertTrue(run.out().contains(slashes(big) + ":" + findingLine + ":5"), () -> "finding at line " + findingLine
                 + " expected:\n" + run.out());
         assertTrue(run.out().contains("Files reviewed: 1\n"), run::toString);
-        assertTrue(run.out().contains("Parse errors: 0, unreadable files: 0, analysis errors: 0, skipped: 0"),
-                run::toString);
+        assertTrue(run.out().contains("Diagnostics: none\n"), run::toString);
     }
 
     static Stream<Arguments> deeplyNested() {
@@ -442,9 +464,77 @@ class BadInputTest {
         assertEquals(6, json.get("files").size());
         assertEquals(4, json.get("summary").get("filesReviewed").asInt());
         assertEquals(2, json.get("summary").get("filesNotReviewed").asInt());
-        assertEquals(2, json.get("summary").get("diagnostics").get("unreadable").asInt());
+        assertEquals(1, json.get("summary").get("diagnostics").get("binary").asInt());
+        assertEquals(1, json.get("summary").get("diagnostics").get("undecodable").asInt());
         assertEquals(1, ruleFindings(file(json, good1), "py-subprocess-shell").size());
         assertEquals(1, ruleFindings(file(json, good2), "py-subprocess-shell").size());
+    }
+
+    // ---------------------------------------------------------------- one rule for the exit code
+
+    @Test
+    void aBinaryFileNamedAloneIsOneErrorLineExit2AndNoReport() throws IOException {
+        Path binary = write(dir.resolve("blob.py"), new byte[]{'x', 0});
+
+        CliRun run = scan(binary).assertNoStackTrace();
+
+        assertEquals(ExitCode.USAGE_OR_IO_ERROR, run.exitCode(), run::toString);
+        assertEquals(List.of("secreview: error: " + slashes(binary) + ": binary file (NUL byte at offset 1)"), run.errLines());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void manyBinaryFilesInADirectoryBesideGoodOnesAreDiagnosticsAndTheExitCodeIsTheFindings() throws IOException {
+        for (int i = 0; i < 93; i++) write(dir.resolve(String.format("blob_%02d.py", i)), new byte[]{0});
+        write(dir.resolve("good.py"), SHELL_BUILT);
+        Path alone = write(dir.resolve("alone").resolve("blob.py"), new byte[]{0});
+
+        CliRun run = scan(dir).assertNoStackTrace();
+        CliRun onlyBinary = scan(alone.getParent()).assertNoStackTrace();
+
+        assertEquals(ExitCode.FINDINGS, run.exitCode(), run::toString);
+        assertEquals("", run.err());
+        assertTrue(run.out().contains("Files reviewed: 1 (94 not reviewed)\n"), run::toString);
+        assertTrue(run.out().contains("Diagnostics: binary 94\n"), run::toString);
+        assertEquals(ExitCode.CLEAN, onlyBinary.exitCode(), "a directory's bad file is a diagnostic:\n" + onlyBinary);
+        assertTrue(onlyBinary.out().contains("No file could be reviewed."), onlyBinary::toString);
+    }
+
+    @Test
+    void aNamedFileOfAnotherLanguageIsAPathThatCannotBeReviewed() throws IOException {
+        Path readme = write(dir.resolve("README.md"), "# hello\n");
+        Path good = write(dir.resolve("good.py"), SHELL_BUILT);
+
+        CliRun run = scan(readme, good).assertNoStackTrace();
+
+        assertEquals(ExitCode.USAGE_OR_IO_ERROR, run.exitCode(), run::toString);
+        assertEquals(List.of("secreview: error: " + slashes(readme) + ": not a source file secreview reviews"), run.errLines());
+        assertTrue(run.out().contains(slashes(good) + ":5:5"), "the other path is still reviewed:\n" + run);
+    }
+
+    @Test
+    void anUnreadableDirectoryInsideANamedOneIsADiagnosticNotAnError() throws IOException {
+        Path good = write(dir.resolve("good.py"), CliRun.CLEAN);
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        write(locked.resolve("hidden.py"), SHELL_BUILT);
+        try {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        } catch (UnsupportedOperationException e) {
+            assumeTrue(false, "no POSIX permissions on this file system");
+        }
+        try {
+            assumeFalse(Files.isReadable(locked), "running as root: chmod 000 does not stop reading");
+
+            CliRun run = scan(dir).assertNoStackTrace();
+
+            assertEquals(ExitCode.CLEAN, run.exitCode(), run::toString);
+            assertEquals("", run.err());
+            assertTrue(run.out().contains("unreadable: " + slashes(locked) + ": cannot read: permission denied"), run::toString);
+            assertTrue(run.out().contains(slashes(good) + ": "), run::toString);
+            assertTrue(run.out().contains("Files reviewed: 1 (1 not reviewed)\n"), run::toString);
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     // ---------------------------------------------------------------- helpers

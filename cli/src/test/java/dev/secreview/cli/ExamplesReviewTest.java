@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExamplesReviewTest {
     private static final Path EXAMPLES = Path.of("..", "examples");
-    private static final Pattern DEFECT = Pattern.compile("Location: \\S*?(inventory/\\S+?):(\\d+):\\d+\\n.*\\n"
+    private static final Pattern DEFECT = Pattern.compile("Location: \\S*?(inventory/\\S+?):(\\d+):\\d+\\n"
             + ".*Rule: (\\S+)");
 
     @Test

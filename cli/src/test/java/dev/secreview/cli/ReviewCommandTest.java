@@ -130,6 +130,37 @@ class ReviewCommandTest {
         assertTrue(result.err().contains("1 new findings (1 on changed lines, 0 made reachable)"), result::toString);
     }
 
+    /** The patched copy is walked as the folder is: its virtualenv and what git ignores in it stay out. */
+    @Test
+    void aDiffReviewLeavesOutWhatTheScanOfTheFolderLeavesOut() throws Exception {
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            write(repo.resolve("app/hashes.py"), HASHES);
+            write(repo.resolve(".gitignore"), "generated/\n");
+            commit(git, "first");
+            write(repo.resolve("generated/api.py"), RUNNER);
+            write(repo.resolve(".venv/pyvenv.cfg"), "home = /usr/bin\n");
+            write(repo.resolve(".venv/lib/python3.11/site-packages/dep.py"), RUNNER);
+            Path patch = write(repo.resolve("../" + repo.getFileName() + "-change.patch"), """
+                    --- a/app/hashes.py
+                    +++ b/app/hashes.py
+                    @@ -3,3 +3,7 @@
+                     
+                     def digest(data):
+                         return hashlib.md5(data).hexdigest()
+                    +
+                    +
+                    +def hash_password(password):
+                    +    return hashlib.md5(password.encode()).hexdigest()
+                    """);
+
+            CliRun result = review(repo, "--diff", patch, "-f", "json");
+
+            assertEquals(ExitCode.FINDINGS, result.exitCode(), result::toString);
+            assertTrue(result.err().contains("1 new findings (1 on changed lines, 0 made reachable)"), result::toString);
+            assertTrue(!result.out().contains("generated/api.py") && !result.out().contains("dep.py"), result::toString);
+        }
+    }
+
     @Test
     void aBaselineKeepsKnownFindingsQuietAndANewCopyIsNew() throws Exception {
         write(repo.resolve("app/hashes.py"), HASHES);

@@ -2,6 +2,7 @@ package dev.secreview.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +59,8 @@ class ScanCommandTest {
         assertTrue(out.contains("1. " + CWE_78 + "\n"), out);
         assertTrue(out.contains("   Pillar: CWE-707 Improper Neutralization\n"), out);
         assertTrue(out.contains("   Location: " + slashes(file) + ":5:5\n"), out);
-        assertTrue(out.contains("   Code: subprocess.run(\"x\" + y, shell=True)\n"), out);
+        assertTrue(out.contains("   Code:\n     2 |\n     3 |\n     4 | def run(y):\n"
+                + "   > 5 |     subprocess.run(\"x\" + y, shell=True)\n   Why: "), out);
         // The command comes from a parameter no caller in the tree fills: unknown data, so low confidence,
         // and a low-confidence finding is never high.
         assertTrue(out.contains("Severity: medium | Confidence: low | Rule: py-subprocess-shell"), out);
@@ -257,17 +259,85 @@ class ScanCommandTest {
     }
 
     @Test
-    void versionControlVirtualenvsAndNodeModulesAreSkipped() throws IOException {
+    void versionControlVirtualenvsAndNodeModulesAreSkippedAndCounted() throws IOException {
         Path own = write(dir.resolve("app.py"), SHELL_BUILT);
         write(dir.resolve(".git").resolve("hooks").resolve("hook.py"), SHELL_BUILT);
-        write(dir.resolve("venv").resolve("lib").resolve("site.py"), SHELL_BUILT);
         write(dir.resolve("node_modules").resolve("pkg").resolve("gyp.py"), SHELL_BUILT);
         write(dir.resolve("envs").resolve("py311").resolve("pyvenv.cfg"), "home = /usr/bin\n");
         write(dir.resolve("envs").resolve("py311").resolve("lib").resolve("mod.py"), SHELL_BUILT);
-        write(dir.resolve("__pycache__").resolve("x.py"), SHELL_BUILT);
+        write(dir.resolve("envs").resolve("py311").resolve("lib").resolve("site.py"), SHELL_BUILT);
         Path nested = write(dir.resolve("envs").resolve("tools.py"), SHELL_BUILT);
 
         assertEquals(List.of(own, nested), reviewedFiles(dir));
+        CliRun text = scan(dir).assertNoStackTrace();
+        assertTrue(text.out().contains("Files reviewed: 2\nSkipped files: 4 (node_modules 1, version control 1, virtualenv 2)\n"),
+                text::toString);
+    }
+
+    /** The standard library's venv package and pip's operations/build are source, whatever their names suggest. */
+    @Test
+    void foldersNamedBuildOrVenvAreReviewedWhenTheyAreNotProvablyOutput() throws IOException {
+        Path venvPackage = write(dir.resolve("venv").resolve("__init__.py"), SHELL_BUILT);
+        Path build = write(dir.resolve("pip").resolve("operations").resolve("build").resolve("wheel.py"), SHELL_BUILT);
+        Path cache = write(dir.resolve("__pycache__").resolve("x.py"), CLEAN);
+
+        assertEquals(List.of(cache, build, venvPackage), reviewedFiles(dir));
+    }
+
+    /** {@code --exclude ./tests}, {@code tests/} and {@code **}{@code /tests/**} all mean the folder tests. */
+    @ParameterizedTest
+    @ValueSource(strings = {"./tests", "tests/", "**/tests/**", "tests"})
+    void excludeSpellingsOfTheTestsFolder(String glob) throws IOException {
+        Path app = write(dir.resolve("app").resolve("views.py"), SHELL_BUILT);
+        write(dir.resolve("tests").resolve("test_views.py"), SHELL_BUILT);
+        write(dir.resolve("tests").resolve("unit").resolve("test_models.py"), SHELL_BUILT);
+
+        assertEquals(List.of(app), reviewedFiles("--exclude", glob, dir));
+        JsonNode json = JSON.readTree(scan("-f", "json", "--exclude", glob, dir).out());
+        assertEquals(2, json.at("/summary/skipped/byReason/excluded").asInt(), json::toPrettyString);
+        assertEquals(slashes(dir.resolve("tests")), json.at("/skipped/0/path").asText());
+    }
+
+    @Test
+    void nestedTestsFoldersAreExcludedByTheDoubleStarGlobButNotByTheAnchoredOnes() throws IOException {
+        Path app = write(dir.resolve("app").resolve("views.py"), SHELL_BUILT);
+        Path nested = write(dir.resolve("app").resolve("tests").resolve("test_views.py"), SHELL_BUILT);
+        write(dir.resolve("tests").resolve("test_app.py"), SHELL_BUILT);
+
+        assertEquals(List.of(app), reviewedFiles("--exclude", "**/tests/**", dir));
+        assertEquals(List.of(nested, app), reviewedFiles("--exclude", "./tests", dir));
+        assertEquals(List.of(nested, app), reviewedFiles("--exclude", "tests/**", dir));
+    }
+
+    @Test
+    void aGlobThatNamesNothingIsAUsageError() throws IOException {
+        Path app = write(dir.resolve("app.py"), SHELL_BUILT);
+
+        CliRun run = scan("--exclude", "./", app).assertNoStackTrace();
+
+        assertEquals(ExitCode.USAGE_OR_IO_ERROR, run.exitCode(), run::toString);
+        assertEquals("secreview: error: --exclude: './' names no path inside the scanned directory", run.errLines().get(0));
+    }
+
+    @Test
+    void gitIgnoredPathsAreLeftOutAndCountedUnlessNoGitignore() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            Path tracked = write(dir.resolve("generated").resolve("tracked.py"), SHELL_BUILT);
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("tracked first").setSign(false).setAuthor("R", "r@example.org")
+                    .setCommitter("R", "r@example.org").call();
+            write(dir.resolve(".gitignore"), "generated/\nlocal_settings.py\n");
+            write(dir.resolve("generated").resolve("api_pb2.py"), SHELL_BUILT);
+            Path local = write(dir.resolve("local_settings.py"), SHELL_BUILT);
+            Path app = write(dir.resolve("app.py"), SHELL_BUILT);
+
+            assertEquals(List.of(app, tracked), reviewedFiles(dir));
+            CliRun text = scan(dir).assertNoStackTrace();
+            assertTrue(text.out().contains("Skipped files: 2 (git-ignored 2)\n"), text::toString);
+            assertEquals(List.of(app, dir.resolve("generated").resolve("api_pb2.py"), tracked, local),
+                    reviewedFiles("--no-gitignore", dir));
+            assertEquals(List.of(local), reviewedFiles(local), "a path named on the command line is always reviewed");
+        }
     }
 
     /** Known bug (see report): the same file reached through two spellings of its path is reviewed twice. */

@@ -66,7 +66,8 @@ public final class LlmReviewer {
     public SecondOpinion review(SourceFile source, String language, List<Finding> staticFindings) {
         TokenBudget.Split split = budget.split(source, promptOverhead(source, language));
         if (split.chunks().isEmpty()) {
-            return new SecondOpinion(staticFindings, Optional.ofNullable(split.skipReason()).map(why -> "not sent: " + why));
+            return new SecondOpinion(staticFindings, Optional.ofNullable(split.skipReason()).map(why -> "not sent: " + why),
+                    Optional.empty());
         }
         List<List<Claim>> samples = new ArrayList<>();
         List<String> unusable = new ArrayList<>();
@@ -82,10 +83,10 @@ public final class LlmReviewer {
                 samples.add(claims);
             }
         } catch (LlmFailure e) {
-            return new SecondOpinion(staticFindings, Optional.of("no second opinion: " + e.getMessage()));
+            return SecondOpinion.endpointFailed(staticFindings, e.getMessage());
         }
         return new SecondOpinion(judged(source, staticFindings, agreement.keep(samples, settings.agree())),
-                diagnostic(split.chunks().size(), unusable));
+                note(split.chunks().size(), unusable), Optional.empty());
     }
 
     /**
@@ -121,7 +122,7 @@ public final class LlmReviewer {
         return TokenBudget.estimate(empty.system()) + TokenBudget.estimate(empty.user());
     }
 
-    private Optional<String> diagnostic(int parts, List<String> unusable) {
+    private Optional<String> note(int parts, List<String> unusable) {
         List<String> notes = new ArrayList<>();
         if (parts > 1) {
             notes.add("sent in " + parts + " parts to fit the budget of " + settings.tokenBudget() + " tokens");

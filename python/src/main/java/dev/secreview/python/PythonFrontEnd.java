@@ -1,6 +1,7 @@
 package dev.secreview.python;
 
 import dev.secreview.core.engine.FileAnalysis;
+import dev.secreview.core.engine.FileDeadline;
 import dev.secreview.core.engine.LanguageFrontEnd;
 import dev.secreview.core.engine.SuppressionDirective;
 import dev.secreview.core.model.Diagnostic;
@@ -112,7 +113,9 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
             }
         }
         List<SuppressionDirective> directives = new ArrayList<>();
+        int[] visited = {0};
         tree.root().forEachDescendant(node -> {
+            if ((++visited[0] & 0xFFF) == 0) FileDeadline.check();
             if (node.is("comment")) {
                 SuppressionDirective directive = SuppressionComments.parse(node);
                 if (directive != null) directives.add(directive);

@@ -174,6 +174,62 @@ class TreeReviewTest {
         assertTrue(review.after("py-sql-string", line).isPresent(), review.after()::toString);
     }
 
+    /** A helper handed a broker by its caller: nothing says which class the broker is. */
+    private static final String RECLAIMER = """
+            class Reclaimer(object):
+                def __init__(self, broker):
+                    self.broker = broker
+
+                def count(self, conn):
+                    return conn.execute("SELECT COUNT(*) FROM %s WHERE deleted = 1" % self.broker.db_contains_type)
+            """;
+
+    @Test
+    void anAttributeTheTreeBindsOnlyToLiteralsIsFixedOnAnObjectOfUnknownClass() {
+        int line = lineOf(RECLAIMER, "conn.execute(");
+        Review review = review(RECLAIMER, Map.of(
+                "app/account.py", "class AccountBroker(object):\n    db_contains_type = 'container'\n",
+                "app/container.py", "class ContainerBroker(object):\n    db_contains_type = 'object'\n"));
+        assertTrue(review.before("py-sql-string", line), "the pattern rule reports the call: " + review.before());
+        assertEquals(Optional.empty(), review.after("py-sql-string", line));
+    }
+
+    @Test
+    void anAttributeOfUnknownClassStaysUnknownWhenTheTreeBindsItToAnythingElse() {
+        int line = lineOf(RECLAIMER, "conn.execute(");
+        List<String> others = List.of(
+                "def retype(broker, kind):\n    broker.db_contains_type = kind\n",
+                "class Other(object):\n    db_contains_type = property(lambda self: self.kind)\n");
+        for (String other : others) {
+            Review review = review(RECLAIMER, Map.of(
+                    "app/account.py", "class AccountBroker(object):\n    db_contains_type = 'container'\n",
+                    "app/other.py", other));
+            Finding kept = review.after("py-sql-string", line).orElseThrow(() -> new AssertionError("dropped with " + other));
+            assertEquals(Confidence.LOW, kept.confidence());
+        }
+        // No class binds it: whatever object the caller hands in decides.
+        assertTrue(review(RECLAIMER).after("py-sql-string", line).isPresent());
+    }
+
+    @Test
+    void aRequestAttributeIsNeverFixedByAClassOfTheTree() {
+        String text = """
+                import flask
+
+
+                def lookup(conn):
+                    return conn.execute("SELECT * FROM logs WHERE kind = '%s'" % flask.request.log_kind)
+
+
+                def by_path(req, conn):
+                    return conn.execute("SELECT * FROM logs WHERE path = '%s'" % req.path)
+                """;
+        Review review = review(text, Map.of("app/routes.py",
+                "class Route(object):\n    path = '/'\n    log_kind = 'audit'\n"));
+        assertTrue(review.after("py-sql-injection", lineOf(text, "flask.request.log_kind")).isPresent(), review.after()::toString);
+        assertTrue(review.after("py-sql-string", lineOf(text, "req.path")).isPresent(), review.after()::toString);
+    }
+
     @Test
     void aFinallyBlockIsLiveOnTheWayOutOfAnException() {
         String text = """

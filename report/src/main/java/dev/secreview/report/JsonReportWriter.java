@@ -23,11 +23,14 @@ import java.util.Map;
  *   "tool": {"name": "secreview", "version": "0.1.0"},
  *   "catalog": {"name": "CWE", "version": "4.15"},
  *   "thresholds": {"severity": "low", "confidence": "low"},
- *   "summary": {"filesReviewed", "filesNotReviewed", "lines", "findings",
+ *   "summary": {"filesReviewed", "filesNotReviewed",
+ *               "skipped": {"files", "byReason": {"git-ignored", "virtualenv", ...}},   // left out on purpose
+ *               "lines", "findings",
  *               "bySeverity": {"high", "medium", "low"},
  *               "byPillar": [{"id", "name", "count"}],      // id and name null: CWE without pillar
  *               "suppressed", "belowThreshold",
- *               "diagnostics": {"unreadable", "parse-error", "analysis-error", "skipped"}},
+ *               "diagnostics": {"not-found", "unreadable", "binary", "undecodable", "too-large", "not-source",
+ *                               "parse-error", "analysis-error"}},
  *   "files": [{"path", "language", "lines", "reviewed",
  *              "findings": [{"ruleId", "cwe": {"id", "name", "pillar": {"id", "name"} | null},
  *                            "severity", "confidence", "securitySeverity",
@@ -37,7 +40,8 @@ import java.util.Map;
  *                            "flow": [{"path", "line", "column", "endLine", "endColumn", "snippet", "note"}],
  *                            "related": [ same shape as flow ]}],     // only when there are related places
  *              "diagnostics": [{"kind", "line", "message"}]}],
- *   "diagnostics": [{"kind", "path", "line", "message"}]   // problems with the given paths
+ *   "diagnostics": [{"kind", "path", "line", "message"}],  // problems with the given paths
+ *   "skipped": [{"path", "reason", "files"}]               // folders and files left out, with their source files
  * }
  * }</pre>
  * Files are in path order, findings in {@link Finding#ORDER}. Suppressed findings are kept and
@@ -93,15 +97,20 @@ public final class JsonReportWriter implements ReportWriter {
                     .put("line", d.line())
                     .put("message", d.message());
         }
+        ArrayNode skipped = root.putArray("skipped");
+        report.scan().skipped().forEach(skip -> skipped.addObject()
+                .put("path", skip.path()).put("reason", skip.reason()).put("files", skip.files()));
         JsonOutput.write(root, out);
     }
 
     private static ObjectNode summary(ReportModel model) {
         ObjectNode summary = JsonOutput.object()
                 .put("filesReviewed", model.filesReviewed())
-                .put("filesNotReviewed", model.filesNotReviewed())
-                .put("lines", model.lines())
-                .put("findings", model.defects().size());
+                .put("filesNotReviewed", model.filesNotReviewed());
+        ObjectNode byReason = summary.putObject("skipped").put("files", model.skippedFiles())
+                .putObject("byReason");
+        model.skippedByReason().forEach(byReason::put);
+        summary.put("lines", model.lines()).put("findings", model.defects().size());
         ObjectNode bySeverity = summary.putObject("bySeverity");
         for (Map.Entry<Severity, Integer> e : model.bySeverity().entrySet()) {
             bySeverity.put(e.getKey().label(), e.getValue());

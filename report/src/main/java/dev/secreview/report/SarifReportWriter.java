@@ -9,13 +9,12 @@ import dev.secreview.core.model.SecuritySeverity;
 import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.Severity;
 import dev.secreview.core.model.TextRange;
+import dev.secreview.core.rule.RuleDocs;
 import dev.secreview.core.rule.RuleMetadata;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,10 +22,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * SARIF 2.1.0 with one run. Every rule is described in {@code tool.driver.rules}; results carry a
- * CWE tag on their rule, a line-independent fingerprint, in-source suppressions and, for dataflow
- * findings, the path from source to sink as a code flow; diagnostics become tool execution
- * notifications. Findings below the thresholds are left out.
+ * SARIF 2.1.0 with one run, in the shape GitHub code scanning reads. Every rule is described in
+ * {@code tool.driver.rules} with its documentation page as help (text and Markdown), its CWE tag, precision
+ * and security severity; results carry a line-independent fingerprint, their suppressions (in the source, or
+ * external: a baseline's) and, for dataflow findings, the path from source to sink as a code flow, the other
+ * places of the defect as related locations; diagnostics become tool execution notifications. Paths are
+ * relative to {@code %SRCROOT%} wherever the review's base allows ({@link ReportModel#repositoryPath}); the
+ * run's {@code automationDetails} id is {@code secreview/} and an id derived from the findings. Findings below
+ * the thresholds are left out.
  */
 public final class SarifReportWriter implements ReportWriter {
 
@@ -49,15 +52,19 @@ public final class SarifReportWriter implements ReportWriter {
         ObjectNode driver = run.putObject("tool").putObject("driver")
                 .put("name", "secreview")
                 .put("version", report.toolVersion());
+        if (!report.projectUrl().isEmpty()) driver.put("informationUri", report.projectUrl());
         ArrayNode rules = driver.putArray("rules");
         model.rules.forEach(rule -> rules.add(rule(rule, model)));
 
         ObjectNode invocation = run.putArray("invocations").addObject().put("executionSuccessful", true);
         ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
-        model.diagnostics().forEach(d -> notifications.add(notification(d)));
+        model.diagnostics().forEach(d -> notifications.add(notification(d, model)));
 
+        // Code scanning files a run's alerts under the category, the id up to its last slash.
+        run.putObject("automationDetails").put("id", "secreview/" + model.runId());
         run.putObject("originalUriBaseIds").putObject(SRCROOT).putObject("description")
-                .put("text", "The directory the review was run from; relative paths are resolved against it.");
+                .put("text", "The directory the review's relative paths start from: where it was run, or the "
+                        + "repository's root for a change review.");
         ArrayNode results = run.putArray("results");
         for (ReportModel.FileView view : model.files) {
             addResults(view, model, results);
@@ -75,8 +82,10 @@ public final class SarifReportWriter implements ReportWriter {
                 .put("name", rule.id().substring(rule.id().indexOf('-') + 1));
         node.putObject("shortDescription").put("text", rule.summary());
         node.putObject("fullDescription").put("text", rule.summary() + " (" + cwe.label() + ")");
-        node.put("helpUri", "https://cwe.mitre.org/data/definitions/" + cwe.id() + ".html");
-        node.putObject("help").put("text", rule.summary() + "\n\n" + cwe.label() + pillar + "\n\nFix: " + rule.fix());
+        node.put("helpUri", model.ruleUrl(rule));
+        String help = RuleDocs.page(rule.id())
+                .orElse(rule.summary() + "\n\n" + cwe.label() + pillar + "\n\nFix: " + rule.fix());
+        node.putObject("help").put("text", help).put("markdown", help); // the rule pages are Markdown written to read as text
         node.putObject("defaultConfiguration").put("level", level(rule.severity()));
         ObjectNode properties = node.putObject("properties");
         // Scorers read the first tag that mentions "cwe": it must be the rule's own CWE.
@@ -90,10 +99,10 @@ public final class SarifReportWriter implements ReportWriter {
         // The occurrence index runs over all findings of the file, so thresholds never shift it.
         Map<String, Integer> occurrences = new HashMap<>();
         for (Finding f : view.file().findings()) {
-            String key = f.rule().id() + '\0' + f.path() + '\0' + f.snippet().strip();
+            String key = f.rule().id() + '\0' + model.repositoryPath(f.path()) + '\0' + f.snippet().strip();
             int occurrence = occurrences.merge(key, 1, Integer::sum) - 1;
             if (!model.report.shows(f)) continue;
-            results.add(result(f, model, sha256(key + '\0' + occurrence)));
+            results.add(result(f, model, Sha256.hex(key + '\0' + occurrence)));
         }
     }
 
@@ -105,13 +114,13 @@ public final class SarifReportWriter implements ReportWriter {
                 .put("level", level(f.severity()));
         node.putObject("message").put("text", f.message() + "\nFix: " + f.fix());
         node.putArray("locations").addObject()
-                .set("physicalLocation", physicalLocation(f.path(), f.range(), f.snippet()));
-        if (!f.flow().isEmpty()) node.set("codeFlows", codeFlows(f.flow()));
-        if (!f.related().isEmpty()) node.set("relatedLocations", relatedLocations(f.related()));
+                .set("physicalLocation", physicalLocation(model.repositoryPath(f.path()), f.range(), f.snippet()));
+        if (!f.flow().isEmpty()) node.set("codeFlows", codeFlows(f.flow(), model));
+        if (!f.related().isEmpty()) node.set("relatedLocations", relatedLocations(f.related(), model));
         node.putObject("partialFingerprints").put(FINGERPRINT, fingerprint);
         if (f.suppressed()) {
             node.putArray("suppressions").addObject()
-                    .put("kind", "inSource")
+                    .put("kind", f.suppression().inSource() ? "inSource" : "external")
                     .put("justification", f.suppression().directive());
         }
         ObjectNode properties = node.putObject("properties");
@@ -130,13 +139,14 @@ public final class SarifReportWriter implements ReportWriter {
      * The dataflow path as one code flow with one thread flow (SARIF 2.1.0 §3.36–3.38): each step a
      * location with its note as message, {@code executionOrder} counting from 1 in program order.
      */
-    private static ArrayNode codeFlows(List<FlowStep> steps) {
+    private static ArrayNode codeFlows(List<FlowStep> steps, ReportModel model) {
         ArrayNode codeFlows = JsonOutput.array();
         ArrayNode locations = codeFlows.addObject().putArray("threadFlows").addObject().putArray("locations");
         for (int i = 0; i < steps.size(); i++) {
             FlowStep step = steps.get(i);
             ObjectNode location = JsonOutput.object();
-            location.set("physicalLocation", physicalLocation(step.path(), step.range(), step.snippet()));
+            location.set("physicalLocation",
+                    physicalLocation(model.repositoryPath(step.path()), step.range(), step.snippet()));
             location.putObject("message").put("text", step.note());
             ObjectNode threadFlowLocation = locations.addObject();
             threadFlowLocation.set("location", location);
@@ -146,12 +156,13 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     /** The other places the same defect shows (SARIF 2.1.0 §3.27.22), each a location with an id and its note. */
-    private static ArrayNode relatedLocations(List<FlowStep> places) {
+    private static ArrayNode relatedLocations(List<FlowStep> places, ReportModel model) {
         ArrayNode related = JsonOutput.array();
         for (int i = 0; i < places.size(); i++) {
             FlowStep place = places.get(i);
             ObjectNode location = related.addObject().put("id", i + 1);
-            location.set("physicalLocation", physicalLocation(place.path(), place.range(), place.snippet()));
+            location.set("physicalLocation",
+                    physicalLocation(model.repositoryPath(place.path()), place.range(), place.snippet()));
             location.putObject("message").put("text", place.note());
         }
         return related;
@@ -176,15 +187,15 @@ public final class SarifReportWriter implements ReportWriter {
         return region;
     }
 
-    private static ObjectNode notification(Diagnostic d) {
+    private static ObjectNode notification(Diagnostic d, ReportModel model) {
         ObjectNode node = JsonOutput.object().put("level", switch (d.kind()) {
-            case UNREADABLE, ANALYSIS_ERROR -> "error";
+            case NOT_FOUND, UNREADABLE, BINARY, UNDECODABLE, ANALYSIS_ERROR -> "error";
             case PARSE_ERROR -> "warning";
-            case SKIPPED -> "note";
+            case TOO_LARGE, NOT_SOURCE -> "note";
         });
         node.putObject("message").put("text", d.render());
         ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
-        physical.set("artifactLocation", artifactLocation(d.path()));
+        physical.set("artifactLocation", artifactLocation(model.repositoryPath(d.path())));
         if (d.line() > 0) physical.putObject("region").put("startLine", d.line());
         node.putObject("descriptor").put("id", ReportModel.kindId(d.kind()));
         return node;
@@ -228,15 +239,5 @@ public final class SarifReportWriter implements ReportWriter {
             case MEDIUM -> "warning";
             case LOW -> "note";
         };
-    }
-
-    /** The CVSS-like score GitHub code scanning buckets into critical/high/medium/low. */
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

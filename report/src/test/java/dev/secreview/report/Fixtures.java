@@ -7,13 +7,16 @@ import dev.secreview.core.model.FileReport;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.Severity;
+import dev.secreview.core.model.SourceFile;
 import dev.secreview.core.model.Suppression;
 import dev.secreview.core.model.TextRange;
+import dev.secreview.core.rule.Rewrite;
 import dev.secreview.core.rule.RuleMetadata;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,13 +63,33 @@ final class Fixtures {
         Finding guess = new Finding(SHELL, VIEWS, new TextRange(35 + shift, 5, 35 + shift, 20), "    os.system(x)",
                 "`x` may reach a shell.", SHELL.fix(), Severity.HIGH, Confidence.LOW, null);
         return List.of(
-                new FileReport(VIEWS, "python", 40 + shift, List.of(md5, guess, pickle, shell), List.of()),
+                new FileReport(VIEWS, "python", 40 + shift, List.of(md5, guess, pickle, shell), List.of())
+                        .withExcerptFrom(views(shift)),
                 new FileReport("app/util.py", "python", 10, List.of(), List.of()),
                 new FileReport("app/broken.py", "python", 8, List.of(),
                         List.of(new Diagnostic(Diagnostic.Kind.PARSE_ERROR, "app/broken.py", 3,
                                 "syntax error: unexpected `)`"))),
-                FileReport.unreviewed("data/blob.py", new Diagnostic(Diagnostic.Kind.UNREADABLE, "data/blob.py", 0,
+                FileReport.unreviewed("data/blob.py", new Diagnostic(Diagnostic.Kind.UNDECODABLE, "data/blob.py", 0,
                         "not valid UTF-8 text")));
+    }
+
+    /** The code of app/views.py the standard review's findings stand in, {@code shift} blank lines down. */
+    static SourceFile views(int shift) {
+        String[] lines = new String[40];
+        java.util.Arrays.fill(lines, "");
+        lines[5] = "from flask import request";
+        lines[8] = "def ping():";
+        lines[9] = "    host = request.args['host']";
+        lines[10] = "    cmd = 'ping -c 1 ' + host";
+        lines[11] = "    subprocess.run(cmd, shell=True)";
+        lines[12] = "    return 'ok'";
+        lines[15] = "def restore():";
+        lines[16] = "    # the client sends its saved session";
+        lines[17] = "    data = request.data";
+        lines[19] = "    return pickle.loads(request.data)";
+        lines[29] = "    h = hashlib.md5(token)  # nosec B324";
+        lines[34] = "    os.system(x)";
+        return new SourceFile(Path.of(VIEWS), VIEWS, "\n".repeat(shift) + String.join("\n", lines) + "\n");
     }
 
     static final String RUNNER = "app/runner.py";
@@ -112,8 +135,39 @@ final class Fixtures {
                 List.of())), List.of(), Duration.ofMillis(1)), List.of(XXE), Severity.LOW, Confidence.LOW, "0.1.0");
     }
 
+    static final RuleMetadata NO_VERIFY = new RuleMetadata("py-http-no-verify", 295, Severity.HIGH, Confidence.HIGH,
+            "An HTTPS request is made with certificate verification turned off.", "Leave verification on.",
+            List.of("B501"), "", List.of(new Rewrite("\\bverify(\\s*)=(\\s*)False\\b", "verify$1=$2True")));
+    /** Where the review of {@link #fixableReport()} ran: its files are shown with absolute paths under it. */
+    static final Path CHECKOUT = Path.of("/builds/inventory");
+    static final String FETCHER = CHECKOUT + "/app/fetch.py";
+
+    /**
+     * A review of a file shown by its absolute path, with a defect its rule fixes mechanically (over three
+     * lines) and one it does not, published with a project URL.
+     */
+    static ReviewReport fixableReport() {
+        SourceFile source = new SourceFile(Path.of(FETCHER), FETCHER, String.join("\n",
+                "import requests",
+                "",
+                "",
+                "def fetch(url, cmd):",
+                "    reply = requests.get(url,",
+                "                         headers={\"Accept\": \"text/plain\"},",
+                "                         verify=False, timeout=5)",
+                "    subprocess.run(cmd, shell=True)",
+                "    return reply.text") + "\n");
+        Finding noVerify = new Finding(NO_VERIFY, FETCHER, new TextRange(5, 13, 7, 50), source.line(5),
+                "`requests.get` is called with `verify=False`.", NO_VERIFY.fix(), Severity.HIGH, Confidence.HIGH, null);
+        Finding shell = finding(SHELL, FETCHER, 8, 5, source.line(8), "`cmd` runs through a shell.");
+        FileReport file = new FileReport(FETCHER, "python", 9, List.of(noVerify, shell), List.of())
+                .withExcerptFrom(source);
+        return new ReviewReport(new ScanResult(List.of(file), List.of(), Duration.ZERO), List.of(NO_VERIFY, SHELL),
+                Severity.LOW, Confidence.LOW, "0.1.0", CHECKOUT, "https://git.example.org/secreview/src/branch/main/");
+    }
+
     static List<Diagnostic> pathProblems() {
-        return List.of(new Diagnostic(Diagnostic.Kind.UNREADABLE, "missing/dir", 0, "no such file or directory"));
+        return List.of(new Diagnostic(Diagnostic.Kind.NOT_FOUND, "missing/dir", 0, "no such file or directory"));
     }
 
     /** Thresholds: any severity, at least medium confidence, so the low-confidence guess is hidden. */

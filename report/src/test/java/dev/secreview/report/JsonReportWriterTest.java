@@ -8,8 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.secreview.core.engine.ScanResult;
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.model.SkippedPath;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class JsonReportWriterTest {
@@ -30,7 +37,8 @@ class JsonReportWriterTest {
         JsonNode root = MAPPER.readTree(render(ReportFormat.JSON, Fixtures.report()));
         List<String> keys = new ArrayList<>();
         root.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("formatVersion", "tool", "catalog", "thresholds", "summary", "files", "diagnostics"), keys);
+        assertEquals(List.of("formatVersion", "tool", "catalog", "thresholds", "summary", "files", "diagnostics", "skipped"),
+                keys);
         assertEquals(1, root.get("formatVersion").asInt());
         assertEquals("secreview", root.at("/tool/name").asText());
         assertEquals("0.1.0", root.at("/tool/version").asText());
@@ -45,10 +53,27 @@ class JsonReportWriterTest {
     }
 
     @Test
+    void skippedPathsAreListedAndCountedByReason() throws Exception {
+        ScanResult scan = new ScanResult(List.of(), List.of(), Set.of(), List.of(
+                new SkippedPath("venv", "virtualenv", 120), new SkippedPath("gen/api_pb2.py", "git-ignored", 1),
+                new SkippedPath("build", "git-ignored", 7)), Duration.ZERO);
+        JsonNode root = MAPPER.readTree(render(ReportFormat.JSON,
+                new ReviewReport(scan, Fixtures.RULES, Severity.LOW, Confidence.LOW, "0.1.0")));
+
+        assertEquals(128, root.at("/summary/skipped/files").asInt());
+        assertEquals(8, root.at("/summary/skipped/byReason/git-ignored").asInt());
+        assertEquals(120, root.at("/summary/skipped/byReason/virtualenv").asInt());
+        assertEquals("build", root.at("/skipped/0/path").asText(), "in path order");
+        assertEquals("git-ignored", root.at("/skipped/0/reason").asText());
+        assertEquals(7, root.at("/skipped/0/files").asInt());
+        assertEquals(3, root.get("skipped").size());
+    }
+
+    @Test
     void summaryCountsShownSuppressedAndBelowThreshold() throws Exception {
         JsonNode summary = MAPPER.readTree(render(ReportFormat.JSON, Fixtures.report())).get("summary");
         assertEquals(3, summary.get("filesReviewed").asInt());
-        assertEquals(1, summary.get("filesNotReviewed").asInt());
+        assertEquals(2, summary.get("filesNotReviewed").asInt(), "the undecodable file and the missing path");
         assertEquals(58, summary.get("lines").asInt());
         assertEquals(2, summary.get("findings").asInt());
         assertEquals(2, summary.at("/bySeverity/high").asInt());
@@ -57,7 +82,9 @@ class JsonReportWriterTest {
         assertEquals(707, summary.at("/byPillar/1/id").asInt());
         assertEquals(1, summary.get("suppressed").asInt());
         assertEquals(1, summary.get("belowThreshold").asInt());
-        assertEquals(2, summary.at("/diagnostics/unreadable").asInt());
+        assertEquals(1, summary.at("/diagnostics/not-found").asInt());
+        assertEquals(1, summary.at("/diagnostics/undecodable").asInt());
+        assertEquals(0, summary.at("/diagnostics/unreadable").asInt());
         assertEquals(1, summary.at("/diagnostics/parse-error").asInt());
     }
 

@@ -19,6 +19,8 @@ import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.FileReport;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.Severity;
+import dev.secreview.core.model.Suppression;
+import dev.secreview.core.rule.RuleDocs;
 import dev.secreview.core.rule.RuleMetadata;
 
 import java.io.IOException;
@@ -148,7 +150,9 @@ class SarifReportWriterTest {
             assertEquals("security", rule.at("/properties/tags/0").asText());
             assertEquals(meta.id().substring(3), rule.get("name").asText());
             assertEquals(meta.summary(), rule.at("/shortDescription/text").asText());
-            assertTrue(rule.at("/help/text").asText().contains("Fix: " + meta.fix()));
+            // The rule's page where one is packaged (here, py-pickle-load's), else summary, CWE and fix.
+            String help = rule.at("/help/text").asText();
+            assertTrue(RuleDocs.page(meta.id()).map(help::equals).orElse(help.contains("Fix: " + meta.fix())), help);
             assertEquals(meta.confidence().label(), rule.at("/properties/precision").asText());
             Double.parseDouble(rule.at("/properties/security-severity").asText());
         }
@@ -233,6 +237,59 @@ class SarifReportWriterTest {
         assertTrue(notes.get(1).at("/locations/0/physicalLocation/region").isMissingNode());
         assertEquals("error", notes.get(2).get("level").asText());
         assertEquals("missing/dir", notes.get(2).at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+    }
+
+    @Test
+    void forCodeScanningAbsolutePathsUnderTheBaseBecomeRelativeToSrcRoot() throws IOException {
+        JsonNode log = sarif(Fixtures.fixableReport());
+        assertTrue(schema.validate(log).isEmpty(), () -> schema.validate(log).toString());
+
+        JsonNode location = log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+        assertEquals("app/fetch.py", location.get("uri").asText());
+        assertEquals("%SRCROOT%", location.get("uriBaseId").asText());
+        assertTrue(log.at("/runs/0/automationDetails/id").asText().matches("secreview/[0-9a-f]{16}"),
+                log.at("/runs/0/automationDetails").toString());
+    }
+
+    @Test
+    void rulesCarryTheirPageAsHelpAndLinkToIt() throws IOException {
+        JsonNode driver = sarif(Fixtures.report()).at("/runs/0/tool/driver");
+        JsonNode pickle = rule(driver, "py-pickle-load");
+        String page = "# py-pickle-load\n\nA test page standing in for docs/rules/py-pickle-load.md, which the python"
+                + " module packages.\n\n## Use instead\n```python\njson.loads(request.data)\n```\n";
+        assertEquals(page, pickle.at("/help/markdown").asText());
+        assertEquals(page, pickle.at("/help/text").asText());
+        assertEquals("https://cwe.mitre.org/data/definitions/502.html", pickle.get("helpUri").asText());
+        assertTrue(driver.path("informationUri").isMissingNode(), "no home is invented");
+        // A rule no module on the class path documents: its summary, CWE and fix.
+        assertTrue(rule(driver, "py-weak-hash").at("/help/markdown").asText().startsWith(
+                "A weak hash (MD5, SHA-1) is used for a security purpose.\n\nCWE-328: "), driver.toString());
+
+        JsonNode published = sarif(Fixtures.fixableReport()).at("/runs/0/tool/driver");
+        assertEquals("https://git.example.org/secreview/src/branch/main/", published.get("informationUri").asText());
+        assertEquals("https://git.example.org/secreview/src/branch/main/docs/rules/py-http-no-verify.md",
+                rule(published, "py-http-no-verify").get("helpUri").asText());
+    }
+
+    @Test
+    void aBaselinesSuppressionIsExternal() throws IOException {
+        Finding known = Fixtures.finding(Fixtures.PICKLE, "a.py", 3, 5, "pickle.loads(blob)", "unpickled")
+                .suppressedBy(new Suppression("baseline .secreview-baseline.json", 0));
+        ScanResult scan = new ScanResult(List.of(new FileReport("a.py", "python", 5, List.of(known), List.of())),
+                List.of(), Duration.ZERO);
+
+        JsonNode suppression = sarif(new ReviewReport(scan, Fixtures.RULES, Severity.LOW, Confidence.LOW, "0.1.0"))
+                .at("/runs/0/results/0/suppressions/0");
+
+        assertEquals("external", suppression.get("kind").asText());
+        assertEquals("baseline .secreview-baseline.json", suppression.get("justification").asText());
+    }
+
+    private static JsonNode rule(JsonNode driver, String id) {
+        for (JsonNode rule : driver.get("rules")) {
+            if (rule.get("id").asText().equals(id)) return rule;
+        }
+        throw new AssertionError("no rule " + id + " in " + driver);
     }
 
     @Test

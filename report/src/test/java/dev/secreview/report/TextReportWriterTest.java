@@ -10,12 +10,14 @@ import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.FileReport;
 import dev.secreview.core.model.Severity;
+import dev.secreview.core.model.SkippedPath;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -50,12 +52,28 @@ class TextReportWriterTest {
         assertTrue(text.contains("2. CWE-502: Deserialization of Untrusted Data\n"
                 + "   Pillar: CWE-664 Improper Control of a Resource Through its Lifetime\n"
                 + "   Location: app/views.py:20:12\n"
-                + "   Code: return pickle.loads(request.data)\n"
                 + "   Severity: high | Confidence: high | Rule: py-pickle-load\n"
+                + "   Code:\n"
+                + "     17 |     # the client sends its saved session\n"
+                + "     18 |     data = request.data\n"
+                + "     19 |\n"
+                + "   > 20 |     return pickle.loads(request.data)\n"
+                + "     21 |\n"
+                + "     22 |\n"
+                + "     23 |\n"
                 + "   Why: `request.data` comes from the client and is unpickled.\n"
                 + "   Fix: Use json for data from outside the process.\n"), text);
         assertTrue(text.contains("CWE-78: Improper Neutralization of Special Elements used in an OS Command"
                 + " ('OS Command Injection')\n   Pillar: CWE-707 Improper Neutralization\n"), text);
+    }
+
+    @Test
+    void withoutTheCodeInTheReportTheFindingsLineStandsAlone() {
+        // The dataflow fixture carries no excerpt, as a report made without the files' text.
+        String text = render(ReportFormat.TEXT, Fixtures.flowReport());
+        assertTrue(text.contains("   Severity: high | Confidence: high | Rule: py-subprocess-shell\n"
+                + "   Code: subprocess.run(cmd, shell=True)\n"
+                + "   Why: "), text);
     }
 
     @Test
@@ -87,7 +105,7 @@ class TextReportWriterTest {
         assertTrue(text.contains("Not listed: 1 suppressed, 1 below threshold\n"), text);
         assertTrue(text.contains("Suppressed findings: 1\nBelow threshold: 1\n"), text);
         assertTrue(text.contains("Security defects: 2 (high 2, medium 0, low 0)\n"), text);
-        assertTrue(text.contains("Parse errors: 1, unreadable files: 2, analysis errors: 0, skipped: 0\n"), text);
+        assertTrue(text.contains("Diagnostics: not found 1, undecodable 1, parse error 1\n"), text);
     }
 
     @Test
@@ -107,13 +125,24 @@ class TextReportWriterTest {
     }
 
     @Test
+    void skippedFilesAreCountedByReasonInTheSummary() {
+        ScanResult scan = new ScanResult(List.of(new FileReport("a.py", "python", 3, List.of(), List.of())), List.of(),
+                Set.of(), List.of(new SkippedPath("venv", "virtualenv", 120), new SkippedPath("build", "git-ignored", 7)),
+                Duration.ZERO);
+        String text = render(ReportFormat.TEXT,
+                new ReviewReport(scan, Fixtures.RULES, Severity.LOW, Confidence.LOW, "0.1.0"));
+        assertTrue(text.contains("Files reviewed: 1\nSkipped files: 127 (git-ignored 7, virtualenv 120)\n"), text);
+    }
+
+    @Test
     void emptyScanDoesNotClaimCleanCode() {
         ScanResult scan = new ScanResult(List.of(), Fixtures.pathProblems(), Duration.ZERO);
         String text = render(ReportFormat.TEXT,
                 new ReviewReport(scan, Fixtures.RULES, Severity.LOW, Confidence.LOW, "0.1.0"));
         assertFalse(text.contains(SENTENCE), text);
         assertTrue(text.contains("No files were found to review.\n"), text);
-        assertTrue(text.contains("unreadable: missing/dir: no such file or directory\n"), text);
+        assertTrue(text.contains("not found: missing/dir: no such file or directory\n"), text);
+        assertTrue(text.contains("Files reviewed: 0 (1 not reviewed)\n"), "a missing path is not reviewed:\n" + text);
     }
 
     @Test

@@ -12,4 +12,11 @@ public interface ScanListener {
 
     default void fileDone(FileReport report) {
     }
+
+    /**
+     * The whole-tree analysis of one language's {@code files} (the dataflow across them) starts: after every
+     * file is done, and one thread long, so on a large tree it is a phase of its own.
+     */
+    default void treeReviewStarted(int files) {
+    }
 }

@@ -2,6 +2,7 @@ package dev.secreview.core.engine;
 
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.FileReport;
+import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.core.rule.RuleMetadata;
 
@@ -59,12 +60,9 @@ public final class Scanner {
     /** A scan that takes each file's own analysis from {@code cache} when it has one (null: no cache). */
     public ScanResult scan(ScanRequest request, ScanListener listener, AnalysisCache cache) {
         long started = System.nanoTime();
-        FileDiscovery.Discovered discovered = new FileDiscovery(request.excludes(), request.displayBase())
+        FileDiscovery.Discovered discovered = FileDiscovery.of(request)
                 .discover(request.paths(), file -> frontEndFor(file).isPresent());
-        List<Diagnostic> pathProblems = new ArrayList<>();
-        for (FileDiscovery.Missing missing : discovered.missing()) {
-            pathProblems.add(new Diagnostic(Diagnostic.Kind.UNREADABLE, missing.path(), 0, missing.reason()));
-        }
+        List<Diagnostic> pathProblems = new ArrayList<>(discovered.problems());
         // One review per file, however many of the given paths reach it.
         java.util.Set<Path> seen = new java.util.HashSet<>();
         List<FileDiscovery.Candidate> candidates = discovered.files().stream()
@@ -73,26 +71,27 @@ public final class Scanner {
                 .toList();
         listener.started(candidates.size());
         List<FileReport> reports = analyseAll(candidates, request, listener, pathProblems, cache);
-        return new ScanResult(reports, pathProblems, Duration.ofNanos(System.nanoTime() - started));
+        return new ScanResult(reports, pathProblems, discovered.named(), discovered.skipped(),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     private List<FileReport> analyseAll(List<FileDiscovery.Candidate> candidates, ScanRequest request,
                                         ScanListener listener, List<Diagnostic> treeProblems, AnalysisCache cache) {
         if (candidates.isEmpty()) return List.of();
-        List<Outcome> outcomes = analyseEach(candidates, request.threads(), listener, cache);
+        List<Outcome> outcomes = analyseEach(candidates, request.threads(), request.fileTimeout(), listener, cache);
         Set<String> threatModels = request.threatModels();
-        reviewTrees(outcomes, treeProblems, threatModels);
-        return outcomes.stream().map(Outcome::withExcerpt).toList();
+        reviewTrees(outcomes, treeProblems, threatModels, listener);
+        return outcomes.stream().map(outcome -> outcome.selectedBy(request.selection()).withExcerpt()).toList();
     }
 
-    private List<Outcome> analyseEach(List<FileDiscovery.Candidate> candidates, int threads, ScanListener listener,
-                                      AnalysisCache cache) {
+    private List<Outcome> analyseEach(List<FileDiscovery.Candidate> candidates, int threads, Duration fileTimeout,
+                                      ScanListener listener, AnalysisCache cache) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, candidates.size()), workerThreads());
         try {
             List<Future<Outcome>> futures = new ArrayList<>(candidates.size());
             for (FileDiscovery.Candidate candidate : candidates) {
                 futures.add(pool.submit(() -> {
-                    Outcome outcome = analyse(candidate, cache);
+                    Outcome outcome = analyse(candidate, cache, fileTimeout);
                     listener.fileDone(outcome.report());
                     return outcome;
                 }));
@@ -111,7 +110,8 @@ public final class Scanner {
      * Hands each front end the analyses of all its files for the whole-tree analyses. If that fails,
      * the per-file reviews stand and the failure is reported once: no result is lost.
      */
-    private void reviewTrees(List<Outcome> outcomes, List<Diagnostic> treeProblems, Set<String> threatModels) {
+    private void reviewTrees(List<Outcome> outcomes, List<Diagnostic> treeProblems, Set<String> threatModels,
+                             ScanListener listener) {
         for (LanguageFrontEnd frontEnd : frontEnds) {
             Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
             for (Outcome outcome : outcomes) {
@@ -120,6 +120,7 @@ public final class Scanner {
                 }
             }
             if (analyses.isEmpty()) continue;
+            listener.treeReviewStarted(analyses.size());
             Map<String, FileAnalysis> revised;
             try {
                 revised = frontEnd.reviewTree(analyses, threatModels);
@@ -150,12 +151,12 @@ public final class Scanner {
     }
 
     /** Reviews one file on its own; never throws. */
-    Outcome analyse(FileDiscovery.Candidate candidate, AnalysisCache cache) {
+    Outcome analyse(FileDiscovery.Candidate candidate, AnalysisCache cache, Duration fileTimeout) {
         String shown = candidate.displayPath();
         Optional<LanguageFrontEnd> frontEnd = frontEndFor(candidate.path());
         if (frontEnd.isEmpty()) {
-            return Outcome.done(FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.SKIPPED, shown, 0,
-                    "skipped: not a supported source file")));
+            return Outcome.done(FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.NOT_SOURCE, shown, 0,
+                    "not a source file secreview reviews")));
         }
         SourceReader.Result read = reader.read(candidate.path(), shown, candidate.projectPath());
         if (read.problem() != null) {
@@ -163,10 +164,13 @@ public final class Scanner {
         }
         SourceFile source = read.file();
         try {
-            FileAnalysis analysis = cache == null ? frontEnd.get().analyze(source)
-                    : cache.analysis(source, frontEnd.get()::analyze);
+            FileAnalysis analysis = FileDeadline.within(fileTimeout, () -> cache == null ? frontEnd.get().analyze(source)
+                    : cache.analysis(source, frontEnd.get()::analyze));
             return new Outcome(Outcome.report(shown, frontEnd.get().language(), source.lineCount(), analysis),
                     frontEnd.get(), analysis, source);
+        } catch (FileDeadline.Exceeded e) {
+            return Outcome.done(FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.TOO_LARGE, shown, 0,
+                    "too large to analyse in the " + fileTimeout.toSeconds() + " s a file may take (--file-timeout)")));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return Outcome.done(new FileReport(shown, frontEnd.get().language(), source.lineCount(), List.of(),
                     List.of(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, shown, 0, describe(e)))));
@@ -185,6 +189,14 @@ public final class Scanner {
 
         Outcome revised(FileAnalysis after) {
             return new Outcome(report(report.path(), report.language(), report.lines(), after), frontEnd, after, source);
+        }
+
+        /** The review with only the findings of the rules {@code selection} reports in this file. */
+        Outcome selectedBy(RuleSelection selection) {
+            if (source == null) return this;
+            List<Finding> kept = report.findings().stream()
+                    .filter(finding -> selection.reports(finding.rule(), source.projectPath())).toList();
+            return new Outcome(report.withFindings(kept), frontEnd, analysis, source);
         }
 
         FileReport withExcerpt() {

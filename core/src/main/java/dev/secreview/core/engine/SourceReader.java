@@ -21,13 +21,16 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a file as text the way the interpreter would: UTF-8 unless a PEP 263 coding declaration on
- * one of the first two lines says otherwise, a leading BOM dropped. Binary files, undecodable text,
- * unreadable and oversized files come back as a one-line diagnostic instead of a source file.
+ * one of the first two lines says otherwise, a leading BOM dropped. Missing, unreadable, binary, undecodable
+ * and oversized files come back as a one-line diagnostic of that kind instead of a source file.
  */
 public final class SourceReader {
 
-    /** Larger files are skipped: a generated file of this size is not reviewable by a person either. */
+    /** Larger files are not reviewed: a generated file of this size is not reviewable by a person either. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
+
+    /** The one wording of a path that is not there, wherever it is noticed. */
+    public static final String NO_SUCH_FILE = "no such file or directory";
 
     private static final Pattern CODING = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
 
@@ -43,18 +46,18 @@ public final class SourceReader {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(path)) {
-                return problem(Files.exists(path) ? Diagnostic.Kind.SKIPPED : Diagnostic.Kind.UNREADABLE, displayPath,
-                        Files.exists(path) ? "skipped: not a regular file" : "no such file");
+                return Files.exists(path) ? problem(Diagnostic.Kind.NOT_SOURCE, displayPath, "not a regular file")
+                        : problem(Diagnostic.Kind.NOT_FOUND, displayPath, NO_SUCH_FILE);
             }
             long size = Files.size(path);
             if (size > MAX_BYTES) {
-                return problem(Diagnostic.Kind.SKIPPED, displayPath,
-                        String.format(java.util.Locale.ROOT, "skipped: file is %.1f MB, over the %d MB limit",
+                return problem(Diagnostic.Kind.TOO_LARGE, displayPath,
+                        String.format(java.util.Locale.ROOT, "file is %.1f MB, over the %d MB limit",
                                 size / (1024.0 * 1024), MAX_BYTES / (1024 * 1024)));
             }
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            return problem(Diagnostic.Kind.UNREADABLE, displayPath, "no such file");
+            return problem(Diagnostic.Kind.NOT_FOUND, displayPath, NO_SUCH_FILE);
         } catch (AccessDeniedException e) {
             return problem(Diagnostic.Kind.UNREADABLE, displayPath, "cannot read file: permission denied");
         } catch (IOException | SecurityException e) {
@@ -62,12 +65,12 @@ public final class SourceReader {
         }
         int nul = indexOfNul(bytes);
         if (nul >= 0) {
-            return problem(Diagnostic.Kind.UNREADABLE, displayPath, "skipped: binary file (NUL byte at offset " + nul + ")");
+            return problem(Diagnostic.Kind.BINARY, displayPath, "binary file (NUL byte at offset " + nul + ")");
         }
         int start = hasUtf8Bom(bytes) ? 3 : 0;
         Charset charset = declaredCharset(bytes, start);
         if (charset == null) {
-            return problem(Diagnostic.Kind.UNREADABLE, displayPath, "skipped: unknown source encoding declared");
+            return problem(Diagnostic.Kind.UNDECODABLE, displayPath, "unknown source encoding declared");
         }
         try {
             CharsetDecoder decoder = charset.newDecoder()
@@ -76,7 +79,7 @@ public final class SourceReader {
             String text = decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
             return new Result(new SourceFile(path, displayPath, projectPath, text), null);
         } catch (CharacterCodingException e) {
-            return problem(Diagnostic.Kind.UNREADABLE, displayPath, "skipped: not valid " + charset.name()
+            return problem(Diagnostic.Kind.UNDECODABLE, displayPath, "not valid " + charset.name()
                     + " text (line " + lineOfFirstBadByte(bytes, start, charset) + ")");
         }
     }

@@ -35,8 +35,7 @@ public record FileReport(String path, String language, int lines, List<Finding> 
     }
 
     public boolean reviewed() {
-        return diagnostics.stream().noneMatch(d -> d.kind() == Diagnostic.Kind.UNREADABLE
-                || d.kind() == Diagnostic.Kind.SKIPPED);
+        return diagnostics.stream().noneMatch(d -> d.kind().notReviewed());
     }
 
     public List<Finding> activeFindings() {

@@ -41,4 +41,10 @@ public @interface RuleInfo {
      * whether the data at the place can come from an attacker. Empty: the kind of the rule's CWE or a parent.
      */
     String judgedBy() default "";
+
+    /**
+     * Mechanical fixes of this rule's findings, tried in order (see {@link Rewrite}). Only for a replacement that
+     * is right whatever the code around it: a review system offers it to be applied with one click.
+     */
+    RewriteInfo[] rewrites() default {};
 }

@@ -3,16 +3,18 @@ package dev.secreview.core.rule;
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Severity;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The validated metadata of one rule: what it finds, which CWE, how bad, how sure, how to fix; and
- * {@code judgedBy}, the dataflow kind that judges its findings (empty: the kind of its CWE, see {@link RuleInfo}).
+ * The validated metadata of one rule: what it finds, which CWE, how bad, how sure, how to fix;
+ * {@code judgedBy}, the dataflow kind that judges its findings (empty: the kind of its CWE, see {@link RuleInfo});
+ * and the {@code rewrites} that fix its findings mechanically, where there are any.
  */
 public record RuleMetadata(String id, int cwe, Severity severity, Confidence confidence, String summary,
-                           String fix, List<String> altNames, String judgedBy) {
+                           String fix, List<String> altNames, String judgedBy, List<Rewrite> rewrites) {
 
     private static final Pattern ID = Pattern.compile("[a-z]+(-[a-z0-9]+)+");
 
@@ -24,12 +26,13 @@ public record RuleMetadata(String id, int cwe, Severity severity, Confidence con
             throw new IllegalArgumentException("rule " + id + " needs a CWE id, a summary and a fix");
         }
         altNames = List.copyOf(altNames);
+        rewrites = List.copyOf(rewrites);
     }
 
-    /** A rule judged by the kind of its CWE. */
+    /** A rule judged by the kind of its CWE, without mechanical fixes. */
     public RuleMetadata(String id, int cwe, Severity severity, Confidence confidence, String summary, String fix,
                         List<String> altNames) {
-        this(id, cwe, severity, confidence, summary, fix, altNames, "");
+        this(id, cwe, severity, confidence, summary, fix, altNames, "", List.of());
     }
 
     public static RuleMetadata of(Class<?> ruleClass) {
@@ -38,7 +41,8 @@ public record RuleMetadata(String id, int cwe, Severity severity, Confidence con
             throw new IllegalStateException(ruleClass.getName() + " has no @RuleInfo");
         }
         return new RuleMetadata(info.id(), info.cwe(), info.severity(), info.confidence(), info.summary(),
-                info.fix(), List.of(info.altNames()), info.judgedBy());
+                info.fix(), List.of(info.altNames()), info.judgedBy(),
+                Arrays.stream(info.rewrites()).map(Rewrite::of).toList());
     }
 
     /** The language prefix of the id: {@code py} for {@code py-weak-hash}. */

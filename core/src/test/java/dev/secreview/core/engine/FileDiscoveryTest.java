@@ -1,12 +1,15 @@
 package dev.secreview.core.engine;
 
+import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.FileReport;
+import dev.secreview.core.model.SkippedPath;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.core.rule.RuleMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +17,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -58,7 +63,7 @@ class FileDiscoveryTest {
         assertEquals(new HashSet<>(List.of(display("a.py"), display("pkg/b.py"), display("pkg/deep/er/c.py"))),
                 new HashSet<>(shown(found)));
         assertEquals(3, found.files().size(), "each file once");
-        assertEquals(List.of(), found.missing());
+        assertEquals(List.of(), found.problems());
     }
 
     @Test
@@ -133,40 +138,70 @@ class FileDiscoveryTest {
 
     // ---------------------------------------------------------------- skipping
 
-    static Stream<String> skippedDirectories() {
-        return FileDiscovery.SKIPPED_DIRECTORIES.stream().sorted();
+    static Stream<String> notSourceFolders() {
+        return Stream.of(".git", ".hg", ".svn", "node_modules");
     }
 
     @ParameterizedTest
-    @MethodSource("skippedDirectories")
-    void skipsToolAndDependencyDirectories(String name) throws IOException {
+    @MethodSource("notSourceFolders")
+    void skipsVersionControlAndNodeModulesAndCountsTheirSourceFiles(String name) throws IOException {
         touch("app.py");
         touch(name + "/inside.py");
         touch("pkg/" + name + "/nested/inside.py");
+        touch("pkg/" + name + "/nested/more.py");
 
         FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir), PYTHON);
 
         assertEquals(List.of(display("app.py")), shown(found));
+        String why = name.equals("node_modules") ? "node_modules" : "version control";
+        assertEquals(Set.of(new SkippedPath(display(name), why, 1), new SkippedPath(display("pkg/" + name), why, 2)),
+                Set.copyOf(found.skipped()));
     }
 
     @Test
-    void skipsAnyVirtualenvRecognisedByItsPyvenvCfg() throws IOException {
+    void aFolderWithoutSourceFilesLeftOutIsNotListed() throws IOException {
+        touch("app.py");
+        Files.createDirectories(dir.resolve(".git/objects"));
+        Files.writeString(dir.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(), found.skipped());
+    }
+
+    /** Packages named like tool output: the standard library's venv, pip's operations/build. */
+    @ParameterizedTest
+    @ValueSource(strings = {"build", "venv", ".venv", "dist", "env", "site-packages", "__pycache__", ".tox", "eggs"})
+    void aFolderIsNotSkippedForItsNameAlone(String name) throws IOException {
+        touch("app.py");
+        touch("pkg/" + name + "/__init__.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir), PYTHON);
+
+        assertEquals(Set.of(display("app.py"), display("pkg/" + name + "/__init__.py")), Set.copyOf(shown(found)));
+        assertEquals(List.of(), found.skipped());
+    }
+
+    @Test
+    void skipsAnyVirtualenvRecognisedByItsPyvenvCfgAndCountsItsFiles() throws IOException {
         touch("app.py");
         touch("envs/py311/lib/python3.11/mod.py");
+        touch("envs/py311/lib/python3.11/site-packages/dep/__init__.py");
         Files.writeString(dir.resolve("envs/py311/pyvenv.cfg"), "home = /usr/bin\n");
 
         FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir), PYTHON);
 
         assertEquals(List.of(display("app.py")), shown(found));
+        assertEquals(List.of(new SkippedPath(display("envs/py311"), "virtualenv", 2)), found.skipped());
     }
 
     @Test
-    void aSkippedNameGivenAsTheRootIsStillWalked() throws IOException {
-        touch("build/gen.py");
+    void aFolderLeftOutWhenFoundIsStillWalkedWhenNamed() throws IOException {
+        touch("node_modules/gyp/gen.py");
 
-        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir.resolve("build")), PYTHON);
+        FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(dir.resolve("node_modules")), PYTHON);
 
-        assertEquals(List.of(display("build/gen.py")), shown(found));
+        assertEquals(List.of(display("node_modules/gyp/gen.py")), shown(found));
     }
 
     @Test
@@ -183,7 +218,7 @@ class FileDiscoveryTest {
                 () -> new FileDiscovery(List.of()).discover(List.of(dir), PYTHON));
 
         assertEquals(List.of(display("pkg/mod.py")), shown(found));
-        assertEquals(List.of(), found.missing());
+        assertEquals(List.of(), found.problems());
     }
 
     // ---------------------------------------------------------------- excludes
@@ -197,6 +232,69 @@ class FileDiscoveryTest {
         FileDiscovery.Discovered found = new FileDiscovery(List.of("tests/**")).discover(List.of(dir), PYTHON);
 
         assertEquals(List.of(display("app/views.py")), shown(found));
+        assertEquals(List.of(new SkippedPath(display("tests"), "excluded", 2)), found.skipped(),
+                "the folder is left out whole, with the files in it counted");
+    }
+
+    /** What a user means by the folder tests, however it is written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tests", "tests/", "./tests", "./tests/", "/tests", "tests/**", "**/tests/**", "**/tests"})
+    void excludeOfTheTopLevelTestsFolderInEverySpelling(String glob) throws IOException {
+        touch("app/views.py");
+        touch("tests/test_views.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of(glob)).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(display("app/views.py")), shown(found), glob);
+        assertEquals(List.of(new SkippedPath(display("tests"), "excluded", 1)), found.skipped(), glob);
+    }
+
+    @Test
+    void aTrailingSlashNamesFoldersOnly() throws IOException {
+        touch("app/tests.py");
+        touch("app/tests/test_a.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of("tests/")).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(display("app/tests.py")), shown(found));
+    }
+
+    @Test
+    void includeGlobsKeepOnlyTheFilesTheyNameAndCountTheRest() throws IOException {
+        touch("src/app/views.py");
+        touch("scripts/run.py");
+        touch("setup.py");
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of(), List.of("src", "scripts/*.py"), PathFilter.NONE, null)
+                .discover(List.of(dir), PYTHON);
+
+        assertEquals(Set.of(display("src/app/views.py"), display("scripts/run.py")), Set.copyOf(shown(found)));
+        assertEquals(List.of(new SkippedPath(display("setup.py"), "not included", 1)), found.skipped());
+    }
+
+    @Test
+    void aPathFilterLeavesOutWhatItNamesUnderItsOwnReason() throws IOException {
+        touch("app.py");
+        touch("generated/api_pb2.py");
+        touch("local_settings.py");
+        PathFilter filter = new PathFilter() {
+            @Override
+            public boolean leavesOut(Path path, boolean folder) {
+                String name = path.getFileName().toString();
+                return folder ? name.equals("generated") : name.equals("local_settings.py");
+            }
+
+            @Override
+            public String reason() {
+                return "git-ignored";
+            }
+        };
+
+        FileDiscovery.Discovered found = new FileDiscovery(List.of(), List.of(), filter, null).discover(List.of(dir), PYTHON);
+
+        assertEquals(List.of(display("app.py")), shown(found));
+        assertEquals(Set.of(new SkippedPath(display("generated"), "git-ignored", 1),
+                new SkippedPath(display("local_settings.py"), "git-ignored", 1)), Set.copyOf(found.skipped()));
     }
 
     @Test
@@ -253,19 +351,40 @@ class FileDiscoveryTest {
         FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(missing, dir, missingFile), PYTHON);
 
         assertEquals(List.of(display("a.py")), shown(found));
-        assertEquals(List.of(new FileDiscovery.Missing(display("gone"), "no such file or directory"),
-                new FileDiscovery.Missing(display("gone.py"), "no such file or directory")), found.missing());
+        assertEquals(List.of(new Diagnostic(Diagnostic.Kind.NOT_FOUND, display("gone"), 0, "no such file or directory"),
+                new Diagnostic(Diagnostic.Kind.NOT_FOUND, display("gone.py"), 0, "no such file or directory")),
+                found.problems());
+        assertEquals(Set.of(display("gone"), display("gone.py"), display("")), found.named());
     }
 
     @Test
-    void missingRootBecomesAnUnreadablePathProblemOfTheScan() {
+    void aMissingRootIsAProblemWithANamedPathAndCountsAsNotReviewed() {
         Scanner scanner = new Scanner(List.of(new NothingFrontEnd()));
 
         ScanResult result = scanner.scan(ScanRequest.of(List.of(dir.resolve("gone"))), ScanListener.NONE);
 
         assertEquals(List.of(), result.files());
-        assertEquals(1, result.pathProblems().size());
-        assertEquals(display("gone") + ": no such file or directory", result.pathProblems().get(0).render());
+        assertEquals(List.of(display("gone") + ": no such file or directory"),
+                result.namedPathProblems().stream().map(Diagnostic::render).toList());
+        assertEquals(1, result.notReviewed());
+        assertTrue(result.nothingNamedCouldBeReviewed());
+    }
+
+    @Test
+    void aBadFileFoundInADirectoryIsADiagnosticButANamedOneIsAProblemWithAPath() throws IOException {
+        touch("pkg/good.py");
+        Path binary = Files.write(dir.resolve("pkg/blob.py"), new byte[]{0});
+        Files.write(dir.resolve("pkg/other.py"), new byte[]{0});
+        Scanner scanner = new Scanner(List.of(new NothingFrontEnd()));
+
+        ScanResult walked = scanner.scan(ScanRequest.of(List.of(dir.resolve("pkg"))), ScanListener.NONE);
+        ScanResult named = scanner.scan(ScanRequest.of(List.of(binary, dir.resolve("pkg/good.py"))), ScanListener.NONE);
+
+        assertEquals(List.of(), walked.namedPathProblems());
+        assertEquals(2, walked.notReviewed());
+        assertEquals(List.of(display("pkg/blob.py") + ": binary file (NUL byte at offset 0)"),
+                named.namedPathProblems().stream().map(Diagnostic::render).toList());
+        assertFalse(named.nothingNamedCouldBeReviewed(), "the other named file was reviewed");
     }
 
     @Test
@@ -273,7 +392,7 @@ class FileDiscoveryTest {
         FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(), PYTHON);
 
         assertEquals(List.of(), found.files());
-        assertEquals(List.of(), found.missing());
+        assertEquals(List.of(), found.problems());
     }
 
     @Test
@@ -283,7 +402,7 @@ class FileDiscoveryTest {
         FileDiscovery.Discovered found = new FileDiscovery(List.of()).discover(List.of(empty), PYTHON);
 
         assertEquals(List.of(), found.files());
-        assertEquals(List.of(), found.missing());
+        assertEquals(List.of(), found.problems());
     }
 
     /** A front end that handles .py files and finds nothing. */

@@ -142,23 +142,23 @@ class SourceReaderTest {
     void codingCookieOnLineTwoAfterCodeIsIgnored() throws IOException {
         Diagnostic problem = problem(read(latin1("x = 1\n# coding: iso-8859-1\ns = '\u00e9'\n")));
 
-        assertEquals(Diagnostic.Kind.UNREADABLE, problem.kind());
-        assertEquals("skipped: not valid UTF-8 text (line 3)", problem.message());
+        assertEquals(Diagnostic.Kind.UNDECODABLE, problem.kind());
+        assertEquals("not valid UTF-8 text (line 3)", problem.message());
     }
 
     @Test
     void codingCookieOnLineThreeIsIgnored() throws IOException {
         Diagnostic problem = problem(read(latin1("#!/usr/bin/env python\n#\n# coding: iso-8859-1\ns = '\u00e9'\n")));
 
-        assertEquals("skipped: not valid UTF-8 text (line 4)", problem.message());
+        assertEquals("not valid UTF-8 text (line 4)", problem.message());
     }
 
     @Test
-    void unknownCodingIsSkippedWithAMessage() throws IOException {
+    void unknownCodingIsUndecodable() throws IOException {
         Diagnostic problem = problem(read(utf8("# coding: klingon-8\nx = 1\n")));
 
-        assertEquals(Diagnostic.Kind.UNREADABLE, problem.kind());
-        assertEquals("skipped: unknown source encoding declared", problem.message());
+        assertEquals(Diagnostic.Kind.UNDECODABLE, problem.kind());
+        assertEquals("unknown source encoding declared", problem.message());
     }
 
     // ---------------------------------------------------------------- binary and invalid text
@@ -167,15 +167,15 @@ class SourceReaderTest {
     void nulByteMeansBinary() throws IOException {
         Diagnostic problem = problem(read(concat(utf8("import os\n"), new byte[]{0, 1, 2, 3})));
 
-        assertEquals(Diagnostic.Kind.UNREADABLE, problem.kind());
-        assertEquals("skipped: binary file (NUL byte at offset 10)", problem.message());
+        assertEquals(Diagnostic.Kind.BINARY, problem.kind());
+        assertEquals("binary file (NUL byte at offset 10)", problem.message());
     }
 
     @Test
     void nulByteWinsOverACodingCookie() throws IOException {
         Diagnostic problem = problem(read(concat(utf8("# coding: latin-1\n"), new byte[]{'x', 0})));
 
-        assertTrue(problem.message().startsWith("skipped: binary file"), problem.message());
+        assertTrue(problem.message().startsWith("binary file"), problem.message());
     }
 
     @Test
@@ -184,23 +184,23 @@ class SourceReaderTest {
 
         Diagnostic problem = problem(read(bytes));
 
-        assertEquals(Diagnostic.Kind.UNREADABLE, problem.kind());
-        assertEquals("skipped: not valid UTF-8 text (line 4)", problem.message());
-        assertEquals("pkg/mod.py: skipped: not valid UTF-8 text (line 4)", problem.render());
+        assertEquals(Diagnostic.Kind.UNDECODABLE, problem.kind());
+        assertEquals("not valid UTF-8 text (line 4)", problem.message());
+        assertEquals("pkg/mod.py: not valid UTF-8 text (line 4)", problem.render());
     }
 
     @Test
     void invalidUtf8OnTheFirstLineAfterABom() throws IOException {
         Diagnostic problem = problem(read(concat(BOM, new byte[]{'x', '=', (byte) 0xC3, '\n'})));
 
-        assertEquals("skipped: not valid UTF-8 text (line 1)", problem.message());
+        assertEquals("not valid UTF-8 text (line 1)", problem.message());
     }
 
     @Test
     void invalidUtf8OnTheLastLineWithoutNewline() throws IOException {
         Diagnostic problem = problem(read(concat(utf8("a = 1\r\nb = 2\r\n"), new byte[]{'c', (byte) 0xFF})));
 
-        assertEquals("skipped: not valid UTF-8 text (line 3)", problem.message());
+        assertEquals("not valid UTF-8 text (line 3)", problem.message());
     }
 
     @Test
@@ -208,14 +208,14 @@ class SourceReaderTest {
         byte[] snowman = utf8("\u2603");
         Diagnostic problem = problem(read(concat(utf8("a = 1\ns = '"), Arrays.copyOf(snowman, 2), utf8("'\n"))));
 
-        assertEquals("skipped: not valid UTF-8 text (line 2)", problem.message());
+        assertEquals("not valid UTF-8 text (line 2)", problem.message());
     }
 
     @Test
     void utf8EncodedSurrogatesAreInvalid() throws IOException {
         Diagnostic problem = problem(read(new byte[]{'s', '=', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'}));
 
-        assertEquals("skipped: not valid UTF-8 text (line 1)", problem.message());
+        assertEquals("not valid UTF-8 text (line 1)", problem.message());
     }
 
     // ---------------------------------------------------------------- size and access
@@ -246,11 +246,11 @@ class SourceReaderTest {
         // All zero bytes: read (size is fine), then rejected as binary, not as too large.
         SourceReader.Result result = reader.read(file, "limit.py");
 
-        assertTrue(result.problem().message().startsWith("skipped: binary file"), result.problem().message());
+        assertTrue(result.problem().message().startsWith("binary file"), result.problem().message());
     }
 
     @Test
-    void fileOverTheLimitIsSkippedWithoutReadingIt() throws IOException {
+    void fileOverTheLimitIsTooLargeAndNotRead() throws IOException {
         Path file = dir.resolve("huge.py");
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(SourceReader.MAX_BYTES + 1);   // sparse: costs no disk
@@ -259,28 +259,28 @@ class SourceReaderTest {
         SourceReader.Result result = reader.read(file, "huge.py");
 
         assertNull(result.file());
-        assertEquals(Diagnostic.Kind.SKIPPED, result.problem().kind());
-        assertEquals("skipped: file is 20.0 MB, over the 20 MB limit", result.problem().message());
+        assertEquals(Diagnostic.Kind.TOO_LARGE, result.problem().kind());
+        assertEquals("file is 20.0 MB, over the 20 MB limit", result.problem().message());
     }
 
     @Test
-    void missingFileIsUnreadable() {
+    void missingFileIsNotFound() {
         SourceReader.Result result = reader.read(dir.resolve("gone.py"), "gone.py");
 
         assertNull(result.file());
-        assertEquals(Diagnostic.Kind.UNREADABLE, result.problem().kind());
-        assertEquals("no such file", result.problem().message());
+        assertEquals(Diagnostic.Kind.NOT_FOUND, result.problem().kind());
+        assertEquals("no such file or directory", result.problem().message());
     }
 
     @Test
-    void directoryIsSkippedNotACrash() throws IOException {
+    void directoryIsNotSourceNotACrash() throws IOException {
         Path sub = Files.createDirectories(dir.resolve("pkg.py"));
 
         SourceReader.Result result = reader.read(sub, "pkg.py");
 
         assertNull(result.file());
-        assertEquals(Diagnostic.Kind.SKIPPED, result.problem().kind());
-        assertEquals("skipped: not a regular file", result.problem().message());
+        assertEquals(Diagnostic.Kind.NOT_SOURCE, result.problem().kind());
+        assertEquals("not a regular file", result.problem().message());
     }
 
     @Test

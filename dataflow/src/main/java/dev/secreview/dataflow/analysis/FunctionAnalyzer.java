@@ -304,6 +304,26 @@ final class FunctionAnalyzer {
         return object + "." + attribute;
     }
 
+    /**
+     * Whether an attribute read on an object of unknown class may be taken from the classes of the tree that
+     * bind the name ({@link TaintEngine#treeConstantAttribute}): only for a compound name
+     * ({@code db_contains_type}), which the objects of libraries rarely share, that no source model names,
+     * on an object that is not a source object and carries no source's data. A request object handed in as a parameter and read under a
+     * name a class of the tree also binds ({@code req.content_type}) is the case these limits leave open.
+     */
+    private boolean ownClassConstantName(Value object, String attribute) {
+        return attribute.indexOf('_', 1) > 0 && !knownType(object) && !models.namesSourceAttribute(attribute)
+                && models.objectSource(object.name()).isEmpty()
+                && object.taint().facts().stream().allMatch(fact -> fact.origin().isParameter());
+    }
+
+    /** Whether the value is an instance of a class of the tree, or the class itself. */
+    private boolean knownType(Value object) {
+        String name = object.name();
+        if (name == null) return false;
+        return engine.program().classInfo(name.endsWith("()") ? name.substring(0, name.length() - 2) : name).isPresent();
+    }
+
     /** An attribute of an instance of a class of the tree ({@code self.table}), or of the class itself. */
     private Optional<Value> classAttribute(Value object, String attribute) {
         String name = object.name();
@@ -333,6 +353,10 @@ final class FunctionAnalyzer {
             }
             Optional<Value> declared = classAttribute(object, load.name());
             if (declared.isPresent()) return declared.get();
+            if (ownClassConstantName(object, load.name())) {
+                Optional<Value> everywhere = engine.treeConstantAttribute(load.name());
+                if (everywhere.isPresent()) return everywhere.get();
+            }
             String name = attributeName(object.name(), load.name());
             Value attribute = sourceOf(Value.named(name, object.taint()), range);
             return partOfSourceObject(object, attribute, name, range);

@@ -178,6 +178,19 @@ public final class Program {
         return Optional.of(values);
     }
 
+    /** The constants every class body of the tree that binds {@code attribute} binds it to; empty when one binds something else or none binds it. */
+    Optional<List<Object>> classBodyValuesAnywhere(String attribute) {
+        List<Object> values = new ArrayList<>();
+        for (ClassInfo c : classes.values()) {
+            if (c.otherAttributes().contains(attribute)) return Optional.empty();
+            Object value = c.attributeValues().get(attribute);
+            if (value != null) values.add(value);
+        }
+        if (values.isEmpty()) return Optional.empty();
+        values.sort(java.util.Comparator.comparing(String::valueOf));   // the same join whatever the map order
+        return Optional.of(values);
+    }
+
     private boolean inherited(ClassInfo type, String attribute, List<Object> values, int depth) {
         if (type.otherAttributes().contains(attribute) || depth > MAX_HIERARCHY) return false;
         Object value = type.attributeValues().get(attribute);

@@ -145,6 +145,35 @@ public final class TaintEngine {
         return cached(key, boundInHierarchy ? Optional.of(joined.withName(null)) : Optional.empty());
     }
 
+    /**
+     * What reading {@code attribute} of an object of unknown type gives when the tree binds that name only to
+     * constants: in class bodies (at least one) and in whatever functions store under it. A class of the tree
+     * is then the only thing that can have it ({@code self.broker.db_contains_type}, the broker handed in by
+     * a caller). The caller keeps names that models give to sources out; attributes set by a computed name
+     * ({@code setattr(obj, key, value)}) on an object of unknown type are not seen.
+     */
+    Optional<Value> treeConstantAttribute(String attribute) {
+        String key = "*#" + attribute;
+        Optional<Value> known = classAttributes.get(key);
+        if (known != null) return known;
+        Optional<List<Object>> declared = program.classBodyValuesAnywhere(attribute);
+        if (declared.isEmpty()) return cached(key, Optional.empty());
+        Value joined = null;
+        for (Object constant : declared.get()) {
+            Value value = Value.ofConstant(constant);
+            joined = joined == null ? value : joined.join(value);
+        }
+        for (Function function : program.storesOf(attribute)) {
+            Optional<Summary> summary = summary(function);
+            if (summary.isEmpty()) return Optional.empty();   // not cached: later, the summary may be known
+            Value stored = summary.get().attributeStores().get(attribute);
+            if (stored == null) continue;
+            if (!stored.harmless()) return cached(key, Optional.empty());
+            joined = joined.join(stored);
+        }
+        return cached(key, Optional.of(joined.withName(null)));
+    }
+
     /** Whether the function stores the attribute on an instance of one of these classes. */
     private boolean storesOn(Summary summary, Set<String> classes, String attribute) {
         for (Summary.TypedStore store : summary.typedStores()) {

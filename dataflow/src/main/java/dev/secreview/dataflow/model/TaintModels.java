@@ -530,6 +530,15 @@ public final class TaintModels {
         return remembered("source", name, () -> sources.stream().filter(s -> s.name().matches(name)).findFirst());
     }
 
+    /** Whether some source or object source of the models is named by this attribute ({@code path} of {@code *().path}). */
+    public boolean namesSourceAttribute(String attribute) {
+        Boolean result = remembered("source attribute", attribute, () -> java.util.stream.Stream
+                .concat(sources.stream(), objectSources.stream())
+                .map(s -> s.name().text())
+                .anyMatch(text -> text.endsWith("." + attribute) || text.contains("." + attribute + ".")));
+        return result;
+    }
+
     /** Whether a part of an object source is set by the server, not the client. */
     public boolean trusted(String name) {
         Boolean result = remembered("trusted", name, () -> trusted.stream().anyMatch(t -> t.matches(name)));

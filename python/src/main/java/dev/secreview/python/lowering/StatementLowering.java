@@ -1,5 +1,6 @@
 package dev.secreview.python.lowering;
 
+import dev.secreview.core.engine.FileDeadline;
 import dev.secreview.dataflow.ir.Expr;
 import dev.secreview.dataflow.ir.Instruction;
 import dev.secreview.dataflow.ir.Operand;
@@ -41,6 +42,7 @@ final class StatementLowering {
     }
 
     private void statement(PyNode node) {
+        FileDeadline.check();
         switch (node.type()) {
             case "expression_statement" -> {
                 for (PyNode expression : node.namedChildren()) expressionStatement(expression);

@@ -1,5 +1,6 @@
 package dev.secreview.python.tree;
 
+import dev.secreview.core.engine.FileDeadline;
 import dev.secreview.core.model.SourceFile;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
@@ -101,7 +102,9 @@ public final class PythonParser {
 
     private static PyNode copy(TSTreeCursor cursor, PyTree tree, Utf8Offsets offsets, List<PyTree.SyntaxError> errors) {
         ArrayList<Frame> open = new ArrayList<>();
+        int copied = 0;
         while (true) {
+            if ((++copied & 0xFFF) == 0) FileDeadline.check();
             TSNode node = cursor.currentNode();
             int symbol = NativeNodes.symbol(node);
             boolean error = symbol == ERROR_SYMBOL;

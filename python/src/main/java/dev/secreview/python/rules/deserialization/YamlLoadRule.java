@@ -2,6 +2,7 @@ package dev.secreview.python.rules.deserialization;
 
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RewriteInfo;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
@@ -23,7 +24,16 @@ import java.util.Set;
                 + "or FullLoader/full_load, unsafe before PyYAML 5.4).",
         fix = "Use yaml.safe_load(stream) (or yaml.load(stream, Loader=yaml.SafeLoader), "
                 + "Loader=yaml.CSafeLoader for speed), which builds only plain dicts, lists, strings and numbers.",
-        altNames = {"B506"})
+        altNames = {"B506"},
+        rewrites = {
+                // yaml.Loader/UnsafeLoader/FullLoader become SafeLoader; the LibYAML ones (CLoader...) CSafeLoader.
+                @RewriteInfo(find = "(\\bLoader\\s*=\\s*)yaml\\.(C?)(?:Unsafe|Full)?Loader\\b",
+                        replace = "$1yaml.$2SafeLoader"),
+                @RewriteInfo(find = "(,\\s*)yaml\\.(C?)(?:Unsafe|Full)?Loader(?=\\s*\\)\\z)",
+                        replace = "$1yaml.$2SafeLoader"),
+                // Only a call of one argument: safe_load takes no Loader.
+                @RewriteInfo(find = "\\Ayaml\\.(?:unsafe_|full_)?load(_all)?\\((?=[^,]*\\)\\z)",
+                        replace = "yaml.safe_load$1(")})
 public final class YamlLoadRule implements CallRule {
 
     /** How much a loader class can construct. Ordered from safest to least safe. */

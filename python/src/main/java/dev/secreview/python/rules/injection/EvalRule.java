@@ -36,7 +36,7 @@ public final class EvalRule implements CallRule {
         PyNode source = call.argument(0, "source");
         if (source == null) return;
         Values values = context.values();
-        if (values.isConstant(source) || compiledConstant(source, context)) return;
+        if (values.isConstant(source) || compiledConstant(source, context) || wholeFileText(source, context)) return;
         PythonFile file = context.file();
         String function = call.callee().substring(call.callee().lastIndexOf('.') + 1);
         Interpolation.Result built = Interpolation.of(source, file, values);
@@ -52,6 +52,50 @@ public final class EvalRule implements CallRule {
         context.report(call.node(), "`" + function + "()` runs " + Interpolation.quote(source)
                 + " as Python code, and that value is not a constant; if it can come from a user, a request "
                 + "or a file, this is arbitrary code execution.", Severity.HIGH, Confidence.MEDIUM);
+    }
+
+    /**
+     * {@code exec(f.read())} of a file opened here, or of {@code compile(f.read(), path, "exec")}: that runs a
+     * module from a file, as an import does, and is a defect only when others can write the file or choose
+     * its path, which the path rules and the dataflow judge at {@code open}; the text is not data made code.
+     */
+    private static boolean wholeFileText(PyNode source, RuleContext context) {
+        PyNode expr = assignedOrItself(source, context);
+        if (expr.is("call") && Call.of(expr, context.file()).calls("compile", "builtins.compile")) {
+            PyNode text = Call.of(expr, context.file()).argument(0, "source");
+            if (text == null) return false;
+            expr = assignedOrItself(text, context);
+        }
+        if (!expr.is("call") || expr.field("function") == null || !expr.field("function").is("attribute")) return false;
+        PyNode read = expr.field("function");
+        if (!"read".equals(read.field("attribute").text()) || !expr.field("arguments").namedChildren().isEmpty()) {
+            return false;
+        }
+        PyNode handle = read.field("object");
+        return isOpenCall(handle, context) || handle.is("identifier") && openedAs(handle, context);
+    }
+
+    private static PyNode assignedOrItself(PyNode expr, RuleContext context) {
+        PyNode assigned = expr.is("identifier") ? context.values().singleAssignedValue(expr) : null;
+        return assigned != null ? assigned : expr;
+    }
+
+    private static boolean isOpenCall(PyNode node, RuleContext context) {
+        return node.is("call") && Call.of(node, context.file()).calls("open", "io.open", "builtins.open");
+    }
+
+    /** Whether {@code name} is bound by {@code with open(...) as name} or {@code name = open(...)}. */
+    private static boolean openedAs(PyNode name, RuleContext context) {
+        if (isOpenCall(assignedOrItself(name, context), context)) return true;
+        PyNode scope = context.file().enclosingFunction(name);
+        boolean[] found = {false};
+        (scope != null ? scope : context.file().root()).forEachDescendant(n -> {
+            PyNode alias = n.is("as_pattern") ? n.field("alias") : null;
+            if (alias != null && alias.text().equals(name.text()) && isOpenCall(n.namedChildren().get(0), context)) {
+                found[0] = true;
+            }
+        });
+        return found[0];
     }
 
     /** {@code eval(compile("1 + 2", "<expr>", "eval"))}: a code object compiled from a constant. */

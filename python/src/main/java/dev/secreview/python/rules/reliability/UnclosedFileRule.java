@@ -32,11 +32,9 @@ public final class UnclosedFileRule implements CallRule {
     private static final Set<String> OPENERS = Set.of("open", "io.open", "codecs.open", "gzip.open", "bz2.open",
             "lzma.open", "socket.socket", "socket.create_connection", "tempfile.TemporaryFile",
             "tempfile.NamedTemporaryFile", "tempfile.SpooledTemporaryFile", "os.fdopen");
-    private static final Set<String> CHAINED_READS = Set.of("read", "readlines", "readline", "write", "writelines");
     private static final Set<String> CLOSERS = Set.of("close", "detach", "__exit__");
-    private static final String RUNTIMES = "CPython closes it when the object is collected, but PyPy and other "
-            + "runtimes keep the descriptor open until a garbage-collection cycle, and a long-running service can "
-            + "run out of file descriptors";
+    private static final String RUNTIMES = "it stays open while an exception's traceback keeps the frame alive, "
+            + "and on PyPy until a garbage-collection cycle, so a long-running service can run out of file descriptors";
 
     @Override
     public void visitCall(Call call, RuleContext context) {
@@ -46,27 +44,10 @@ public final class UnclosedFileRule implements CallRule {
         if (parent == null) return;
         PyNode function = context.file().enclosingFunction(node);
         if (function == null) return;
-        String what = call.callee().startsWith("socket.") ? "socket" : "file";
+        // A handle used within one expression (`open(p).read()`, `for line in open(p):`) lives on the
+        // interpreter's value stack only: CPython releases it when the expression ends, even when it raises.
+        // A handle bound to a name stays open while a traceback keeps the frame alive.
 
-        // open(path).read(): the handle is dropped at once
-        if (parent.is("attribute") && "object".equals(node.field()) && parent.parent() != null
-                && parent.parent().is("call")) {
-            PyNode method = parent.field("attribute");
-            if (method != null && CHAINED_READS.contains(method.text())) {
-                context.report(node, "`" + Snippets.shortened(parent.parent().text(), 60) + "` never closes the " + what
-                        + " it opens; " + RUNTIMES + ".", Severity.LOW, Confidence.HIGH,
-                        "Use a `with` block, or the helpers that close for you: "
-                                + "`pathlib.Path(path).read_text()` / `.write_text(data)`.");
-            }
-            return;
-        }
-        // for line in open(path): ...
-        if (parent.is("for_statement") && "right".equals(node.field())) {
-            context.report(node, "`for ... in " + Snippets.shortened(node.text(), 60) + ":` iterates over a " + what + " that is "
-                    + "never closed; " + RUNTIMES + ".", Severity.LOW, Confidence.HIGH,
-                    "`with open(path) as f: for line in f: ...`");
-            return;
-        }
         // f = open(path) with f never closed nor handed on
         if (!parent.is("assignment") || !"right".equals(node.field())) return;
         PyNode target = parent.field("left");

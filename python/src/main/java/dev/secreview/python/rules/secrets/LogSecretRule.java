@@ -76,6 +76,13 @@ public final class LogSecretRule implements CallRule {
 
     /** Calls and methods that hand back their argument's text unchanged. */
     private static final Set<String> PASSTHROUGH_FUNCTIONS = Set.of("str", "repr");
+    /** Methods that check a policy: oslo.policy's {@code Enforcer.enforce}/{@code authorize} and the wrappers named after them. */
+    private static final Set<String> POLICY_CHECKS = Set.of("enforce", "authorize");
+    /** Methods of str and bytes: a name they are called on may still hold the secret text itself. */
+    private static final Set<String> TEXT_METHODS = Set.of("decode", "encode", "strip", "rstrip", "lstrip", "split",
+            "rsplit", "splitlines", "startswith", "endswith", "lower", "upper", "replace", "format", "join", "find",
+            "rfind", "index", "count", "partition", "rpartition", "hex", "isdigit", "isalnum", "zfill", "ljust",
+            "rjust", "center", "casefold", "title", "translate", "removeprefix", "removesuffix", "expandtabs");
     private static final Set<String> PASSTHROUGH_METHODS = Set.of("decode", "encode", "strip", "rstrip", "lstrip");
 
     private static final String HEADER_MAP = "request header map";
@@ -213,6 +220,7 @@ public final class LogSecretRule implements CallRule {
             if (key.isEmpty() || value == null) continue;
             // with "%(host)s" and a dict argument, logging formats only the keys the template names
             if (!referenced.isEmpty() && !referenced.contains(key.get())) continue;
+            if (value.is("identifier") && notSecretText(value, file)) continue;
             Finding inner = direct(value, file, values);
             String what = inner != null ? inner.what : masks(value, file) ? null : secretKind(key.get());
             if (what == null) continue;
@@ -294,7 +302,7 @@ public final class LogSecretRule implements CallRule {
         if (name == null) return null;
         String what = secretKind(name);
         if (what == null) return null;
-        if (v.is("identifier") && (!holdsValue(v, file) || checkedAsError(v))) return null;
+        if (v.is("identifier") && (!holdsValue(v, file) || checkedAsError(v) || notSecretText(v, file))) return null;
         boolean object = what.equals("credential");
         boolean tokenId = what.equals("token id");
         return new Finding(value, tokenId ? "token (a Keystone token id is the bearer token)" : what,
@@ -396,6 +404,57 @@ public final class LogSecretRule implements CallRule {
         List<String> words = Identifiers.words(name);
         if (words.size() < 2 || !GETTER_VERBS.contains(words.get(0))) return null;
         return String.join("_", words.subList(1, words.size()));
+    }
+
+    /** A name whose use in its function shows it holds an object or a policy context, whatever its name says. */
+    private static boolean notSecretText(PyNode identifier, PythonFile file) {
+        return usedAsObject(identifier, file) || policyContext(identifier, file);
+    }
+
+    /**
+     * Whether the function reads fields of the name ({@code token.expires_at}) other than text methods: it then
+     * holds an object (a token model, a credentials record), and the log shows what its class's repr shows,
+     * not the secret string the name suggests.
+     */
+    private static boolean usedAsObject(PyNode identifier, PythonFile file) {
+        PyNode function = file.enclosingFunction(identifier);
+        if (function == null) return false;
+        List<Binding> bindings = file.resolve(identifier.text(), identifier);
+        boolean[] object = {false};
+        function.forEachDescendant(n -> {
+            PyNode owner = n.is("attribute") ? n.field("object") : null;
+            PyNode field = owner == null ? null : n.field("attribute");
+            if (owner != null && owner.is("identifier") && owner.text().equals(identifier.text()) && field != null
+                    && !TEXT_METHODS.contains(field.text()) && file.resolve(owner.text(), owner).equals(bindings)) {
+                object[0] = true;
+            }
+        });
+        return object[0];
+    }
+
+    /**
+     * Whether the function hands the name to a policy check ({@code policy.enforce(credentials, action, target)},
+     * {@code enforcer.authorize(...)}): the credentials of a policy check are the caller's authorization context
+     * (user and project ids, roles), not a secret.
+     */
+    private static boolean policyContext(PyNode identifier, PythonFile file) {
+        PyNode function = file.enclosingFunction(identifier);
+        if (function == null) return false;
+        List<Binding> bindings = file.resolve(identifier.text(), identifier);
+        boolean[] handed = {false};
+        function.forEachDescendant(n -> {
+            PyNode callee = n.is("call") ? n.field("function") : null;
+            PyNode method = callee != null && callee.is("attribute") ? callee.field("attribute") : null;
+            PyNode args = n.field("arguments");
+            if (method == null || !POLICY_CHECKS.contains(method.text()) || args == null) return;
+            for (PyNode arg : args.namedChildren()) {
+                if (arg.is("identifier") && arg.text().equals(identifier.text())
+                        && file.resolve(arg.text(), arg).equals(bindings)) {
+                    handed[0] = true;
+                }
+            }
+        });
+        return handed[0];
     }
 
     /** A plain name that holds a value: not a module ({@code import pwd}) and not {@code pwd = os.getcwd()}. */

@@ -2,6 +2,7 @@ package dev.secreview.python.rules.tls;
 
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RewriteInfo;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.NodeRule;
@@ -24,7 +25,8 @@ import java.util.Set;
         summary = "An HTTPS request is made with certificate verification turned off (verify=False, ssl=False, CERT_NONE).",
         fix = "Leave verification on; for a private CA pass its bundle: requests.get(url, verify=\"/etc/pki/ca.pem\") "
                 + "(httpx.Client(verify=ssl_context), aiohttp ssl=ssl.create_default_context(cafile=...)).",
-        altNames = {"B501"})
+        altNames = {"B501"},
+        rewrites = @RewriteInfo(find = "\\bverify(\\s*)=(\\s*)False\\b", replace = "verify$1=$2True"))
 public final class HttpNoVerifyRule implements CallRule, NodeRule {
 
     private static final Set<String> VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options",

@@ -2,6 +2,7 @@ package dev.secreview.python.rules.tls;
 
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RewriteInfo;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.NodeRule;
@@ -21,7 +22,9 @@ import java.util.Set;
         fix = "Let the library negotiate and set a floor of TLS 1.2: ctx = ssl.create_default_context(); "
                 + "ctx.minimum_version = ssl.TLSVersion.TLSv1_2 (pyOpenSSL: SSL.Context(SSL.TLS_METHOD) with "
                 + "ctx.set_min_proto_version(SSL.TLS1_2_VERSION)).",
-        altNames = {"B502"})
+        altNames = {"B502"},
+        rewrites = @RewriteInfo(find = "\\bssl\\.TLSVersion\\.(?:SSLv3|TLSv1|TLSv1_1)\\b",
+                replace = "ssl.TLSVersion.TLSv1_2"))
 public final class SslOldProtocolRule implements CallRule, NodeRule {
 
     /** Old protocol constants → protocol name. */

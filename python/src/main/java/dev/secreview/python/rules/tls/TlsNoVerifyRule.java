@@ -2,6 +2,7 @@ package dev.secreview.python.rules.tls;
 
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RewriteInfo;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.NodeRule;
@@ -20,7 +21,8 @@ import java.util.Set;
         summary = "An ssl/pyOpenSSL context or socket does not verify the server certificate or host name.",
         fix = "Use ssl.create_default_context() as it comes (CERT_REQUIRED, check_hostname=True); to trust a "
                 + "private CA, pass it: ssl.create_default_context(cafile=\"/etc/pki/ca.pem\").",
-        altNames = {"B323"})
+        altNames = {"B323"},
+        rewrites = @RewriteInfo(find = "\\bssl\\._create_unverified_context\\(\\)", replace = "ssl.create_default_context()"))
 public final class TlsNoVerifyRule implements CallRule, NodeRule {
 
     /** What an SSL context can be made by. */

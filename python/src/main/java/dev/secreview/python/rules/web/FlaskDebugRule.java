@@ -2,6 +2,7 @@ package dev.secreview.python.rules.web;
 
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RewriteInfo;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.NodeRule;
@@ -21,7 +22,8 @@ import java.util.Set;
         fix = "Leave debug off in code and enable it only on a developer machine through the environment: "
                 + "`flask --app app run --debug`, or `app.run(debug=os.environ.get(\"FLASK_DEBUG\") == \"1\")`; "
                 + "serve production traffic with gunicorn/uWSGI/mod_wsgi.",
-        altNames = {"B201"})
+        altNames = {"B201"},
+        rewrites = @RewriteInfo(find = "\\bdebug(\\s*)=(\\s*)True\\b", replace = "debug$1=$2False"))
 public final class FlaskDebugRule implements CallRule, NodeRule {
     private static final String DEBUGGER = "the Werkzeug debugger lets anyone who can reach the server and trigger an "
             + "error page run Python code in the server process (the debugger PIN is the only barrier)";

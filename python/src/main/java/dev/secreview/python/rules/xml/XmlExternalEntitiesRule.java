@@ -2,6 +2,7 @@ package dev.secreview.python.rules.xml;
 
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RewriteInfo;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
@@ -28,7 +29,10 @@ import java.util.Set;
                 + "or parse untrusted XML with defusedxml.ElementTree.fromstring(data); leave SAX "
                 + "feature_external_ges/feature_external_pes off.",
         altNames = {"B320"},
-        judgedBy = "xxe")
+        judgedBy = "xxe",
+        rewrites = {
+                @RewriteInfo(find = "\\bresolve_entities(\\s*)=(\\s*)True\\b", replace = "resolve_entities$1=$2False"),
+                @RewriteInfo(find = "(\\bfeature_external_[gp]es\\s*,\\s*)(?:True|1)\\b", replace = "$1False")})
 public final class XmlExternalEntitiesRule implements CallRule {
 
     private static final Set<String> LXML_PARSERS = Set.of("lxml.etree.XMLParser", "lxml.etree.ETCompatXMLParser",

@@ -1,0 +1,94 @@
+package dev.secreview.core.engine;
+
+import dev.secreview.core.model.Diagnostic;
+import dev.secreview.core.model.FileReport;
+import dev.secreview.core.model.SourceFile;
+import dev.secreview.core.rule.RuleMetadata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A file whose analysis runs out of time is reported as too large; the other files and the tree phase go on. */
+class FileTimeoutTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileOverItsTimeIsReportedTooLargeAndTheRestIsReviewed() throws IOException {
+        Files.writeString(dir.resolve("huge.py"), "x = 1\n");
+        Files.writeString(dir.resolve("small.py"), "y = 2\n");
+        CheckingFrontEnd frontEnd = new CheckingFrontEnd();
+        ScanRequest request = ScanRequest.of(List.of(dir)).timingOutAfter(Duration.ofNanos(1));
+
+        ScanResult result = new Scanner(List.of(frontEnd)).scan(request, ScanListener.NONE);
+
+        FileReport huge = report(result, "huge.py");
+        assertEquals(List.of(Diagnostic.Kind.TOO_LARGE), huge.diagnostics().stream().map(Diagnostic::kind).toList());
+        assertEquals("too large to analyse in the 0 s a file may take (--file-timeout)", huge.diagnostics().get(0).message());
+        assertTrue(report(result, "small.py").diagnostics().isEmpty(), "the other file is reviewed");
+        assertEquals(Set.of(dir.resolve("small.py").toString()), frontEnd.reviewedInTree, "only the finished file goes to the tree phase");
+        assertEquals(1, result.notReviewed());
+    }
+
+    @Test
+    void withoutALimitEveryFileIsReviewed() throws IOException {
+        Files.writeString(dir.resolve("huge.py"), "x = 1\n");
+        ScanRequest request = ScanRequest.of(List.of(dir)).timingOutAfter(Duration.ZERO);
+
+        ScanResult result = new Scanner(List.of(new CheckingFrontEnd())).scan(request, ScanListener.NONE);
+
+        assertTrue(report(result, "huge.py").diagnostics().isEmpty());
+    }
+
+    private FileReport report(ScanResult result, String name) {
+        return result.files().stream().filter(f -> f.path().endsWith(name)).findFirst().orElseThrow();
+    }
+
+    /** Checks the deadline the way a front end's long loops do; only a file named huge.py takes long enough to be caught. */
+    private static final class CheckingFrontEnd implements LanguageFrontEnd {
+        final Set<String> reviewedInTree = new java.util.TreeSet<>();
+        private final AtomicInteger analysed = new AtomicInteger();
+
+        @Override
+        public String language() {
+            return "python";
+        }
+
+        @Override
+        public boolean handles(Path file) {
+            return file.toString().endsWith(".py");
+        }
+
+        @Override
+        public List<RuleMetadata> rules() {
+            return List.of();
+        }
+
+        @Override
+        public FileAnalysis analyze(SourceFile file) {
+            analysed.incrementAndGet();
+            if (file.displayPath().endsWith("huge.py")) FileDeadline.check();
+            return new FileAnalysis(new ArrayList<>(), List.of(), List.of(), new FileFacts() {
+            });
+        }
+
+        @Override
+        public Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> files, Set<String> threatModels) {
+            reviewedInTree.addAll(files.keySet());
+            return files;
+        }
+    }
+}
