@@ -76,12 +76,12 @@ final class AuditCommand implements Callable<Integer> {
         SourceFile reviewFile = read("--review", review, err);
         if (codeFile == null || reviewFile == null) return ExitCode.USAGE_OR_IO_ERROR;
         if (tree != null && !Files.isDirectory(tree)) {
-            err.println("secreview: error: --tree " + tree + ": not a directory");
+            err.println("secreview: error: --tree " + ControlCharacters.escape(tree.toString()) + ": not a directory");
             return ExitCode.USAGE_OR_IO_ERROR;
         }
         for (Path folder : libraryPath) {
             if (!Files.isDirectory(folder)) {
-                err.println("secreview: error: --library-path " + folder + ": not a directory");
+                err.println("secreview: error: --library-path " + ControlCharacters.escape(folder.toString()) + ": not a directory");
                 return ExitCode.USAGE_OR_IO_ERROR;
             }
         }
