@@ -10,8 +10,9 @@ import java.util.List;
  * Checks each claim of a review against the CWE catalog, the code it is about and the engine's static review
  * of that code. First what the claim must get right, in order, the first failure giving the verdict: the CWE
  * is a weakness in use ({@link Verdict#NOT_A_WEAKNESS}) named correctly ({@link Verdict#MISNAMED_CWE}), the
- * lines exist and hold what the claim quotes ({@link Verdict#BAD_LINE}), the names, code and constructs exist
- * ({@link Verdict#UNKNOWN_SYMBOL}). Then the evidence: a fact of the code that denies the claim
+ * lines exist and hold what the claim quotes ({@link Verdict#BAD_LINE}), the names, code and constructs, and the
+ * APIs its fix names, exist ({@link Verdict#UNKNOWN_SYMBOL}) in the file or the library they come from, which can
+ * be read ({@link Verdict#UNVERIFIED}). Then the evidence: a fact of the code that denies the claim
  * ({@link Verdict#CONTRADICTED}); a finding of the static review at the claim's place, or a fact that states
  * what the claim asserts ({@link Verdict#SUPPORTED}); a claim that points at nothing in the file could not be
  * checked ({@link Verdict#UNVERIFIED}); anything else is {@link Verdict#UNSUPPORTED}, with what was checked.
@@ -55,8 +56,10 @@ public final class ClaimAuditor {
     private Verdict weigh(Claim claim, AuditInput input, ClaimPlace place, List<Finding> matches, boolean namesSomething,
                           List<String> evidence) {
         List<Fact> facts = Facts.judge(claim, input);
-        facts.stream().filter(Fact::refutes).forEach(f -> evidence.add(f.evidence()));
-        if (facts.stream().anyMatch(Fact::refutes)) return Verdict.CONTRADICTED;
+        if (facts.stream().anyMatch(Fact::refutes)) {
+            facts.forEach(refutation -> evidence.add(refutation.evidence()));
+            return Verdict.CONTRADICTED;
+        }
         matches.forEach(f -> evidence.add("the static review reports it: " + StaticMatches.describe(f)));
         facts.forEach(confirmation -> evidence.add(confirmation.evidence()));
         if (!matches.isEmpty() || !facts.isEmpty()) return Verdict.SUPPORTED;

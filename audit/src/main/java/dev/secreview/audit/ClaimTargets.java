@@ -15,18 +15,13 @@ final class ClaimTargets {
     }
 
     static List<Call> calls(Claim claim, CodeUnderAudit code) {
-        List<LineSpan> lines = lines(claim, code);
+        List<LineSpan> lines = ClaimPlace.of(claim, code).spans();
         List<Call> all = code.calls();
         List<Call> onLines = all.stream().filter(c -> overlaps(c.node(), lines)).toList();
         List<Call> pool = lines.isEmpty() ? all : onLines;
         List<Call> named = pool.stream().filter(c -> claim.identifiers().stream().anyMatch(name -> names(c, name))
                 || claim.codeFragments().stream().anyMatch(fragment -> code.isQuoted(c.node(), fragment))).toList();
         return named.isEmpty() ? onLines : named;
-    }
-
-    /** The claim's lines; for a claim without any, the lines of what it names ({@link ClaimPlace}). */
-    static List<LineSpan> lines(Claim claim, CodeUnderAudit code) {
-        return ClaimPlace.of(claim, code).spans();
     }
 
     static boolean overlaps(PyNode node, List<LineSpan> lines) {

@@ -91,7 +91,7 @@ public final class LibraryPath {
     }
 
     /** {@code PREFIX/lib/python3.X/site-packages} and {@code PREFIX/lib/python3.X} of {@code PREFIX/bin/python3}. */
-    static List<Path> installedBeside(Path python) {
+    private static List<Path> installedBeside(Path python) {
         Path real;
         try {
             real = python.toRealPath();

@@ -34,7 +34,7 @@ record OsloOption(String name, String type, Call call) {
         List<OsloOption> named = all.stream().filter(o -> claim.identifiers().contains(o.name())
                 || Pattern.compile("(?<!\\w)" + Pattern.quote(o.name()) + "(?!\\w)").matcher(assertion).find()).toList();
         if (!named.isEmpty()) return named;
-        List<LineSpan> lines = ClaimTargets.lines(claim, code);
+        List<LineSpan> lines = ClaimPlace.of(claim, code).spans();
         return all.stream().filter(o -> ClaimTargets.overlaps(o.call().node(), lines)).toList();
     }
 
