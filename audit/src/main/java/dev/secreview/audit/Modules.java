@@ -7,10 +7,15 @@ import dev.secreview.python.tree.PythonParser;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Python modules by dotted name, found the way an import would find them but without running anything: the
@@ -34,6 +38,8 @@ final class Modules {
             "itertools", "time", "atexit", "faulthandler", "pwd", "_thread", "_io", "_abc", "_ast", "_codecs",
             "_collections", "_functools", "_imp", "_locale", "_operator", "_signal", "_sre", "_stat", "_string",
             "_symtable", "_tracemalloc", "_warnings", "_weakref");
+    private static final Set<String> SKIPPED_FOLDERS = Set.of("site-packages", "dist-packages", "test", "tests",
+            "__pycache__");
     private static final Pattern TOP_LEVEL_DEFINITION = Pattern.compile("^(?:class|def|async\\s+def)\\s+([A-Za-z_]\\w*)");
 
     /**
@@ -144,18 +150,42 @@ final class Modules {
         }
     }
 
+    /**
+     * Reads the top-level definitions of a root's modules, leaving out the folders of other roots (the standard
+     * library holds site-packages), test suites and bytecode caches, whose classes would shadow the library's own.
+     */
     private static void indexRoot(Path root, Map<String, String> index) {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(f -> f.toString().endsWith(".py") && !f.toString().contains("__pycache__")).sorted().forEach(file -> {
-                String module = dottedName(root.relativize(file).toString().replace('\\', '/'));
-                try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    reader.lines().forEach(line -> define(index, line, module));
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    // an unreadable or undecodable file defines nothing the audit can use
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                    boolean skipped = !folder.equals(root) && SKIPPED_FOLDERS.contains(folder.getFileName().toString());
+                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (file.getFileName().toString().endsWith(".py")) files.add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
             // a folder that cannot be walked adds nothing
+        }
+        files.sort(null);
+        for (Path file : files) {
+            String module = dottedName(root.relativize(file).toString().replace('\\', '/'));
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                reader.lines().forEach(line -> define(index, line, module));
+            } catch (IOException | UncheckedIOException e) {
+                // an unreadable or undecodable file defines nothing the audit can use
+            }
         }
     }
 
