@@ -131,6 +131,23 @@ class LibraryLookupTest {
     }
 
     @Test
+    void aClassNamedWithoutItsModuleIsFoundInTheLibraryNotInItsTests(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("tests"));
+        Files.createDirectories(dir.resolve("tokens"));
+        Files.writeString(dir.resolve("tests/test_tokens.py"), "class Signer:\n    def sign_all(self):\n        pass\n");
+        Files.writeString(dir.resolve("tokens/signing.py"), "class Signer:\n    def sign(self, data):\n        return data\n");
+        SourceFile code = Fixtures.source("module.py", CODE);
+        AuditInput input = AuditInput.of(code, List.of(), LibraryPath.of(List.of(dir)), Set.of("remote"));
+
+        List<AuditedClaim> audited = Fixtures.AUDITOR.audit(input, Fixtures.PARSER.parse(CLAIM + "sign it with `Signer.sign()`.\n"
+                + "2. CWE-89 (SQL Injection), line 12: `name` is pasted into the query.\n   Fix: use `Signer.sign_all()`.")).claims();
+
+        assertTrue(audited.get(0).evidence().contains("the fix's `Signer.sign` is defined on line 2 in class `Signer` (line 1 of "
+                + "tokens/signing.py (" + dir.getFileName() + "))"), audited.get(0).evidence()::toString);
+        assertEquals(UNKNOWN_SYMBOL, audited.get(1).verdict(), audited.get(1).evidence()::toString);
+    }
+
+    @Test
     void noPythonOnThePathNoLibraries(@TempDir Path dir) {
         assertTrue(LibraryPath.ofPythonOnPath(dir.toString()).isEmpty());
         assertTrue(LibraryPath.ofPythonOnPath(null).isEmpty());
