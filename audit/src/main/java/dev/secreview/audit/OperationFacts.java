@@ -21,7 +21,8 @@ final class OperationFacts implements FactChecker {
 
     @Override
     public Optional<Fact> judge(Claim claim, String assertion, AuditInput input) {
-        if (!COMPARES.matcher(assertion).find()) return Optional.empty();
+        // "does not compare in constant time", "without comparing" say there is no comparison: nothing to refute
+        if (Wording.asserted(COMPARES, assertion).isEmpty()) return Optional.empty();
         CodeUnderAudit code = input.code();
         List<PyNode> functions = claim.identifiers().stream().flatMap(name -> code.functionsNamed(name).stream()).toList();
         if (functions.isEmpty() || functions.stream().anyMatch(OperationFacts::compares)) return Optional.empty();

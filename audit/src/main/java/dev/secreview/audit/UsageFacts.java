@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class UsageFacts implements FactChecker {
 
-    private static final String NAME = "`([A-Za-z_][\\w.]*)(?:\\(\\))?`";
+    /** A backticked name that is the subject, not what belongs to it ("the result of `f()` is never used"). */
+    private static final String NAME = "(?<!\\bof\\s)`([A-Za-z_][\\w.]*)(?:\\(\\))?`";
     private static final Pattern NOT_USED = Pattern.compile("(?i)" + NAME + "\\s+(?:\\w+\\s+){0,3}?(?:is|are|was|were|gets)\\s+"
             + "(?:\\w+\\s+){0,3}?(?:never|not)\\s+(?:\\w+\\s+)?(used|referenced|read|returned|called|invoked|registered)\\b");
     private static final Pattern UNUSED = Pattern.compile("(?i)" + NAME + "\\s+(?:is|are)\\s+(?:\\w+\\s+){0,3}?(unused)\\b"

@@ -114,6 +114,9 @@ class CodeFactsTest {
                         SUPPORTED, "`_unused_helper` is on line 24 only, and nothing in the file uses it"),
                 Arguments.of(USAGE, "1. CWE-1164: `json` is imported but never used.",
                         CONTRADICTED, "module.py:21 `return json.dumps(data)` uses `json`"),
+                Arguments.of(USAGE, "1. CWE-252: the result of `_helper()` is never used on line 29.",
+                        UNSUPPORTED, "the static review reports no CWE-252 finding, nor any under its pillar CWE-703, within 2 "
+                                + "lines of line 29"),
                 Arguments.of(USAGE, "1. Dead import (CWE-1164): unused import `os`.",
                         SUPPORTED, "`os` is on line 2 only, and nothing in the file uses it"),
                 // the kind of a name
@@ -128,6 +131,9 @@ class CodeFactsTest {
                 // operations a function performs
                 Arguments.of(OPERATIONS, "1. CWE-697: `by_group` compares the group names incorrectly.",
                         CONTRADICTED, "module.py:1 `def by_group(groups):` makes no comparison: it returns a dict"),
+                Arguments.of(OPERATIONS, "1. CWE-208: `by_group` does not compare the names in constant time.",
+                        UNSUPPORTED, "the static review reports no CWE-208 finding, nor any under its pillar CWE-664, within 2 "
+                                + "lines of lines 1-2"),
                 Arguments.of(OPERATIONS, "1. CWE-697: `matches` compares the values incorrectly.",
                         UNSUPPORTED, "the static review reports no CWE-697 finding, within 2 lines of lines 5-6"),
                 // what a value means, by the option's own help text and bounds
