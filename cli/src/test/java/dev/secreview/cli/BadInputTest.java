@@ -106,14 +106,8 @@ class BadInputTest {
     void unreadableFileIsReportedAndTheScanContinues() throws IOException {
         Path good = write(dir.resolve("good.py"), SHELL_BUILT);
         Path locked = write(dir.resolve("locked.py"), SHELL_BUILT);
+        lockOrSkip(locked);
         try {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-        } catch (UnsupportedOperationException e) {
-            assumeTrue(false, "no POSIX permissions on this file system");
-        }
-        try {
-            assumeFalse(Files.isReadable(locked), "running as root: chmod 000 does not stop reading");
-
             CliRun run = scan(locked, good).assertNoStackTrace();
 
             assertEquals(ExitCode.USAGE_OR_IO_ERROR, run.exitCode(), run::toString);
@@ -517,14 +511,8 @@ class BadInputTest {
         Path good = write(dir.resolve("good.py"), CliRun.CLEAN);
         Path locked = Files.createDirectories(dir.resolve("locked"));
         write(locked.resolve("hidden.py"), SHELL_BUILT);
+        lockOrSkip(locked);
         try {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-        } catch (UnsupportedOperationException e) {
-            assumeTrue(false, "no POSIX permissions on this file system");
-        }
-        try {
-            assumeFalse(Files.isReadable(locked), "running as root: chmod 000 does not stop reading");
-
             CliRun run = scan(dir).assertNoStackTrace();
 
             assertEquals(ExitCode.CLEAN, run.exitCode(), run::toString);
@@ -561,5 +549,15 @@ class BadInputTest {
             if (f.get("ruleId").asText().equals(ruleId)) found.add(f);
         }
         return found;
+    }
+
+    /** Takes every permission away from {@code path}; skips the test where that does not stop reading (root). */
+    private static void lockOrSkip(Path path) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("---------"));
+        } catch (UnsupportedOperationException e) {
+            assumeTrue(false, "no POSIX permissions on this file system");
+        }
+        assumeFalse(Files.isReadable(path), "running as root: chmod 000 does not stop reading");
     }
 }

@@ -107,21 +107,24 @@ class ReviewCommandTest {
         }
     }
 
+    /** A diff of HASHES that adds a password hashed with MD5 (line 9). */
+    private static final String PASSWORD_HASH_PATCH = """
+            --- a/app/hashes.py
+            +++ b/app/hashes.py
+            @@ -3,3 +3,7 @@
+             
+             def digest(data):
+                 return hashlib.md5(data).hexdigest()
+            +
+            +
+            +def hash_password(password):
+            +    return hashlib.md5(password.encode()).hexdigest()
+            """;
+
     @Test
     void aUnifiedDiffIsAppliedToTheFolderAndReviewed() throws Exception {
         write(repo.resolve("app/hashes.py"), HASHES);
-        Path patch = write(repo.resolve("../" + repo.getFileName() + "-change.patch"), """
-                --- a/app/hashes.py
-                +++ b/app/hashes.py
-                @@ -3,3 +3,7 @@
-                 
-                 def digest(data):
-                     return hashlib.md5(data).hexdigest()
-                +
-                +
-                +def hash_password(password):
-                +    return hashlib.md5(password.encode()).hexdigest()
-                """);
+        Path patch = write(repo.resolve("../" + repo.getFileName() + "-change.patch"), PASSWORD_HASH_PATCH);
 
         CliRun result = review(repo, "--diff", patch, "-f", "json");
 
@@ -140,18 +143,7 @@ class ReviewCommandTest {
             write(repo.resolve("generated/api.py"), RUNNER);
             write(repo.resolve(".venv/pyvenv.cfg"), "home = /usr/bin\n");
             write(repo.resolve(".venv/lib/python3.11/site-packages/dep.py"), RUNNER);
-            Path patch = write(repo.resolve("../" + repo.getFileName() + "-change.patch"), """
-                    --- a/app/hashes.py
-                    +++ b/app/hashes.py
-                    @@ -3,3 +3,7 @@
-                     
-                     def digest(data):
-                         return hashlib.md5(data).hexdigest()
-                    +
-                    +
-                    +def hash_password(password):
-                    +    return hashlib.md5(password.encode()).hexdigest()
-                    """);
+            Path patch = write(repo.resolve("../" + repo.getFileName() + "-change.patch"), PASSWORD_HASH_PATCH);
 
             CliRun result = review(repo, "--diff", patch, "-f", "json");
 

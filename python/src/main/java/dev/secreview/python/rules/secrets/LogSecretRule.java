@@ -417,19 +417,11 @@ public final class LogSecretRule implements CallRule {
      * not the secret string the name suggests.
      */
     private static boolean usedAsObject(PyNode identifier, PythonFile file) {
-        PyNode function = file.enclosingFunction(identifier);
-        if (function == null) return false;
-        List<Binding> bindings = file.resolve(identifier.text(), identifier);
-        boolean[] object = {false};
-        function.forEachDescendant(n -> {
-            PyNode owner = n.is("attribute") ? n.field("object") : null;
-            PyNode field = owner == null ? null : n.field("attribute");
-            if (owner != null && owner.is("identifier") && owner.text().equals(identifier.text()) && field != null
-                    && !TEXT_METHODS.contains(field.text()) && file.resolve(owner.text(), owner).equals(bindings)) {
-                object[0] = true;
-            }
+        return anyUse(identifier, file, use -> {
+            PyNode parent = use.parent();
+            return parent.is("attribute") && "object".equals(use.field()) && parent.field("attribute") != null
+                    && !TEXT_METHODS.contains(parent.field("attribute").text());
         });
-        return object[0];
     }
 
     /**
@@ -438,23 +430,27 @@ public final class LogSecretRule implements CallRule {
      * (user and project ids, roles), not a secret.
      */
     private static boolean policyContext(PyNode identifier, PythonFile file) {
+        return anyUse(identifier, file, use -> {
+            PyNode call = use.parent().is("argument_list") ? use.parent().parent() : null;
+            PyNode callee = call == null ? null : call.field("function");
+            PyNode method = callee != null && callee.is("attribute") ? callee.field("attribute") : null;
+            return method != null && POLICY_CHECKS.contains(method.text());
+        });
+    }
+
+    /** Whether some use of the same binding of the name in its function is one {@code test} accepts. */
+    private static boolean anyUse(PyNode identifier, PythonFile file, java.util.function.Predicate<PyNode> test) {
         PyNode function = file.enclosingFunction(identifier);
         if (function == null) return false;
         List<Binding> bindings = file.resolve(identifier.text(), identifier);
-        boolean[] handed = {false};
+        boolean[] found = {false};
         function.forEachDescendant(n -> {
-            PyNode callee = n.is("call") ? n.field("function") : null;
-            PyNode method = callee != null && callee.is("attribute") ? callee.field("attribute") : null;
-            PyNode args = n.field("arguments");
-            if (method == null || !POLICY_CHECKS.contains(method.text()) || args == null) return;
-            for (PyNode arg : args.namedChildren()) {
-                if (arg.is("identifier") && arg.text().equals(identifier.text())
-                        && file.resolve(arg.text(), arg).equals(bindings)) {
-                    handed[0] = true;
-                }
+            if (!found[0] && n.is("identifier") && n.text().equals(identifier.text()) && n.parent() != null
+                    && test.test(n) && file.resolve(n.text(), n).equals(bindings)) {
+                found[0] = true;
             }
         });
-        return handed[0];
+        return found[0];
     }
 
     /** A plain name that holds a value: not a module ({@code import pwd}) and not {@code pwd = os.getcwd()}. */
