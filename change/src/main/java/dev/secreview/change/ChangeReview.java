@@ -52,7 +52,12 @@ public final class ChangeReview {
     }
 
     public static Result review(Scanner scanner, ScanRequest request, ChangeUnderReview under, ScanListener listener) {
-        AnalysisCache cache = new AnalysisCache();
+        return review(scanner, request, under, listener, new AnalysisCache());
+    }
+
+    /** The review of the change, with analyses taken from {@code cache} where it has them (and kept there). */
+    public static Result review(Scanner scanner, ScanRequest request, ChangeUnderReview under, ScanListener listener,
+                                AnalysisCache cache) {
         ScanResult after = scanner.scan(request.over(List.of(under.newScope()), under.newRoot()), listener, cache);
         ScanResult before = Files.isDirectory(under.oldScope())
                 ? scanner.scan(request.over(List.of(under.oldScope()), under.oldRoot()), ScanListener.NONE, cache)

@@ -1,11 +1,13 @@
 package dev.secreview.cli;
 
 import dev.secreview.change.GitIgnoredPaths;
+import dev.secreview.core.engine.AnalysisCache;
 import dev.secreview.core.engine.PathFilter;
 import dev.secreview.core.engine.PathGlob;
 import dev.secreview.core.engine.RuleSelection;
 import dev.secreview.core.engine.ScanListener;
 import dev.secreview.core.engine.ScanRequest;
+import dev.secreview.core.engine.Scanner;
 import dev.secreview.core.rule.RuleMetadata;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -46,6 +48,14 @@ final class AnalysisOptions {
             description = "Give up a file whose own analysis takes longer (reported as too large; the rest of the review "
                     + "goes on); 0: no limit (default: ${DEFAULT-VALUE}).")
     long fileTimeout;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Keep analyses in DIR across runs, so that unchanged files (and an unchanged tree) are not "
+                    + "analysed again (default: $XDG_CACHE_HOME/secreview, else ~/.cache/secreview).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Analyse everything, and keep nothing for the next run.")
+    boolean noCache;
 
     @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Files reviewed in parallel (default: number of cores).")
     Integer threads;
@@ -127,6 +137,23 @@ final class AnalysisOptions {
             throw new UsageError(source + ": unknown rule '" + name + "' (a rule id, a CWE some rule reports, or a"
                     + " Bandit id; 'secreview rules' lists them)");
         });
+    }
+
+    /**
+     * The cache for this run: on disk unless --no-cache, or unless the code has no identity a cache can trust
+     * (a development build run from class folders), then for this run only.
+     */
+    AnalysisCache cache(Scanner scanner) {
+        if (noCache) return new AnalysisCache();
+        return scanner.codeIdentity().map(identity -> AnalysisCache.onDisk(cacheFolder(), identity))
+                .orElseGet(AnalysisCache::new);
+    }
+
+    private Path cacheFolder() {
+        if (cacheDir != null) return cacheDir;
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("secreview");
     }
 
     ScanListener listener(PrintWriter err) {

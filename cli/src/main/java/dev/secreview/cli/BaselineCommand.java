@@ -51,7 +51,7 @@ final class BaselineCommand implements Callable<Integer> {
         // Written where the configuration says scans read it from, unless -o says otherwise.
         output = config.setting("baseline", config.baseline(), spec.commandLine().getParseResult(), "--output", output).value();
         ScanRequest request = analysis.request(roots, config, scanner.rules(), spec.commandLine());
-        ScanResult review = scanner.scan(request, analysis.listener(err));
+        ScanResult review = scanner.scan(request, analysis.listener(err), analysis.cache(scanner));
         // An incomplete baseline would report the findings of the paths it left out as new ones later.
         List<Diagnostic> refused = review.namedPathProblems();
         refused.forEach(problem -> err.println("secreview: error: " + ControlCharacters.escape(problem.render())));

@@ -85,7 +85,7 @@ final class ReviewCommand implements Callable<Integer> {
         try (ChangeUnderReview change = source.diff != null ? PatchChange.open(path, source.diff, reviewed.and(notIgnored))
                 : GitChange.open(path, source.range != null ? source.range : "HEAD", staged, reviewed)) {
             KnownFindings known = output.knownFindings();
-            ChangeReview.Result result = ChangeReview.review(scanner, request, change, analysis.listener(err));
+            ChangeReview.Result result = ChangeReview.review(scanner, request, change, analysis.listener(err), analysis.cache(scanner));
             ScanResult review = output.withBaseline(result.review(), known);
             err.println("secreview: reviewed " + change.description() + ": " + summary(result, change));
             boolean written = output.write(review, scanner, change.change()::touches, spec.commandLine().getOut(), err);

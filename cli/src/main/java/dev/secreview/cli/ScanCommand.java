@@ -60,7 +60,7 @@ final class ScanCommand implements Callable<Integer> {
             err.println("secreview: error: " + e.getMessage());
             return ExitCode.USAGE_OR_IO_ERROR;
         }
-        ScanResult scanned = scanner.scan(request, analysis.listener(err));
+        ScanResult scanned = scanner.scan(request, analysis.listener(err), analysis.cache(scanner));
         List<Diagnostic> refused = scanned.namedPathProblems();
         refused.forEach(problem -> err.println("secreview: error: " + ControlCharacters.escape(problem.render())));
         if (scanned.nothingNamedCouldBeReviewed()) return ExitCode.USAGE_OR_IO_ERROR;

@@ -1,34 +1,120 @@
 package dev.secreview.core.engine;
 
+import dev.secreview.core.model.Diagnostic;
+import dev.secreview.core.model.FileReport;
 import dev.secreview.core.model.SourceFile;
 
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 /**
- * Per-file analyses shared by scans of trees that have most files in common, such as the two sides of a change:
- * a file with the same paths and the same text is analysed once. The whole-tree phase still runs for each scan,
- * so dataflow across files sees each tree as it is. Thread-safe.
+ * Analyses reused instead of computed again. In memory, per-file analyses are shared by scans of trees that have
+ * most files in common, such as the two sides of a change: a file with the same paths and the same text is
+ * analysed once. On disk ({@link #onDisk}), they also survive the run, and so does the outcome of the
+ * whole-tree phase for a tree whose every file, threat model and rule is the same: a second review of an
+ * unchanged tree reads its result back. Every entry is keyed by the SHA-256 of what it was made from, including
+ * the identity of the code that made it, so a changed file, rule or model is a new entry. Thread-safe.
  */
 public final class AnalysisCache {
+
+    /** What the disk cache may hold at most; the least recently used entries go first. */
+    public static final long MAX_BYTES = 512L * 1024 * 1024;
 
     private record Key(String displayPath, String projectPath, String text) {
     }
 
+    /** The whole-tree phase's result for one tree: the reports before rule selection, and its own problems. */
+    record TreeOutcome(List<FileReport> reports, List<Diagnostic> problems) implements Serializable {
+    }
+
     private final ConcurrentMap<Key, FileAnalysis> analyses = new ConcurrentHashMap<>();
+    private final CacheDirectory disk;
+    private final String codeIdentity;
+
+    /** A cache for this process only. */
+    public AnalysisCache() {
+        this(null, "");
+    }
+
+    private AnalysisCache(CacheDirectory disk, String codeIdentity) {
+        this.disk = disk;
+        this.codeIdentity = codeIdentity;
+    }
+
+    /**
+     * A cache kept in {@code directory} for the code {@code codeIdentity} names (it must change whenever the
+     * analysis code, its rules or its models do: see {@link Scanner#codeIdentity()}).
+     */
+    public static AnalysisCache onDisk(Path directory, String codeIdentity) {
+        return new AnalysisCache(new CacheDirectory(directory), codeIdentity);
+    }
+
+    boolean onDisk() {
+        return disk != null;
+    }
 
     FileAnalysis analysis(SourceFile source, Function<SourceFile, FileAnalysis> analyse) {
         Key key = new Key(source.displayPath(), source.projectPath(), source.text());
         FileAnalysis known = analyses.get(key);
         if (known != null) return known;
-        FileAnalysis fresh = analyse.apply(source);
+        String stored = disk == null ? null : fileKey(source);
+        FileAnalysis fresh = stored == null ? null : disk.read(stored, FileAnalysis.class).orElse(null);
+        if (fresh == null) {
+            fresh = analyse.apply(source);
+            if (stored != null) disk.write(stored, fresh);
+        }
         FileAnalysis raced = analyses.putIfAbsent(key, fresh);
         return raced != null ? raced : fresh;
     }
 
-    /** How many distinct files were analysed. */
+    /** The key of one file's own analysis: its paths and text, and the code that analyses it. */
+    String fileKey(SourceFile source) {
+        return sha256("file", codeIdentity, source.displayPath(), source.projectPath(), source.text());
+    }
+
+    Optional<TreeOutcome> tree(String key) {
+        return disk == null ? Optional.empty() : disk.read(key, TreeOutcome.class);
+    }
+
+    void putTree(String key, TreeOutcome outcome) {
+        if (disk == null) return;
+        disk.write(key, outcome);
+        disk.prune(MAX_BYTES);
+    }
+
+    /** The key of a whole-tree result: the code, and every part the caller names (the files' keys, the threat models). */
+    String treeKey(List<String> parts) {
+        String[] all = new String[parts.size() + 2];
+        all[0] = "tree";
+        all[1] = codeIdentity;
+        for (int i = 0; i < parts.size(); i++) all[i + 2] = parts.get(i);
+        return sha256(all);
+    }
+
+    /** How many distinct files were analysed or read back in this process. */
     public int size() {
         return analyses.size();
+    }
+
+    private static String sha256(String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 }

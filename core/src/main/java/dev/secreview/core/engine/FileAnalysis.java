@@ -10,7 +10,7 @@ import java.util.List;
  * null when the file gives the whole-tree analyses nothing to work on.
  */
 public record FileAnalysis(List<Finding> findings, List<Diagnostic> diagnostics,
-                           List<SuppressionDirective> suppressions, FileFacts facts) {
+                           List<SuppressionDirective> suppressions, FileFacts facts) implements java.io.Serializable {
 
     public FileAnalysis(List<Finding> findings, List<Diagnostic> diagnostics, List<SuppressionDirective> suppressions) {
         this(findings, diagnostics, suppressions, null);

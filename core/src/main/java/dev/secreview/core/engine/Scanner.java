@@ -78,29 +78,88 @@ public final class Scanner {
     private List<FileReport> analyseAll(List<FileDiscovery.Candidate> candidates, ScanRequest request,
                                         ScanListener listener, List<Diagnostic> treeProblems, AnalysisCache cache) {
         if (candidates.isEmpty()) return List.of();
-        List<Outcome> outcomes = analyseEach(candidates, request.threads(), request.fileTimeout(), listener, cache);
-        Set<String> threatModels = request.threatModels();
-        reviewTrees(outcomes, treeProblems, threatModels, listener);
+        List<Outcome> outcomes;
+        if (cache != null && cache.onDisk()) {
+            outcomes = analyseThroughDisk(candidates, request, listener, treeProblems, cache);
+        } else {
+            outcomes = inParallel(candidates, request.threads(), candidate -> {
+                Outcome outcome = analyse(read(candidate), cache, request.fileTimeout());
+                listener.fileDone(outcome.report());
+                return outcome;
+            }, (candidate, why) -> Outcome.done(failed(candidate.displayPath(), why)));
+            reviewTrees(outcomes, treeProblems, request.threatModels(), listener);
+        }
         return outcomes.stream().map(outcome -> outcome.selectedBy(request.selection()).withExcerpt()).toList();
     }
 
-    private List<Outcome> analyseEach(List<FileDiscovery.Candidate> candidates, int threads, Duration fileTimeout,
-                                      ScanListener listener, AnalysisCache cache) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, candidates.size()), workerThreads());
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>(candidates.size());
-            for (FileDiscovery.Candidate candidate : candidates) {
-                futures.add(pool.submit(() -> {
-                    Outcome outcome = analyse(candidate, cache, fileTimeout);
-                    listener.fileDone(outcome.report());
-                    return outcome;
-                }));
-            }
-            List<Outcome> outcomes = new ArrayList<>(candidates.size());
-            for (int i = 0; i < futures.size(); i++) {
-                outcomes.add(await(futures.get(i), candidates.get(i)));
+    /**
+     * The review with a disk cache: every file is read and hashed first; when the cache holds the whole-tree
+     * result of exactly these files (same texts, same code, same threat models), that result is the review and
+     * nothing is analysed; otherwise each file's own analysis is read back or made, the whole-tree phase runs,
+     * and its result is kept (unless a file ran out of time or failed, which another run may not repeat).
+     */
+    private List<Outcome> analyseThroughDisk(List<FileDiscovery.Candidate> candidates, ScanRequest request,
+                                             ScanListener listener, List<Diagnostic> treeProblems, AnalysisCache cache) {
+        List<Read> reads = inParallel(candidates, request.threads(), this::read,
+                (candidate, why) -> Read.failed(candidate, failed(candidate.displayPath(), why)));
+        List<String> parts = new ArrayList<>(new java.util.TreeSet<>(request.threatModels()));
+        for (Read read : reads) {
+            parts.add(read.candidate().displayPath());
+            parts.add(read.source() != null ? read.frontEnd().language() + ":" + cache.fileKey(read.source())
+                    : read.unreviewed().diagnostics().toString());
+        }
+        String treeKey = cache.treeKey(parts);
+        Optional<AnalysisCache.TreeOutcome> known = cache.tree(treeKey);
+        if (known.isPresent() && known.get().reports().size() == reads.size()) {
+            treeProblems.addAll(known.get().problems());
+            List<Outcome> outcomes = new ArrayList<>(reads.size());
+            for (int i = 0; i < reads.size(); i++) {
+                FileReport report = known.get().reports().get(i);
+                listener.fileDone(report);
+                outcomes.add(new Outcome(report, reads.get(i).frontEnd(), null, reads.get(i).source()));
             }
             return outcomes;
+        }
+        List<Outcome> outcomes = inParallel(reads, request.threads(), read -> {
+            Outcome outcome = analyse(read, cache, request.fileTimeout());
+            listener.fileDone(outcome.report());
+            return outcome;
+        }, (read, why) -> Outcome.done(failed(read.candidate().displayPath(), why)));
+        int before = treeProblems.size();
+        reviewTrees(outcomes, treeProblems, request.threatModels(), listener);
+        boolean repeatable = true;
+        for (int i = 0; i < reads.size(); i++) {
+            repeatable &= reads.get(i).source() == null || outcomes.get(i).analysis() != null;
+        }
+        if (repeatable) {
+            cache.putTree(treeKey, new AnalysisCache.TreeOutcome(outcomes.stream().map(Outcome::report).toList(),
+                    List.copyOf(treeProblems.subList(before, treeProblems.size()))));
+        }
+        return outcomes;
+    }
+
+    /**
+     * {@code work} applied to every item on {@code threads} worker threads, results in item order; an item whose
+     * work was interrupted or failed outside its own guard gets {@code failed} with the reason.
+     */
+    private static <T, R> List<R> inParallel(List<T> items, int threads, java.util.function.Function<T, R> work,
+                                             java.util.function.BiFunction<T, String, R> failed) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), workerThreads());
+        try {
+            List<Future<R>> futures = new ArrayList<>(items.size());
+            for (T item : items) futures.add(pool.submit(() -> work.apply(item)));
+            List<R> results = new ArrayList<>(items.size());
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    results.add(futures.get(i).get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    results.add(failed.apply(items.get(i), "interrupted"));
+                } catch (ExecutionException e) {
+                    results.add(failed.apply(items.get(i), describe(e.getCause())));
+                }
+            }
+            return results;
         } finally {
             pool.shutdownNow();
         }
@@ -139,40 +198,42 @@ public final class Scanner {
         }
     }
 
-    private static Outcome await(Future<Outcome> future, FileDiscovery.Candidate candidate) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.done(failed(candidate.displayPath(), "interrupted"));
-        } catch (ExecutionException e) {
-            return Outcome.done(failed(candidate.displayPath(), describe(e.getCause())));
+    /** A file read from disk, with the front end that reviews it; or, when it cannot be reviewed, why. */
+    record Read(FileDiscovery.Candidate candidate, LanguageFrontEnd frontEnd, SourceFile source, FileReport unreviewed) {
+        static Read failed(FileDiscovery.Candidate candidate, FileReport why) {
+            return new Read(candidate, null, null, why);
         }
     }
 
-    /** Reviews one file on its own; never throws. */
-    Outcome analyse(FileDiscovery.Candidate candidate, AnalysisCache cache, Duration fileTimeout) {
+    /** Reads one file for its front end; never throws. */
+    Read read(FileDiscovery.Candidate candidate) {
         String shown = candidate.displayPath();
         Optional<LanguageFrontEnd> frontEnd = frontEndFor(candidate.path());
         if (frontEnd.isEmpty()) {
-            return Outcome.done(FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.NOT_SOURCE, shown, 0,
+            return Read.failed(candidate, FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.NOT_SOURCE, shown, 0,
                     "not a source file secreview reviews")));
         }
         SourceReader.Result read = reader.read(candidate.path(), shown, candidate.projectPath());
-        if (read.problem() != null) {
-            return Outcome.done(FileReport.unreviewed(shown, read.problem()));
-        }
-        SourceFile source = read.file();
+        if (read.problem() != null) return Read.failed(candidate, FileReport.unreviewed(shown, read.problem()));
+        return new Read(candidate, frontEnd.get(), read.file(), null);
+    }
+
+    /** Reviews one file on its own; never throws. */
+    Outcome analyse(Read read, AnalysisCache cache, Duration fileTimeout) {
+        if (read.source() == null) return Outcome.done(read.unreviewed());
+        String shown = read.candidate().displayPath();
+        LanguageFrontEnd frontEnd = read.frontEnd();
+        SourceFile source = read.source();
         try {
-            FileAnalysis analysis = FileDeadline.within(fileTimeout, () -> cache == null ? frontEnd.get().analyze(source)
-                    : cache.analysis(source, frontEnd.get()::analyze));
-            return new Outcome(Outcome.report(shown, frontEnd.get().language(), source.lineCount(), analysis),
-                    frontEnd.get(), analysis, source);
+            FileAnalysis analysis = FileDeadline.within(fileTimeout, () -> cache == null ? frontEnd.analyze(source)
+                    : cache.analysis(source, frontEnd::analyze));
+            return new Outcome(Outcome.report(shown, frontEnd.language(), source.lineCount(), analysis),
+                    frontEnd, analysis, source);
         } catch (FileDeadline.Exceeded e) {
             return Outcome.done(FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.TOO_LARGE, shown, 0,
                     "too large to analyse in the " + fileTimeout.toSeconds() + " s a file may take (--file-timeout)")));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return Outcome.done(new FileReport(shown, frontEnd.get().language(), source.lineCount(), List.of(),
+            return Outcome.done(new FileReport(shown, frontEnd.language(), source.lineCount(), List.of(),
                     List.of(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, shown, 0, describe(e)))));
         }
     }
@@ -207,6 +268,38 @@ public final class Scanner {
             return new FileReport(path, language, lines,
                     SuppressionDirective.apply(analysis.findings(), analysis.suppressions()), analysis.diagnostics());
         }
+    }
+
+    /**
+     * What names the code of this scanner and its front ends, rules and models included, for a disk cache: the
+     * jar files they are loaded from, with their sizes and modification times (a new build is a new identity).
+     * Empty when some of it is loaded from a folder of classes (a development build), which has no such stamp.
+     */
+    public Optional<String> codeIdentity() {
+        StringBuilder identity = new StringBuilder();
+        java.util.Set<Path> jars = new java.util.TreeSet<>();
+        List<Class<?>> classes = new ArrayList<>(List.of(Scanner.class));
+        frontEnds.forEach(frontEnd -> classes.add(frontEnd.getClass()));
+        for (Class<?> type : classes) {
+            try {
+                java.security.CodeSource code = type.getProtectionDomain().getCodeSource();
+                if (code == null) return Optional.empty();
+                Path location = Path.of(code.getLocation().toURI());
+                if (!java.nio.file.Files.isRegularFile(location)) return Optional.empty();
+                jars.add(location.toAbsolutePath());
+            } catch (java.net.URISyntaxException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        for (Path jar : jars) {
+            try {
+                identity.append(jar).append('|').append(java.nio.file.Files.size(jar)).append('|')
+                        .append(java.nio.file.Files.getLastModifiedTime(jar).toMillis()).append('\n');
+            } catch (java.io.IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(identity.toString());
     }
 
     /** Whether a front end reviews a file of this name. */

@@ -10,7 +10,7 @@ import java.util.List;
  * {@code firstLine..lastLine} (the whole statement it belongs to). An empty {@code ruleNames}
  * covers every rule; otherwise each name is a rule id or one of its alternate names.
  */
-public record SuppressionDirective(int line, int firstLine, int lastLine, String text, List<String> ruleNames) {
+public record SuppressionDirective(int line, int firstLine, int lastLine, String text, List<String> ruleNames) implements java.io.Serializable {
 
     public SuppressionDirective {
         ruleNames = List.copyOf(ruleNames);

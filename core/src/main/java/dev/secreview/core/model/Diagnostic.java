@@ -5,7 +5,7 @@ package dev.secreview.core.model;
  * not be read or is not text, a syntax error (the rest of the file is still reviewed), or an internal failure
  * on one file. {@code line} is 0 when the problem concerns the whole file.
  */
-public record Diagnostic(Kind kind, String path, int line, String message) implements Comparable<Diagnostic> {
+public record Diagnostic(Kind kind, String path, int line, String message) implements Comparable<Diagnostic>, java.io.Serializable {
 
     /** What went wrong; the first six mean the path was not reviewed at all. */
     public enum Kind {

@@ -7,7 +7,7 @@ import java.util.List;
  * lines of code around the findings that reports show with them.
  */
 public record FileReport(String path, String language, int lines, List<Finding> findings,
-                         List<Diagnostic> diagnostics, SourceExcerpt excerpt) {
+                         List<Diagnostic> diagnostics, SourceExcerpt excerpt) implements java.io.Serializable {
 
     public FileReport {
         findings = findings.stream().sorted().toList();

@@ -16,7 +16,7 @@ import java.util.List;
 public record Finding(RuleMetadata rule, String path, TextRange range, String snippet, String message,
                       String fix, Severity severity, Confidence confidence, Suppression suppression,
                       List<FlowStep> flow, List<FlowStep> related)
-        implements Comparable<Finding> {
+        implements Comparable<Finding>, java.io.Serializable {
 
     public Finding {
         flow = List.copyOf(flow);

@@ -5,7 +5,7 @@ package dev.secreview.core.model;
  * {@code note} says what happens there in the code's own names ("`name` from `request.args`",
  * "concatenated into `cmd`", "passed to `subprocess.run(shell=True)`").
  */
-public record FlowStep(String path, TextRange range, String snippet, String note) {
+public record FlowStep(String path, TextRange range, String snippet, String note) implements java.io.Serializable {
 
     public int line() {
         return range.startLine();

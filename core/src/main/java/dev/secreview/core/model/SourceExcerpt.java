@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * without reading the file again (a change review's files live in folders deleted after the review).
  * Only lines within {@link #CONTEXT} of a finding are kept.
  */
-public record SourceExcerpt(SortedMap<Integer, String> lines) {
+public record SourceExcerpt(SortedMap<Integer, String> lines) implements java.io.Serializable {
 
     /** Lines of code shown before and after a finding, as a reviewer (and Bandit) shows them. */
     public static final int CONTEXT = 3;

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * the user should see it (relative to the scan root where possible, always with '/' separators);
  * {@code projectPath} is its path inside the scanned project (without the folders above the scan root).
  */
-public final class SourceFile {
+public final class SourceFile implements java.io.Serializable {
     private final Path path;
     private final String displayPath;
     private final String projectPath;
@@ -25,6 +25,21 @@ public final class SourceFile {
         this.projectPath = projectPath;
         this.text = text;
         this.lineStarts = indexLines(text);
+    }
+
+    /** Written as its paths and text (a {@link Path} is not serializable); the line index is rebuilt on reading. */
+    private Object writeReplace() {
+        return new Stored(path == null ? null : path.toString(), displayPath, projectPath, text);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a SourceFile is read through its stored form");
+    }
+
+    private record Stored(String path, String displayPath, String projectPath, String text) implements java.io.Serializable {
+        private Object readResolve() {
+            return new SourceFile(path == null ? null : Path.of(path), displayPath, projectPath, text);
+        }
     }
 
     private static int[] indexLines(String text) {

@@ -5,7 +5,7 @@ package dev.secreview.core.model;
  * line, which is what SARIF readers assume by default. The end column is exclusive.
  */
 public record TextRange(int startLine, int startColumn, int endLine, int endColumn)
-        implements Comparable<TextRange> {
+        implements Comparable<TextRange>, java.io.Serializable {
 
     public TextRange {
         if (startLine < 1 || startColumn < 1 || endLine < startLine

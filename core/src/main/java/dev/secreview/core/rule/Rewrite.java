@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * judgement is needed ({@code yaml.load(f)} becomes {@code yaml.safe_load(f)}); when its pattern matches
  * the code nowhere or more than once, the finding offers no fix rather than a guess.
  */
-public record Rewrite(String find, String replace) {
+public record Rewrite(String find, String replace) implements java.io.Serializable {
 
     public Rewrite {
         Pattern.compile(find); // a bad pattern fails when the rule is loaded, not when a finding is reported

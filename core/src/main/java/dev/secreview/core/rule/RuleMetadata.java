@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * and the {@code rewrites} that fix its findings mechanically, where there are any.
  */
 public record RuleMetadata(String id, int cwe, Severity severity, Confidence confidence, String summary,
-                           String fix, List<String> altNames, String judgedBy, List<Rewrite> rewrites) {
+                           String fix, List<String> altNames, String judgedBy, List<Rewrite> rewrites) implements java.io.Serializable {
 
     private static final Pattern ID = Pattern.compile("[a-z]+(-[a-z0-9]+)+");
 

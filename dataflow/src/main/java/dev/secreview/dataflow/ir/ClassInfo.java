@@ -11,7 +11,7 @@ import java.util.Set;
  * when the module is imported (one of two names, by a condition) is listed once per candidate.
  */
 public record ClassInfo(String name, List<String> bases, Map<String, String> attributeTypes,
-                        Map<String, Object> attributeValues, Set<String> otherAttributes) {
+                        Map<String, Object> attributeValues, Set<String> otherAttributes) implements java.io.Serializable {
 
     public ClassInfo {
         bases = List.copyOf(bases);

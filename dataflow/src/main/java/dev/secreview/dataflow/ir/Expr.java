@@ -3,7 +3,7 @@ package dev.secreview.dataflow.ir;
 import java.util.List;
 
 /** The right-hand side of an assignment: every expression is lowered to one of these over operands. */
-public sealed interface Expr {
+public sealed interface Expr extends java.io.Serializable {
 
     record Use(Operand value) implements Expr {
     }

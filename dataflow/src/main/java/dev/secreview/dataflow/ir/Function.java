@@ -12,7 +12,7 @@ import java.util.Map;
  * decorators' callees; {@code parameterTypes} the qualified names of annotated parameter types.
  */
 public record Function(String name, List<String> parameters, List<Block> blocks, List<String> decorators,
-                       String owner, Map<String, String> parameterTypes, TextRange range) {
+                       String owner, Map<String, String> parameterTypes, TextRange range) implements java.io.Serializable {
 
     public Function {
         parameters = List.copyOf(parameters);

@@ -3,7 +3,7 @@ package dev.secreview.dataflow.ir;
 import dev.secreview.core.model.TextRange;
 
 /** One step of a basic block; each knows the source range it was lowered from. */
-public sealed interface Instruction {
+public sealed interface Instruction extends java.io.Serializable {
 
     TextRange range();
 

@@ -1,7 +1,7 @@
 package dev.secreview.dataflow.ir;
 
 /** A value an instruction reads: a local variable (or temporary), a constant, or a global name. */
-public sealed interface Operand {
+public sealed interface Operand extends java.io.Serializable {
 
     /** A variable of the function, a parameter, or a temporary the lowering introduced ({@code $3}). */
     record Local(String name) implements Operand {

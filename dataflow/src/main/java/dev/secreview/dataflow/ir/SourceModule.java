@@ -12,7 +12,7 @@ import java.util.Map;
  * (names bound once, to a literal) to their values.
  */
 public record SourceModule(SourceFile source, String name, List<Function> functions, List<ClassInfo> classes,
-                           Map<String, Object> constants) {
+                           Map<String, Object> constants) implements java.io.Serializable {
 
     public static final String TOP_LEVEL = "<module>";
 

@@ -3,7 +3,7 @@ package dev.secreview.dataflow.ir;
 import dev.secreview.core.model.TextRange;
 
 /** How control leaves a basic block. */
-public sealed interface Terminator {
+public sealed interface Terminator extends java.io.Serializable {
 
     record Jump(int target) implements Terminator {
     }
