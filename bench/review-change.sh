@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Whole-process timing of `secreview review --git BASE..HEAD` against `secreview scan` of the same tree, with
-# farm-bench (median of RUNS, paired). The repository is a local clone of a fetched mirror (never committed).
-# Default: OpenStack Keystone (569 Python files) and a commit of 299 changed Python lines.
-# Run after `mvn -q -DskipTests package` on a quiet machine (check `uptime`).
+# Whole-process timing of `secreview review --git BASE..HEAD` against `secreview scan` of the same tree, cold (no
+# cache) and with a warm cache (the one a scan of BASE left, as a CI job finds it after reviewing the commit
+# before), each run from that same state; bench/timing.py prints min / median / max. The repository is a local
+# clone of a fetched mirror (never committed). Default: OpenStack Keystone (569 Python files), a commit of 299
+# changed Python lines. Run after `mvn -q -DskipTests package` on a quiet machine (check `uptime`).
 # Usage: bench/review-change.sh [MIRROR_GIT_DIR] [COMMIT] [RUNS]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,7 +19,16 @@ files=$(git -C "$work/repo" ls-files '*.py' | wc -l)
 changed=$(git -C "$work/repo" diff --numstat "$commit~1" "$commit" -- '*.py' | awk '{s += $1 + $2} END {print s + 0}')
 echo "repository: $mirror at $commit: $files Python files; the change: $changed Python lines added or removed"
 jar="$here/cli/target/secreview.jar"
+secreview="java -jar $jar"
 cd "$work/repo"
-farm-bench -n "$runs" --timeout 1800 \
-  --vs "sh -c 'java -jar $jar scan --no-progress -f json -o /dev/null . || [ \$? -eq 1 ]'" \
-  -- sh -c "java -jar $jar review --no-progress --git $commit~1..$commit -f json -o /dev/null || [ \$? -eq 1 ]"
+# The warm cache: what reviewing the commit before left (the tree at BASE, read back whole by the review's old side).
+git worktree add -q "$work/base" "$commit~1"
+$secreview scan --no-progress --cache "$work/warm" -f json -o /dev/null "$work/base" || [ $? -eq 1 ]
+(cd "$work/base" && $secreview scan --no-progress --cache "$work/warm" -f json -o /dev/null .) || [ $? -eq 1 ]
+python3 "$here/bench/timing.py" --runs "$runs" \
+  --cmd "review, no cache" "$secreview review --no-progress --no-cache --git $commit~1..$commit -f json -o /dev/null" \
+  --setup "" \
+  --cmd "scan, no cache" "$secreview scan --no-progress --no-cache -f json -o /dev/null ." \
+  --setup "" \
+  --cmd "review, warm cache" "$secreview review --no-progress --cache $work/run --git $commit~1..$commit -f json -o /dev/null" \
+  --setup "rm -rf $work/run && cp -r $work/warm $work/run"
