@@ -23,7 +23,6 @@ secreview="java -jar $jar"
 cd "$work/repo"
 # The warm cache: what reviewing the commit before left (the tree at BASE, read back whole by the review's old side).
 git worktree add -q "$work/base" "$commit~1"
-$secreview scan --no-progress --cache "$work/warm" -f json -o /dev/null "$work/base" || [ $? -eq 1 ]
 (cd "$work/base" && $secreview scan --no-progress --cache "$work/warm" -f json -o /dev/null .) || [ $? -eq 1 ]
 python3 "$here/bench/timing.py" --runs "$runs" \
   --cmd "review, no cache" "$secreview review --no-progress --no-cache --git $commit~1..$commit -f json -o /dev/null" \
