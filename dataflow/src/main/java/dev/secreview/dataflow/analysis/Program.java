@@ -32,6 +32,8 @@ public final class Program {
     private final Map<String, String> moduleAliases = new HashMap<>();
     private final Map<String, List<ClassInfo>> subclasses = new HashMap<>();
     private final Map<String, List<Function>> attributeStores = new HashMap<>();
+    /** The classes whose bodies bind each name, to a constant or to anything else. */
+    private final Map<String, List<ClassInfo>> classesBinding = new HashMap<>();
     /** Asked for every method analysed and every call on an instance: the hierarchy does not change. */
     private final Map<String, List<String>> ancestors = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -49,6 +51,8 @@ public final class Program {
         for (SourceModule module : modules) {
             for (ClassInfo c : module.classes()) {
                 if (classes.get(c.name()) != c) continue;   // a duplicate name: the first one is the class
+                c.attributeValues().keySet().forEach(name -> classesBinding.computeIfAbsent(name, k -> new ArrayList<>()).add(c));
+                c.otherAttributes().forEach(name -> classesBinding.computeIfAbsent(name, k -> new ArrayList<>()).add(c));
                 for (String base : c.bases()) {
                     classInfo(base).ifPresent(b -> subclasses.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(c));
                 }
@@ -181,7 +185,7 @@ public final class Program {
     /** The constants every class body of the tree that binds {@code attribute} binds it to; empty when one binds something else or none binds it. */
     Optional<List<Object>> classBodyValuesAnywhere(String attribute) {
         List<Object> values = new ArrayList<>();
-        for (ClassInfo c : classes.values()) {
+        for (ClassInfo c : classesBinding.getOrDefault(attribute, List.of())) {
             if (c.otherAttributes().contains(attribute)) return Optional.empty();
             Object value = c.attributeValues().get(attribute);
             if (value != null) values.add(value);
