@@ -297,11 +297,28 @@ final class FunctionAnalyzer {
     private String attributeName(String object, String attribute) {
         if (object == null) return null;
         if (object.endsWith("()")) {
-            Optional<String> declared = engine.program().classInfo(object.substring(0, object.length() - 2))
-                    .map(c -> c.attributeTypes().get(attribute));
+            String type = object.substring(0, object.length() - 2);
+            Optional<String> declared = engine.program().classInfo(type).map(c -> c.attributeTypes().get(attribute));
             if (declared.isPresent()) return declared.get() + "()";
+            Optional<String> library = libraryBaseNaming(type, attribute);
+            if (library.isPresent()) return library.get();
         }
         return object + "." + attribute;
+    }
+
+    /**
+     * An attribute no class of the tree binds, read on an instance of a tree class whose base outside the tree
+     * has models for it ({@code self.path} in a subclass of {@code http.server.BaseHTTPRequestHandler}): it is
+     * that base's attribute, named as the models name it.
+     */
+    private Optional<String> libraryBaseNaming(String type, String attribute) {
+        if (engine.program().classInfo(type).isEmpty()) return Optional.empty();
+        for (String ancestor : engine.program().ancestors(type)) {
+            if (engine.program().classInfo(ancestor).isPresent()) continue;
+            String member = ancestor + "()." + attribute;
+            if (models.namesMemberOf(member)) return Optional.of(member);
+        }
+        return Optional.empty();
     }
 
     /**

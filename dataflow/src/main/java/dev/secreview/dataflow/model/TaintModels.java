@@ -539,6 +539,18 @@ public final class TaintModels {
         return result;
     }
 
+    /**
+     * Whether a source, object source or sink of the models is {@code name} or a member of it
+     * ({@code http.server.BaseHTTPRequestHandler().path} for {@code http.server.BaseHTTPRequestHandler()}).
+     */
+    public boolean namesMemberOf(String name) {
+        Boolean result = remembered("member", name, () -> java.util.stream.Stream.concat(
+                        java.util.stream.Stream.concat(sources.stream(), objectSources.stream()).map(s -> s.name().text()),
+                        sinks.stream().map(s -> s.callee().text()))
+                .anyMatch(text -> text.equals(name) || text.startsWith(name + ".")));
+        return result;
+    }
+
     /** Whether a part of an object source is set by the server, not the client. */
     public boolean trusted(String name) {
         Boolean result = remembered("trusted", name, () -> trusted.stream().anyMatch(t -> t.matches(name)));
