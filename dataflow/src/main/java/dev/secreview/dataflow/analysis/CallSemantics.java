@@ -119,13 +119,17 @@ final class CallSemantics {
         for (TaintModels.Sink sink : analyzer.models().sinks(callee)) {
             if (sink.conditionKeyword() != null) {
                 Value flag = keywords.get(sink.conditionKeyword());
-                if (flag == null || !flag.isConstant() || !Constant.truthy(flag.constant())) continue;
+                if (flag == null || !flag.isConstant()) continue;
+                boolean holds = sink.conditionValues().isEmpty() ? Constant.truthy(flag.constant())
+                        : NamePattern.listed(sink.conditionValues(), Folding.text(flag.constant()));
+                if (!holds) continue;
             }
             if (sink.unlessArgument() != null && selected(sink.unlessArgument()).stream().anyMatch(v -> exempts(sink, v))) {
                 continue;
             }
-            String note = "reaches `" + shown(callee) + "(…)`"
-                    + (sink.conditionKeyword() == null ? "" : " with " + sink.conditionKeyword() + "=True");
+            String note = "reaches `" + shown(callee) + "(…)`" + (sink.conditionKeyword() == null ? ""
+                    : " with " + sink.conditionKeyword() + "=" + (sink.conditionValues().isEmpty() ? "True"
+                    : Folding.text(keywords.get(sink.conditionKeyword()).constant())));
             SinkVerdict verdict = null;
             for (Value value : selected(sink.arguments())) {
                 SinkVerdict v = analyzer.checkSink(sink.kind(), value, range, note);

@@ -34,8 +34,9 @@ import java.util.Set;
  *                                            makes the parameter an instance of TYPE, {@code *} stands for the others)
  * typed     TYPE PARAMETER DECORATOR         django.http.HttpRequest request *.csrf_exempt   (in functions
  *                                            so decorated, the parameter is an instance of TYPE)
- * sink      KIND CALLEE ARGS [if KW=true] [unless ARGS=NAME,...]
+ * sink      KIND CALLEE ARGS [if KW=true|KW=NAME,...] [unless ARGS=NAME,...]
  *                                            command subprocess.run 0,args if shell=true
+ *                                            xss aiohttp.web.Response text if content_type=text/html*
  *                                            deserialization yaml.load 0 unless 1,Loader=yaml.SafeLoader
  *                                            (a NAME ending in {@code *} is a prefix; {@code ?} is a value the program
  *                                            chooses at run time from nothing that came from outside)
@@ -98,12 +99,13 @@ public final class TaintModels {
     }
 
     /**
-     * {@code conditionKeyword}: the sink applies only when that keyword is passed a true constant.
+     * {@code conditionKeyword}: the sink applies only when that keyword is passed a true constant, or, when
+     * {@code conditionValues} lists any, a constant one of them names ({@code content_type=text/html}).
      * {@code unlessArgument}/{@code unlessNames}: it does not apply when that argument names one of them
      * ({@code yaml.load(data, Loader=yaml.SafeLoader)}) or a class of the tree derived only from them.
      */
     public record Sink(TaintKind kind, NamePattern callee, ArgumentSelector arguments, String conditionKeyword,
-                       ArgumentSelector unlessArgument, List<String> unlessNames) {
+                       List<String> conditionValues, ArgumentSelector unlessArgument, List<String> unlessNames) {
     }
 
     public record Store(TaintKind kind, NamePattern target) {
@@ -303,6 +305,7 @@ public final class TaintModels {
                 case "sink" -> {
                     require(file, line, words, 4);
                     String condition = null;
+                    List<String> conditionValues = List.of();
                     ArgumentSelector unless = null;
                     List<String> unlessNames = List.of();
                     for (int at = 4; at < words.length; at += 2) {
@@ -310,15 +313,19 @@ public final class TaintModels {
                         int equals = clause.indexOf('=');
                         if (words[at].equals("if") && clause.endsWith("=true")) {
                             condition = clause.substring(0, equals);
+                        } else if (words[at].equals("if") && equals > 0 && equals + 1 < clause.length()
+                                && !clause.endsWith("=false")) {
+                            condition = clause.substring(0, equals);
+                            conditionValues = List.of(clause.substring(equals + 1).split(","));
                         } else if (words[at].equals("unless") && equals > 0) {
                             unless = ArgumentSelector.parse(clause.substring(0, equals));
                             unlessNames = List.of(clause.substring(equals + 1).split(","));
                         } else {
-                            throw new ModelError(file.name(), line, "a sink condition reads: if KEYWORD=true, or unless ARGS=NAME,...");
+                            throw new ModelError(file.name(), line, "a sink condition reads: if KEYWORD=true, if KEYWORD=NAME,..., or unless ARGS=NAME,...");
                         }
                     }
                     sinks.add(new Sink(kind(file, line, words[1]), new NamePattern(words[2]),
-                            ArgumentSelector.parse(words[3]), condition, unless, unlessNames));
+                            ArgumentSelector.parse(words[3]), condition, conditionValues, unless, unlessNames));
                 }
                 case "store" -> {
                     require(file, line, words, 3);

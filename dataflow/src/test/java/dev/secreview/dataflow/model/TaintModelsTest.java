@@ -130,6 +130,7 @@ class TaintModelsTest {
                 sink command subprocess.run 0,args if shell=true
                 sink command yaml.load 0,stream unless 1,Loader=yaml.SafeLoader,yaml.CSafeLoader
                 sink command both.call 0 if shell=true unless Loader=Safe
+                sink command page.Response text,body if content_type=text/html*,application/xhtml+xml
                 """);
         TaintModels.Sink system = models.sinks("os.system").get(0);
         assertEquals("command", system.kind().name());
@@ -148,6 +149,11 @@ class TaintModelsTest {
         assertEquals(List.of(1), load.unlessArgument().positions());
         assertEquals(List.of("Loader"), load.unlessArgument().keywords());
         assertEquals(List.of("yaml.SafeLoader", "yaml.CSafeLoader"), load.unlessNames());
+
+        TaintModels.Sink page = models.sinks("page.Response").get(0);
+        assertEquals("content_type", page.conditionKeyword());
+        assertEquals(List.of("text/html*", "application/xhtml+xml"), page.conditionValues());
+        assertEquals(List.of(), run.conditionValues(), "if KW=true: a true constant, no list");
 
         TaintModels.Sink both = models.sinks("both.call").get(0);
         assertEquals("shell", both.conditionKeyword());
@@ -351,8 +357,9 @@ class TaintModelsTest {
 
     @Test
     void badSinkConditions() {
-        String why = "a sink condition reads: if KEYWORD=true, or unless ARGS=NAME,...";
+        String why = "a sink condition reads: if KEYWORD=true, if KEYWORD=NAME,..., or unless ARGS=NAME,...";
         assertEquals("test.models:1: " + why, errorOf("sink command subprocess.run 0 if shell=false\n"));
+        assertEquals("test.models:1: " + why, errorOf("sink xss aiohttp.web.Response text if content_type=\n"));
         assertEquals("test.models:1: " + why, errorOf("sink command subprocess.run 0 if\n"));
         assertEquals("test.models:1: " + why, errorOf("sink command subprocess.run 0 when shell=true\n"));
         assertEquals("test.models:1: " + why, errorOf("sink command yaml.load 0 unless Loader\n"));
