@@ -190,37 +190,68 @@ final class Credentials {
     /** Whether a literal given to a credential name looks like a real credential. */
     static boolean looksLikeCredential(String value, String name, Kind kind) {
         String v = value.strip();
-        if (v.isEmpty() || !v.equals(value) || v.chars().anyMatch(Character::isWhitespace)) return false;
         String lower = v.toLowerCase(Locale.ROOT);
-        if (NON_VALUES.contains(lower)) return false;
+        if (v.isEmpty() || NON_VALUES.contains(lower)) return false;
+        // A framework's signing key is a key whatever it reads like ("super secret key", "dev-secret"): only a
+        // placeholder, a reference to the environment, a template field or a label made of the name's own words
+        // ("Secret key" in a form's labels) says it is not the key itself.
+        if (kind == Kind.SECRET && isSigningKeyName(name)) {
+            return !notAValue(v, lower) && !Identifiers.words(name).containsAll(Identifiers.words(v))
+                    && !namesASetting(v, Identifiers.words(name), kind);
+        }
+        if (!v.equals(value) || v.chars().anyMatch(Character::isWhitespace)) return false;
         if (v.chars().distinct().count() == 1 && v.length() > 1) return false;  // xxxx
         if (v.chars().noneMatch(Character::isLetterOrDigit)) return false;  // ****, :****, ---
         if (looksLikeRegex(v) || ENUM_LIKE.matcher(v).matches() || DOTTED_PATH.matcher(v).matches()) return false;
-        for (String part : PLACEHOLDER_PARTS) {
-            if (lower.contains(part)) return false;
-        }
-        if (v.startsWith("$") || v.startsWith("/") || v.startsWith("~/") || v.startsWith("./") || lower.contains("://")
-                || FORMAT_FIELD.matcher(v).find()) {
-            return false;
-        }
-        if (ENV_NAME.matcher(v).matches()) return false;  // DB_PASSWORD: the name of an env var or setting
+        if (notAValue(v, lower)) return false;
         List<String> nameWords = Identifiers.words(name);
-        if (IDENTIFIER_LIKE.matcher(v).matches()) {
-            // "password", "X-Auth-Token", "admin_password", "os_password": a label, header or key name
-            List<String> valueWords = Identifiers.words(v);
-            if (valueWords.equals(nameWords)) return false;
-            for (String word : valueWords) {
-                boolean label = kind == Kind.PASSWORD ? PASSWORD_WORDS.contains(word) || word.equals("pass")
-                        : SECRET_WORDS.contains(word) || word.equals("key") || word.equals("keys") || word.equals("auth");
-                if (label) return false;
-            }
-        }
+        if (namesASetting(v, nameWords, kind)) return false;
         // a name that only says "token" is as often a lexer or paging token: ask for a random-looking value
         if (kind == Kind.SECRET && !nameWords.contains("secret") && !nameWords.contains("key")
                 && !nameWords.contains("apikey") && (v.length() < 8 || !looksRandom(v))) {
             return false;
         }
         return true;
+    }
+
+    /** A literal given where only a key can go (a JWT library's key argument): a key unless it is a placeholder or a reference. */
+    static boolean literalKey(String value) {
+        String v = value.strip();
+        String lower = v.toLowerCase(Locale.ROOT);
+        return !v.isEmpty() && !NON_VALUES.contains(lower) && !notAValue(v, lower);
+    }
+
+    /** "password", "X-Auth-Token", "admin_password", "fungible:kmip_secret_key": a label, header or setting's name. */
+    private static boolean namesASetting(String v, List<String> nameWords, Kind kind) {
+        if (!IDENTIFIER_LIKE.matcher(v).matches()) return false;
+        List<String> valueWords = Identifiers.words(v);
+        if (valueWords.equals(nameWords)) return true;
+        for (String word : valueWords) {
+            boolean label = kind == Kind.PASSWORD ? PASSWORD_WORDS.contains(word) || word.equals("pass")
+                    : SECRET_WORDS.contains(word) || word.equals("key") || word.equals("keys") || word.equals("auth");
+            if (label) return true;
+        }
+        return false;
+    }
+
+    /** A placeholder, a path or URL, a reference to the environment or a template field: not a credential's value. */
+    private static boolean notAValue(String v, String lower) {
+        for (String part : PLACEHOLDER_PARTS) {
+            if (lower.contains(part)) return true;
+        }
+        return v.startsWith("$") || v.startsWith("/") || v.startsWith("~/") || v.startsWith("./") || lower.contains("://")
+                || FORMAT_FIELD.matcher(v).find()
+                || ENV_NAME.matcher(v).matches();  // DB_PASSWORD: the name of an env var or setting
+    }
+
+    /** SECRET_KEY, app.secret_key, JWT_SIGNING_KEY: the key a web framework signs sessions and tokens with. */
+    static boolean isSigningKeyName(String name) {
+        List<String> words = Identifiers.words(name);
+        int n = words.size();
+        if (n < 2 || !words.get(n - 1).equals("key")) return false;
+        String qualifier = words.get(n - 2);
+        return (qualifier.equals("secret") || qualifier.equals("signing")) && !words.contains("access")
+                && !words.contains("aws") && !words.contains("api") && !words.contains("client");
     }
 
     /** Letters and digits mixed, or three kinds of characters: what generated keys and tokens look like. */

@@ -3,9 +3,10 @@ package dev.secreview.python.rules.secrets;
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
+import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
-import dev.secreview.python.semantic.Identifiers;
+import dev.secreview.python.semantic.Call;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.List;
@@ -25,7 +26,10 @@ import java.util.regex.Pattern;
                 + "app.config[\"SECRET_KEY\"] = os.environ[\"FLASK_SECRET_KEY\"], api_key = os.environ[\"SERVICE_API_KEY\"], "
                 + "or an oslo.config option with secret=True / a secret manager.",
         altNames = {"B105", "B106", "B107"})
-public final class HardcodedSecretRule implements NodeRule {
+public final class HardcodedSecretRule implements NodeRule, CallRule {
+
+    /** JWT libraries' encoders and decoders: their key argument is the token signing key. */
+    private static final Set<String> JWT_CALLS = Set.of("jwt.encode", "jwt.decode", "jose.jwt.encode", "jose.jwt.decode");
 
     private record Shape(String what, Pattern pattern) {
     }
@@ -67,7 +71,7 @@ public final class HardcodedSecretRule implements NodeRule {
         } else if (shape != null) {
             context.report(node, Credentials.describe(c) + ", which has the form of " + shape.what()
                     + "; it is exposed to everyone with the source and must be revoked.", Severity.HIGH, Confidence.HIGH);
-        } else if (signingKey(c.name())) {
+        } else if (Credentials.isSigningKeyName(c.name())) {
             context.report(node, Credentials.describe(c) + "; anyone with the source can sign session cookies and "
                     + "tokens that this application trusts, and changing the key means a new release.");
         } else {
@@ -76,14 +80,26 @@ public final class HardcodedSecretRule implements NodeRule {
         }
     }
 
-    /** SECRET_KEY, app.secret_key, JWT_SIGNING_KEY: the key a web framework signs sessions and tokens with. */
-    private static boolean signingKey(String name) {
-        List<String> words = Identifiers.words(name);
-        int n = words.size();
-        if (n < 2 || !words.get(n - 1).equals("key")) return false;
-        String qualifier = words.get(n - 2);
-        return (qualifier.equals("secret") || qualifier.equals("signing")) && !words.contains("access")
-                && !words.contains("aws") && !words.contains("api") && !words.contains("client");
+    /** {@code jwt.encode(claims, "literal", ...)}: the signing key of every token the service issues is in the source. */
+    @Override
+    public void visitCall(Call call, RuleContext context) {
+        if (call.callee() == null || !JWT_CALLS.contains(call.callee())) return;
+        PyNode key = call.argument(1, "key");
+        if (key == null || reportedByName(key, context)) return;
+        PyNode literal = key;
+        if (key.is("identifier")) {
+            PyNode assigned = context.values().singleAssignedValue(key);
+            if (assigned == null || Credentials.kindOf(key.text()) != null) return;  // a secret-named name is reported where it is set
+            literal = assigned;
+        }
+        if (!literal.is("string") && !literal.is("concatenated_string")) return;
+        Optional<String> value = context.values().string(literal);
+        if (value.isEmpty() || !Credentials.literalKey(value.get())) return;
+        context.report(call.node(), "`" + call.callee() + "` is given the key " + Credentials.masked(value.get())
+                + " written in the source: anyone with the source can sign tokens this service accepts, and changing the "
+                + "key means a new release.", Severity.HIGH, Confidence.HIGH,
+                "Read the signing key at run time (`os.environ[\"JWT_SIGNING_KEY\"]`, a secret manager), rotate the "
+                        + "committed one, and prefer an asymmetric algorithm whose private key never ships with the code.");
     }
 
     private void checkShape(PyNode node, RuleContext context) {
