@@ -20,7 +20,8 @@ import java.util.Set;
         cwe = 347,
         severity = Severity.HIGH,
         confidence = Confidence.HIGH,
-        summary = "A JWT is decoded without checking its signature (verify_signature False, verify=False, or the 'none' algorithm).",
+        summary = "A JWT is decoded without checking its signature (verify_signature False, verify=False, the 'none' "
+                + "algorithm, or the algorithm the token's own header names).",
         fix = "Decode with the key and a fixed list of algorithms: jwt.decode(token, key, algorithms=[\"HS256\"]); "
                 + "to read a claim before choosing the key, use jwt.get_unverified_header(token) and then verify.",
         altNames = {})
@@ -29,6 +30,9 @@ public final class JwtNoVerifyRule implements CallRule {
     private static final Set<String> DECODERS = Set.of("jwt.decode", "jwt.decode_complete", "jwt.api_jwt.decode",
             "jwt.api_jwt.decode_complete", "jwt.PyJWT().decode", "jwt.PyJWT().decode_complete", "jose.jwt.decode",
             "jwt.api_jwt.PyJWT().decode");
+
+    private static final Set<String> UNVERIFIED_HEADERS = Set.of("jwt.get_unverified_header", "jose.jwt.get_unverified_header",
+            "jwt.api_jws.get_unverified_header");
 
     @Override
     public void visitCall(Call call, RuleContext context) {
@@ -52,6 +56,10 @@ public final class JwtNoVerifyRule implements CallRule {
             return "is called with `verify=False`";
         }
         PyNode algorithms = call.keyword("algorithms");
+        if (algorithms != null && fromUnverifiedHeader(algorithms, context)) {
+            return "accepts whatever algorithm the token's own unverified header names, so the attacker picks it "
+                    + "(`none`, or HMAC keyed with the service's public RSA key)";
+        }
         if (algorithms != null && values.constant(algorithms).orElse(null) instanceof List<?> list) {
             for (Object item : list) {
                 if (item instanceof String s && s.toLowerCase(Locale.ROOT).equals("none")) {
@@ -60,6 +68,22 @@ public final class JwtNoVerifyRule implements CallRule {
             }
         }
         return null;
+    }
+
+    /** Whether the algorithms come from {@code jwt.get_unverified_header(token)}, directly or through a name. */
+    private static boolean fromUnverifiedHeader(PyNode algorithms, RuleContext context) {
+        boolean[] found = {false};
+        algorithms.forEachDescendant(n -> {
+            PyNode made = n;
+            if (n.is("identifier")) {
+                PyNode assigned = context.values().singleAssignedValue(n);
+                if (assigned != null) made = assigned;
+            }
+            if (made.is("call") && UNVERIFIED_HEADERS.contains(String.valueOf(Call.of(made, context.file()).callee()))) {
+                found[0] = true;
+            }
+        });
+        return found[0];
     }
 
     private static boolean disablesSignature(PyNode options, RuleContext context) {
