@@ -2,10 +2,7 @@ package dev.secreview.core.engine;
 
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.FileReport;
-import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.Severity;
-import dev.secreview.core.model.SourceFile;
-import dev.secreview.core.model.TextRange;
 import dev.secreview.core.rule.RuleMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,13 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +35,7 @@ class DiskCacheTest {
     @TempDir
     Path cacheDir;
 
-    private final CountingFrontEnd frontEnd = new CountingFrontEnd();
+    private final CountingFrontEnd frontEnd = new CountingFrontEnd(RULE);
 
     @BeforeEach
     void files() throws IOException {
@@ -150,49 +145,5 @@ class DiskCacheTest {
 
         assertEquals(java.util.Optional.empty(), folder.read("aa01", String.class));
         assertEquals(java.util.Optional.of("y".repeat(1000)), folder.read("bb02", String.class));
-    }
-
-    /** A front end that reports a finding on every line saying DEFECT, checks the deadline on SLOW, and counts. */
-    private static final class CountingFrontEnd implements LanguageFrontEnd {
-        final AtomicInteger analysed = new AtomicInteger();
-        final AtomicInteger treeReviews = new AtomicInteger();
-
-        record Lines(int count) implements FileFacts {
-        }
-
-        @Override
-        public String language() {
-            return "python";
-        }
-
-        @Override
-        public boolean handles(Path file) {
-            return file.toString().endsWith(".py");
-        }
-
-        @Override
-        public List<RuleMetadata> rules() {
-            return List.of(RULE);
-        }
-
-        @Override
-        public FileAnalysis analyze(SourceFile file) {
-            analysed.incrementAndGet();
-            if (file.text().contains("SLOW")) FileDeadline.check();
-            List<Finding> findings = new ArrayList<>();
-            for (int line = 1; line <= file.lineCount(); line++) {
-                if (file.line(line).equals("DEFECT")) {
-                    findings.add(new Finding(RULE, file.displayPath(), new TextRange(line, 1, line, 7), "DEFECT",
-                            "a defect", "remove it", Severity.HIGH, Confidence.HIGH, null, List.of()));
-                }
-            }
-            return new FileAnalysis(findings, List.of(), List.of(), new Lines(file.lineCount()));
-        }
-
-        @Override
-        public Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> files, Set<String> threatModels) {
-            treeReviews.incrementAndGet();
-            return files;
-        }
     }
 }

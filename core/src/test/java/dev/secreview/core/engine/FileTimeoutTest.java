@@ -1,8 +1,9 @@
 package dev.secreview.core.engine;
 
+import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.FileReport;
-import dev.secreview.core.model.SourceFile;
+import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,11 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,14 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A file whose analysis runs out of time is reported as too large; the other files and the tree phase go on. */
 class FileTimeoutTest {
 
+    private static final RuleMetadata RULE = new RuleMetadata("py-marker", 78, Severity.HIGH,
+            Confidence.HIGH, "a line that says so", "remove it", List.of());
+
     @TempDir
     Path dir;
 
     @Test
     void aFileOverItsTimeIsReportedTooLargeAndTheRestIsReviewed() throws IOException {
-        Files.writeString(dir.resolve("huge.py"), "x = 1\n");
+        Files.writeString(dir.resolve("huge.py"), "SLOW\n");
         Files.writeString(dir.resolve("small.py"), "y = 2\n");
-        CheckingFrontEnd frontEnd = new CheckingFrontEnd();
+        CountingFrontEnd frontEnd = new CountingFrontEnd(RULE);
         ScanRequest request = ScanRequest.of(List.of(dir)).timingOutAfter(Duration.ofNanos(1));
 
         ScanResult result = new Scanner(List.of(frontEnd)).scan(request, ScanListener.NONE);
@@ -45,50 +46,15 @@ class FileTimeoutTest {
 
     @Test
     void withoutALimitEveryFileIsReviewed() throws IOException {
-        Files.writeString(dir.resolve("huge.py"), "x = 1\n");
+        Files.writeString(dir.resolve("huge.py"), "SLOW\n");
         ScanRequest request = ScanRequest.of(List.of(dir)).timingOutAfter(Duration.ZERO);
 
-        ScanResult result = new Scanner(List.of(new CheckingFrontEnd())).scan(request, ScanListener.NONE);
+        ScanResult result = new Scanner(List.of(new CountingFrontEnd(RULE))).scan(request, ScanListener.NONE);
 
         assertTrue(report(result, "huge.py").diagnostics().isEmpty());
     }
 
     private FileReport report(ScanResult result, String name) {
         return result.files().stream().filter(f -> f.path().endsWith(name)).findFirst().orElseThrow();
-    }
-
-    /** Checks the deadline the way a front end's long loops do; only a file named huge.py takes long enough to be caught. */
-    private static final class CheckingFrontEnd implements LanguageFrontEnd {
-        final Set<String> reviewedInTree = new java.util.TreeSet<>();
-        private final AtomicInteger analysed = new AtomicInteger();
-
-        @Override
-        public String language() {
-            return "python";
-        }
-
-        @Override
-        public boolean handles(Path file) {
-            return file.toString().endsWith(".py");
-        }
-
-        @Override
-        public List<RuleMetadata> rules() {
-            return List.of();
-        }
-
-        @Override
-        public FileAnalysis analyze(SourceFile file) {
-            analysed.incrementAndGet();
-            if (file.displayPath().endsWith("huge.py")) FileDeadline.check();
-            return new FileAnalysis(new ArrayList<>(), List.of(), List.of(), new FileFacts() {
-            });
-        }
-
-        @Override
-        public Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> files, Set<String> threatModels) {
-            reviewedInTree.addAll(files.keySet());
-            return files;
-        }
     }
 }
