@@ -146,6 +146,8 @@ final class CallSemantics {
     /** Whether an argument names what the sink's {@code unless} clause lists, or a class of the tree derived only from those. */
     private boolean exempts(TaintModels.Sink sink, Value argument) {
         if (argument.isConstant() && NamePattern.listed(sink.unlessNames(), Folding.text(argument.constant()))) return true;
+        // `{}`: a mapping, which the callee writes as JSON ({@code RequestHandler.write(dict)})
+        if (sink.unlessNames().contains("{}") && argument.entries() != null) return true;
         // `?`: a value the program chooses at run time from nothing that came from outside (a negotiated type)
         if (!argument.isConstant() && sink.unlessNames().contains("?")
                 && argument.taint().facts().stream().allMatch(fact -> fact.origin().isParameter())) {

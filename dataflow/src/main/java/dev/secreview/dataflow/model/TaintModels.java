@@ -39,7 +39,8 @@ import java.util.Set;
  *                                            xss aiohttp.web.Response text if content_type=text/html*
  *                                            deserialization yaml.load 0 unless 1,Loader=yaml.SafeLoader
  *                                            (a NAME ending in {@code *} is a prefix; {@code ?} is a value the program
- *                                            chooses at run time from nothing that came from outside)
+ *                                            chooses at run time from nothing that came from outside; {@code {}} is a
+ *                                            dict, which the callee sends as JSON)
  * store     KIND TARGET                      trust-boundary flask.session   (item or attribute writes)
  * keyed     KIND WORDS                       trust-boundary user,role,auth   (a store of KIND matters only
  *                                            under a key or attribute whose name contains one of WORDS)
