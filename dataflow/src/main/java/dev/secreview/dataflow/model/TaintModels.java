@@ -30,7 +30,7 @@ import java.util.Set;
  *                                            the server sets, not the client)
  * handler   CATEGORY BASE METHODS PARAMETERS remote *.wsgi.Controller * req:webob.Request,*   (methods a framework
  *                                            calls with request data: in classes derived from BASE, METHODS (a comma
- *                                            list; {@code *}: every public one) get PARAMETERS as input of CATEGORY; {@code name:TYPE}
+ *                                            list; {@code *}: every public one; {@code resolve_*}: those starting so) get PARAMETERS as input of CATEGORY; {@code name:TYPE}
  *                                            makes the parameter an instance of TYPE, {@code *} stands for the others)
  * typed     TYPE PARAMETER DECORATOR         django.http.HttpRequest request *.csrf_exempt   (in functions
  *                                            so decorated, the parameter is an instance of TYPE)
@@ -87,9 +87,9 @@ public final class TaintModels {
             parameters = Map.copyOf(parameters);
         }
 
-        /** {@code *} stands for every public method. */
+        /** {@code *} stands for every public method, {@code resolve_*} for those that start so. */
         boolean handles(String method) {
-            return methods.contains(method) || methods.contains("*") && !method.startsWith("_");
+            return methods.contains("*") ? !method.startsWith("_") : NamePattern.listed(methods, method);
         }
 
         /** Null when the parameter is not input; "" when it is plain input; else the type it is an instance of. */
