@@ -54,3 +54,21 @@ def create_user():
 def apply_field(user, name, value):
     # expect: py-mass-assignment
     setattr(user, name.lower(), value)
+
+PROFILES = {}
+
+
+@app.route("/profiles/<int:profile_id>", methods=["PUT"])
+def replace_profile(profile_id):
+    profile = PROFILES[profile_id]
+    # expect: py-mass-assignment
+    profile.__dict__.update(request.get_json())
+    return "", 204
+
+
+@app.route("/profiles/<int:profile_id>/bio", methods=["PUT"])
+def replace_bio(profile_id):
+    profile = PROFILES[profile_id]
+    # ok: py-mass-assignment
+    vars(profile).update({"bio": request.get_json().get("bio", "")})
+    return "", 204
