@@ -190,9 +190,10 @@ class ServeApiTest {
     }
 
     @Test
-    void refusesARequestOverTheSizeLimit() {
-        String big = "x = 1\n".repeat((int) (ServeLimits.DEFAULT.maxRequestBytes() / 6) + 10);
-        assertError(413, "the request is larger than 5242880 bytes", client.postJson("/api/review", oneFile("big.py", big)));
+    void refusesARequestOverTheSizeLimitBeforeReadingIt() {
+        String answer = client.postAnnouncing("/api/review", ServeLimits.DEFAULT.maxRequestBytes() + 1);
+        assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+        assertTrue(answer.contains("{\n  \"error\": \"the request is larger than 5242880 bytes\"\n}"), answer);
     }
 
     @Test
