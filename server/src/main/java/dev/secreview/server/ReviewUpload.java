@@ -38,9 +38,6 @@ record ReviewUpload(List<SubmittedFile> files, String format) {
             } else {
                 files.add(new SubmittedFile(UploadPath.check(name, "uploaded file"), content));
             }
-            if (files.size() > limits.maxFiles()) {
-                throw ApiError.badRequest("more than " + limits.maxFiles() + " files in one request");
-            }
         }
         String code = ctx.formParam("code");
         if (code != null && !code.isEmpty()) {

@@ -21,7 +21,7 @@ final class StaticAssets {
         ctx.contentType(TYPES.get(name.substring(name.lastIndexOf('.') + 1))).result(assets.get(name));
     }
 
-    static byte[] load(String name) {
+    private static byte[] load(String name) {
         try (InputStream in = StaticAssets.class.getResourceAsStream(FOLDER + name)) {
             if (in == null) throw new IllegalStateException("missing resource " + FOLDER + name);
             return in.readAllBytes();
