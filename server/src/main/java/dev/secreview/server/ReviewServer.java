@@ -138,7 +138,12 @@ public final class ReviewServer implements AutoCloseable {
 
     /** Starts serving on {@code host}:{@code port} (0: any free port). */
     public ReviewServer start(String host, int port) {
-        app.start(host, port);
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            close(); // a port in use leaves no threads behind
+            throw e;
+        }
         return this;
     }
 
