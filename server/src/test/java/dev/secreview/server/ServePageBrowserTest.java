@@ -29,8 +29,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The page in a real headless Chromium: code pasted and reviewed, the review shown in its sandboxed frame with the
- * finding, its filter working there, the script-injection probe kept as text, and a screenshot kept in target/.
+ * The page in a real headless Chromium: code pasted (or a zip uploaded) and reviewed, the review shown in its sandboxed
+ * frame with the finding, its filter working there, the script-injection probe kept as text, and a screenshot kept
+ * in target/.
  */
 class ServePageBrowserTest {
 
@@ -53,11 +54,7 @@ class ServePageBrowserTest {
                 browser.findElement(By.id("code")).sendKeys(COMMAND_INJECTION + "banner = \"" + PROBE + "\"\n");
                 browser.findElement(By.id("submit")).click();
 
-                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-                wait.until(d -> d.findElement(By.id("review")).isDisplayed());
-                assertTrue(browser.findElement(By.id("downloads")).isDisplayed(), "JSON and SARIF can be downloaded");
-                browser.switchTo().frame("review");
-                wait.until(d -> !d.findElements(By.id("verdict")).isEmpty());
+                showReview(browser);
                 assertEquals("1 security defect in 1 file (1 high).", browser.findElement(By.id("verdict")).getText());
                 String text = browser.findElement(By.tagName("body")).getText();
                 assertTrue(text.contains("py-command-injection"), text);
@@ -81,6 +78,35 @@ class ServePageBrowserTest {
                 browser.quit();
             }
         }
+    }
+
+    @Test
+    void anUploadedZipIsReviewedInTheFrame() throws IOException {
+        Chromium.assumeInstalled();
+        Path zip = temporary.resolve("project.zip");
+        Files.write(zip, Zips.of(Zips.entry("app/views.py", COMMAND_INJECTION), Zips.entry("app/__init__.py", "")));
+        try (ReviewServer server = new ReviewServer("test", ServeLimits.DEFAULT, temporary).start("127.0.0.1", 0)) {
+            ChromeDriver browser = Chromium.start(temporary.resolve("profile"));
+            try {
+                browser.get("http://127.0.0.1:" + server.port() + "/");
+                browser.findElement(By.id("files")).sendKeys(zip.toString());
+                browser.findElement(By.id("submit")).click();
+                showReview(browser);
+                assertEquals("1 security defect in 1 file (1 high).", browser.findElement(By.id("verdict")).getText());
+                assertTrue(browser.findElement(By.tagName("body")).getText().contains("app/views.py"));
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    /** Waits for the review to appear, and turns to its frame. */
+    private static void showReview(ChromeDriver browser) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(d -> d.findElement(By.id("review")).isDisplayed());
+        assertTrue(browser.findElement(By.id("downloads")).isDisplayed(), "JSON and SARIF can be downloaded");
+        browser.switchTo().frame("review");
+        wait.until(d -> !d.findElements(By.id("verdict")).isEmpty());
     }
 
     /** Whether the image is one colour (a page that did not render). */
