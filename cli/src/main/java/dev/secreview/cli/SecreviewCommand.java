@@ -10,7 +10,7 @@ import java.util.Properties;
         mixinStandardHelpOptions = true,
         versionProvider = SecreviewCommand.Version.class,
         description = "Reviews source code for security defects and explains each one: CWE, place, why, and how to fix it.",
-        subcommands = {ScanCommand.class, ReviewCommand.class, BaselineCommand.class, AuditCommand.class, RulesCommand.class, ExplainCommand.class, CweCommand.class, EvalCommand.class},
+        subcommands = {ScanCommand.class, ReviewCommand.class, BaselineCommand.class, AuditCommand.class, RulesCommand.class, ExplainCommand.class, CweCommand.class, EvalCommand.class, ServeCommand.class},
         footer = {"", ExitCode.HELP})
 final class SecreviewCommand implements Runnable {
 
@@ -20,7 +20,7 @@ final class SecreviewCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: scan, review, baseline, audit, rules, explain, cwe or eval");
+                "a command is required: scan, review, baseline, audit, rules, explain, cwe, eval or serve");
     }
 
     /** The version Maven wrote into the jar's resources. */

@@ -38,6 +38,19 @@ public final class HtmlReportWriter implements ReportWriter {
         this.catalog = catalog;
     }
 
+    /**
+     * The Content-Security-Policy source of the page's inline stylesheet: a page that shows this review in an
+     * {@code <iframe srcdoc>} must allow it too, since the frame inherits that page's policy.
+     */
+    public static String inlineStyleSource() {
+        return STYLE.hashSource();
+    }
+
+    /** The Content-Security-Policy source of the page's inline script (see {@link #inlineStyleSource()}). */
+    public static String inlineScriptSource() {
+        return SCRIPT.hashSource();
+    }
+
     @Override
     public void write(ReviewReport report, Writer out) throws IOException {
         ReportModel model = new ReportModel(report, catalog);
