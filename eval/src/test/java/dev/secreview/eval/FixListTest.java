@@ -63,7 +63,7 @@ class FixListTest {
         java.util.Set<String> classes = java.util.Set.of("sql-injection", "command-injection", "code-injection",
                 "path-traversal", "xss", "ssrf", "open-redirect", "xxe", "deserialization", "access-control",
                 "authentication", "info-exposure", "crypto-tls", "timing", "denial-of-service", "csrf",
-                "header-injection", "template-injection", "race", "other");
+                "header-injection", "template-injection", "race", "ldap-injection", "secrets", "other");
         for (FixCase fix : fixes) {
             assertTrue(classes.contains(fix.defectClass()), fix.id() + ": class " + fix.defectClass());
             assertTrue(fix.repository().matches("[\\w.-]+/[\\w.-]+"), fix.id() + ": repository " + fix.repository());
