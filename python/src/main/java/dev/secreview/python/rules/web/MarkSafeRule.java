@@ -5,6 +5,7 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Binding;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.tree.PyNode;
@@ -35,8 +36,9 @@ public final class MarkSafeRule implements CallRule {
     @Override
     public void visitCall(Call call, RuleContext context) {
         String callee = call.callee();
-        if (callee == null || !MARKERS.contains(callee)) return;
-        PyNode text = call.argument(0, callee.endsWith("Markup") ? "base" : "s");
+        boolean marker = callee != null && MARKERS.contains(callee) || markerSubclass(call, context);
+        if (!marker) return;
+        PyNode text = call.argument(0, callee == null || callee.endsWith("Markup") ? "base" : "s");
         if (text == null) return;
         PythonFile file = context.file();
         List<PyNode> unescaped = new UnescapedParts(file, context.values()).of(text);
@@ -49,6 +51,22 @@ public final class MarkSafeRule implements CallRule {
         context.report(call.node(), "`" + call.function().text() + "()` marks " + described(text, unescaped, file)
                 + " as safe HTML, and nothing on the way escapes " + (unescaped.size() == 1 ? "that value" : "those values")
                 + risk, Severity.MEDIUM, Confidence.LOW);
+    }
+
+    /** {@code class literal(Markup): ...} then {@code literal(text)}: a subclass of a marker marks its text safe too. */
+    private static boolean markerSubclass(Call call, RuleContext context) {
+        PyNode function = call.function();
+        if (function == null || !function.is("identifier")) return false;
+        for (Binding binding : context.file().resolve(function.text(), function)) {
+            PyNode definition = binding.site();
+            if (binding.kind() != Binding.Kind.DEFINITION || definition == null || !definition.is("class_definition")) continue;
+            PyNode bases = definition.field("superclasses");
+            if (bases == null) continue;
+            for (PyNode base : bases.namedChildren()) {
+                if (MARKERS.contains(String.valueOf(context.file().qualifiedName(base)))) return true;
+            }
+        }
+        return false;
     }
 
     /** {@code @register.filter} / {@code @register.simple_tag}: a function whose output goes into templates of any kind. */
