@@ -9,6 +9,7 @@ import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.Set;
@@ -33,6 +34,14 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
 
     private static final Set<String> CERT_NONE = Set.of("ssl.CERT_NONE", "ssl.VerifyMode.CERT_NONE");
 
+    /**
+     * TLS in the standard library's mail and file clients: without a {@code context=} they use
+     * {@code ssl._create_stdlib_context()}, which verifies nothing.
+     */
+    private static final Set<String> STDLIB_TLS = Set.of("smtplib.SMTP().starttls", "smtplib.LMTP().starttls",
+            "smtplib.SMTP_SSL", "imaplib.IMAP4().starttls", "imaplib.IMAP4_SSL", "poplib.POP3().stls",
+            "poplib.POP3_SSL", "ftplib.FTP_TLS");
+
     @Override
     public Set<String> nodeTypes() {
         return Set.of("assignment");
@@ -52,6 +61,19 @@ public final class TlsNoVerifyRule implements CallRule, NodeRule {
         }
         String callee = call.callee();
         if (callee == null) return;
+        if (STDLIB_TLS.contains(callee)) {
+            PyNode given = call.keyword("context");
+            if ((given == null || given.is("none")) && TlsSupport.guarded(call.node(), context)) {
+                reportConditional(call.node(), "`" + Snippets.shortened(call.node().text(), 60) + "` without a `context`", context);
+            } else if (given == null || given.is("none")) {
+                context.report(call.node(), "`" + Snippets.shortened(call.node().text(), 60) + "` is given no `context`, "
+                        + "and then the standard library uses one that checks neither the server's certificate nor its "
+                        + "name: anyone on the network path can present any certificate and read the mail or files, "
+                        + "credentials included.", Severity.HIGH, Confidence.HIGH,
+                        "Pass a verifying context: `" + call.function().text() + "(..., context=ssl.create_default_context())`.");
+            }
+            return;
+        }
         if (callee.equals("ssl._create_unverified_context")) {
             context.report(call.node(), "`ssl._create_unverified_context()` makes a context that accepts any "
                     + "certificate for any host, so anyone on the network path can impersonate the server.");
