@@ -100,11 +100,6 @@ public final class AnalysisCache {
         return sha256(all);
     }
 
-    /** How many distinct files were analysed or read back in this process. */
-    public int size() {
-        return analyses.size();
-    }
-
     private static String sha256(String... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -34,10 +34,6 @@ final class CacheDirectory {
         this.root = root;
     }
 
-    Path root() {
-        return root;
-    }
-
     /** The entry stored under {@code key}, when there is a readable one of that type. */
     <T> Optional<T> read(String key, Class<T> type) {
         Path file = fileOf(key);
