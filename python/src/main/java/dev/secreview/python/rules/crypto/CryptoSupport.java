@@ -71,6 +71,10 @@ final class CryptoSupport {
      * when the value (or the name it is assigned to) is returned. Follows the value up to its
      * {@link #carrier}; says nothing of comparisons and of calls that only consume it.
      */
+    /** Method names that say only "make a value", not what the value is for. */
+    private static final java.util.Set<String> MAKER_METHODS = java.util.Set.of("generate", "gen", "create", "make",
+            "new", "random", "build");
+
     static List<String> destinationNames(PyNode expr, PythonFile file) {
         List<String> names = new ArrayList<>();
         PyNode node = carrier(expr);
@@ -98,6 +102,8 @@ final class CryptoSupport {
             case "return_statement" -> {
                 String function = functionName(p, file);
                 if (function != null) names.add(function + "()");
+                String owner = makerOwner(p, function, file);
+                if (owner != null) names.add(owner + "." + function + "()");
             }
             default -> {
             }
@@ -127,6 +133,21 @@ final class CryptoSupport {
             }
         });
         return found[0];
+    }
+
+    /**
+     * For {@code class Token: def generate(): return ...}, the class: a method named only for making a value
+     * makes one of what its class is.
+     */
+    private static String makerOwner(PyNode at, String function, PythonFile file) {
+        if (function == null || !MAKER_METHODS.contains(function.replaceFirst("^_+", ""))) return null;
+        PyNode method = file.enclosingFunction(at);
+        PyNode owner = method == null ? null : method.ancestor("class_definition");
+        if (owner == null || owner.field("name") == null || file.enclosingFunction(owner) != null) return null;
+        PyNode body = owner.field("body");
+        boolean direct = body != null && (method.parent() == body
+                || method.parent() != null && method.parent().is("decorated_definition") && method.parent().parent() == body);
+        return direct ? owner.field("name").text() : null;
     }
 
     static String functionName(PyNode at, PythonFile file) {

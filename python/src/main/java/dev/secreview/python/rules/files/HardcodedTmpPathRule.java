@@ -22,6 +22,12 @@ import java.util.Optional;
                 + "owned by the service (e.g. CONF.state_path or $XDG_RUNTIME_DIR).",
         altNames = {"B108"})
 public final class HardcodedTmpPathRule implements CallRule {
+    /** Parts of a file name that make it unpredictable. */
+    private static final java.util.regex.Pattern RANDOM_NAME = java.util.regex.Pattern.compile(
+            "uuid|secrets\\.|token_hex|token_urlsafe|urandom|mkstemp|mkdtemp|random");
+    /** Calls that create or fill the file at their first argument ({@code atomic_open}, {@code extract}, {@code save}). */
+    private static final java.util.regex.Pattern WRITER_NAME = java.util.regex.Pattern.compile(
+            "open|write|save|extract|dump|copy|move|mkdir|makedirs");
     @Override
     public void visitCall(Call call, RuleContext context) {
         String callee = call.callee();
@@ -78,6 +84,10 @@ public final class HardcodedTmpPathRule implements CallRule {
                 path = pathOfPathObject(call, context);
                 what = callee.endsWith(".mkdir") ? "directory" : "file";
             }
+            case "os.path.join" -> {
+                joinedIntoTempDirectory(call, context);
+                return;
+            }
             default -> {
                 return;
             }
@@ -100,6 +110,50 @@ public final class HardcodedTmpPathRule implements CallRule {
         context.report(call.node(), "`" + callee + "` creates the " + what + " " + named + " at a fixed, predictable "
                 + "name in a world-writable directory; " + risk + ".", Severity.MEDIUM,
                 path.is("string") ? Confidence.HIGH : Confidence.MEDIUM);
+    }
+
+    /**
+     * {@code path = os.path.join(tempfile.gettempdir(), name)} then a call that writes or extracts to {@code path}:
+     * the shared temporary directory under a name anyone can predict, as with a literal /tmp path.
+     */
+    private static void joinedIntoTempDirectory(Call call, RuleContext context) {
+        PyNode arguments = call.node().field("arguments");
+        if (arguments == null || arguments.namedChildren().size() < 2 || !tempDirectory(arguments.namedChildren().get(0), context)) {
+            return;
+        }
+        for (PyNode part : arguments.namedChildren().subList(1, arguments.namedChildren().size())) {
+            if (RANDOM_NAME.matcher(part.text()).find()) return;
+        }
+        PyNode assignment = call.node().parent();
+        if (assignment == null || !assignment.is("assignment") || assignment.field("left") == null
+                || !assignment.field("left").is("identifier")) {
+            return;
+        }
+        String name = assignment.field("left").text();
+        PyNode function = context.file().enclosingFunction(call.node());
+        PyNode scope = function == null ? context.file().root() : function;
+        PyNode[] writer = {null};
+        scope.forEachDescendant(n -> {
+            if (writer[0] != null || !n.is("call") || n.startOffset() < call.node().endOffset()) return;
+            Call use = Call.of(n, context.file());
+            PyNode first = use.argument(0, null);
+            if (first != null && first.is("identifier") && first.text().equals(name) && WRITER_NAME.matcher(use.name()).find()) {
+                writer[0] = n;
+            }
+        });
+        if (writer[0] == null) return;
+        context.report(call.node(), "`" + name + "` is a file in the shared temporary directory named by `"
+                + Snippets.shortened(arguments.namedChildren().get(arguments.namedChildren().size() - 1).text(), 40)
+                + "`, which anyone can predict, and `" + Snippets.shortened(writer[0].text(), 50) + "` (line "
+                + writer[0].startLine() + ") uses it: another local user can create that file or a symlink there "
+                + "first, and make this process write where they choose or read what they planted.",
+                Severity.MEDIUM, Confidence.MEDIUM);
+    }
+
+    /** {@code tempfile.gettempdir()}, or a local name given only that. */
+    private static boolean tempDirectory(PyNode expr, RuleContext context) {
+        PyNode value = expr.is("identifier") ? context.values().singleAssignedValue(expr) : expr;
+        return value != null && value.is("call") && Call.of(value, context.file()).calls("tempfile.gettempdir");
     }
 
     private static boolean isWriteMode(String mode) {

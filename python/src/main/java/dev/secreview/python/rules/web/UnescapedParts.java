@@ -212,6 +212,16 @@ final class UnescapedParts {
             }
             return;
         }
+        if (function != null && function.is("attribute") && function.field("attribute") != null
+                && function.field("attribute").text().equals("format") && translatedConstant(function.field("object"))) {
+            // _("See the {link}.").format(link=link): a translated template filled with values.
+            if (arguments != null) {
+                for (PyNode argument : arguments.namedChildren()) {
+                    collect(argument.is("keyword_argument") ? argument.field("value") : argument, parts, depth + 1);
+                }
+            }
+            return;
+        }
         PyNode method = ownMethod(function);
         if (method == null) {
             parts.add(call);
