@@ -141,13 +141,28 @@ public final class HardcodedTmpPathRule implements CallRule {
                 writer[0] = n;
             }
         });
-        if (writer[0] == null) return;
+        if (writer[0] == null || checksOwner(scope, name)) return;
         context.report(call.node(), "`" + name + "` is a file in the shared temporary directory named by `"
                 + Snippets.shortened(arguments.namedChildren().get(arguments.namedChildren().size() - 1).text(), 40)
                 + "`, which anyone can predict, and `" + Snippets.shortened(writer[0].text(), 50) + "` (line "
                 + writer[0].startLine() + ") uses it: another local user can create that file or a symlink there "
                 + "first, and make this process write where they choose or read what they planted.",
                 Severity.MEDIUM, Confidence.MEDIUM);
+    }
+
+    /**
+     * Whether the function checks who owns what is at {@code name} ({@code os.lstat(name).st_uid}), as Jinja's
+     * bytecode cache does before it trusts its directory in /tmp.
+     */
+    private static boolean checksOwner(PyNode scope, String name) {
+        boolean[] found = {false};
+        scope.forEachDescendant(n -> {
+            if (found[0] || !n.is("call")) return;
+            String text = n.text();
+            found[0] = (text.startsWith("os.lstat(" + name) || text.startsWith("os.stat(" + name))
+                    && scope.text().contains("st_uid");
+        });
+        return found[0];
     }
 
     /** {@code tempfile.gettempdir()}, or a local name given only that. */

@@ -25,7 +25,7 @@ public final class DjangoHelpTextHtmlRule implements NodeRule {
     private static final String HELP_TEXT = "help_text";
     private static final Set<String> URL_WORDS = Set.of("url", "urls", "uri", "href");
     private static final Set<String> QUANTITY_WORDS = Set.of("size", "count", "num", "number", "min", "max", "length",
-            "total", "limit", "quota", "percent");
+            "total", "limit", "quota", "percent", "now", "date", "time", "timestamp", "datetime");
     private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[A-Za-z/]");
 
     @Override
@@ -105,11 +105,16 @@ public final class DjangoHelpTextHtmlRule implements NodeRule {
         return value.is("identifier") && Identifiers.words(value.text()).contains("custom");
     }
 
-    /** {@code volume.size}, {@code self.max_value}: numbers, which cannot open a tag. */
+    /**
+     * {@code volume.size}, {@code now}: numbers and times, which cannot open a tag; {@code DEFAULT_MIME_TYPE}: a
+     * constant by the naming convention, wherever it is defined.
+     */
     private static boolean quantity(PyNode part) {
         PyNode name = part.is("attribute") ? part.field("attribute") : part;
-        return name != null && name.is("identifier")
-                && Identifiers.words(name.text()).stream().anyMatch(QUANTITY_WORDS::contains);
+        if (name == null || !name.is("identifier")) return false;
+        String text = name.text();
+        return text.equals(text.toUpperCase(java.util.Locale.ROOT)) && text.chars().anyMatch(Character::isLetter)
+                || Identifiers.words(text).stream().anyMatch(QUANTITY_WORDS::contains);
     }
 
     /** {@code existing = field.help_text or ""}: help text the code already had is HTML by the same convention. */
