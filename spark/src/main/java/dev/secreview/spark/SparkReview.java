@@ -131,11 +131,8 @@ public final class SparkReview implements Callable<Integer> {
     /** The active session, or a new one: in local[*] when nothing (spark-submit, spark.master) says where. */
     private static SparkSession session() {
         SparkConf conf = new SparkConf();
-        boolean local = !conf.contains("spark.master") && SparkSession.getDefaultSession().isEmpty();
-        if (local) conf.setMaster("local[*]");
-        SparkSession spark = SparkSession.builder().appName("secreview-spark").config(conf).getOrCreate();
-        if (local) spark.sparkContext().setLogLevel("WARN");
-        return spark;
+        if (!conf.contains("spark.master") && SparkSession.getDefaultSession().isEmpty()) conf.setMaster("local[*]");
+        return SparkSession.builder().appName("secreview-spark").config(conf).getOrCreate();
     }
 
     /** False, with an error line, when the output exists and may not be replaced. */
