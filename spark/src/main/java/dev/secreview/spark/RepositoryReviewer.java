@@ -36,10 +36,11 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
- * Reviews one repository on an executor as {@code secreview scan --no-cache ROOT} reviews it: the repository's own
- * configuration ({@code .secreview.toml} or {@code pyproject.toml}), what git ignores left out, every rule, its
- * baseline if the configuration names one, its thresholds; paths relative to the repository's root. Writes its SARIF
- * file with the report module's writer and returns its rows. Whatever fails is an error row, never an exception.
+ * Reviews one repository on an executor as {@code secreview scan --no-cache .} run in its root reviews it: the
+ * repository's own configuration ({@code .secreview.toml} or {@code pyproject.toml}), what git ignores left out, every
+ * rule, its baseline if the configuration names one, its thresholds; paths (and so the dataflow's module names)
+ * relative to the repository's root, wherever its clone is. Writes its SARIF file with the report module's writer and
+ * returns its rows. Whatever fails is an error row, never an exception.
  */
 final class RepositoryReviewer implements Serializable {
 

@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "secreview-spark",
         mixinStandardHelpOptions = true,
         versionProvider = SparkReview.Version.class,
-        description = {"Reviews many repositories on Apache Spark, each as `secreview scan --no-cache` reviews it (its own"
-                + " configuration, what git ignores left out), one Spark task per repository.",
+        description = {"Reviews many repositories on Apache Spark, each as `secreview scan --no-cache .` in its root"
+                + " reviews it (its own configuration, what git ignores left out), one Spark task per repository.",
                 "Writes under --output: findings/ (Parquet, one row per finding: repository, revision, path, line, rule,"
                         + " cwe, pillar, severity, confidence, fingerprint, suppressed), errors/ (Parquet: repository,"
                         + " revision, stage, message: a repository that could not be checked out or reviewed),"

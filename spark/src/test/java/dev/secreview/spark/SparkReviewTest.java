@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -143,7 +145,7 @@ class SparkReviewTest {
                         row.getAs("suppressed")));
             }
             Set<List<Object>> fromCli = new HashSet<>();
-            for (JsonNode file : cli("scan", "--no-cache", "--no-progress", "-f", "json", root.toString()).get("files")) {
+            for (JsonNode file : JSON.readTree(cli(root, "scan", "--no-cache", "--no-progress", "-f", "json", ".")).get("files")) {
                 for (JsonNode f : file.get("findings")) {
                     fromCli.add(List.of(relative(root, f.at("/location/path").asText()), f.at("/location/startLine").asInt(),
                             f.get("ruleId").asText(), f.at("/cwe/id").asInt(),
@@ -160,7 +162,7 @@ class SparkReviewTest {
     void fingerprintsAreThoseOfTheBaseline() throws IOException {
         for (Path root : List.of(EXAMPLES, gitRepository)) {
             Path baseline = work.resolve("baseline-" + root.getFileName() + ".json");
-            cli("baseline", "--no-cache", "--no-progress", "-o", baseline.toString(), root.toString());
+            cli(root, "baseline", "--no-cache", "--no-progress", "-o", baseline.toString(), ".");
             Set<List<Object>> recorded = new HashSet<>();
             for (JsonNode entry : JSON.readTree(baseline.toFile()).get("findings")) {
                 recorded.add(List.of(relative(root, entry.get("path").asText()), entry.get("line").asInt(),
@@ -274,16 +276,29 @@ class SparkReviewTest {
         return spark.read().parquet(output.resolve(ReviewTables.FINDINGS).toString()).collectAsList();
     }
 
-    /** The secreview command's output (JSON), run in this JVM. */
-    private static JsonNode cli(String... args) throws IOException {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = dev.secreview.cli.Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertTrue(code == 0 || code == 1, "secreview " + String.join(" ", args) + ": " + err);
-        return out.toString().isBlank() ? JSON.nullNode() : JSON.readTree(out.toString());
+    /**
+     * The standard output of the secreview command run in {@code root} on {@code .}, as a repository is reviewed from
+     * its root: module names come from the paths as the command is given them, so a review of {@code /tmp/x/app}
+     * may name {@code tmp.x.app.views} what one from {@code app} names {@code views}.
+     */
+    private static String cli(Path root, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), dev.secreview.cli.Main.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(root.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            int code = process.waitFor();
+            assertTrue(code == 0 || code == 1, "secreview " + String.join(" ", args) + " in " + root + ": exit " + code);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return out;
     }
 
     private static String relative(Path root, String shown) {
-        return root.relativize(Path.of(shown).toAbsolutePath().normalize()).toString().replace('\\', '/');
+        return root.relativize(root.resolve(shown).normalize()).toString().replace('\\', '/');
     }
 }
