@@ -5,6 +5,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.util.FS;
@@ -13,6 +14,7 @@ import org.eclipse.jgit.util.FileUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The tree of one repository on an executor: a local folder as it is, or a clone (with JGit) checked out at the
@@ -80,9 +82,18 @@ final class Checkout implements AutoCloseable {
     }
 
     private static Checkout checkedOut(RepositorySource source, Path target) throws CheckoutException {
-        // HEAD alone needs no history: a shallow clone; another revision may be anywhere in it.
         var clone = Git.cloneRepository().setURI(source.repository()).setDirectory(target.toFile()).setNoCheckout(true);
-        if (source.revision() == null) clone.setDepth(1);
+        try {
+            if (source.revision() == null) {
+                // HEAD alone needs only its branch's last commit: a shallow clone of that branch, without tags (a
+                // mirror's other refs may name objects it no longer has); another revision may be anywhere.
+                clone.setDepth(1).setNoTags();
+                String branch = headBranch(source.repository());
+                if (branch != null) clone.setBranchesToClone(List.of(branch)).setBranch(branch);
+            }
+        } catch (GitAPIException | RuntimeException e) {
+            throw new CheckoutException("cannot clone " + source.repository() + ": " + message(e), e);
+        }
         try (Git git = clone.call()) {
             String revision = source.revision() == null ? Constants.HEAD : source.revision();
             ObjectId commit = resolve(git.getRepository(), revision);
@@ -92,6 +103,12 @@ final class Checkout implements AutoCloseable {
         } catch (GitAPIException | IOException | RuntimeException e) {
             throw new CheckoutException("cannot clone " + source.repository() + ": " + message(e), e);
         }
+    }
+
+    /** The branch a repository's HEAD names; null when its HEAD is detached or not told. */
+    private static String headBranch(String repository) throws GitAPIException {
+        Ref head = Git.lsRemoteRepository().setRemote(repository).callAsMap().get(Constants.HEAD);
+        return head != null && head.isSymbolic() ? head.getTarget().getName() : null;
     }
 
     /** A commit, tag or local branch; else a branch of the clone's origin. */

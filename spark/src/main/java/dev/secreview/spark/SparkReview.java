@@ -106,7 +106,7 @@ public final class SparkReview implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (threads < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         List<RepositorySource> sources;

@@ -44,6 +44,8 @@ class SparkReviewTest {
     private static SparkSession spark;
     private static Path gitRepository;
     private static String taggedCommit;
+    private static String headCommit;
+    private static Path bareRepository;
     private static Path output;
     private static int exitCode;
     private static String messages;
@@ -65,6 +67,7 @@ class SparkReviewTest {
                 "# the bundled examples, reviewed where they are",
                 EXAMPLES.toString(),
                 gitRepository.toUri() + ",v1",
+                bareRepository.toString(),
                 work.resolve("no-such-folder").toString(),
                 "file:///no/such/repository.git",
                 gitRepository.toUri() + ",no-such-tag",
@@ -83,7 +86,8 @@ class SparkReviewTest {
 
     /**
      * app.py hands request data to helper.py, which runs it in a shell (a path across two files); a pickle load
-     * marked {@code # nosec} is suppressed. Tagged v1; a later commit adds a file the review at v1 must not see.
+     * marked {@code # nosec} is suppressed. Tagged v1; a later commit adds a file the review at v1 must not see, and
+     * that one at HEAD must: a bare clone of it is listed without a revision.
      */
     private static Path smallGitRepository(Path folder) throws Exception {
         Files.createDirectories(folder);
@@ -118,10 +122,13 @@ class SparkReviewTest {
             taggedCommit = git.commit().setMessage("service").setAuthor("t", "t@example.org")
                     .setCommitter("t", "t@example.org").setSign(false).call().name();
             git.tag().setName("v1").call();
-            Files.writeString(folder.resolve("later.py"), "import os\n\nos.system(input())\n");
+            Files.writeString(folder.resolve("later.py"), "import pickle\n\n\ndef load(blob):\n    return pickle.loads(blob)\n");
             git.add().addFilepattern(".").call();
-            git.commit().setMessage("later").setAuthor("t", "t@example.org").setCommitter("t", "t@example.org")
-                    .setSign(false).call();
+            headCommit = git.commit().setMessage("later").setAuthor("t", "t@example.org")
+                    .setCommitter("t", "t@example.org").setSign(false).call().name();
+            bareRepository = folder.resolveSibling("service.git");
+            Git.cloneRepository().setURI(folder.toUri().toString()).setBare(true).setDirectory(bareRepository.toFile())
+                    .call().close();
             // The work tree back at v1: what the secreview command is compared on.
             git.checkout().setName("v1").call();
         }
@@ -131,7 +138,7 @@ class SparkReviewTest {
     @Test
     void theJobSucceedsAndSaysWhatItDid() {
         assertEquals(SparkReview.FINDINGS, exitCode, messages);
-        assertTrue(messages.contains("5 repositories: 2 reviewed, 3 failed"), messages);
+        assertTrue(messages.contains("6 repositories: 3 reviewed, 3 failed"), messages);
     }
 
     @Test
@@ -190,6 +197,14 @@ class SparkReviewTest {
     }
 
     @Test
+    void aBareRepositoryIsClonedAtItsHead() {
+        List<Row> service = findings().stream()
+                .filter(r -> r.getAs("repository").equals(bareRepository.toString())).toList();
+        assertTrue(service.stream().allMatch(r -> headCommit.equals(r.getAs("revision"))), service.toString());
+        assertTrue(service.stream().anyMatch(r -> r.getAs("path").equals("later.py")), service.toString());
+    }
+
+    @Test
     void repositoriesThatCannotBeCheckedOutAreErrorRows() {
         Map<String, Row> errors = spark.read().parquet(output.resolve(ReviewTables.ERRORS).toString()).collectAsList()
                 .stream().collect(Collectors.toMap(r -> r.getAs("repository") + " " + r.getAs("revision"), r -> r));
@@ -223,7 +238,7 @@ class SparkReviewTest {
     @Test
     void eachRepositoryReviewedHasItsSarifFileWithItsFindings() throws IOException {
         List<Row> repositories = spark.read().parquet(output.resolve(ReviewTables.REPOSITORIES).toString()).collectAsList();
-        assertEquals(2, repositories.size());
+        assertEquals(3, repositories.size());
         for (Row repository : repositories) {
             JsonNode sarif = JSON.readTree(output.resolve(ReviewTables.SARIF).resolve(repository.<String>getAs("sarif")).toFile());
             assertEquals("2.1.0", sarif.get("version").asText());
