@@ -93,7 +93,8 @@ public final class SparkReview implements Callable<Integer> {
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler((e, ignoredArgs) -> {
-                    err.println("secreview-spark: error: " + e.getMessage());
+                    // picocli starts some messages with its own "Error: ".
+                    err.println("secreview-spark: error: " + e.getMessage().replaceFirst("^Error: ", ""));
                     err.println("Try 'secreview-spark --help' for usage.");
                     return USAGE_OR_IO_ERROR;
                 })

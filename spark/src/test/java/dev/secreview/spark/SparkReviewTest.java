@@ -284,7 +284,8 @@ class SparkReviewTest {
         int code = SparkReview.run(new String[]{"-o", work.resolve("other").toString()}, new PrintWriter(new StringWriter()),
                 new PrintWriter(err, true));
         assertEquals(SparkReview.USAGE_OR_IO_ERROR, code);
-        assertTrue(err.toString().startsWith("secreview-spark: error: Error: Missing required argument"), err.toString());
+        assertTrue(err.toString().startsWith("secreview-spark: error: Missing required argument (specify one of these):"
+                + " (--repositories=FILE | --folder=DIR)"), err.toString());
     }
 
     private static List<Row> findings() {
