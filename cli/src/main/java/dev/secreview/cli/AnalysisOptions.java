@@ -1,25 +1,22 @@
 package dev.secreview.cli;
 
-import dev.secreview.change.GitIgnoredPaths;
 import dev.secreview.core.engine.AnalysisCache;
-import dev.secreview.core.engine.PathFilter;
-import dev.secreview.core.engine.PathGlob;
-import dev.secreview.core.engine.RuleSelection;
 import dev.secreview.core.engine.ScanListener;
 import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.Scanner;
 import dev.secreview.core.rule.RuleMetadata;
+import dev.secreview.project.AnalysisSettings;
+import dev.secreview.project.ConfigFile;
+import dev.secreview.project.ProjectConfig;
+import dev.secreview.project.ThreatModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** What to leave out and how to analyse: the options {@code scan}, {@code review} and {@code baseline} share. */
 final class AnalysisOptions {
@@ -65,9 +62,6 @@ final class AnalysisOptions {
                     + "local (command line, environment, console); comma-separated (default: ${DEFAULT-VALUE}).")
     List<ThreatModel> threatModels = new ArrayList<>();
 
-    /** The source categories of the models files a user can choose. */
-    enum ThreatModel { remote, local }
-
     @Option(names = "--progress", negatable = true,
             description = "Show progress on standard error (default: when it is a terminal).")
     Boolean progress;
@@ -90,53 +84,10 @@ final class AnalysisOptions {
     ScanRequest request(List<Path> paths, ProjectConfig config, List<RuleMetadata> rules, CommandLine commandLine) {
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (threadCount < 1) throw new CommandLine.ParameterException(commandLine, "--threads must be at least 1");
-        ParseResult given = commandLine.getParseResult();
-        Set<String> models = new HashSet<>();
-        config.setting("threat-model", config.threatModels(), given, "--threat-model", threatModels).value()
-                .forEach(model -> models.add(model.name()));
-        ProjectConfig.Setting<List<String>> exclude = config.setting("exclude", config.exclude(), given, "--exclude", excludes);
-        checkGlobs(exclude.source(), exclude.value());
-        checkGlobs(config.source() + ": include", config.include());
         if (fileTimeout < 0) throw new CommandLine.ParameterException(commandLine, "--file-timeout cannot be negative");
-        return new ScanRequest(paths, exclude.value(), threadCount, models)
-                .timingOutAfter(Duration.ofSeconds(fileTimeout))
-                .including(config.include())
-                .filteredBy(gitignore ? new GitIgnoredPaths() : PathFilter.NONE)
-                .selecting(selection(config, rules, given));
-    }
-
-    private RuleSelection selection(ProjectConfig config, List<RuleMetadata> rules, ParseResult given) {
-        ProjectConfig.Setting<List<String>> selected = config.setting("select", config.select(), given, "--select", select);
-        ProjectConfig.Setting<List<String>> ignored = config.setting("ignore", config.ignore(), given, "--ignore", ignore);
-        checkRules(selected.source(), selected.value(), rules);
-        checkRules(ignored.source(), ignored.value(), rules);
-        String perFile = config.source() + ": per-file-ignores";
-        checkGlobs(perFile, List.copyOf(config.perFileIgnores().keySet()));
-        List<RuleSelection.PathIgnore> byPath = new ArrayList<>();
-        config.perFileIgnores().forEach((glob, names) -> {
-            checkRules(perFile + " \"" + glob + "\"", names, rules);
-            byPath.add(new RuleSelection.PathIgnore(PathGlob.of(glob), names));
-        });
-        return new RuleSelection(selected.value(), ignored.value(), byPath);
-    }
-
-    /** Globs are read before the scan, so that one that names nothing is a usage error, not a failed scan. */
-    static void checkGlobs(String source, List<String> globs) {
-        for (String glob : globs) {
-            try {
-                PathGlob.of(glob);
-            } catch (IllegalArgumentException e) {
-                throw new UsageError(source + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /** A name no rule answers to is a usage error: a typo would otherwise select nothing, or ignore nothing. */
-    static void checkRules(String source, List<String> names, List<RuleMetadata> rules) {
-        RuleSelection.unknown(names, rules).ifPresent(name -> {
-            throw new UsageError(source + ": unknown rule '" + name + "' (a rule id, a CWE some rule reports, or a"
-                    + " Bandit id; 'secreview rules' lists them)");
-        });
+        AnalysisSettings settings = new AnalysisSettings(excludes, select, ignore, gitignore,
+                Duration.ofSeconds(fileTimeout), threadCount, threatModels);
+        return settings.request(paths, config, commandLine.getParseResult()::hasMatchedOption, rules);
     }
 
     /**

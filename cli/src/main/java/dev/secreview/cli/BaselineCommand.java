@@ -6,6 +6,7 @@ import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.ScanResult;
 import dev.secreview.core.engine.Scanner;
 import dev.secreview.core.model.Diagnostic;
+import dev.secreview.project.ProjectConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +50,7 @@ final class BaselineCommand implements Callable<Integer> {
         Scanner scanner = Scanner.withInstalledFrontEnds();
         ProjectConfig config = analysis.config(roots);
         // Written where the configuration says scans read it from, unless -o says otherwise.
-        output = config.setting("baseline", config.baseline(), spec.commandLine().getParseResult(), "--output", output).value();
+        output = config.setting("baseline", config.baseline(), spec.commandLine().getParseResult()::hasMatchedOption, "--output", output).value();
         ScanRequest request = analysis.request(roots, config, scanner.rules(), spec.commandLine());
         ScanResult review = scanner.scan(request, analysis.listener(err), analysis.cache(scanner));
         // An incomplete baseline would report the findings of the paths it left out as new ones later.

@@ -14,6 +14,7 @@ import dev.secreview.report.ChangedLines;
 import dev.secreview.report.ReviewReport;
 import dev.secreview.report.TextReportWriter;
 import dev.secreview.report.TextStyle;
+import dev.secreview.project.ProjectConfig;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
@@ -23,6 +24,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** How a review is reported and what counts: the options {@code scan} and {@code review} share. */
 final class OutputOptions {
@@ -67,7 +69,8 @@ final class OutputOptions {
     boolean exitZero;
 
     /** Takes the configuration file's settings for the options the command line does not give. */
-    void adopt(ProjectConfig config, ParseResult given) {
+    void adopt(ProjectConfig config, ParseResult parsed) {
+        Predicate<String> given = parsed::hasMatchedOption;
         format = config.setting("format", config.format(), given, "--format", format).value();
         severity = config.setting("severity", config.severity(), given, "--severity", severity).value();
         confidence = config.setting("confidence", config.confidence(), given, "--confidence", confidence).value();

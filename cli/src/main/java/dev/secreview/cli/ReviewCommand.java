@@ -10,6 +10,7 @@ import dev.secreview.core.engine.FileDiscovery;
 import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.ScanResult;
 import dev.secreview.core.engine.Scanner;
+import dev.secreview.project.ProjectConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -7,6 +7,7 @@ import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.ScanResult;
 import dev.secreview.core.engine.Scanner;
 import dev.secreview.core.model.Diagnostic;
+import dev.secreview.project.ProjectConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

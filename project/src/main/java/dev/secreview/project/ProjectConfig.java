@@ -1,10 +1,8 @@
-package dev.secreview.cli;
+package dev.secreview.project;
 
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Severity;
 import dev.secreview.report.ReportFormat;
-
-import picocli.CommandLine.ParseResult;
 
 import java.nio.file.Path;
 import java.util.Collection;
@@ -12,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The settings a repository keeps for secreview in {@code .secreview.toml} or in {@code pyproject.toml}'s
@@ -19,16 +18,16 @@ import java.util.Map;
  * A list the file does not set is empty, any other setting null; an option given on the command line replaces the
  * file's value for its key.
  */
-record ProjectConfig(String source, List<String> include, List<String> exclude, List<String> select,
+public record ProjectConfig(String source, List<String> include, List<String> exclude, List<String> select,
                      List<String> ignore, Map<String, List<String>> perFileIgnores, Severity severity,
-                     Confidence confidence, List<AnalysisOptions.ThreatModel> threatModels, Path baseline,
+                     Confidence confidence, List<ThreatModel> threatModels, Path baseline,
                      ReportFormat format, Boolean exitZero) {
 
     /** No configuration file: every setting from the command line or its default. */
-    static final ProjectConfig NONE = new ProjectConfig("", List.of(), List.of(), List.of(), List.of(), Map.of(),
+    public static final ProjectConfig NONE = new ProjectConfig("", List.of(), List.of(), List.of(), List.of(), Map.of(),
             null, null, List.of(), null, null, null);
 
-    ProjectConfig {
+    public ProjectConfig {
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
         select = List.copyOf(select);
@@ -38,17 +37,17 @@ record ProjectConfig(String source, List<String> include, List<String> exclude, 
     }
 
     /** A value and where it came from, as messages name it: {@code --select} or {@code .secreview.toml: select}. */
-    record Setting<T>(T value, String source) {
+    public record Setting<T>(T value, String source) {
     }
 
     /**
-     * The setting of {@code key}: the command line's value when {@code option} was given there or the file does not
-     * set the key ({@code fromFile} null or empty), else the file's.
+     * The setting of {@code key}: the command line's value when {@code option} was given there ({@code given} says
+     * which options were) or the file does not set the key ({@code fromFile} null or empty), else the file's.
      */
-    <T> Setting<T> setting(String key, T fromFile, ParseResult given, String option, T fromCommandLine) {
+    public <T> Setting<T> setting(String key, T fromFile, Predicate<String> given, String option, T fromCommandLine) {
         boolean fileSets = fromFile != null && !(fromFile instanceof Collection<?> list && list.isEmpty())
                 && !(fromFile instanceof Map<?, ?> table && table.isEmpty());
-        return fileSets && !given.hasMatchedOption(option) ? new Setting<>(fromFile, source + ": " + key)
+        return fileSets && !given.test(option) ? new Setting<>(fromFile, source + ": " + key)
                 : new Setting<>(fromCommandLine, option);
     }
 }

@@ -1,4 +1,4 @@
-package dev.secreview.cli;
+package dev.secreview.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,14 +24,14 @@ import java.util.function.Function;
  * Finds and reads the project's configuration: {@code .secreview.toml}, or the {@code [tool.secreview]} table of
  * {@code pyproject.toml}, the first found from the scanned folder upward (in one folder, {@code .secreview.toml}
  * first), stopping at the root of the repository (the folder with a {@code .git}). A key the file should not have
- * or a value of the wrong type or outside its choices is a {@link UsageError} naming the file, the key and what is
- * allowed; globs and rule names are checked where they are used ({@link AnalysisOptions}).
+ * or a value of the wrong type or outside its choices is a {@link ConfigError} naming the file, the key and what is
+ * allowed; globs and rule names are checked where they are used ({@link AnalysisSettings}).
  */
-final class ConfigFile {
+public final class ConfigFile {
 
-    static final String NAME = ".secreview.toml";
-    static final String PYPROJECT = "pyproject.toml";
-    static final List<String> KEYS = List.of("include", "exclude", "select", "ignore", "per-file-ignores", "severity",
+    public static final String NAME = ".secreview.toml";
+    public static final String PYPROJECT = "pyproject.toml";
+    public static final List<String> KEYS = List.of("include", "exclude", "select", "ignore", "per-file-ignores", "severity",
             "confidence", "threat-model", "baseline", "format", "exit-zero");
 
     private static final TomlMapper TOML = new TomlMapper();
@@ -40,7 +40,7 @@ final class ConfigFile {
     }
 
     /** The folder a search starts from: the one PATH's folder, or the current folder when there are several. */
-    static Path searchStart(List<Path> paths) {
+    public static Path searchStart(List<Path> paths) {
         if (paths.size() != 1) return Path.of("");
         Path path = paths.get(0);
         Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
@@ -48,7 +48,7 @@ final class ConfigFile {
     }
 
     /** The first configuration from {@code start} upward; {@link ProjectConfig#NONE} when there is none. */
-    static ProjectConfig find(Path start) {
+    public static ProjectConfig find(Path start) {
         for (Path folder = start.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
             Path own = folder.resolve(NAME);
             if (Files.isRegularFile(own)) return read(own);
@@ -63,12 +63,12 @@ final class ConfigFile {
     }
 
     /** The configuration in {@code file}: a pyproject.toml's [tool.secreview] table, or any other file whole. */
-    static ProjectConfig read(Path file) {
+    public static ProjectConfig read(Path file) {
         String shown = shown(file);
         JsonNode root = parse(file, shown);
         if (!file.getFileName().toString().equals(PYPROJECT)) return settings(root, file, shown);
         JsonNode table = root.at("/tool/secreview");
-        if (table.isMissingNode()) throw new UsageError(shown + ": no [tool.secreview] table");
+        if (table.isMissingNode()) throw new ConfigError(shown + ": no [tool.secreview] table");
         return settings(table, file, shown + " [tool.secreview]");
     }
 
@@ -77,11 +77,11 @@ final class ConfigFile {
             return TOML.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new UsageError(shown + ": not valid TOML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new ConfigError(shown + ": not valid TOML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (NoSuchFileException e) {
-            throw new UsageError(shown + ": no such file or directory");
+            throw new ConfigError(shown + ": no such file or directory");
         } catch (IOException e) {
-            throw new UsageError(shown + ": cannot read (" + (e instanceof AccessDeniedException ? "permission denied"
+            throw new ConfigError(shown + ": cannot read (" + (e instanceof AccessDeniedException ? "permission denied"
                     : "I/O error") + ")");
         }
     }
@@ -93,7 +93,7 @@ final class ConfigFile {
         return new ProjectConfig(source, values.strings("include"), values.strings("exclude"), values.strings("select"),
                 values.strings("ignore"), values.perFileIgnores(), values.choice("severity", Severity.values(), Severity::label),
                 values.choice("confidence", Confidence.values(), Confidence::label),
-                values.choices("threat-model", AnalysisOptions.ThreatModel.values(), Enum::name),
+                values.choices("threat-model", ThreatModel.values(), Enum::name),
                 baseline == null ? null : folder.resolve(baseline),
                 values.choice("format", ReportFormat.values(), format -> format.name().toLowerCase(Locale.ROOT)),
                 values.bool("exit-zero"));
@@ -113,11 +113,11 @@ final class ConfigFile {
 
         Values(JsonNode table, String source) {
             this.source = source;
-            if (!table.isObject()) throw new UsageError(source + ": expected a table of settings, not " + kind(table));
+            if (!table.isObject()) throw new ConfigError(source + ": expected a table of settings, not " + kind(table));
             for (Map.Entry<String, JsonNode> setting : table.properties()) {
                 String name = setting.getKey();
                 if (!KEYS.contains(name)) {
-                    throw new UsageError(source + ": unknown key '" + name + "' (allowed: " + String.join(", ", KEYS) + ")");
+                    throw new ConfigError(source + ": unknown key '" + name + "' (allowed: " + String.join(", ", KEYS) + ")");
                 }
             }
             this.table = table;
@@ -183,8 +183,8 @@ final class ConfigFile {
                             + String.join(", ", Arrays.stream(allowed).map(label).toList()) + ")"));
         }
 
-        private UsageError error(String key, String why) {
-            return new UsageError(source + ": " + key + ": " + why);
+        private ConfigError error(String key, String why) {
+            return new ConfigError(source + ": " + key + ": " + why);
         }
     }
 
