@@ -28,6 +28,9 @@ public final class UnboundAfterExceptRule implements NodeRule {
     /** Calls that end the handler as a raise does: sys.exit(), flask.abort(), self.fail(), a re-raising helper. */
     private static final Pattern EXITING_CALL = Pattern.compile(
             "^(sys\\.exit|os\\._exit|exit|quit|[\\w.]*\\babort|[\\w.]*\\.fail|[\\w.]*reraise\\w*)\\(");
+    /** Logging and printing: calls that never leave the handler. */
+    private static final Pattern LOGGING_CALL = Pattern.compile(
+            "^(print|(self\\.)?_?(log|logger|LOG|LOGGER|logging|_LOG)\\.\\w+|warnings\\.warn|_|gettext)\\(");
     private static final Set<String> LITERALS = Set.of("none", "true", "false", "integer", "float", "string", "list",
             "dictionary", "tuple", "set");
     private static final Set<String> EXIT_STATEMENTS = Set.of("raise_statement", "return_statement",
@@ -50,8 +53,8 @@ public final class UnboundAfterExceptRule implements NodeRule {
         PyNode function = file.enclosingFunction(node);
         PyNode body = node.field("body");
         if (function == null || body == null) return;
-        PyNode handler = fallingThroughHandler(node);
-        if (handler == null) return;
+        PyNode handler = fallingThroughHandler(node, file);
+        if (handler == null || finallyRaises(node)) return;
         Map<String, PyNode> assigned = new LinkedHashMap<>();
         targetsIn(body, function, file).forEach(target -> assigned.putIfAbsent(target.text(), target));
         PyNode handlerBlock = handler.childOfType("block");
@@ -63,7 +66,7 @@ public final class UnboundAfterExceptRule implements NodeRule {
         for (Map.Entry<String, PyNode> entry : assigned.entrySet()) {
             if (boundBeforeAnythingRaises(entry.getValue(), body)) continue;
             PyNode read = firstReadAfter(entry.getKey(), node, function, file);
-            if (read == null) continue;
+            if (read == null || guardedByHandlerState(handlerBlock, node, read, function, file)) continue;
             context.report(read, "`" + entry.getKey() + "` gets its value only inside the `try` (line "
                     + entry.getValue().startLine() + "), and the `" + head(handler) + "` clause (line " + handler.startLine()
                     + ") goes on without giving it one: when the `try` raises, this line fails with UnboundLocalError, "
@@ -72,35 +75,136 @@ public final class UnboundAfterExceptRule implements NodeRule {
     }
 
     /** The first except clause that neither leaves (raise, return, continue, break, sys.exit, abort) nor re-raises. */
-    private static PyNode fallingThroughHandler(PyNode tryStatement) {
+    private static PyNode fallingThroughHandler(PyNode tryStatement, PythonFile file) {
         for (PyNode clause : tryStatement.namedChildren()) {
             if (!clause.is("except_clause")) continue;
             PyNode block = clause.childOfType("block");
-            if (block != null && !exits(block)) return clause;
+            if (block != null && !exits(block, file, 0) && onlyLogs(block, file)) return clause;
         }
         return null;
     }
 
-    private static boolean exits(PyNode block) {
+    /**
+     * Whether the clause visibly carries on: it only logs, prints, passes or records a message, or branches between
+     * that and leaving. A call to anything else may be a helper that raises, so such a clause is not judged.
+     */
+    private static boolean onlyLogs(PyNode block, PythonFile file) {
+        for (PyNode statement : block.namedChildren()) {
+            boolean fine = switch (statement.type()) {
+                case "pass_statement" -> true;
+                case "expression_statement" -> {
+                    PyNode inner = statement.namedChildren().isEmpty() ? statement : statement.namedChildren().get(0);
+                    PyNode value = inner.is("assignment") && inner.field("right") != null ? inner.field("right") : inner;
+                    yield !value.text().contains("(") || LOGGING_CALL.matcher(value.text()).find();
+                }
+                case "if_statement" -> branches(statement).stream().allMatch(b -> exits(b, file, 0) || onlyLogs(b, file));
+                default -> EXIT_STATEMENTS.contains(statement.type())
+                        || statement.is("with_statement") && statement.text().contains("reraise");
+            };
+            if (!fine) return false;
+        }
+        return true;
+    }
+
+    private static List<PyNode> branches(PyNode ifStatement) {
+        List<PyNode> blocks = new ArrayList<>();
+        if (ifStatement.field("consequence") != null) blocks.add(ifStatement.field("consequence"));
+        for (PyNode alternative : ifStatement.fields("alternative")) {
+            PyNode block = alternative.field("body") != null ? alternative.field("body") : alternative.childOfType("block");
+            if (block != null) blocks.add(block);
+        }
+        return blocks;
+    }
+
+    /**
+     * {@code except Fault as ex: response = ex} then {@code if response: return response}: the clause records what
+     * happened in a name that an {@code if} between the try and the read tests, so the read may never run after it.
+     */
+    private static boolean guardedByHandlerState(PyNode handlerBlock, PyNode tryStatement, PyNode read, PyNode function,
+                                                 PythonFile file) {
+        Set<String> recorded = new java.util.HashSet<>();
+        targetsIn(handlerBlock, function, file).forEach(t -> recorded.add(t.text()));
+        if (recorded.isEmpty()) return false;
+        boolean[] guarded = {false};
+        function.forEachDescendant(n -> {
+            if (guarded[0] || !(n.is("if_statement") || n.is("elif_clause") || n.is("while_statement"))
+                    || n.startOffset() < tryStatement.endOffset() || n.startOffset() > read.startOffset()) {
+                return;
+            }
+            PyNode condition = n.field("condition");
+            if (condition == null) return;
+            condition.forEachDescendant(c -> {
+                if (c.is("identifier") && recorded.contains(c.text())) guarded[0] = true;
+            });
+        });
+        return guarded[0];
+    }
+
+    /** {@code finally: if err: raise ...}: the finally clause may raise what the handler recorded. */
+    private static boolean finallyRaises(PyNode tryStatement) {
+        PyNode clause = tryStatement.childOfType("finally_clause");
+        return clause != null && clause.text().contains("raise");
+    }
+
+    private static boolean exits(PyNode block, PythonFile file, int depth) {
         for (PyNode statement : block.namedChildren()) {
             if (EXIT_STATEMENTS.contains(statement.type())) return true;
-            if (statement.is("expression_statement") && EXITING_CALL.matcher(statement.text()).find()) return true;
+            if (statement.is("expression_statement") && (EXITING_CALL.matcher(statement.text()).find()
+                    || callsAlwaysRaising(statement, file, depth))) {
+                return true;
+            }
             if (statement.is("with_statement") && statement.text().contains("reraise")) return true;
-            if (statement.is("if_statement") && exitsOnEveryBranch(statement)) return true;
+            if (statement.is("if_statement") && exitsOnEveryBranch(statement, file, depth)) return true;
         }
         return false;
     }
 
-    private static boolean exitsOnEveryBranch(PyNode ifStatement) {
+    private static boolean exitsOnEveryBranch(PyNode ifStatement, PythonFile file, int depth) {
         PyNode consequence = ifStatement.field("consequence");
-        if (consequence == null || !exits(consequence)) return false;
+        if (consequence == null || !exits(consequence, file, depth)) return false;
         boolean hasElse = false;
         for (PyNode alternative : ifStatement.fields("alternative")) {
             PyNode block = alternative.field("body") != null ? alternative.field("body") : alternative.childOfType("block");
-            if (block == null || !exits(block)) return false;
+            if (block == null || !exits(block, file, depth)) return false;
             hasElse |= alternative.is("else_clause");
         }
         return hasElse;
+    }
+
+    /**
+     * {@code process_over_quota(...)} or {@code self._raise_error(...)}: a call to a function of this file whose
+     * body always leaves by raising (a helper that builds and raises the API error).
+     */
+    private static boolean callsAlwaysRaising(PyNode statement, PythonFile file, int depth) {
+        PyNode call = statement.namedChildren().isEmpty() ? null : statement.namedChildren().get(0);
+        if (depth > 2 || call == null || !call.is("call") || call.field("function") == null) return false;
+        PyNode function = call.field("function");
+        String name = function.is("identifier") ? function.text()
+                : function.is("attribute") && function.field("object") != null
+                        && Set.of("self", "cls").contains(function.field("object").text()) && function.field("attribute") != null
+                        ? function.field("attribute").text() : null;
+        if (name == null) return false;
+        boolean[] raises = {false};
+        file.root().forEachDescendant(n -> {
+            if (raises[0] || !n.is("function_definition") || n.field("name") == null || !n.field("name").text().equals(name)) {
+                return;
+            }
+            PyNode body = n.field("body");
+            raises[0] = body != null && alwaysRaises(body, file, depth + 1);
+        });
+        return raises[0];
+    }
+
+    /** Whether every way out of the block is a raise (its last statement raises, or an if whose branches all do). */
+    private static boolean alwaysRaises(PyNode block, PythonFile file, int depth) {
+        List<PyNode> statements = block.namedChildren();
+        if (statements.isEmpty()) return false;
+        for (PyNode statement : statements) {
+            if (statement.is("return_statement")) return false;
+        }
+        PyNode last = statements.get(statements.size() - 1);
+        return last.is("raise_statement") || last.is("if_statement") && exitsOnEveryBranch(last, file, depth)
+                && !last.text().contains("return");
     }
 
     /** Names bound in {@code scope} (assignment, augmented assignment, for, with ... as, walrus, import), not in nested definitions. */
