@@ -37,13 +37,16 @@ public final class PythonLowering {
 
     /** Lowers the file; {@code values} is the file's constant folding, shared with the pattern rules. */
     public static SourceModule lower(PythonFile file, Values values) {
-        PythonLowering lowering = new PythonLowering(file, values, moduleName(file.source().displayPath()));
+        PythonLowering lowering = new PythonLowering(file, values, moduleName(file.source().projectPath()));
         return lowering.lowerModule();
     }
 
-    /** {@code src/app/views.py} is {@code src.app.views}; a package's {@code __init__.py} is the package. */
-    static String moduleName(String displayPath) {
-        String path = displayPath.replace('\\', '/');
+    /**
+     * {@code src/app/views.py} is {@code src.app.views}; a package's {@code __init__.py} is the package. Named from the
+     * path inside the project, so that the review of a tree does not depend on the folder it was started from.
+     */
+    static String moduleName(String projectPath) {
+        String path = projectPath.replace('\\', '/');
         while (path.startsWith("./") || path.startsWith("../") || path.startsWith("/")) {
             path = path.substring(path.indexOf('/') + 1);
         }
