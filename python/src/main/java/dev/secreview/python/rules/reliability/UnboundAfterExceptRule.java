@@ -63,8 +63,12 @@ public final class UnboundAfterExceptRule implements NodeRule {
             if (target.endOffset() <= node.startOffset()) assigned.remove(target.text());
         }
         parameterNames(function).forEach(assigned::remove);
+        PyNode last = lastStatement(body);
         for (Map.Entry<String, PyNode> entry : assigned.entrySet()) {
-            if (boundBeforeAnythingRaises(entry.getValue(), body)) continue;
+            if (last == null || !entry.getValue().within(last) || insideWith(entry.getValue(), body)
+                    || boundBeforeAnythingRaises(entry.getValue(), body)) {
+                continue;
+            }
             PyNode read = firstReadAfter(entry.getKey(), node, function, file);
             if (read == null || guardedByHandlerState(handlerBlock, node, read, function, file)) continue;
             context.report(read, "`" + entry.getKey() + "` gets its value only inside the `try` (line "
@@ -256,6 +260,23 @@ public final class UnboundAfterExceptRule implements NodeRule {
             if (name != null) names.add(name.text());
         }
         return names;
+    }
+
+    /**
+     * The statement the try ends with. A name bound there is unbound whatever statement of the try raised; one bound
+     * earlier is usually bound before the call that raises, so only names bound in the last statement are judged.
+     */
+    private static PyNode lastStatement(PyNode block) {
+        List<PyNode> statements = block.namedChildren();
+        return statements.isEmpty() ? null : statements.get(statements.size() - 1);
+    }
+
+    /** Bound inside a {@code with} block of the try: the context manager's exit can raise after the binding. */
+    private static boolean insideWith(PyNode target, PyNode tryBody) {
+        for (PyNode p = target.parent(); p != null && p != tryBody; p = p.parent()) {
+            if (p.is("with_statement")) return true;
+        }
+        return false;
     }
 
     /** {@code v = None} as the try's first statement: nothing can raise before it, so the name is always bound. */
