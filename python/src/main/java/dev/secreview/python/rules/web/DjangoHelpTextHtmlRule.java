@@ -6,6 +6,7 @@ import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Identifiers;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.List;
@@ -46,7 +47,7 @@ public final class DjangoHelpTextHtmlRule implements NodeRule {
         PyNode entry = markupEntry(part, context);
         PyNode at = entry != null && context.file().enclosingFunction(entry) == context.file().enclosingFunction(node)
                 ? entry : node;
-        context.report(at, "`" + shown(part) + "` becomes part of a field's help_text"
+        context.report(at, "`" + Snippets.shortened(part.text(), 50) + "` becomes part of a field's help_text"
                 + (at == node ? "" : " (line " + node.startLine() + ")")
                 + " without being escaped, and Django's form templates render help_text as HTML (`|safe`): a `<` "
                 + "or `\"` in that value becomes markup, script included (XSS).");
@@ -135,10 +136,5 @@ public final class DjangoHelpTextHtmlRule implements NodeRule {
                     Identifiers.words(owner.text()).stream()).toList();
         }
         return words.stream().anyMatch(URL_WORDS::contains);
-    }
-
-    private static String shown(PyNode expr) {
-        String text = expr.text().replaceAll("\\s+", " ");
-        return text.length() > 50 ? text.substring(0, 47) + "..." : text;
     }
 }
