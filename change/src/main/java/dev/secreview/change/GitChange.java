@@ -8,6 +8,7 @@ import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -28,7 +29,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -95,7 +98,6 @@ public final class GitChange {
             RevCommit base = commit(repo, walk, baseName);
             Path oldRoot = Files.createTempDirectory("secreview-base-");
             temporary.add(oldRoot);
-            checkOut(repo, treeOf(base, reader), scope, reviewed, oldRoot);
 
             Path newRoot;
             AbstractTreeIterator newTree;
@@ -104,16 +106,19 @@ public final class GitChange {
                 RevCommit headCommit = commit(repo, walk, headName);
                 newRoot = Files.createTempDirectory("secreview-head-");
                 temporary.add(newRoot);
-                checkOut(repo, treeOf(headCommit, reader), scope, reviewed, newRoot);
+                checkOut(repo, List.of(treeOf(base, reader), treeOf(headCommit, reader)), List.of(oldRoot, newRoot),
+                        scope, reviewed);
                 newTree = treeOf(headCommit, reader);
                 description = abbreviate(base) + ".." + abbreviate(headCommit);
             } else if (head == Head.INDEX) {
+                checkOut(repo, List.of(treeOf(base, reader)), List.of(oldRoot), scope, reviewed);
                 newRoot = Files.createTempDirectory("secreview-index-");
                 temporary.add(newRoot);
-                checkOut(repo, new DirCacheIterator(repo.readDirCache()), scope, reviewed, newRoot);
+                checkOut(repo, List.of(new DirCacheIterator(repo.readDirCache())), List.of(newRoot), scope, reviewed);
                 newTree = new DirCacheIterator(repo.readDirCache());
                 description = abbreviate(base) + " to the staged changes";
             } else {
+                checkOut(repo, List.of(treeOf(base, reader)), List.of(oldRoot), scope, reviewed);
                 newRoot = workTree;
                 newTree = new FileTreeIterator(repo);
                 description = abbreviate(base) + " to the working tree";
@@ -151,21 +156,38 @@ public final class GitChange {
         return tree;
     }
 
-    /** Writes the reviewed files of a tree under {@code scope} into {@code root}. */
-    private static void checkOut(Repository repo, AbstractTreeIterator tree, String scope, Predicate<String> reviewed,
-                                 Path root) throws IOException {
+    /**
+     * Writes the reviewed files under {@code scope} of each tree into its root, walking the trees side by side: a
+     * file the same in several (most of them, in a change) is read from the repository once.
+     */
+    private static void checkOut(Repository repo, List<AbstractTreeIterator> trees, List<Path> roots, String scope,
+                                 Predicate<String> reviewed) throws IOException {
+        Set<Path> folders = new HashSet<>();
         try (TreeWalk walk = new TreeWalk(repo)) {
-            walk.addTree(tree);
+            trees.forEach(walk::addTree);
             walk.setRecursive(true);
             if (!scope.isEmpty()) walk.setFilter(PathFilter.create(scope));
             while (walk.next()) {
                 String path = walk.getPathString();
-                if (walk.getFileMode(0) != FileMode.REGULAR_FILE && walk.getFileMode(0) != FileMode.EXECUTABLE_FILE) continue;
                 if (!reviewed.test(path)) continue;
-                Path file = root.resolve(path);
-                Files.createDirectories(file.getParent());
-                try (var out = Files.newOutputStream(file)) {
-                    repo.open(walk.getObjectId(0)).copyTo(out);
+                ObjectId loadedId = null;
+                ObjectLoader loaded = null;
+                for (int i = 0; i < trees.size(); i++) {
+                    if (walk.getFileMode(i) != FileMode.REGULAR_FILE && walk.getFileMode(i) != FileMode.EXECUTABLE_FILE) continue;
+                    ObjectId id = walk.getObjectId(i);
+                    if (!id.equals(loadedId)) {
+                        loadedId = id;
+                        loaded = repo.open(id);
+                    }
+                    Path file = roots.get(i).resolve(path);
+                    if (folders.add(file.getParent())) Files.createDirectories(file.getParent());
+                    if (loaded.isLarge()) {
+                        try (var out = Files.newOutputStream(file)) {
+                            loaded.copyTo(out);
+                        }
+                    } else {
+                        Files.write(file, loaded.getCachedBytes());
+                    }
                 }
             }
         }
