@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Analyses reused instead of computed again. In memory, per-file analyses are shared by scans of trees that have
@@ -24,7 +25,7 @@ import java.util.function.Function;
  * unchanged tree reads its result back. Every entry is keyed by the SHA-256 of what it was made from, including
  * the identity of the code that made it, so a changed file, rule or model is a new entry. Thread-safe.
  */
-public final class AnalysisCache {
+public final class AnalysisCache implements TreeMemo {
 
     /** What the disk cache may hold at most; the least recently used entries go first. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
@@ -37,6 +38,7 @@ public final class AnalysisCache {
     }
 
     private final ConcurrentMap<Key, FileAnalysis> analyses = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Object> remembered = new ConcurrentHashMap<>();
     private final CacheDirectory disk;
     private final String codeIdentity;
 
@@ -78,7 +80,7 @@ public final class AnalysisCache {
 
     /** The key of one file's own analysis: its paths and text, and the code that analyses it. */
     String fileKey(SourceFile source) {
-        return sha256("file", codeIdentity, source.displayPath(), source.projectPath(), source.text());
+        return keyOf("file", source.displayPath(), source.projectPath(), source.text());
     }
 
     Optional<TreeOutcome> tree(String key) {
@@ -91,12 +93,41 @@ public final class AnalysisCache {
         disk.prune(MAX_BYTES);
     }
 
+    /**
+     * A front end's own whole-tree result for {@code input}: kept in memory (the two sides of a change often share
+     * it) and, with a disk cache, on disk.
+     */
+    @Override
+    public <T extends Serializable> T remembered(List<String> input, Class<T> type, Supplier<T> compute) {
+        String[] parts = new String[input.size() + 1];
+        parts[0] = "memo " + type.getName();
+        for (int i = 0; i < input.size(); i++) parts[i + 1] = input.get(i);
+        String key = keyOf(parts);
+        Object known = remembered.get(key);
+        if (type.isInstance(known)) return type.cast(known);
+        T result = disk == null ? null : disk.read(key, type).orElse(null);
+        if (result == null) {
+            result = compute.get();
+            if (disk != null) disk.write(key, result);
+        }
+        remembered.putIfAbsent(key, result);
+        return result;
+    }
+
     /** The key of a whole-tree result: the code, and every part the caller names (the files' keys, the threat models). */
     String treeKey(List<String> parts) {
-        String[] all = new String[parts.size() + 2];
+        String[] all = new String[parts.size() + 1];
         all[0] = "tree";
+        for (int i = 0; i < parts.size(); i++) all[i + 1] = parts.get(i);
+        return keyOf(all);
+    }
+
+    /** The key of an entry made from {@code parts} (the first says what it is) by this code. */
+    private String keyOf(String... parts) {
+        String[] all = new String[parts.length + 1];
+        all[0] = parts[0];
         all[1] = codeIdentity;
-        for (int i = 0; i < parts.size(); i++) all[i + 2] = parts.get(i);
+        System.arraycopy(parts, 1, all, 2, parts.length - 1);
         return sha256(all);
     }
 

@@ -1,6 +1,7 @@
 package dev.secreview.python.taint;
 
 import dev.secreview.core.engine.FileAnalysis;
+import dev.secreview.core.engine.TreeMemo;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.cwe.CweEntry;
 import dev.secreview.core.model.Confidence;
@@ -47,17 +48,26 @@ public final class TreeReview {
         this.localInputIsAttackerData = localInputIsAttackerData;
     }
 
-    public Map<String, FileAnalysis> review(Map<String, FileAnalysis> analyses) {
+    /**
+     * The analyses revised by the dataflow over their IR. Its result is kept in {@code memo} under what it is made
+     * from: {@code modelsName} (the threat models) and each module's file (paths and text, which its IR is made
+     * from), so a tree whose modules are all the same (only files without IR, such as tests, changed) reuses it.
+     */
+    public Map<String, FileAnalysis> review(Map<String, FileAnalysis> analyses, TreeMemo memo, String modelsName) {
         List<SourceModule> modules = new ArrayList<>();
         Map<String, SourceFile> sources = new HashMap<>();
+        List<String> input = new ArrayList<>(List.of("python dataflow", modelsName));
         for (FileAnalysis analysis : analyses.values()) {
             if (analysis.facts() instanceof PythonFacts facts) {
+                SourceFile source = facts.module().source();
                 modules.add(facts.module());
-                sources.put(facts.module().source().displayPath(), facts.module().source());
+                sources.put(source.displayPath(), source);
+                input.addAll(List.of(source.displayPath(), source.projectPath(), source.text()));
             }
         }
         if (modules.isEmpty()) return analyses;
-        TaintResult result = new TaintEngine(new Program(modules), models).run();
+        TaintResult result = memo.remembered(input, TaintResult.class,
+                () -> new TaintEngine(new Program(modules), models).run());
         Map<String, List<Finding>> added = new HashMap<>();
         for (TaintFinding taint : result.findings()) {
             Finding finding = toFinding(taint, sources);
