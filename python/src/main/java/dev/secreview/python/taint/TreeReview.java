@@ -16,7 +16,6 @@ import dev.secreview.dataflow.analysis.Step;
 import dev.secreview.dataflow.analysis.TaintEngine;
 import dev.secreview.dataflow.analysis.TaintFinding;
 import dev.secreview.dataflow.analysis.TaintResult;
-import dev.secreview.dataflow.ir.SourceModule;
 import dev.secreview.dataflow.model.TaintKind;
 import dev.secreview.dataflow.model.TaintModels;
 import dev.secreview.python.semantic.CodeRole;
@@ -54,20 +53,21 @@ public final class TreeReview {
      * from), so a tree whose modules are all the same (only files without IR, such as tests, changed) reuses it.
      */
     public Map<String, FileAnalysis> review(Map<String, FileAnalysis> analyses, TreeMemo memo, String modelsName) {
-        List<SourceModule> modules = new ArrayList<>();
+        List<PythonFacts> modules = new ArrayList<>();
         Map<String, SourceFile> sources = new HashMap<>();
         List<String> input = new ArrayList<>(List.of("python dataflow", modelsName));
         for (FileAnalysis analysis : analyses.values()) {
             if (analysis.facts() instanceof PythonFacts facts) {
-                SourceFile source = facts.module().source();
-                modules.add(facts.module());
+                SourceFile source = facts.source();
+                modules.add(facts);
                 sources.put(source.displayPath(), source);
                 input.addAll(List.of(source.displayPath(), source.projectPath(), source.text()));
             }
         }
         if (modules.isEmpty()) return analyses;
-        TaintResult result = memo.remembered(input, TaintResult.class,
-                () -> new TaintEngine(new Program(modules), models).run());
+        // IR read back from the cache is decoded here, when needed, on every core.
+        TaintResult result = memo.remembered(input, TaintResult.class, () -> new TaintEngine(
+                new Program(modules.parallelStream().map(PythonFacts::module).toList()), models).run());
         Map<String, List<Finding>> added = new HashMap<>();
         for (TaintFinding taint : result.findings()) {
             Finding finding = toFinding(taint, sources);
@@ -78,7 +78,7 @@ public final class TreeReview {
             List<Finding> findings = new ArrayList<>();
             List<Finding> taintHere = added.getOrDefault(path, List.of());
             boolean operatorsData = !localInputIsAttackerData && analysis.facts() instanceof PythonFacts facts
-                    && CodeRole.of(facts.module().source().projectPath()) == CodeRole.OPERATOR_TOOL;
+                    && CodeRole.of(facts.source().projectPath()) == CodeRole.OPERATOR_TOOL;
             for (Finding finding : analysis.findings()) {
                 Finding rebased = rebase(finding, result, taintHere, models, operatorsData);
                 if (rebased != null) findings.add(rebased);
