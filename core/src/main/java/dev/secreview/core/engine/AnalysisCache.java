@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ public final class AnalysisCache implements TreeMemo {
 
     private final ConcurrentMap<Key, FileAnalysis> analyses = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Object> remembered = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, String> fileKeys = new ConcurrentHashMap<>();
     private final CacheDirectory disk;
     private final String codeIdentity;
 
@@ -78,9 +80,13 @@ public final class AnalysisCache implements TreeMemo {
         return raced != null ? raced : fresh;
     }
 
-    /** The key of one file's own analysis: its paths and text, and the code that analyses it. */
+    /**
+     * The key of one file's own analysis: its paths and text, and the code that analyses it. Worked out once per
+     * file and run (a memo's key names the files again).
+     */
     String fileKey(SourceFile source) {
-        return keyOf("file", source.displayPath(), source.projectPath(), source.text());
+        return fileKeys.computeIfAbsent(new Key(source.displayPath(), source.projectPath(), source.text()),
+                file -> keyOf("file", file.displayPath(), file.projectPath(), file.text()));
     }
 
     Optional<TreeOutcome> tree(String key) {
@@ -98,11 +104,13 @@ public final class AnalysisCache implements TreeMemo {
      * it) and, with a disk cache, on disk.
      */
     @Override
-    public <T extends Serializable> T remembered(List<String> input, Class<T> type, Supplier<T> compute) {
-        String[] parts = new String[input.size() + 1];
-        parts[0] = "memo " + type.getName();
-        for (int i = 0; i < input.size(); i++) parts[i + 1] = input.get(i);
-        String key = keyOf(parts);
+    public <T extends Serializable> T remembered(List<String> input, List<SourceFile> files, Class<T> type,
+                                                 Supplier<T> compute) {
+        List<String> parts = new ArrayList<>();
+        parts.add("memo " + type.getName());
+        parts.addAll(input);
+        for (SourceFile file : files) parts.add(fileKey(file));
+        String key = keyOf(parts.toArray(String[]::new));
         Object known = remembered.get(key);
         if (type.isInstance(known)) return type.cast(known);
         T result = disk == null ? null : disk.read(key, type).orElse(null);

@@ -1,5 +1,7 @@
 package dev.secreview.core.engine;
 
+import dev.secreview.core.model.SourceFile;
+
 import java.io.Serializable;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,11 +17,16 @@ public interface TreeMemo {
     /** Keeps nothing: every result is computed. */
     TreeMemo NONE = new TreeMemo() {
         @Override
-        public <T extends Serializable> T remembered(List<String> input, Class<T> type, Supplier<T> compute) {
+        public <T extends Serializable> T remembered(List<String> input, List<SourceFile> files, Class<T> type,
+                                                     Supplier<T> compute) {
             return compute.get();
         }
     };
 
-    /** The result kept for exactly {@code input}, else {@code compute}'s, kept for next time. */
-    <T extends Serializable> T remembered(List<String> input, Class<T> type, Supplier<T> compute);
+    /**
+     * The result kept for exactly {@code input} and {@code files} (each by its paths and text, in order), else
+     * {@code compute}'s, kept for next time.
+     */
+    <T extends Serializable> T remembered(List<String> input, List<SourceFile> files, Class<T> type,
+                                          Supplier<T> compute);
 }

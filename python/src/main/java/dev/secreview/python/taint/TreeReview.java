@@ -54,20 +54,20 @@ public final class TreeReview {
      */
     public Map<String, FileAnalysis> review(Map<String, FileAnalysis> analyses, TreeMemo memo, String modelsName) {
         List<PythonFacts> modules = new ArrayList<>();
+        List<SourceFile> files = new ArrayList<>();
         Map<String, SourceFile> sources = new HashMap<>();
-        List<String> input = new ArrayList<>(List.of("python dataflow", modelsName));
         for (FileAnalysis analysis : analyses.values()) {
             if (analysis.facts() instanceof PythonFacts facts) {
-                SourceFile source = facts.source();
                 modules.add(facts);
-                sources.put(source.displayPath(), source);
-                input.addAll(List.of(source.displayPath(), source.projectPath(), source.text()));
+                files.add(facts.source());
+                sources.put(facts.source().displayPath(), facts.source());
             }
         }
         if (modules.isEmpty()) return analyses;
         // IR read back from the cache is decoded here, when needed, on every core.
-        TaintResult result = memo.remembered(input, TaintResult.class, () -> new TaintEngine(
-                new Program(modules.parallelStream().map(PythonFacts::module).toList()), models).run());
+        TaintResult result = memo.remembered(List.of("python dataflow", modelsName), files, TaintResult.class,
+                () -> new TaintEngine(new Program(modules.parallelStream().map(PythonFacts::module).toList()), models)
+                        .run());
         Map<String, List<Finding>> added = new HashMap<>();
         for (TaintFinding taint : result.findings()) {
             Finding finding = toFinding(taint, sources);
