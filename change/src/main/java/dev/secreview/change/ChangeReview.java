@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -58,10 +61,37 @@ public final class ChangeReview {
     /** The review of the change, with analyses taken from {@code cache} where it has them (and kept there). */
     public static Result review(Scanner scanner, ScanRequest request, ChangeUnderReview under, ScanListener listener,
                                 AnalysisCache cache) {
-        ScanResult after = scanner.scan(request.over(List.of(under.newScope()), under.newRoot()), listener, cache);
-        ScanResult before = Files.isDirectory(under.oldScope())
+        FutureTask<ScanResult> oldVersion = new FutureTask<>(() -> Files.isDirectory(under.oldScope())
                 ? scanner.scan(request.over(List.of(under.oldScope()), under.oldRoot()), ScanListener.NONE, cache)
-                : new ScanResult(List.of(), List.of(), java.time.Duration.ZERO);
+                : new ScanResult(List.of(), List.of(), java.time.Duration.ZERO));
+        AtomicBoolean oldVersionStarted = new AtomicBoolean();
+        ScanResult after = scanner.scan(request.over(List.of(under.newScope()), under.newRoot()),
+                new ScanListener() {
+                    @Override
+                    public void started(int totalFiles) {
+                        listener.started(totalFiles);
+                    }
+
+                    @Override
+                    public void fileDone(FileReport report) {
+                        listener.fileDone(report);
+                    }
+
+                    // The whole-tree phase runs on one thread, and every file of the new version is in the cache
+                    // by then: the old version, mostly the same files, is reviewed meanwhile on another.
+                    @Override
+                    public void treeReviewStarted(int files) {
+                        listener.treeReviewStarted(files);
+                        if (oldVersionStarted.compareAndSet(false, true)) {
+                            Thread thread = new Thread(oldVersion, "secreview-old-version");
+                            thread.setDaemon(true);
+                            thread.start();
+                        }
+                    }
+                }, cache);
+        under.release(under.newRoot());
+        ScanResult before = resultOf(oldVersion);
+        under.release(under.oldRoot());
         Change change = under.change();
         KnownFindings known = KnownFindings.of(before, change::newPathOf);
         Set<Finding> added = known.unknownIn(after);
@@ -97,6 +127,21 @@ public final class ChangeReview {
         ScanResult review = new ScanResult(files, after.pathProblems(), after.namedPaths(), after.skipped(),
                 after.elapsed().plus(before.elapsed()));
         return new Result(review, onChangedLines, madeReachable, removed);
+    }
+
+    /** The old version's review: the one begun during the new version's whole-tree phase, or made now. */
+    private static ScanResult resultOf(FutureTask<ScanResult> oldVersion) {
+        oldVersion.run();   // does nothing when it already ran or runs
+        try {
+            return oldVersion.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the review of the old version was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) throw failure;
+            if (e.getCause() instanceof Error error) throw error;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Why a finding on an unchanged line is the change's: the first step of its path on a changed line. */

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +22,7 @@ public final class ChangeUnderReview implements AutoCloseable {
     private final Change change;
     private final String description;
     private final List<Path> temporary;
+    private final Map<Path, Thread> deleting = new ConcurrentHashMap<>();
 
     ChangeUnderReview(Path oldRoot, Path newRoot, String scope, Change change, String description, List<Path> temporary) {
         this.oldRoot = oldRoot;
@@ -55,8 +58,32 @@ public final class ChangeUnderReview implements AutoCloseable {
         return description;
     }
 
+    /**
+     * The review has read the version at {@code root}: a temporary copy of it is deleted from now on, in the
+     * background (deleting many files is slow on some disks); {@link #close} waits for it.
+     */
+    public void release(Path root) {
+        if (!temporary.contains(root)) return;
+        Thread deleter = new Thread(() -> {
+            try {
+                deleteTree(root);
+            } catch (UncheckedIOException e) {
+                // close() tries again and reports it
+            }
+        }, "secreview-delete-checkout");
+        deleter.setDaemon(true);
+        if (deleting.putIfAbsent(root, deleter) == null) deleter.start();
+    }
+
     @Override
     public void close() {
+        for (Thread deleter : deleting.values()) {
+            try {
+                deleter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (Path dir : temporary) deleteTree(dir);
     }
 

@@ -8,6 +8,7 @@ import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -28,7 +29,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -42,6 +49,9 @@ public final class GitChange {
 
     /** What the new side of the change is. */
     public enum Head { COMMIT, INDEX, WORKING_TREE }
+
+    /** Threads that check files out at most. */
+    private static final int CHECKOUT_THREADS = 4;
 
     private GitChange() {
     }
@@ -95,7 +105,6 @@ public final class GitChange {
             RevCommit base = commit(repo, walk, baseName);
             Path oldRoot = Files.createTempDirectory("secreview-base-");
             temporary.add(oldRoot);
-            checkOut(repo, treeOf(base, reader), scope, reviewed, oldRoot);
 
             Path newRoot;
             AbstractTreeIterator newTree;
@@ -104,16 +113,19 @@ public final class GitChange {
                 RevCommit headCommit = commit(repo, walk, headName);
                 newRoot = Files.createTempDirectory("secreview-head-");
                 temporary.add(newRoot);
-                checkOut(repo, treeOf(headCommit, reader), scope, reviewed, newRoot);
+                checkOut(repo, List.of(treeOf(base, reader), treeOf(headCommit, reader)), List.of(oldRoot, newRoot),
+                        scope, reviewed);
                 newTree = treeOf(headCommit, reader);
                 description = abbreviate(base) + ".." + abbreviate(headCommit);
             } else if (head == Head.INDEX) {
+                checkOut(repo, List.of(treeOf(base, reader)), List.of(oldRoot), scope, reviewed);
                 newRoot = Files.createTempDirectory("secreview-index-");
                 temporary.add(newRoot);
-                checkOut(repo, new DirCacheIterator(repo.readDirCache()), scope, reviewed, newRoot);
+                checkOut(repo, List.of(new DirCacheIterator(repo.readDirCache())), List.of(newRoot), scope, reviewed);
                 newTree = new DirCacheIterator(repo.readDirCache());
                 description = abbreviate(base) + " to the staged changes";
             } else {
+                checkOut(repo, List.of(treeOf(base, reader)), List.of(oldRoot), scope, reviewed);
                 newRoot = workTree;
                 newTree = new FileTreeIterator(repo);
                 description = abbreviate(base) + " to the working tree";
@@ -151,21 +163,85 @@ public final class GitChange {
         return tree;
     }
 
-    /** Writes the reviewed files of a tree under {@code scope} into {@code root}. */
-    private static void checkOut(Repository repo, AbstractTreeIterator tree, String scope, Predicate<String> reviewed,
-                                 Path root) throws IOException {
+    /** A file to write: its path, and its object in each tree (null where the tree has no such file). */
+    private record FileToWrite(String path, ObjectId[] objects) {
+    }
+
+    /**
+     * Writes the reviewed files under {@code scope} of each tree into its root, walking the trees side by side: a
+     * file the same in several (most of them, in a change) is read from the repository once. Reading objects out of
+     * their packs is most of the time: the files are shared out between a few threads.
+     */
+    private static void checkOut(Repository repo, List<AbstractTreeIterator> trees, List<Path> roots, String scope,
+                                 Predicate<String> reviewed) throws IOException {
+        List<FileToWrite> files = new ArrayList<>();
+        Set<Path> folders = new LinkedHashSet<>();
         try (TreeWalk walk = new TreeWalk(repo)) {
-            walk.addTree(tree);
+            trees.forEach(walk::addTree);
             walk.setRecursive(true);
             if (!scope.isEmpty()) walk.setFilter(PathFilter.create(scope));
             while (walk.next()) {
                 String path = walk.getPathString();
-                if (walk.getFileMode(0) != FileMode.REGULAR_FILE && walk.getFileMode(0) != FileMode.EXECUTABLE_FILE) continue;
                 if (!reviewed.test(path)) continue;
-                Path file = root.resolve(path);
-                Files.createDirectories(file.getParent());
-                try (var out = Files.newOutputStream(file)) {
-                    repo.open(walk.getObjectId(0)).copyTo(out);
+                ObjectId[] objects = new ObjectId[trees.size()];
+                for (int i = 0; i < objects.length; i++) {
+                    FileMode mode = walk.getFileMode(i);
+                    if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
+                        objects[i] = walk.getObjectId(i);
+                        folders.add(roots.get(i).resolve(path).getParent());
+                    }
+                }
+                files.add(new FileToWrite(path, objects));
+            }
+        }
+        for (Path folder : folders) Files.createDirectories(folder);
+        int threads = Math.min(CHECKOUT_THREADS, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Void>> shares = new ArrayList<>();
+            for (int first = 0; first < threads; first++) {
+                int share = first;
+                shares.add(pool.submit(() -> {
+                    write(repo, files, share, threads, roots);
+                    return null;
+                }));
+            }
+            for (Future<Void> share : shares) share.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("checking out was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException failure) throw failure;
+            if (e.getCause() instanceof RuntimeException failure) throw failure;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Writes every {@code step}-th file from {@code first} into the roots of the trees that have it. */
+    private static void write(Repository repo, List<FileToWrite> files, int first, int step, List<Path> roots)
+            throws IOException {
+        try (ObjectReader reader = repo.newObjectReader()) {
+            for (int f = first; f < files.size(); f += step) {
+                FileToWrite file = files.get(f);
+                ObjectId loadedId = null;
+                ObjectLoader loaded = null;
+                for (int i = 0; i < roots.size(); i++) {
+                    ObjectId id = file.objects()[i];
+                    if (id == null) continue;
+                    if (!id.equals(loadedId)) {
+                        loadedId = id;
+                        loaded = reader.open(id);
+                    }
+                    Path written = roots.get(i).resolve(file.path());
+                    if (loaded.isLarge()) {
+                        try (var out = Files.newOutputStream(written)) {
+                            loaded.copyTo(out);
+                        }
+                    } else {
+                        Files.write(written, loaded.getCachedBytes());
+                    }
                 }
             }
         }

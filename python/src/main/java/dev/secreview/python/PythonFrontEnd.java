@@ -4,6 +4,7 @@ import dev.secreview.core.engine.FileAnalysis;
 import dev.secreview.core.engine.FileDeadline;
 import dev.secreview.core.engine.LanguageFrontEnd;
 import dev.secreview.core.engine.SuppressionDirective;
+import dev.secreview.core.engine.TreeMemo;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.SourceFile;
@@ -154,7 +155,14 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
 
     @Override
     public Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses, Set<String> threatModels) {
-        return new TreeReview(PythonModels.forThreatModels(threatModels), threatModels.contains("local")).review(analyses);
+        return reviewTree(analyses, threatModels, TreeMemo.NONE);
+    }
+
+    @Override
+    public Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses, Set<String> threatModels,
+                                               TreeMemo memo) {
+        return new TreeReview(PythonModels.forThreatModels(threatModels), threatModels.contains("local"))
+                .review(analyses, memo, new java.util.TreeSet<>(threatModels).toString());
     }
 
     /** A rule that fails on one node is reported and skipped there; the other rules still run. */

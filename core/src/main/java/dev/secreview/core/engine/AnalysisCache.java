@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Analyses reused instead of computed again. In memory, per-file analyses are shared by scans of trees that have
@@ -24,7 +26,7 @@ import java.util.function.Function;
  * unchanged tree reads its result back. Every entry is keyed by the SHA-256 of what it was made from, including
  * the identity of the code that made it, so a changed file, rule or model is a new entry. Thread-safe.
  */
-public final class AnalysisCache {
+public final class AnalysisCache implements TreeMemo {
 
     /** What the disk cache may hold at most; the least recently used entries go first. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
@@ -37,6 +39,8 @@ public final class AnalysisCache {
     }
 
     private final ConcurrentMap<Key, FileAnalysis> analyses = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Object> remembered = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, String> fileKeys = new ConcurrentHashMap<>();
     private final CacheDirectory disk;
     private final String codeIdentity;
 
@@ -76,9 +80,13 @@ public final class AnalysisCache {
         return raced != null ? raced : fresh;
     }
 
-    /** The key of one file's own analysis: its paths and text, and the code that analyses it. */
+    /**
+     * The key of one file's own analysis: its paths and text, and the code that analyses it. Worked out once per
+     * file and run (a memo's key names the files again).
+     */
     String fileKey(SourceFile source) {
-        return sha256("file", codeIdentity, source.displayPath(), source.projectPath(), source.text());
+        return fileKeys.computeIfAbsent(new Key(source.displayPath(), source.projectPath(), source.text()),
+                file -> keyOf("file", file.displayPath(), file.projectPath(), file.text()));
     }
 
     Optional<TreeOutcome> tree(String key) {
@@ -91,12 +99,43 @@ public final class AnalysisCache {
         disk.prune(MAX_BYTES);
     }
 
+    /**
+     * A front end's own whole-tree result for {@code input}: kept in memory (the two sides of a change often share
+     * it) and, with a disk cache, on disk.
+     */
+    @Override
+    public <T extends Serializable> T remembered(List<String> input, List<SourceFile> files, Class<T> type,
+                                                 Supplier<T> compute) {
+        List<String> parts = new ArrayList<>();
+        parts.add("memo " + type.getName());
+        parts.addAll(input);
+        for (SourceFile file : files) parts.add(fileKey(file));
+        String key = keyOf(parts.toArray(String[]::new));
+        Object known = remembered.get(key);
+        if (type.isInstance(known)) return type.cast(known);
+        T result = disk == null ? null : disk.read(key, type).orElse(null);
+        if (result == null) {
+            result = compute.get();
+            if (disk != null) disk.write(key, result);
+        }
+        remembered.putIfAbsent(key, result);
+        return result;
+    }
+
     /** The key of a whole-tree result: the code, and every part the caller names (the files' keys, the threat models). */
     String treeKey(List<String> parts) {
-        String[] all = new String[parts.size() + 2];
+        String[] all = new String[parts.size() + 1];
         all[0] = "tree";
+        for (int i = 0; i < parts.size(); i++) all[i + 1] = parts.get(i);
+        return keyOf(all);
+    }
+
+    /** The key of an entry made from {@code parts} (the first says what it is) by this code. */
+    private String keyOf(String... parts) {
+        String[] all = new String[parts.length + 1];
+        all[0] = parts[0];
         all[1] = codeIdentity;
-        for (int i = 0; i < parts.size(); i++) all[i + 2] = parts.get(i);
+        System.arraycopy(parts, 1, all, 2, parts.length - 1);
         return sha256(all);
     }
 

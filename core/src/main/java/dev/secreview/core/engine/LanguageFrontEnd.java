@@ -37,4 +37,13 @@ public interface LanguageFrontEnd {
     default Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses, Set<String> threatModels) {
         return analyses;
     }
+
+    /**
+     * {@link #reviewTree(Map, Set)}, with a {@code memo} to keep the analysis's own result in, keyed by its input,
+     * for a later tree with the same input. This is what the scanner calls.
+     */
+    default Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses, Set<String> threatModels,
+                                                 TreeMemo memo) {
+        return reviewTree(analyses, threatModels);
+    }
 }

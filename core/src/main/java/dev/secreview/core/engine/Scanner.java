@@ -87,7 +87,7 @@ public final class Scanner {
                 listener.fileDone(outcome.report());
                 return outcome;
             }, (candidate, why) -> Outcome.done(failed(candidate.displayPath(), why)));
-            reviewTrees(outcomes, treeProblems, request.threatModels(), listener);
+            reviewTrees(outcomes, treeProblems, request.threatModels(), listener, cache == null ? TreeMemo.NONE : cache);
         }
         return outcomes.stream().map(outcome -> outcome.selectedBy(request.selection()).withExcerpt()).toList();
     }
@@ -126,7 +126,7 @@ public final class Scanner {
             return outcome;
         }, (read, why) -> Outcome.done(failed(read.candidate().displayPath(), why)));
         int before = treeProblems.size();
-        reviewTrees(outcomes, treeProblems, request.threatModels(), listener);
+        reviewTrees(outcomes, treeProblems, request.threatModels(), listener, cache);
         boolean repeatable = true;
         for (int i = 0; i < reads.size(); i++) {
             repeatable &= reads.get(i).source() == null || outcomes.get(i).analysis() != null;
@@ -170,7 +170,7 @@ public final class Scanner {
      * the per-file reviews stand and the failure is reported once: no result is lost.
      */
     private void reviewTrees(List<Outcome> outcomes, List<Diagnostic> treeProblems, Set<String> threatModels,
-                             ScanListener listener) {
+                             ScanListener listener, TreeMemo memo) {
         for (LanguageFrontEnd frontEnd : frontEnds) {
             Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
             for (Outcome outcome : outcomes) {
@@ -182,7 +182,7 @@ public final class Scanner {
             listener.treeReviewStarted(analyses.size());
             Map<String, FileAnalysis> revised;
             try {
-                revised = frontEnd.reviewTree(analyses, threatModels);
+                revised = frontEnd.reviewTree(analyses, threatModels, memo);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 treeProblems.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, frontEnd.language(), 0,
                         describe(e).replace("the rest of the scan", "each file's own review")));

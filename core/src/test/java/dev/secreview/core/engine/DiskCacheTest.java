@@ -134,6 +134,27 @@ class DiskCacheTest {
     }
 
     @Test
+    void aRememberedResultServesTheSameInputAndTheSameCodeOnly() {
+        java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+        dev.secreview.core.model.SourceFile one = new dev.secreview.core.model.SourceFile(null, "a.py", "x = 1\n");
+        dev.secreview.core.model.SourceFile changed = new dev.secreview.core.model.SourceFile(null, "a.py", "x = 2\n");
+        java.util.function.Function<AnalysisCache, String> remember = cache -> cache.remembered(List.of("threats"),
+                List.of(one), String.class, () -> "result " + computed.incrementAndGet());
+
+        AnalysisCache first = AnalysisCache.onDisk(cacheDir, "build-1");
+        assertEquals("result 1", remember.apply(first));
+        assertEquals("result 1", remember.apply(first), "kept in memory");
+        assertEquals("result 1", remember.apply(AnalysisCache.onDisk(cacheDir, "build-1")), "kept on disk");
+        assertEquals("result 2", remember.apply(AnalysisCache.onDisk(cacheDir, "build-2")), "other code computes anew");
+        assertEquals("result 3", first.remembered(List.of("threats"), List.of(changed), String.class,
+                () -> "result " + computed.incrementAndGet()), "another file's text computes anew");
+        assertEquals("result 4", first.remembered(List.of("other threats"), List.of(one), String.class,
+                () -> "result " + computed.incrementAndGet()), "other input computes anew");
+        assertEquals("result 5", new AnalysisCache().remembered(List.of("threats"), List.of(one), String.class,
+                () -> "result " + computed.incrementAndGet()), "a cache in memory reads nothing from disk");
+    }
+
+    @Test
     void theFolderIsBoundedByDroppingTheLeastRecentlyUsedEntries() throws IOException {
         CacheDirectory folder = new CacheDirectory(cacheDir);
         folder.write("aa01", "x".repeat(1000));

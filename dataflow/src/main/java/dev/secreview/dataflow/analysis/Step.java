@@ -10,7 +10,7 @@ import java.util.List;
  * One step of a taint path, linked to the step before it: paths share their prefixes, so extending a
  * path is constant time. Compared by identity, which is what the fixpoint needs.
  */
-public final class Step {
+public final class Step implements java.io.Serializable {
     /** Paths longer than this keep their first steps and their latest one: where data enters and where it ends. */
     static final int MAX_LENGTH = 24;
 

@@ -10,10 +10,10 @@ import java.util.Set;
  * (branches on constants); and, by file, the first function the analysis failed on, if any.
  */
 public record TaintResult(List<TaintFinding> findings, Map<Site, SinkVerdict> verdicts,
-                          Map<String, Set<Integer>> deadLines, Map<String, String> failures) {
+                          Map<String, Set<Integer>> deadLines, Map<String, String> failures) implements java.io.Serializable {
 
     /** A sink site: the file, the line and the CWE of the harm done there. */
-    public record Site(String path, int line, int cwe) {
+    public record Site(String path, int line, int cwe) implements java.io.Serializable {
     }
 
     public TaintResult {

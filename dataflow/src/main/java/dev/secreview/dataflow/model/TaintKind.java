@@ -9,7 +9,8 @@ import java.util.Set;
  * step by step: through code of the tree and modelled functions, not through unknown calls (for
  * harms such as storing data in the session, where anything derived from a request would qualify).
  */
-public record TaintKind(String name, int cwe, Set<String> sourceCategories, int bit, boolean strict) {
+public record TaintKind(String name, int cwe, Set<String> sourceCategories, int bit, boolean strict)
+        implements java.io.Serializable {
 
     public TaintKind {
         sourceCategories = Set.copyOf(sourceCategories);

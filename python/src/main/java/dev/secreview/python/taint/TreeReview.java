@@ -1,6 +1,7 @@
 package dev.secreview.python.taint;
 
 import dev.secreview.core.engine.FileAnalysis;
+import dev.secreview.core.engine.TreeMemo;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.cwe.CweEntry;
 import dev.secreview.core.model.Confidence;
@@ -15,7 +16,6 @@ import dev.secreview.dataflow.analysis.Step;
 import dev.secreview.dataflow.analysis.TaintEngine;
 import dev.secreview.dataflow.analysis.TaintFinding;
 import dev.secreview.dataflow.analysis.TaintResult;
-import dev.secreview.dataflow.ir.SourceModule;
 import dev.secreview.dataflow.model.TaintKind;
 import dev.secreview.dataflow.model.TaintModels;
 import dev.secreview.python.semantic.CodeRole;
@@ -47,17 +47,27 @@ public final class TreeReview {
         this.localInputIsAttackerData = localInputIsAttackerData;
     }
 
-    public Map<String, FileAnalysis> review(Map<String, FileAnalysis> analyses) {
-        List<SourceModule> modules = new ArrayList<>();
+    /**
+     * The analyses revised by the dataflow over their IR. Its result is kept in {@code memo} under what it is made
+     * from: {@code modelsName} (the threat models) and each module's file (paths and text, which its IR is made
+     * from), so a tree whose modules are all the same (only files without IR, such as tests, changed) reuses it.
+     */
+    public Map<String, FileAnalysis> review(Map<String, FileAnalysis> analyses, TreeMemo memo, String modelsName) {
+        List<PythonFacts> modules = new ArrayList<>();
+        List<SourceFile> files = new ArrayList<>();
         Map<String, SourceFile> sources = new HashMap<>();
         for (FileAnalysis analysis : analyses.values()) {
             if (analysis.facts() instanceof PythonFacts facts) {
-                modules.add(facts.module());
-                sources.put(facts.module().source().displayPath(), facts.module().source());
+                modules.add(facts);
+                files.add(facts.source());
+                sources.put(facts.source().displayPath(), facts.source());
             }
         }
         if (modules.isEmpty()) return analyses;
-        TaintResult result = new TaintEngine(new Program(modules), models).run();
+        // IR read back from the cache is decoded here, when needed, on every core.
+        TaintResult result = memo.remembered(List.of("python dataflow", modelsName), files, TaintResult.class,
+                () -> new TaintEngine(new Program(modules.parallelStream().map(PythonFacts::module).toList()), models)
+                        .run());
         Map<String, List<Finding>> added = new HashMap<>();
         for (TaintFinding taint : result.findings()) {
             Finding finding = toFinding(taint, sources);
@@ -68,7 +78,7 @@ public final class TreeReview {
             List<Finding> findings = new ArrayList<>();
             List<Finding> taintHere = added.getOrDefault(path, List.of());
             boolean operatorsData = !localInputIsAttackerData && analysis.facts() instanceof PythonFacts facts
-                    && CodeRole.of(facts.module().source().projectPath()) == CodeRole.OPERATOR_TOOL;
+                    && CodeRole.of(facts.source().projectPath()) == CodeRole.OPERATOR_TOOL;
             for (Finding finding : analysis.findings()) {
                 Finding rebased = rebase(finding, result, taintHere, models, operatorsData);
                 if (rebased != null) findings.add(rebased);
