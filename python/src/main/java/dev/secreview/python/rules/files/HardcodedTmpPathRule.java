@@ -155,15 +155,16 @@ public final class HardcodedTmpPathRule implements CallRule {
      * bytecode cache does before it trusts its directory in /tmp.
      */
     private static boolean checksOwner(PyNode scope, String name) {
+        if (!scope.text().contains("st_uid")) return false;
         boolean[] found = {false};
         scope.forEachDescendant(n -> {
-            if (found[0] || !n.is("call")) return;
-            String text = n.text();
-            found[0] = (text.startsWith("os.lstat(" + name) || text.startsWith("os.stat(" + name))
-                    && scope.text().contains("st_uid");
+            if (!found[0] && n.is("call")) {
+                found[0] = n.text().startsWith("os.lstat(" + name) || n.text().startsWith("os.stat(" + name);
+            }
         });
         return found[0];
     }
+
 
     /** {@code tempfile.gettempdir()}, or a local name given only that. */
     private static boolean tempDirectory(PyNode expr, RuleContext context) {

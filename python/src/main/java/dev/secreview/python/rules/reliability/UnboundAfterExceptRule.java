@@ -53,7 +53,7 @@ public final class UnboundAfterExceptRule implements NodeRule {
         PyNode function = file.enclosingFunction(node);
         PyNode body = node.field("body");
         if (function == null || body == null) return;
-        PyNode handler = fallingThroughHandler(node, file);
+        PyNode handler = fallingThroughHandler(node, context.fileState(() -> functionsByName(file)));
         if (handler == null || finallyRaises(node)) return;
         Map<String, PyNode> assigned = new LinkedHashMap<>();
         targetsIn(body, function, file).forEach(target -> assigned.putIfAbsent(target.text(), target));
@@ -79,11 +79,11 @@ public final class UnboundAfterExceptRule implements NodeRule {
     }
 
     /** The first except clause that neither leaves (raise, return, continue, break, sys.exit, abort) nor re-raises. */
-    private static PyNode fallingThroughHandler(PyNode tryStatement, PythonFile file) {
+    private static PyNode fallingThroughHandler(PyNode tryStatement, Map<String, List<PyNode>> functions) {
         for (PyNode clause : tryStatement.namedChildren()) {
             if (!clause.is("except_clause")) continue;
             PyNode block = clause.childOfType("block");
-            if (block != null && !exits(block, file, 0) && onlyLogs(block, file)) return clause;
+            if (block != null && onlyLogs(block, functions) && !exits(block, functions, 0)) return clause;
         }
         return null;
     }
@@ -92,7 +92,7 @@ public final class UnboundAfterExceptRule implements NodeRule {
      * Whether the clause visibly carries on: it only logs, prints, passes or records a message, or branches between
      * that and leaving. A call to anything else may be a helper that raises, so such a clause is not judged.
      */
-    private static boolean onlyLogs(PyNode block, PythonFile file) {
+    private static boolean onlyLogs(PyNode block, Map<String, List<PyNode>> functions) {
         for (PyNode statement : block.namedChildren()) {
             boolean fine = switch (statement.type()) {
                 case "pass_statement" -> true;
@@ -101,7 +101,7 @@ public final class UnboundAfterExceptRule implements NodeRule {
                     PyNode value = inner.is("assignment") && inner.field("right") != null ? inner.field("right") : inner;
                     yield !value.text().contains("(") || LOGGING_CALL.matcher(value.text()).find();
                 }
-                case "if_statement" -> branches(statement).stream().allMatch(b -> exits(b, file, 0) || onlyLogs(b, file));
+                case "if_statement" -> branches(statement).stream().allMatch(b -> exits(b, functions, 0) || onlyLogs(b, functions));
                 default -> EXIT_STATEMENTS.contains(statement.type())
                         || statement.is("with_statement") && statement.text().contains("reraise");
             };
@@ -150,26 +150,26 @@ public final class UnboundAfterExceptRule implements NodeRule {
         return clause != null && clause.text().contains("raise");
     }
 
-    private static boolean exits(PyNode block, PythonFile file, int depth) {
+    private static boolean exits(PyNode block, Map<String, List<PyNode>> functions, int depth) {
         for (PyNode statement : block.namedChildren()) {
             if (EXIT_STATEMENTS.contains(statement.type())) return true;
             if (statement.is("expression_statement") && (EXITING_CALL.matcher(statement.text()).find()
-                    || callsAlwaysRaising(statement, file, depth))) {
+                    || callsAlwaysRaising(statement, functions, depth))) {
                 return true;
             }
             if (statement.is("with_statement") && statement.text().contains("reraise")) return true;
-            if (statement.is("if_statement") && exitsOnEveryBranch(statement, file, depth)) return true;
+            if (statement.is("if_statement") && exitsOnEveryBranch(statement, functions, depth)) return true;
         }
         return false;
     }
 
-    private static boolean exitsOnEveryBranch(PyNode ifStatement, PythonFile file, int depth) {
+    private static boolean exitsOnEveryBranch(PyNode ifStatement, Map<String, List<PyNode>> functions, int depth) {
         PyNode consequence = ifStatement.field("consequence");
-        if (consequence == null || !exits(consequence, file, depth)) return false;
+        if (consequence == null || !exits(consequence, functions, depth)) return false;
         boolean hasElse = false;
         for (PyNode alternative : ifStatement.fields("alternative")) {
             PyNode block = alternative.field("body") != null ? alternative.field("body") : alternative.childOfType("block");
-            if (block == null || !exits(block, file, depth)) return false;
+            if (block == null || !exits(block, functions, depth)) return false;
             hasElse |= alternative.is("else_clause");
         }
         return hasElse;
@@ -179,7 +179,7 @@ public final class UnboundAfterExceptRule implements NodeRule {
      * {@code process_over_quota(...)} or {@code self._raise_error(...)}: a call to a function of this file whose
      * body always leaves by raising (a helper that builds and raises the API error).
      */
-    private static boolean callsAlwaysRaising(PyNode statement, PythonFile file, int depth) {
+    private static boolean callsAlwaysRaising(PyNode statement, Map<String, List<PyNode>> functions, int depth) {
         PyNode call = statement.namedChildren().isEmpty() ? null : statement.namedChildren().get(0);
         if (depth > 2 || call == null || !call.is("call") || call.field("function") == null) return false;
         PyNode function = call.field("function");
@@ -188,26 +188,33 @@ public final class UnboundAfterExceptRule implements NodeRule {
                         && Set.of("self", "cls").contains(function.field("object").text()) && function.field("attribute") != null
                         ? function.field("attribute").text() : null;
         if (name == null) return false;
-        boolean[] raises = {false};
+        for (PyNode definition : functions.getOrDefault(name, List.of())) {
+            PyNode body = definition.field("body");
+            if (body != null && alwaysRaises(body, functions, depth + 1)) return true;
+        }
+        return false;
+    }
+
+    /** The file's function definitions by name, made once per file: handlers look their helpers up in it. */
+    private static Map<String, List<PyNode>> functionsByName(PythonFile file) {
+        Map<String, List<PyNode>> functions = new java.util.HashMap<>();
         file.root().forEachDescendant(n -> {
-            if (raises[0] || !n.is("function_definition") || n.field("name") == null || !n.field("name").text().equals(name)) {
-                return;
+            if (n.is("function_definition") && n.field("name") != null) {
+                functions.computeIfAbsent(n.field("name").text(), k -> new ArrayList<>()).add(n);
             }
-            PyNode body = n.field("body");
-            raises[0] = body != null && alwaysRaises(body, file, depth + 1);
         });
-        return raises[0];
+        return functions;
     }
 
     /** Whether every way out of the block is a raise (its last statement raises, or an if whose branches all do). */
-    private static boolean alwaysRaises(PyNode block, PythonFile file, int depth) {
+    private static boolean alwaysRaises(PyNode block, Map<String, List<PyNode>> functions, int depth) {
         List<PyNode> statements = block.namedChildren();
         if (statements.isEmpty()) return false;
         for (PyNode statement : statements) {
             if (statement.is("return_statement")) return false;
         }
         PyNode last = statements.get(statements.size() - 1);
-        return last.is("raise_statement") || last.is("if_statement") && exitsOnEveryBranch(last, file, depth)
+        return last.is("raise_statement") || last.is("if_statement") && exitsOnEveryBranch(last, functions, depth)
                 && !last.text().contains("return");
     }
 
