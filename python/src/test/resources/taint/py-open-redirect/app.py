@@ -1,7 +1,9 @@
 """Login flow of a Flask application."""
 import urllib.parse
 
-from flask import Flask, redirect, request
+from flask import Flask, redirect, request, url_for
+
+from models import Book
 
 from links import next_url, bounce
 
@@ -75,3 +77,35 @@ def legacy():
     target = "/dashboard"
     # ok: py-open-redirect
     return redirect(target)
+
+
+@app.route("/books/<book_id>/convert", methods=["POST"])
+def convert(book_id):
+    # ok: py-open-redirect
+    return redirect(url_for("show_book", book_id=book_id))
+
+
+@app.route("/shelf/add", methods=["POST"])
+def add_to_shelf():
+    # ok: py-open-redirect
+    return redirect(request.referrer or "/")
+
+
+@app.route("/books/<book_id>/next")
+def next_of_book(book_id):
+    book = Book.query_db().filter(Book.id == book_id).first()
+    # ok: py-open-redirect
+    return redirect(book.link)
+
+
+@app.route("/items/<item_id>/move", methods=["POST"])
+def move_item(item_id):
+    # ok: py-open-redirect
+    return redirect(f"/items/{item_id}")
+
+
+@app.route("/jump/<path:rest>")
+def jump(rest):
+    # "/" + "/evil.example" is a protocol-relative URL to another host.
+    # expect: py-open-redirect
+    return redirect("/" + rest)

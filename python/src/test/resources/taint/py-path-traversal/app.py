@@ -1,7 +1,8 @@
 """A Flask file-sharing service."""
 import os
 
-from flask import Flask, request, send_file
+from flask import Flask, request, send_file, send_from_directory
+from sqlalchemy.orm import Session
 from werkzeug.utils import secure_filename
 
 from storage import upload_path, delete_upload
@@ -90,3 +91,32 @@ def legacy():
     # ok: py-path-traversal
     os.remove(name)
     return "ok"
+
+
+@app.route("/static/<name>")
+def static_asset(name):
+    # ok: py-path-traversal
+    return send_from_directory("/srv/static", name)
+
+
+@app.route("/themes/<theme>/<name>")
+def theme_asset(theme, name):
+    # expect: py-path-traversal
+    return send_from_directory(os.path.join("/srv/themes", theme), name)
+
+
+@app.route("/notes/<int:note_id>")
+def note(note_id):
+    note_row = Note.query_db().filter(Note.id == note_id).one()
+    # ok: py-path-traversal
+    with open(os.path.join(BASE, note_row.file_name), "rb") as fh:
+        return fh.read()
+
+
+class Note:
+    id = None
+    file_name = None
+
+    @classmethod
+    def query_db(cls):
+        return Session().query(cls)

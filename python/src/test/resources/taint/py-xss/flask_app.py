@@ -24,3 +24,4 @@ def ping():
     status = subprocess.call(["ping", "-c", "1", host])
     # ok: py-xss
     return "<p>exit status %s</p>" % status
+

@@ -2,7 +2,9 @@
 import html
 
 from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils.html import escape
+from django.views.decorators.http import require_GET
 
 from render import greeting, html_response
 
@@ -73,3 +75,23 @@ def legacy(request):
     msg = "<p>Service moved</p>"
     # ok: py-xss
     return HttpResponse(msg)
+
+
+@require_GET
+def sidebar_count(request):
+    # The event the middleware loaded, rendered through an autoescaping template.
+    html = render_to_string("sidebar.html", {"event": request.event, "q": request.GET.get("q")})
+    # ok: py-xss
+    return HttpResponse(html)
+
+
+@require_GET
+def event_title(request):
+    # ok: py-xss
+    return HttpResponse("<h1>%s</h1>" % request.event.title)
+
+
+@require_GET
+def echo_path(request):
+    # expect: py-xss
+    return HttpResponse("<p>%s</p>" % request.get_full_path())

@@ -9,15 +9,15 @@ import java.util.regex.Pattern;
  * Strings built from parts ({@code a + b}, f-strings, {@code "%s/%s" % (a, b)}): constant when every
  * part is, tainted by every part, and fixed when every part is harmless. Data placed after a fixed
  * prefix that already ends a URL's host ({@code "https://example.com/" + name}, {@code base_url +
- * "/items/" + name}) cannot choose where the URL points: it is not a threat for the kinds the models
- * name {@code prefixed} (redirects, server-side requests).
+ * "/items/" + name}), or a path of this host ({@code "/items/" + name}), cannot choose where the URL points: it
+ * is not a threat for the kinds the models name {@code prefixed} (redirects, server-side requests).
  */
 final class TextBuilding {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
     /** Something, then a path, query or fragment separator: the host part is over. */
     private static final Pattern HOST_THEN_SEPARATOR = Pattern.compile("^[^/?#]+[/?#]");
     /** Stands for a fixed part of unknown text in the prefix: it may hold the scheme and host. */
-    private static final String FIXED_UNKNOWN = "h";
+    private static final char FIXED_UNKNOWN = '\u0001';
     private static final Pattern CONVERSION = Pattern.compile("%(?:\\([^)]*\\))?[-#0 +]*\\d*(?:\\.\\d+)?([sdirfxXeEgGcoa%])");
 
     private TextBuilding() {
@@ -78,7 +78,11 @@ final class TextBuilding {
         if (text.indexOf('\u0000') >= 0) return false;
         Matcher scheme = SCHEME.matcher(text);
         String rest = scheme.find() ? text.substring(scheme.end()) : text;
-        if (rest.startsWith("/") || rest.startsWith("\\")) return false;   // "//evil.example" is a host too
+        if (rest.startsWith("/") || rest.startsWith("\\")) {
+            // "/items/" is a path of this host; "//evil.example" and "/\\evil.example" name a host, and so may "/" + unknown.
+            char second = rest.length() > 1 ? rest.charAt(1) : '/';
+            return second != '/' && second != '\\' && second != FIXED_UNKNOWN;
+        }
         return HOST_THEN_SEPARATOR.matcher(rest).find();
     }
 }

@@ -185,6 +185,7 @@ public final class TaintModels {
     private final List<TypedParameter> typedParameters;
     private final List<NamePattern> trusted;
     private final Map<String, List<String>> inputKeys;
+    private final Map<String, List<String>> inputParts;
     private final Map<String, Long> sparedKinds;
     private final List<NamePattern> noReturn;
     private final Builder builder;
@@ -222,6 +223,7 @@ public final class TaintModels {
         this.typedParameters = List.copyOf(b.typedParameters);
         this.trusted = List.copyOf(b.trusted);
         this.inputKeys = Map.copyOf(b.inputKeys);
+        this.inputParts = Map.copyOf(b.inputParts);
         this.sparedKinds = Map.copyOf(b.sparedKinds);
         this.noReturn = List.copyOf(b.noReturn);
     }
@@ -282,6 +284,7 @@ public final class TaintModels {
         final List<TypedParameter> typedParameters = new ArrayList<>();
         final List<NamePattern> trusted = new ArrayList<>();
         final Map<String, List<String>> inputKeys = new HashMap<>();
+        final Map<String, List<String>> inputParts = new HashMap<>();
         final Map<String, Long> sparedKinds = new HashMap<>();
         final List<NamePattern> pure = new ArrayList<>();
         final List<NamePattern> noReturn = new ArrayList<>();
@@ -400,6 +403,10 @@ public final class TaintModels {
                 case "keys" -> {
                     require(file, line, words, 3);
                     inputKeys.put(words[1], List.of(words[2].split(",")));
+                }
+                case "parts" -> {
+                    require(file, line, words, 3);
+                    inputParts.put(words[1], List.of(words[2].split(",")));
                 }
                 case "trusted" -> {
                     require(file, line, words, 2);
@@ -575,7 +582,17 @@ public final class TaintModels {
         return NamePattern.listed(keys, key);
     }
 
-    /** The kinds data read from the named object source cannot harm, as a mask. */
+    /**
+     * Whether {@code member}, an attribute or method of the object source {@code source} (null: an item of it),
+     * is input: always, unless the models list the members that are (a Django request's {@code GET}, {@code body},
+     * ...; what middleware hangs on it, such as {@code request.event}, is the server's own).
+     */
+    public boolean inputPart(Source source, String member) {
+        List<String> parts = inputParts.get(source.name().text());
+        return parts == null || member == null || parts.contains(member);
+    }
+
+    /** The kinds data read from the named object source, or the named part of one, cannot harm, as a mask. */
     public long sparedBy(String object) {
         return object == null ? 0 : sparedKinds.getOrDefault(object, 0L);
     }
