@@ -5,7 +5,7 @@ from flask import Flask, request, send_file, send_from_directory
 from sqlalchemy.orm import Session
 from werkzeug.utils import secure_filename
 
-from storage import upload_path, delete_upload
+from storage import archive, upload_path, delete_upload
 
 app = Flask(__name__)
 BASE = "/srv/uploads"
@@ -120,3 +120,10 @@ class Note:
     @classmethod
     def query_db(cls):
         return Session().query(cls)
+
+
+@app.route("/archive/delete", methods=["POST"])
+def archive_delete():
+    archive.remove(request.form["report"])
+    archive.remove_safe(request.form["report"])
+    return "deleted"

@@ -250,6 +250,8 @@ final class FunctionAnalyzer {
         String name = ((Operand.Global) operand).name();
         Optional<Object> constant = engine.program().constant(name);
         if (constant.isPresent()) return Value.ofConstant(constant.get());
+        Optional<String> instanceOf = engine.program().instanceType(name);
+        if (instanceOf.isPresent()) return Value.named(instanceOf.get() + "()", Taint.NONE);
         return sourceOf(Value.named(name, Taint.NONE), range);
     }
 

@@ -29,6 +29,7 @@ public final class Program {
     private final Map<String, Function> functions = new HashMap<>();
     private final Map<String, ClassInfo> classes = new HashMap<>();
     private final Map<String, Object> constants = new HashMap<>();
+    private final Map<String, String> instances = new HashMap<>();
     private final Map<String, String> moduleAliases = new HashMap<>();
     private final Map<String, List<ClassInfo>> subclasses = new HashMap<>();
     private final Map<String, List<Function>> attributeStores = new HashMap<>();
@@ -47,6 +48,7 @@ public final class Program {
             }
             for (ClassInfo c : module.classes()) classes.putIfAbsent(c.name(), c);
             module.constants().forEach(constants::putIfAbsent);
+            module.instances().forEach(instances::putIfAbsent);
         }
         for (SourceModule module : modules) {
             for (ClassInfo c : module.classes()) {
@@ -232,6 +234,28 @@ public final class Program {
                     work.add(subclass);
                 }
             }
+        }
+        return found;
+    }
+
+    /** The class of the tree a module-level name is an instance of ({@code calibre_db = CalibreDB()}), if it is one. */
+    public Optional<String> instanceType(String name) {
+        if (name == null) return Optional.empty();
+        String called = instances.get(name);
+        if (called == null) called = instances.get(canonical(name));
+        if (called == null && name.startsWith(".")) called = instanceOfPackage(name.replaceFirst("^\\.+", ""));
+        if (called == null) return Optional.empty();
+        return classInfo(called).map(c -> c.name());
+    }
+
+    /** {@code from . import db} names {@code db} of the importing package: the one module-level instance so named. */
+    private String instanceOfPackage(String simpleName) {
+        if (simpleName.indexOf('.') >= 0) return null;
+        String found = null;
+        for (Map.Entry<String, String> instance : instances.entrySet()) {
+            if (!instance.getKey().endsWith("." + simpleName)) continue;
+            if (found != null) return null;
+            found = instance.getValue();
         }
         return found;
     }

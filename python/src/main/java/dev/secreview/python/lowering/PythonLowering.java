@@ -59,7 +59,10 @@ public final class PythonLowering {
         PyNode root = file.root();
         String name = moduleName + "." + SourceModule.TOP_LEVEL;
         functions.add(lowerBody(name, root, List.of(), List.of(), null, Map.of(), firstLine(), root));
-        return new SourceModule(file.source(), moduleName, functions, classes, moduleConstants(root));
+        Map<String, Object> constants = new LinkedHashMap<>();
+        Map<String, String> instances = new LinkedHashMap<>();
+        moduleBindings(root, constants, instances);
+        return new SourceModule(file.source(), moduleName, functions, classes, constants, instances);
     }
 
     /** Lowers a function definition (and, through the statement lowering, the definitions inside it). */
@@ -93,11 +96,17 @@ public final class PythonLowering {
     String typeName(PyNode annotation) {
         if (annotation == null) return null;
         PyNode type = annotation.namedChildren().isEmpty() ? annotation : annotation.namedChildren().get(0);
-        String qualified = file.qualifiedName(type);
-        if (qualified == null && type.is("identifier")) {
-            boolean definedHere = file.resolve(type.text(), type).stream()
+        return qualifiedName(type);
+    }
+
+    /** The qualified name of a (dotted) name: imported, or defined in this module. */
+    private String qualifiedName(PyNode name) {
+        if (name == null) return null;
+        String qualified = file.qualifiedName(name);
+        if (qualified == null && name.is("identifier")) {
+            boolean definedHere = file.resolve(name.text(), name).stream()
                     .anyMatch(b -> b.kind() == dev.secreview.python.semantic.Binding.Kind.DEFINITION);
-            if (definedHere) qualified = moduleName + "." + type.text();
+            if (definedHere) qualified = moduleName + "." + name.text();
         }
         return qualified;
     }
@@ -153,11 +162,11 @@ public final class PythonLowering {
     }
 
     /**
-     * Names bound once at module level to a literal this file does not change: what other modules may read
-     * as constants (a tuple, a lookup table).
+     * Names bound once at module level that this file does not change in place: to a literal, what other modules may
+     * read as constants (a tuple, a lookup table); to a call of a name ({@code calibre_db = CalibreDB()}), an object
+     * other modules import and call the methods of. Filled into {@code constants} and {@code instances}.
      */
-    private Map<String, Object> moduleConstants(PyNode root) {
-        Map<String, Object> constants = new LinkedHashMap<>();
+    private void moduleBindings(PyNode root, Map<String, Object> constants, Map<String, String> instances) {
         for (PyNode statement : root.namedChildren()) {
             if (!statement.is("expression_statement") || statement.namedChildren().isEmpty()) continue;
             PyNode assignment = statement.namedChildren().get(0);
@@ -165,14 +174,17 @@ public final class PythonLowering {
             PyNode left = assignment.field("left");
             PyNode right = assignment.field("right");
             if (left == null || right == null || !left.is("identifier")) continue;
-            List<Binding> bindings = file.resolve(left.text(), left);
             // An empty list or dict is a container other modules fill (a registry, a session store).
             boolean container = Values.isMutableDisplay(right) && right.namedChildren().isEmpty();
-            if (bindings.size() != 1 || container || values.changedInPlace(bindings.get(0))) continue;
-            Object value = literal(right);
-            if (value != null) constants.put(moduleName + "." + left.text(), value);
+            Object value = container ? null : literal(right);
+            String called = value == null && right.is("call") ? qualifiedName(right.field("function")) : null;
+            if (value == null && called == null) continue;
+            List<Binding> bindings = file.resolve(left.text(), left);
+            if (bindings.size() != 1 || values.changedInPlace(bindings.get(0))) continue;
+            String name = moduleName + "." + left.text();
+            if (value != null) constants.put(name, value);
+            else instances.put(name, called);
         }
-        return constants;
     }
 
     private static TextRange firstLine() {

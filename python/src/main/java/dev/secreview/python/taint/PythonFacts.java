@@ -43,7 +43,7 @@ public final class PythonFacts implements FileFacts {
             if (module == null) {
                 try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(stored))) {
                     Ir ir = (Ir) in.readObject();
-                    module = new SourceModule(source, ir.name(), ir.functions(), ir.classes(), ir.constants());
+                    module = new SourceModule(source, ir.name(), ir.functions(), ir.classes(), ir.constants(), ir.instances());
                     stored = null;
                 } catch (IOException | ClassNotFoundException e) {
                     throw new IllegalStateException("the cached IR of " + source.displayPath() + " cannot be read", e);
@@ -54,7 +54,8 @@ public final class PythonFacts implements FileFacts {
     }
 
     /** The module without its file, which is written once, beside it. */
-    private record Ir(String name, List<Function> functions, List<ClassInfo> classes, Map<String, Object> constants)
+    private record Ir(String name, List<Function> functions, List<ClassInfo> classes, Map<String, Object> constants,
+                      Map<String, String> instances)
             implements Serializable {
     }
 
@@ -62,7 +63,8 @@ public final class PythonFacts implements FileFacts {
         SourceModule written = module();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream ir = new ObjectOutputStream(bytes)) {
-            ir.writeObject(new Ir(written.name(), written.functions(), written.classes(), written.constants()));
+            ir.writeObject(new Ir(written.name(), written.functions(), written.classes(), written.constants(),
+                    written.instances()));
         }
         out.defaultWriteObject();
         out.writeObject(bytes.toByteArray());
