@@ -4,6 +4,8 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from inventory.models import Chassis
+
 
 @require_POST
 def reset_cfp(request):
@@ -22,3 +24,11 @@ def signed_redirect(request):
     url = Signer(salt="safe-redirect").unsign(request.GET.get("url", ""))
     # ok: py-open-redirect
     return HttpResponseRedirect(url)
+
+
+@require_POST
+def rename_chassis(request, pk):
+    chassis = Chassis(pk=pk, name=request.POST["name"])
+    chassis.save()
+    # ok: py-open-redirect
+    return redirect(chassis.get_absolute_url())

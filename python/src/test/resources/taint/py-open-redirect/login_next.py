@@ -40,3 +40,16 @@ def sso():
         # expect: py-open-redirect
         return redirect(next_url)
     return redirect("/")
+
+
+def safe_for_redirect(url):
+    return url.startswith("/") and not url.startswith("//")
+
+
+@app.route("/logout", methods=["POST"])
+def logout():
+    target = request.form.get("next", "/")
+    if not safe_for_redirect(target):
+        target = "/"
+    # ok: py-open-redirect
+    return redirect(target)
