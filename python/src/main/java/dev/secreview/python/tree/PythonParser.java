@@ -70,6 +70,15 @@ public final class PythonParser {
     }
 
     public PyTree parse(SourceFile source) {
+        try {
+            return PyDescentParser.parse(source);
+        } catch (PyTokenizer.Reject notReproducible) {
+            return parseWithTreeSitter(source);
+        }
+    }
+
+    /** The tree by tree-sitter alone, with its error recovery: for files {@link PyDescentParser} rejects. */
+    PyTree parseWithTreeSitter(SourceFile source) {
         PyTree tree = new PyTree(source);
         Utf8Offsets offsets = Utf8Offsets.of(source.text());
         TSTree tsTree = PARSERS.get().parseString(null, forTreeSitter(source.text()));
