@@ -1,5 +1,6 @@
 package dev.secreview.python.tree;
 
+import dev.secreview.core.engine.FileDeadline;
 import dev.secreview.core.model.SourceFile;
 
 import java.util.Arrays;
@@ -152,6 +153,7 @@ final class PyDescentParser {
     }
 
     private Node leaf(String type, boolean named) {
+        if ((p & 0xFFF) == 0) FileDeadline.check();
         Node node = new Node(type, named);
         node.cover(p, p, starts[p], ends[p], lines[p]);
         p++;
@@ -279,7 +281,7 @@ final class PyDescentParser {
             }
         } else if (kind() == NAME) {
             if (isName(p, "print") && isOpAt(p + 1, ">>")) return printStatement();
-            if (isName(p, "type") && kinds[p + 1] != OP && kinds[p + 1] != NEWLINE || isName(p, "type") && isOp2("(")) {
+            if (isName(p, "type") && !isOp2("=")) {
                 Node alias = tryTypeAliasStatement();
                 if (alias != null) return alias;
             }

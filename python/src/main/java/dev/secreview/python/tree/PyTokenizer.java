@@ -1,5 +1,7 @@
 package dev.secreview.python.tree;
 
+import dev.secreview.core.engine.FileDeadline;
+
 import java.util.Arrays;
 
 /**
@@ -55,7 +57,28 @@ final class PyTokenizer {
         "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
     };
 
+    /** The operators that start with each ASCII character, longest first. */
+    private static final String[][] OPERATORS_BY_FIRST_CHAR = new String[128][];
+    /** The keywords that start with each ASCII letter. */
+    private static final String[][] KEYWORDS_BY_FIRST_CHAR = new String[128][];
+
+    static {
+        for (String op : OPERATORS) OPERATORS_BY_FIRST_CHAR[op.charAt(0)] = append(OPERATORS_BY_FIRST_CHAR[op.charAt(0)], op);
+        for (String keyword : KEYWORDS) {
+            KEYWORDS_BY_FIRST_CHAR[keyword.charAt(0)] = append(KEYWORDS_BY_FIRST_CHAR[keyword.charAt(0)], keyword);
+        }
+    }
+
+    private static String[] append(String[] array, String value) {
+        if (array == null) return new String[] {value};
+        String[] longer = Arrays.copyOf(array, array.length + 1);
+        longer[array.length] = value;
+        return longer;
+    }
+
     private final String text;
+    /** The text's chars, read directly: String.charAt checks bounds and coding on every call. */
+    private final char[] chars;
     private final int length;
     private int pos;
 
@@ -112,10 +135,13 @@ final class PyTokenizer {
 
     PyTokenizer(String text) {
         this.text = text;
-        this.length = text.length();
+        this.chars = text.toCharArray();
+        this.length = chars.length;
     }
 
     void tokenize() {
+        // tree-sitter drops a byte order mark from its offsets (SourceReader drops a leading one before this).
+        if (text.indexOf('\uFEFF') >= 0) throw new Reject("byte order mark");
         skipBlankAndCommentLines();
         if (pos < length && column(pos) != 0) throw new Reject("indented first line");
         while (true) {
@@ -133,12 +159,12 @@ final class PyTokenizer {
                 addToken(EOF, length, length, null);
                 return;
             }
-            char c = text.charAt(pos);
+            char c = chars[pos];
             if (c == ' ' || c == '\t' || c == '\f' || c == '\u000B' || c == '\uFEFF' || c == '\u2060' || c == '\u200B') {
                 pos++;
             } else if (c == '\n' || c == '\r') {
                 pos++;
-                if (c == '\r' && pos < length && text.charAt(pos) == '\n') pos++;
+                if (c == '\r' && pos < length && chars[pos] == '\n') pos++;
                 if (bracketDepth == 0 && stringDepth == 0 && tokensOnLine > 0) endLogicalLine();
             } else if (c == '#') {
                 int end = commentEnd(pos);
@@ -160,9 +186,9 @@ final class PyTokenizer {
     private int commentEnd(int from) {
         int i = from;
         while (i < length) {
-            char ch = text.charAt(i);
+            char ch = chars[i];
             if (ch == '\n') break;
-            if (ch == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n')) break;
+            if (ch == '\r' && (i + 1 >= length || chars[i + 1] != '\n')) break;
             i++;
         }
         return i;
@@ -175,20 +201,20 @@ final class PyTokenizer {
     private void lexLineContinuation() {
         int start = pos;
         int i = pos + 1;
-        if (i < length && text.charAt(i) == '\r') i++;
-        if (i < length && text.charAt(i) == '\n') i++;
+        if (i < length && chars[i] == '\r') i++;
+        if (i < length && chars[i] == '\n') i++;
         else if (i < length) throw new Reject("stray backslash");
         pos = i;
         if (tokensOnLine == 0) throw new Reject("line continuation at a line start");
         int next = i;
-        while (next < length && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) next++;
+        while (next < length && (chars[next] == ' ' || chars[next] == '\t')) next++;
         if (!startsString(next)) addExtra(LINE_CONTINUATION, start, i);
     }
 
     private boolean startsString(int at) {
         int i = at;
-        while (i < length && i - at < 3 && "rRbBuUfF".indexOf(text.charAt(i)) >= 0) i++;
-        return i < length && (text.charAt(i) == '\'' || text.charAt(i) == '"');
+        while (i < length && i - at < 3 && "rRbBuUfF".indexOf(chars[i]) >= 0) i++;
+        return i < length && (chars[i] == '\'' || chars[i] == '"');
     }
 
     private void lexToken(char c) {
@@ -199,8 +225,8 @@ final class PyTokenizer {
         if (isIdentifierStart(c)) {
             int start = pos;
             int i = pos + 1;
-            while (i < length && isIdentifierPart(text.charAt(i))) i++;
-            if (i < length && (text.charAt(i) == '\'' || text.charAt(i) == '"') && isStringPrefix(start, i)) {
+            while (i < length && isIdentifierPart(chars[i])) i++;
+            if (i < length && (chars[i] == '\'' || chars[i] == '"') && isStringPrefix(start, i)) {
                 startString(start, i);
                 return;
             }
@@ -210,20 +236,23 @@ final class PyTokenizer {
             else addToken(NAME, start, i, null);
             return;
         }
-        if (c >= '0' && c <= '9' || c == '.' && pos + 1 < length && isDigit(text.charAt(pos + 1))) {
+        if (c >= '0' && c <= '9' || c == '.' && pos + 1 < length && isDigit(chars[pos + 1])) {
             lexNumber();
             return;
         }
         if (c == '!' && stringDepth > 0 && currentString().state == 1 && currentString().brackets == 0
-                && pos + 1 < length && text.charAt(pos + 1) >= 'a' && text.charAt(pos + 1) <= 'z') {
+                && pos + 1 < length && chars[pos + 1] >= 'a' && chars[pos + 1] <= 'z') {
             addToken(TYPE_CONVERSION, pos, pos + 2, null);
             pos += 2;
             return;
         }
-        for (String op : OPERATORS) {
-            if (text.startsWith(op, pos)) {
-                lexOperator(op);
-                return;
+        String[] candidates = c < OPERATORS_BY_FIRST_CHAR.length ? OPERATORS_BY_FIRST_CHAR[c] : null;
+        if (candidates != null) {
+            for (String op : candidates) {
+                if (startsWith(op, pos)) {
+                    lexOperator(op);
+                    return;
+                }
             }
         }
         throw new Reject("unexpected character");
@@ -278,30 +307,30 @@ final class PyTokenizer {
     private void lexNumber() {
         int start = pos;
         int i = pos;
-        char c = text.charAt(i);
-        if (c == '0' && i + 1 < length && "xXoObB".indexOf(text.charAt(i + 1)) >= 0) {
+        char c = chars[i];
+        if (c == '0' && i + 1 < length && "xXoObB".indexOf(chars[i + 1]) >= 0) {
             i += 2;
-            while (i < length && (Character.digit(text.charAt(i), 16) >= 0 || text.charAt(i) == '_')) i++;
+            while (i < length && (Character.digit(chars[i], 16) >= 0 || chars[i] == '_')) i++;
         } else {
             i = digits(i);
-            if (i < length && text.charAt(i) == '.' && !text.startsWith("...", i)) {
+            if (i < length && chars[i] == '.' && !startsWith("...", i)) {
                 i = digits(i + 1);
             }
-            if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            if (i < length && (chars[i] == 'e' || chars[i] == 'E')) {
                 int j = i + 1;
-                if (j < length && (text.charAt(j) == '+' || text.charAt(j) == '-')) j++;
-                if (j < length && isDigit(text.charAt(j))) i = digits(j);
+                if (j < length && (chars[j] == '+' || chars[j] == '-')) j++;
+                if (j < length && isDigit(chars[j])) i = digits(j);
             }
-            if (i < length && (text.charAt(i) == 'j' || text.charAt(i) == 'J')) i++;
+            if (i < length && (chars[i] == 'j' || chars[i] == 'J')) i++;
         }
-        if (i < length && (isIdentifierPart(text.charAt(i)))) throw new Reject("number followed by a name");
+        if (i < length && (isIdentifierPart(chars[i]))) throw new Reject("number followed by a name");
         pos = i;
         addToken(NUMBER, start, i, null);
     }
 
     private int digits(int from) {
         int i = from;
-        while (i < length && (isDigit(text.charAt(i)) || text.charAt(i) == '_')) i++;
+        while (i < length && (isDigit(chars[i]) || chars[i] == '_')) i++;
         return i;
     }
 
@@ -317,7 +346,7 @@ final class PyTokenizer {
         boolean format = false;
         boolean unicode = false;
         for (int i = start; i < end; i++) {
-            switch (text.charAt(i)) {
+            switch (chars[i]) {
                 case 'r', 'R' -> raw = true;
                 case 'b', 'B' -> bytes = true;
                 case 'f', 'F' -> format = true;
@@ -336,13 +365,13 @@ final class PyTokenizer {
         boolean bytes = false;
         boolean format = false;
         for (int i = start; i < quoteAt; i++) {
-            char p = text.charAt(i);
+            char p = chars[i];
             if (p == 'r' || p == 'R') raw = true;
             else if (p == 'b' || p == 'B') bytes = true;
             else if (p == 'f' || p == 'F') format = true;
         }
-        char quote = text.charAt(quoteAt);
-        boolean triple = text.startsWith(quote == '"' ? "\"\"\"" : "'''", quoteAt);
+        char quote = chars[quoteAt];
+        boolean triple = startsWith(quote == '"' ? "\"\"\"" : "'''", quoteAt);
         pos = quoteAt + (triple ? 3 : 1);
         addToken(STRING_START, start, pos, null);
         if (stringDepth == strings.length) strings = Arrays.copyOf(strings, stringDepth * 2);
@@ -362,14 +391,14 @@ final class PyTokenizer {
         boolean hasContent = false;
         while (true) {
             if (pos >= length) throw new Reject("unterminated string");
-            char c = text.charAt(pos);
+            char c = chars[pos];
             if (frame.format && (c == '{' || c == '}')) {
                 if (pos > start && !hasContent) throw new Reject("raw backslashes before a brace");
                 if (pos > start) {
                     addToken(STRING_CONTENT, start, pos, null);
                     return;
                 }
-                if (pos + 1 < length && text.charAt(pos + 1) == c) {
+                if (pos + 1 < length && chars[pos + 1] == c) {
                     addToken(ESCAPE_INTERPOLATION, pos, pos + 2, null);
                     pos += 2;
                     return;
@@ -384,15 +413,15 @@ final class PyTokenizer {
             if (c == '\\') {
                 if (frame.raw) {
                     pos++;
-                    if (pos < length && (text.charAt(pos) == frame.quote || text.charAt(pos) == '\\')) pos++;
-                    if (pos < length && text.charAt(pos) == '\r') pos++;
-                    if (pos < length && text.charAt(pos) == '\n') pos++;
+                    if (pos < length && (chars[pos] == frame.quote || chars[pos] == '\\')) pos++;
+                    if (pos < length && chars[pos] == '\r') pos++;
+                    if (pos < length && chars[pos] == '\n') pos++;
                     continue;
                 }
-                if (frame.bytes && pos + 1 < length && "NuU".indexOf(text.charAt(pos + 1)) >= 0) {
+                if (frame.bytes && pos + 1 < length && "NuU".indexOf(chars[pos + 1]) >= 0) {
                     // The scanner steps over the letter and, unchecked, the character after it.
-                    if (pos + 2 >= length || "\\{}\n\r".indexOf(text.charAt(pos + 2)) >= 0
-                            || text.charAt(pos + 2) == frame.quote) {
+                    if (pos + 2 >= length || "\\{}\n\r".indexOf(chars[pos + 2]) >= 0
+                            || chars[pos + 2] == frame.quote) {
                         throw new Reject("bytes escape before a delimiter");
                     }
                     pos += 3;
@@ -414,7 +443,7 @@ final class PyTokenizer {
                 return;
             }
             if (c == frame.quote) {
-                if (!frame.triple || text.startsWith(frame.quote == '"' ? "\"\"\"" : "'''", pos)) {
+                if (!frame.triple || startsWith(frame.quote == '"' ? "\"\"\"" : "'''", pos)) {
                     if (hasContent) {
                         addToken(STRING_CONTENT, start, pos, null);
                         return;
@@ -437,7 +466,7 @@ final class PyTokenizer {
     private int escapeEnd(int at) {
         int i = at + 1;
         if (i >= length) return -1;
-        char c = text.charAt(i);
+        char c = chars[i];
         switch (c) {
             case 'u':
                 return hexRun(i + 1, 4);
@@ -448,9 +477,9 @@ final class PyTokenizer {
             case '\n':
                 return i + 1;
             case '\r':
-                return i + 1 < length && text.charAt(i + 1) == '\n' ? i + 2 : -1;
+                return i + 1 < length && chars[i + 1] == '\n' ? i + 2 : -1;
             case 'N': {
-                if (i + 1 < length && text.charAt(i + 1) == '{') {
+                if (i + 1 < length && chars[i + 1] == '{') {
                     int close = text.indexOf('}', i + 2);
                     if (close > i + 2) return close + 1;
                 }
@@ -461,7 +490,7 @@ final class PyTokenizer {
         }
         if (isDigit(c)) {
             int j = i + 1;
-            while (j < length && j < i + 3 && isDigit(text.charAt(j))) j++;
+            while (j < length && j < i + 3 && isDigit(chars[j])) j++;
             return j;
         }
         return "'\"abfrntv\\".indexOf(c) >= 0 ? i + 1 : -1;
@@ -470,7 +499,7 @@ final class PyTokenizer {
     private int hexRun(int from, int n) {
         if (from + n > length) return -1;
         for (int i = from; i < from + n; i++) {
-            if (Character.digit(text.charAt(i), 16) < 0) return -1;
+            if (Character.digit(chars[i], 16) < 0) return -1;
         }
         return from + n;
     }
@@ -478,7 +507,7 @@ final class PyTokenizer {
     /** A format specifier: text chunks (leading whitespace is padding), nested interpolations, the closing '}'. */
     private void lexFormatSpecifier(StringFrame frame) {
         if (pos >= length) throw new Reject("unterminated f-string");
-        char c = text.charAt(pos);
+        char c = chars[pos];
         if (c == '{') {
             addToken(INTERPOLATION_START, pos, pos + 1, "{");
             pos++;
@@ -494,10 +523,10 @@ final class PyTokenizer {
             return;
         }
         int start = pos;
-        while (start < length && Character.isWhitespace(text.charAt(start)) && text.charAt(start) != '\n') start++;
+        while (start < length && Character.isWhitespace(chars[start]) && chars[start] != '\n') start++;
         int end = start;
-        while (end < length && "{}\n".indexOf(text.charAt(end)) < 0) end++;
-        if (end < length && text.charAt(end) == '\n') throw new Reject("line end in a format specifier");
+        while (end < length && "{}\n".indexOf(chars[end]) < 0) end++;
+        if (end < length && chars[end] == '\n') throw new Reject("line end in a format specifier");
         if (end > start) addToken(FORMAT_TEXT, start, end, null);
         pos = end;
     }
@@ -520,10 +549,10 @@ final class PyTokenizer {
             int indent = 0;
             int i = scan;
             while (i < length) {
-                char c = text.charAt(i);
+                char c = chars[i];
                 if (c == ' ') indent++;
                 else if (c == '\t') indent += 8;
-                else if (c == '\f' || c == '\r' && (i + 1 < length && text.charAt(i + 1) == '\n')) indent = 0;
+                else if (c == '\f' || c == '\r' && (i + 1 < length && chars[i + 1] == '\n')) indent = 0;
                 else break;
                 i++;
             }
@@ -531,10 +560,10 @@ final class PyTokenizer {
                 next = 0;
                 break;
             }
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c == '\n' || c == '\r') {
                 scan = i + 1;
-                if (c == '\r' && scan < length && text.charAt(scan) == '\n') scan++;
+                if (c == '\r' && scan < length && chars[scan] == '\n') scan++;
                 continue;
             }
             if (c == '#') {
@@ -593,7 +622,7 @@ final class PyTokenizer {
     /** Before the first token: blank lines and comments only. */
     private void skipBlankAndCommentLines() {
         while (pos < length) {
-            char c = text.charAt(pos);
+            char c = chars[pos];
             if (c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r' || c == '\uFEFF' || c == '\u000B') {
                 pos++;
             } else if (c == '#') {
@@ -609,10 +638,10 @@ final class PyTokenizer {
     /** The column of {@code at} counting from the last line start. */
     private int column(int at) {
         int i = at;
-        while (i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r') i--;
+        while (i > 0 && chars[i - 1] != '\n' && chars[i - 1] != '\r') i--;
         int col = 0;
         for (int k = i; k < at; k++) {
-            char c = text.charAt(k);
+            char c = chars[k];
             if (c == '\f' || c == '\uFEFF') col = 0;
             else col++;
         }
@@ -634,6 +663,7 @@ final class PyTokenizer {
             values = Arrays.copyOf(values, size);
             lines = Arrays.copyOf(lines, size);
         }
+        if ((count & 0xFFF) == 0) FileDeadline.check();
         kinds[count] = kind;
         lines[count] = rowAt(start);
         starts[count] = start;
@@ -660,12 +690,28 @@ final class PyTokenizer {
         extraCount++;
     }
 
+    private boolean startsWith(String prefix, int at) {
+        if (at + prefix.length() > length) return false;
+        for (int i = 0; i < prefix.length(); i++) {
+            if (chars[at + i] != prefix.charAt(i)) return false;
+        }
+        return true;
+    }
+
+    /** Whether the text at {@code at} holds {@code word} from its index {@code from} on. */
+    private boolean regionMatches(int at, String word, int from) {
+        for (int i = from; i < word.length(); i++) {
+            if (chars[at + i - from] != word.charAt(i)) return false;
+        }
+        return true;
+    }
+
     /** Rows of positions asked in increasing order, counted once. */
     private int rowAt(int at) {
         if (at < rowCursor) throw new Reject("positions out of order");
         for (int i = rowCursor; i < at; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n')) row++;
+            char c = chars[i];
+            if (c == '\n' || c == '\r' && (i + 1 >= length || chars[i + 1] != '\n')) row++;
         }
         rowCursor = at;
         return row;
@@ -679,12 +725,11 @@ final class PyTokenizer {
     private String keyword(int start, int end) {
         int n = end - start;
         if (n < 2 || n > 8) return null;
-        char first = text.charAt(start);
-        if (first > 'z') return null;
-        for (String keyword : KEYWORDS) {
-            if (keyword.length() == n && keyword.charAt(0) == first && text.regionMatches(start, keyword, 0, n)) {
-                return keyword;
-            }
+        char first = chars[start];
+        String[] candidates = first < KEYWORDS_BY_FIRST_CHAR.length ? KEYWORDS_BY_FIRST_CHAR[first] : null;
+        if (candidates == null) return null;
+        for (String keyword : candidates) {
+            if (keyword.length() == n && regionMatches(start + 1, keyword, 1)) return keyword;
         }
         return null;
     }
