@@ -90,6 +90,8 @@ final class PyDescentParser {
      * (print, exec, type, match): tree-sitter then keeps two parses open while it reads it.
      */
     private boolean ambiguousStatement;
+    /** The '(' of a with statement's single parenthesized item, inside which `x as y` is an as_pattern. */
+    private int asInParenthesesAt = -1;
 
     private PyDescentParser(String text, PyTokenizer tokens) {
         this.text = text;
@@ -785,30 +787,26 @@ final class PyDescentParser {
 
     /**
      * Whether `with (` opens a parenthesized list of items rather than an expression: the ')' that closes it is
-     * followed by ':' and a comma separates items inside. One item with `as` inside parentheses is left to
-     * tree-sitter (its grammar reads it both ways).
+     * followed by ':' and holds at least two items. tree-sitter reads one item in parentheses, `as` and all,
+     * as a parenthesized expression (a tuple with a trailing comma), so {@link #asInParenthesesAt} marks it.
      */
     private boolean parenthesizedWithItems() {
         int depth = 0;
-        boolean comma = false;
-        boolean as = false;
+        boolean secondItem = false;
         for (int i = p; kinds[i] != EOF && kinds[i] != NEWLINE; i++) {
-            if (kinds[i] == OP) {
-                switch (values[i]) {
-                    case "(", "[", "{" -> depth++;
-                    case ")", "]", "}" -> {
-                        depth--;
-                        if (depth == 0) {
-                            if (!isOpAt(i + 1, ":")) return false;
-                            if (!comma && as) throw reject("one parenthesized with item with as");
-                            return comma;
-                        }
+            if (kinds[i] != OP) continue;
+            switch (values[i]) {
+                case "(", "[", "{" -> depth++;
+                case ")", "]", "}" -> {
+                    depth--;
+                    if (depth == 0) {
+                        if (!isOpAt(i + 1, ":")) return false;
+                        if (!secondItem) asInParenthesesAt = p;
+                        return secondItem;
                     }
-                    case "," -> comma |= depth == 1;
-                    default -> { }
                 }
-            } else if (kinds[i] == KEYWORD && values[i] == "as" && depth == 1) {
-                as = true;
+                case "," -> secondItem |= depth == 1 && !isOpAt(i + 1, ")");
+                default -> { }
             }
         }
         return false;
@@ -1420,6 +1418,7 @@ final class PyDescentParser {
     }
 
     private Node parenthesized() {
+        boolean asPatterns = p == asInParenthesesAt;
         Node open = token();
         if (isOp(")")) {
             Node tuple = node("tuple", open);
@@ -1433,6 +1432,7 @@ final class PyDescentParser {
             return parenthesized;
         }
         Node first = starExpression();
+        if (asPatterns && isKeyword("as")) first = asPattern(first);
         if (startsComprehension()) {
             Node generator = node("generator_expression", open);
             generator.add("body", first);
