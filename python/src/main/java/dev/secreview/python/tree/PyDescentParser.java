@@ -109,14 +109,12 @@ final class PyDescentParser {
         PyTokenizer tokenizer = new PyTokenizer(text);
         tokenizer.tokenize();
         PyDescentParser parser = new PyDescentParser(text, tokenizer);
-        Node module;
+        PyTree tree = new PyTree(source);
         try {
-            module = parser.module();
+            tree.root = toPyNode(tree, parser.module(), null);
         } catch (StackOverflowError tooDeep) {
             throw new PyTokenizer.Reject("nested too deeply");
         }
-        PyTree tree = new PyTree(source);
-        tree.root = toPyNode(tree, module, null);
         return tree;
     }
 
