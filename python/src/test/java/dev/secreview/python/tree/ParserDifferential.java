@@ -3,6 +3,7 @@ package dev.secreview.python.tree;
 import dev.secreview.core.model.SourceFile;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +13,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Compares the hand-written parser's tree with tree-sitter's, node by node. {@link #main} runs it on demand
- * over whole directories (the CPython standard library, a real project) and prints the counts;
- * {@code PyDescentParserDifferentialTest} runs it over the repository's own Python files.
+ * Compares the hand-written parser's tree with tree-sitter's, node by node. {@code CorpusDifferentialTest}
+ * (or {@link #main}) runs it on demand over whole directories (the CPython standard library, a real project)
+ * and prints the counts; {@code PyDescentParserDifferentialTest} runs it over the repository's own files.
  */
 public final class ParserDifferential {
     private static final PythonParser TREE_SITTER = new PythonParser();
@@ -121,38 +122,46 @@ public final class ParserDifferential {
         return accepted;
     }
 
-    /** Arguments: directories or files; prints per-tree counts and each difference and rejection. */
-    public static void main(String[] args) throws Exception {
-        for (String arg : args) {
-            List<Path> files = pythonFiles(Path.of(arg));
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Path file : files) outcomes.add(compare(file));
-            List<Path> rejected = outcomes.stream().filter(o -> o.kind() == Kind.REJECTED).map(Outcome::file).toList();
-            List<Boolean> cpython = cpythonAccepts(rejected);
-            int equal = 0;
-            int different = 0;
-            int unreadable = 0;
-            for (Outcome outcome : outcomes) {
-                switch (outcome.kind()) {
-                    case EQUAL -> equal++;
-                    case DIFFERENT -> {
-                        different++;
-                        System.out.println("DIFFERENT " + outcome.file() + ": " + outcome.detail());
-                    }
-                    case UNREADABLE -> unreadable++;
-                    default -> { }
+    /** The counts for one tree. */
+    record Summary(int files, int equal, int different, int rejected, int rejectedValid, int unreadable) {
+    }
+
+    /** Compares every .py file under {@code root}; prints each difference and rejection, then the counts. */
+    static Summary run(Path root, PrintStream out) throws IOException, InterruptedException {
+        List<Path> files = pythonFiles(root);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Path file : files) outcomes.add(compare(file));
+        List<Outcome> rejected = outcomes.stream().filter(o -> o.kind() == Kind.REJECTED).toList();
+        List<Boolean> cpython = cpythonAccepts(rejected.stream().map(Outcome::file).toList());
+        int equal = 0;
+        int different = 0;
+        int unreadable = 0;
+        for (Outcome outcome : outcomes) {
+            switch (outcome.kind()) {
+                case EQUAL -> equal++;
+                case DIFFERENT -> {
+                    different++;
+                    out.println("DIFFERENT " + outcome.file() + ": " + outcome.detail());
                 }
+                case UNREADABLE -> unreadable++;
+                default -> { }
             }
-            int rejectedValid = 0;
-            for (int i = 0; i < rejected.size(); i++) {
-                Path file = rejected.get(i);
-                String why = outcomes.stream().filter(o -> o.file().equals(file)).findFirst().orElseThrow().detail();
-                if (cpython.get(i)) rejectedValid++;
-                System.out.println("REJECTED " + file + " (CPython " + (cpython.get(i) ? "accepts" : "rejects") + "): " + why);
-            }
-            System.out.printf("%s: %d files, %d equal, %d different, %d rejected (%d of them valid for CPython, %d"
-                            + " invalid), %d not UTF-8%n", arg, files.size(), equal, different, rejected.size(),
-                    rejectedValid, rejected.size() - rejectedValid, unreadable);
         }
+        int rejectedValid = 0;
+        for (int i = 0; i < rejected.size(); i++) {
+            if (cpython.get(i)) rejectedValid++;
+            out.println("REJECTED " + rejected.get(i).file() + " (CPython " + (cpython.get(i) ? "accepts" : "rejects")
+                    + "): " + rejected.get(i).detail());
+        }
+        Summary summary = new Summary(files.size(), equal, different, rejected.size(), rejectedValid, unreadable);
+        out.printf("%s: %d files, %d equal, %d different, %d rejected (%d of them valid for CPython, %d invalid),"
+                        + " %d not UTF-8%n", root, summary.files(), equal, different, rejected.size(), rejectedValid,
+                rejected.size() - rejectedValid, unreadable);
+        return summary;
+    }
+
+    /** Arguments: directories or files. */
+    public static void main(String[] args) throws Exception {
+        for (String arg : args) run(Path.of(arg), System.out);
     }
 }
