@@ -71,10 +71,6 @@ final class PyDescentParser {
             lastToken = last;
             end = to;
         }
-
-        Node last() {
-            return children[childCount - 1];
-        }
     }
 
     private final String text;
@@ -281,7 +277,7 @@ final class PyDescentParser {
             }
         } else if (kind() == NAME) {
             if (isName(p, "print") && isOpAt(p + 1, ">>")) return printStatement();
-            if (isName(p, "type") && !isOp2("=")) {
+            if (isName(p, "type") && !isOpAt(p + 1, "=")) {
                 Node alias = tryTypeAliasStatement();
                 if (alias != null) return alias;
             }
@@ -433,10 +429,6 @@ final class PyDescentParser {
         return statement;
     }
 
-    private boolean isOp2(String op) {
-        return isOpAt(p + 1, op);
-    }
-
     /**
      * `type LEFT = RIGHT` where it parses so; tree-sitter prefers that reading to an assignment (it has a
      * higher dynamic precedence), so `type(x).y = z` is a type alias statement too. Null, nothing consumed,
@@ -448,7 +440,7 @@ final class PyDescentParser {
             Node statement = new Node("type_alias_statement", true);
             statement.add(leaf("type", false));
             Node left;
-            if (kind() == NAME && isOp2("[") && isTypeParameterList(p + 1)) {
+            if (kind() == NAME && isOpAt(p + 1, "[") && isTypeParameterList(p + 1)) {
                 Node generic = node("generic_type", identifier());
                 generic.add(typeParameters());
                 left = node("type", generic);
@@ -574,12 +566,16 @@ final class PyDescentParser {
     private Node starExpression() {
         if (isOp("*")) {
             if (startsNameWithSuffix(p + 1)) throw reject("starred name with a suffix outside an argument list");
-            Node splat = new Node("list_splat", true);
-            splat.add(token());
-            splat.add(bitwiseOr());
-            return splat;
+            return listSplat();
         }
         return expression();
+    }
+
+    private Node listSplat() {
+        Node splat = new Node("list_splat", true);
+        splat.add(token());
+        splat.add(bitwiseOr());
+        return splat;
     }
 
     /**
@@ -668,13 +664,7 @@ final class PyDescentParser {
     }
 
     private Node targetElement() {
-        if (isOp("*")) {
-            Node splat = new Node("list_splat", true);
-            splat.add(token());
-            splat.add(bitwiseOr());
-            return splat;
-        }
-        return bitwiseOr();
+        return isOp("*") ? listSplat() : bitwiseOr();
     }
 
     // ---- compound statements

@@ -51,7 +51,7 @@ final class PyTokenizer {
         ";", ".", "=",
     };
 
-    static final String[] KEYWORDS = {
+    private static final String[] KEYWORDS = {
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
         "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
         "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
@@ -734,12 +734,12 @@ final class PyTokenizer {
         return null;
     }
 
-    static boolean isIdentifierStart(char c) {
+    private static boolean isIdentifierStart(char c) {
         if (c < 0x80) return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
         return Character.isUnicodeIdentifierStart(c) || Character.isHighSurrogate(c);
     }
 
-    static boolean isIdentifierPart(char c) {
+    private static boolean isIdentifierPart(char c) {
         if (c < 0x80) return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= '0' && c <= '9';
         return (Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c))
                 || Character.isSurrogate(c);
