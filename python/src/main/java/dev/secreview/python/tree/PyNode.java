@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One node of a Python syntax tree, copied out of tree-sitter into plain Java so that rules read it
- * without native calls. Types and field names are tree-sitter-python's ({@code call},
+ * One node of a Python syntax tree, built by {@link PyDescentParser} or copied out of tree-sitter, so that
+ * rules read it without native calls. Types and field names are tree-sitter-python's ({@code call},
  * {@code function:}, ...). Offsets are char offsets into the file's text.
  */
 public final class PyNode {

@@ -14,10 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses Python with tree-sitter and copies the tree into {@link PyNode}s in one cursor walk.
- * tree-sitter recovers from syntax errors, so a file with a broken statement still yields a tree
- * for the rest; ERROR and MISSING nodes become {@link PyTree.SyntaxError}s. Thread-safe: each
- * thread has its own native parser.
+ * Parses Python into {@link PyNode}s. {@link PyDescentParser}, in plain Java, builds tree-sitter-python's tree
+ * for valid files; a file it rejects (a syntax error, or one of the few constructs whose tree tree-sitter picks
+ * by context) is parsed with tree-sitter and its tree copied in one cursor walk. tree-sitter recovers from
+ * syntax errors, so a file with a broken statement still yields a tree for the rest; ERROR and MISSING nodes
+ * become {@link PyTree.SyntaxError}s. Thread-safe: each thread has its own native parser.
  */
 public final class PythonParser {
     /** tree-sitter's builtin symbol for ERROR nodes. */
@@ -70,6 +71,15 @@ public final class PythonParser {
     }
 
     public PyTree parse(SourceFile source) {
+        try {
+            return PyDescentParser.parse(source);
+        } catch (PyTokenizer.Reject notReproducible) {
+            return parseWithTreeSitter(source);
+        }
+    }
+
+    /** The tree by tree-sitter alone, with its error recovery: for files {@link PyDescentParser} rejects. */
+    PyTree parseWithTreeSitter(SourceFile source) {
         PyTree tree = new PyTree(source);
         Utf8Offsets offsets = Utf8Offsets.of(source.text());
         TSTree tsTree = PARSERS.get().parseString(null, forTreeSitter(source.text()));
