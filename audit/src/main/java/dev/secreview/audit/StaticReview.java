@@ -13,6 +13,7 @@ import dev.secreview.dataflow.ir.SourceModule;
 import dev.secreview.python.PythonFrontEnd;
 import dev.secreview.python.taint.PythonFacts;
 import dev.secreview.python.taint.PythonModels;
+import dev.secreview.python.taint.PythonSemantics;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,7 +97,8 @@ public final class StaticReview {
             if (analysis.facts() instanceof PythonFacts facts) modules.add(facts.module());
         }
         if (modules.isEmpty()) return List.of();
-        TaintResult result = new TaintEngine(new Program(modules), PythonModels.forThreatModels(threatModels)).run();
+        TaintResult result = new TaintEngine(new Program(modules), PythonModels.forThreatModels(threatModels),
+                PythonSemantics.INSTANCE).run();
         List<Sink> sinks = new ArrayList<>();
         result.verdicts().forEach((site, verdict) -> {
             if (site.path().equals(path)) sinks.add(new Sink(site.line(), site.cwe(), verdict));

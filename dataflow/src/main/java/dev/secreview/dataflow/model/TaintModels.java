@@ -55,7 +55,8 @@ import java.util.Set;
  *                                            ssrf urllib.parse.urlparse scheme=file: only when it equals one of those)
  * passes    CALLEE ARGS[ELEMENT]             flask.make_response 0[0]   (the result carries only that input)
  * puts      CALLEE KEYS VALUE                configparser.ConfigParser().set 0,1 2   (receiver[KEYS] = VALUE)
- * gets      CALLEE KEYS                      configparser.ConfigParser().get 0,1     (result = receiver[KEYS])
+ * gets      CALLEE KEYS [DEFAULT]            configparser.ConfigParser().get 0,1 fallback   (result = receiver[KEYS];
+ *                                            when no value is stored under a constant key, the DEFAULT argument)
  * appends   CALLEE ARGS                      io.StringIO().write 0   (the receiver accumulates ARGS)
  * noreturn  CALLEE                           flask.abort   (the call never returns: code after it is unreachable)
  * pure      CALLEE                           base64.b64decode   (its result is fixed when its inputs are)
@@ -64,7 +65,11 @@ import java.util.Set;
  * quoted    KINDS                            code   (a value proven to be one quoted string literal is safe)
  * argv      KIND CALLEE ARGS                 command subprocess.run 0,args   (an argument vector: its program,
  *                                            or the command after a shell's -c, is the sink)
+ * method    OPERATION METHODS                append append,add   (a method that does one of the analysis'
+ *                                            {@link Operation}s to a container or a constant string it tracks)
+ * function  OPERATION FUNCTIONS              length len   (a function that does one of them to its argument)
  * </pre>
+ * The last two are how a language tells the analysis what its own built-in methods and functions do.
  */
 public final class TaintModels {
 
@@ -155,7 +160,7 @@ public final class TaintModels {
      * A method that stores into ({@code value} set) or reads from (value null) its receiver as a
      * mapping keyed by the {@code keys} arguments: configuration parsers, caches, registries.
      */
-    public record KeyedAccess(NamePattern callee, List<Integer> keys, Integer value) {
+    public record KeyedAccess(NamePattern callee, List<Integer> keys, Integer value, ArgumentSelector fallback) {
     }
 
     public record Accumulator(NamePattern callee, ArgumentSelector arguments) {
@@ -187,6 +192,8 @@ public final class TaintModels {
     private final Map<String, List<String>> inputKeys;
     private final Map<String, Long> sparedKinds;
     private final List<NamePattern> noReturn;
+    private final Map<String, List<Operation>> methodOperations;
+    private final Map<String, Operation> functionOperations;
     private final Builder builder;
     /** Lookups by name, remembered per kind of lookup: the analysis asks the same names over and over. */
     private final Map<String, Map<String, Object>> lookups = new java.util.concurrent.ConcurrentHashMap<>();
@@ -224,6 +231,8 @@ public final class TaintModels {
         this.inputKeys = Map.copyOf(b.inputKeys);
         this.sparedKinds = Map.copyOf(b.sparedKinds);
         this.noReturn = List.copyOf(b.noReturn);
+        this.methodOperations = Map.copyOf(b.methodOperations);
+        this.functionOperations = Map.copyOf(b.functionOperations);
     }
 
     /** A problem in a models file, with the file and line it stands on. */
@@ -285,6 +294,8 @@ public final class TaintModels {
         final Map<String, Long> sparedKinds = new HashMap<>();
         final List<NamePattern> pure = new ArrayList<>();
         final List<NamePattern> noReturn = new ArrayList<>();
+        final Map<String, List<Operation>> methodOperations = new HashMap<>();
+        final Map<String, Operation> functionOperations = new HashMap<>();
 
         Builder(Map<String, TaintKind> kinds) {
             this.kinds = kinds;
@@ -382,8 +393,9 @@ public final class TaintModels {
                     require(file, line, words, puts ? 4 : 3);
                     List<Integer> keys = new ArrayList<>();
                     for (String key : words[2].split(",")) keys.add(integer(file, line, key));
+                    ArgumentSelector fallback = !puts && words.length > 3 ? ArgumentSelector.parse(words[3]) : null;
                     keyedAccesses.add(new KeyedAccess(new NamePattern(words[1]), List.copyOf(keys),
-                            puts ? integer(file, line, words[3]) : null));
+                            puts ? integer(file, line, words[3]) : null, fallback));
                 }
                 case "appends" -> {
                     require(file, line, words, 3);
@@ -434,6 +446,26 @@ public final class TaintModels {
                     require(file, line, words, 4);
                     argumentVectors.add(new ArgumentVector(kind(file, line, words[1]), new NamePattern(words[2]),
                             ArgumentSelector.parse(words[3])));
+                }
+                case "method", "function" -> {
+                    require(file, line, words, 3);
+                    boolean method = words[0].equals("method");
+                    Operation operation = Operation.named(words[1])
+                            .filter(o -> (o.target() == Operation.Target.FUNCTION) != method)
+                            .orElseThrow(() -> new ModelError(file.name(), line, "not an operation of a " + words[0]
+                                    + ": " + words[1]));
+                    for (String name : words[2].split(",")) {
+                        if (method) {
+                            List<Operation> known = methodOperations.computeIfAbsent(name, n -> new ArrayList<>());
+                            if (known.stream().anyMatch(o -> o.target() == operation.target())) {
+                                throw new ModelError(file.name(), line, "method " + name + " is already an operation on a "
+                                        + operation.target().name().toLowerCase(Locale.ROOT));
+                            }
+                            known.add(operation);
+                        } else if (functionOperations.putIfAbsent(name, operation) != null) {
+                            throw new ModelError(file.name(), line, "function " + name + " is already an operation");
+                        }
+                    }
                 }
                 default -> throw new ModelError(file.name(), line, "unknown entry '" + words[0] + "'");
             }
@@ -708,6 +740,23 @@ public final class TaintModels {
 
     public Optional<Passing> passing(String callee) {
         return remembered("passing", callee, () -> passings.stream().filter(p -> p.callee().matches(callee)).findFirst());
+    }
+
+    /**
+     * The operation a method of this name does to a receiver of {@code target}'s sort (a container, a constant
+     * string), when the models name one.
+     */
+    public Optional<Operation> method(String name, Operation.Target target) {
+        if (name == null) return Optional.empty();
+        for (Operation operation : methodOperations.getOrDefault(name, List.of())) {
+            if (operation.target() == target) return Optional.of(operation);
+        }
+        return Optional.empty();
+    }
+
+    /** The operation a function of this (qualified) name does to its argument, when the models name one. */
+    public Optional<Operation> function(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(functionOperations.get(name));
     }
 
     public List<ArgumentVector> argumentVectors(String callee) {

@@ -249,7 +249,8 @@ class TaintModelsTest {
     void keyedAccessAccumulatorsPureAndQuoted() {
         TaintModels models = parse("""
                 puts    configparser.ConfigParser().set 0,1 2
-                gets    configparser.ConfigParser().get 0,1
+                gets    configparser.ConfigParser().get 0,1 fallback
+                gets    cache.Cache().get 0
                 appends io.StringIO().write 0
                 pure    base64.b64decode
                 pure    *.upper
@@ -262,6 +263,8 @@ class TaintModelsTest {
         TaintModels.KeyedAccess gets = models.keyedAccess("configparser.ConfigParser().get").orElseThrow();
         assertEquals(List.of(0, 1), gets.keys());
         assertNull(gets.value());
+        assertTrue(gets.fallback().selects(-1, "fallback"));
+        assertNull(models.keyedAccess("cache.Cache().get").orElseThrow().fallback());
         assertTrue(models.keyedAccess("dict.get").isEmpty());
 
         TaintModels.Accumulator write = models.accumulator("io.StringIO().write").orElseThrow();
@@ -345,6 +348,34 @@ class TaintModelsTest {
         assertEquals("test.models:1: 'pure' needs 1 fields", errorOf("pure\n"));
         assertEquals("test.models:1: 'quoted' needs 1 fields", errorOf("quoted\n"));
         assertEquals("test.models:1: 'argv' needs 3 fields", errorOf("argv command subprocess.run\n"));
+    }
+
+    @Test
+    void methodsAndFunctionsNameTheAnalysisOperations() {
+        TaintModels models = parse("""
+                method    append         append,add
+                method    strip-leading  lstrip
+                method    replace        replace
+                method    get            replace
+                function  length         len
+                """);
+        assertEquals(Operation.APPEND, models.method("add", Operation.Target.CONTAINER).orElseThrow());
+        assertEquals(Operation.STRIP_LEADING, models.method("lstrip", Operation.Target.TEXT).orElseThrow());
+        assertTrue(models.method("lstrip", Operation.Target.CONTAINER).isEmpty());
+        assertEquals(Operation.REPLACE, models.method("replace", Operation.Target.TEXT).orElseThrow(),
+                "one name, an operation on a string and another on a container");
+        assertEquals(Operation.GET, models.method("replace", Operation.Target.CONTAINER).orElseThrow());
+        assertEquals(Operation.LENGTH, models.function("len").orElseThrow());
+        assertTrue(models.function("append").isEmpty());
+        assertTrue(models.method(null, Operation.Target.TEXT).isEmpty());
+
+        assertEquals("test.models:1: not an operation of a method: length", errorOf("method length len\n"));
+        assertEquals("test.models:1: not an operation of a function: append", errorOf("function append append\n"));
+        assertEquals("test.models:1: not an operation of a method: shuffle", errorOf("method shuffle shuffle\n"));
+        assertEquals("test.models:2: method add is already an operation on a container",
+                errorOf("method append add\nmethod extend add\n"));
+        assertEquals("test.models:2: function len is already an operation", errorOf("function length len\nfunction to-text len\n"));
+        assertEquals("test.models:1: 'method' needs 2 fields", errorOf("method append\n"));
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** The Python models files shipped in the jar: kinds, the standard library, web frameworks, libraries. */
 public final class PythonModels {
-    static final List<String> FILES = List.of("kinds.models", "stdlib.models", "web.models", "libraries.models");
+    static final List<String> FILES = List.of("kinds.models", "builtins.models", "stdlib.models", "web.models", "libraries.models");
 
     private static final TaintModels MODELS = load();
     /** Sources of these categories are not a threat model one opts into: weak randomness is always weak. */

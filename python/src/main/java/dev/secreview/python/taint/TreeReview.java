@@ -66,7 +66,8 @@ public final class TreeReview {
         if (modules.isEmpty()) return analyses;
         // IR read back from the cache is decoded here, when needed, on every core.
         TaintResult result = memo.remembered(List.of("python dataflow", modelsName), files, TaintResult.class,
-                () -> new TaintEngine(new Program(modules.parallelStream().map(PythonFacts::module).toList()), models)
+                () -> new TaintEngine(new Program(modules.parallelStream().map(PythonFacts::module).toList()), models,
+                        PythonSemantics.INSTANCE)
                         .run());
         Map<String, List<Finding>> added = new HashMap<>();
         for (TaintFinding taint : result.findings()) {
