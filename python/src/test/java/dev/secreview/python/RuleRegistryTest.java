@@ -63,6 +63,14 @@ class RuleRegistryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
+    void isJudgedByAKindOfTheModelsIfAny(PythonRule rule) {
+        String kind = rule.metadata().judgedBy();
+        assertTrue(kind.isEmpty() || dev.secreview.python.taint.PythonModels.get().kind(kind).isPresent(),
+                rule.metadata().id() + ": judgedBy names no kind of the models: " + kind);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
     void hasAFixture(PythonRule rule) {
         assertNotNull(RuleRegistryTest.class.getResource("/fixtures/" + rule.metadata().id() + ".py"),
                 "missing python/src/test/resources/fixtures/" + rule.metadata().id() + ".py");
