@@ -1,5 +1,9 @@
 package dev.secreview.dataflow.model;
 
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RuleMetadata;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,9 +16,13 @@ import java.util.Set;
 /**
  * Sources, sinks, sanitisers and validators as data, read from models files (one per framework or
  * library), so supporting an API is a line of data, not code. The format, one entry per line,
- * {@code #} starting a comment:
+ * {@code #} starting a comment, a {@code \} at the end of a line continuing the entry on the next:
  * <pre>
- * kind      NAME CWE SOURCE-CATEGORIES [strict]   command 78 remote,local
+ * kind      NAME CWE SOURCE-CATEGORIES [strict] [RULE SEVERITY | SUMMARY | FIX]
+ *                                            command 78 remote,local py-command-injection high | Attacker... | Pass...
+ *                                            (RULE: the id of the dataflow rule that reports the kind's findings, with
+ *                                            its severity, summary and fix; a kind without one only judges the
+ *                                            findings of pattern rules that name it)
  * source    CATEGORY NAME [LABEL...]         remote flask.request.args query parameters
  * object    CATEGORY NAME [LABEL...]         remote flask.request HTTP request data   (every attribute read
  *                                            or method result of the object is a source; the object
@@ -250,21 +258,43 @@ public final class TaintModels {
     public static TaintModels parse(List<ModelFile> files) {
         Map<String, TaintKind> kinds = new LinkedHashMap<>();
         for (ModelFile file : files) {
-            forEachEntry(file, (line, words) -> {
+            forEachEntry(file, (line, words, text) -> {
                 if (!words[0].equals("kind")) return;
+                String[] parts = text.split("\\|", -1);
+                words = parts[0].strip().split("\\s+");
                 require(file, line, words, 4);
                 if (kinds.containsKey(words[1])) throw new ModelError(file.name(), line, "kind " + words[1] + " declared twice");
                 if (kinds.size() == Long.SIZE) throw new ModelError(file.name(), line, "too many kinds");
                 boolean strict = words.length > 4 && words[4].equals("strict");
-                kinds.put(words[1], new TaintKind(words[1], integer(file, line, words[2]),
-                        Set.of(words[3].split(",")), kinds.size(), strict));
+                int cwe = integer(file, line, words[2]);
+                RuleMetadata rule = rule(file, line, words, strict ? 5 : 4, parts, cwe);
+                kinds.put(words[1], new TaintKind(words[1], cwe, Set.of(words[3].split(",")), kinds.size(), strict, rule));
             });
         }
         Builder builder = new Builder(kinds);
         for (ModelFile file : files) {
-            forEachEntry(file, (line, words) -> builder.add(file, line, words));
+            forEachEntry(file, (line, words, text) -> builder.add(file, line, words));
         }
         return builder.build();
+    }
+
+    /** The dataflow rule a kind line declares after its categories ({@code ID SEVERITY | SUMMARY | FIX}), or null. */
+    private static RuleMetadata rule(ModelFile file, int line, String[] words, int at, String[] parts, int cwe) {
+        if (words.length == at && parts.length == 1) return null;
+        if (words.length != at + 2 || parts.length != 3) {
+            throw new ModelError(file.name(), line, "a kind's rule reads: RULE-ID SEVERITY | SUMMARY | FIX");
+        }
+        Severity severity;
+        try {
+            severity = Severity.valueOf(words[at + 1].toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ModelError(file.name(), line, "not a severity: " + words[at + 1]);
+        }
+        try {
+            return new RuleMetadata(words[at], cwe, severity, Confidence.HIGH, parts[1].strip(), parts[2].strip(), List.of());
+        } catch (IllegalArgumentException e) {
+            throw new ModelError(file.name(), line, e.getMessage());
+        }
     }
 
     private static final class Builder {
@@ -490,17 +520,26 @@ public final class TaintModels {
     }
 
     private interface EntryHandler {
-        void handle(int line, String[] words);
+        /** {@code line}: where the entry starts; {@code text}: the whole entry, its lines joined. */
+        void handle(int line, String[] words, String text);
     }
 
     private static void forEachEntry(ModelFile file, EntryHandler handler) {
         String[] lines = file.text().split("\n", -1);
+        StringBuilder entry = new StringBuilder();
+        int start = 0;
         for (int i = 0; i < lines.length; i++) {
             String text = lines[i];
             int comment = text.indexOf('#');
             if (comment >= 0) text = text.substring(0, comment);
             text = text.strip();
-            if (!text.isEmpty()) handler.handle(i + 1, text.split("\\s+"));
+            if (entry.isEmpty()) start = i + 1;
+            boolean continued = text.endsWith("\\") && i + 1 < lines.length;
+            if (continued) text = text.substring(0, text.length() - 1).strip();
+            if (!text.isEmpty()) entry.append(entry.isEmpty() ? "" : " ").append(text);
+            if (continued) continue;
+            if (!entry.isEmpty()) handler.handle(start, entry.toString().split("\\s+"), entry.toString());
+            entry.setLength(0);
         }
     }
 
@@ -532,6 +571,11 @@ public final class TaintModels {
 
     public List<TaintKind> kinds() {
         return kinds.values().stream().sorted(java.util.Comparator.comparingInt(TaintKind::bit)).toList();
+    }
+
+    /** The dataflow rules the kinds declare, in the order of the kinds. */
+    public List<RuleMetadata> rules() {
+        return kinds().stream().flatMap(kind -> kind.reportedBy().stream()).toList();
     }
 
     public Optional<TaintKind> kind(String name) {

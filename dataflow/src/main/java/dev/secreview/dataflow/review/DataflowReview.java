@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -33,12 +32,10 @@ import java.util.stream.Collectors;
  */
 public final class DataflowReview {
     private final TaintModels models;
-    private final Function<TaintKind, Optional<RuleMetadata>> taintRules;
 
-    /** {@code taintRules}: the dataflow rule that reports a kind's taint findings (empty: the kind only judges). */
-    public DataflowReview(TaintModels models, Function<TaintKind, Optional<RuleMetadata>> taintRules) {
+    /** {@code models}: the kinds, with the dataflow rule each declares (a kind without one only judges). */
+    public DataflowReview(TaintModels models) {
         this.models = models;
-        this.taintRules = taintRules;
     }
 
     /**
@@ -94,7 +91,7 @@ public final class DataflowReview {
             if (there == SinkVerdict.TAINTED) taintedPlaces.add(place.line());
             if (there != null) verdict = verdict == null ? there : verdict.combine(there);
         }
-        Optional<RuleMetadata> taintRule = taintRules.apply(kind);
+        Optional<RuleMetadata> taintRule = kind.reportedBy();
         // Judged only: a low-confidence could-be whose kind no taint rule reports (lxml's default parser) claims
         // something only where attacker data is shown to reach it.
         boolean couldBe = finding.confidence() == Confidence.LOW && taintRule.isEmpty();
@@ -127,7 +124,7 @@ public final class DataflowReview {
 
     /** The taint finding as its kind's rule reports it; null for a kind no rule reports. */
     Finding toFinding(TaintFinding taint, Map<String, SourceFile> sources) {
-        RuleMetadata rule = taintRules.apply(taint.kind()).orElse(null);
+        RuleMetadata rule = taint.kind().reportedBy().orElse(null);
         if (rule == null) return null;
         List<FlowStep> flow = new ArrayList<>();
         for (Step step : taint.path()) {

@@ -1,5 +1,8 @@
 package dev.secreview.dataflow.model;
 
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RuleMetadata;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -44,6 +47,40 @@ class TaintModelsTest {
         assertEquals(7L, models.kindsThreatenedBy("remote"));
         assertEquals(1L, models.kindsThreatenedBy("local"));
         assertEquals(0L, models.kindsThreatenedBy("weak-random"));
+    }
+
+    @Test
+    void aKindDeclaresTheDataflowRuleThatReportsIt() {
+        TaintModels models = TaintModels.parse(List.of(new TaintModels.ModelFile("k.models", """
+                kind  sql  89  remote  x-sql-injection high \\
+                      | Attacker data is built into SQL. \\
+                      | Bind the values.   # the fix
+                kind  session  501  remote  strict  x-trust-boundary medium | Stored in the session. | Validate it.
+                kind  xxe  611  remote
+                """)));
+        RuleMetadata sql = models.kind("sql").orElseThrow().rule();
+        assertEquals("x-sql-injection", sql.id());
+        assertEquals(89, sql.cwe());
+        assertEquals(Severity.HIGH, sql.severity());
+        assertEquals(Confidence.HIGH, sql.confidence());
+        assertEquals("Attacker data is built into SQL.", sql.summary());
+        assertEquals("Bind the values.", sql.fix());
+        assertTrue(models.kind("session").orElseThrow().strict());
+        assertEquals("x-trust-boundary", models.kind("session").orElseThrow().rule().id());
+        assertTrue(models.kind("xxe").orElseThrow().reportedBy().isEmpty(), "a kind that only judges");
+        assertEquals(List.of("x-sql-injection", "x-trust-boundary"), models.rules().stream().map(RuleMetadata::id).toList());
+        assertEquals(2, models.kind("xxe").orElseThrow().bit(), "continued lines are one entry");
+
+        String why = "a kind's rule reads: RULE-ID SEVERITY | SUMMARY | FIX";
+        assertEquals("k.models:1: " + why, kindError("kind sql 89 remote x-sql high | Summary only.\n"));
+        assertEquals("k.models:1: " + why, kindError("kind sql 89 remote x-sql | Summary. | Fix.\n"));
+        assertEquals("k.models:1: not a severity: dire", kindError("kind sql 89 remote x-sql dire | Summary. | Fix.\n"));
+        assertEquals("k.models:2: kind sql declared twice", kindError("kind sql 89 remote\nkind sql 89 \\\n remote\n"));
+    }
+
+    private static String kindError(String text) {
+        return assertThrows(TaintModels.ModelError.class,
+                () -> TaintModels.parse(List.of(new TaintModels.ModelFile("k.models", text)))).getMessage();
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,12 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Pattern findings rebased on the verdicts of the kind their rule names, whatever the language. */
 class DataflowReviewTest {
     private static final TaintModels MODELS = TaintModels.parse(List.of(new TaintModels.ModelFile("t.models", """
-            kind  sql  89   remote
+            kind  sql  89   remote  x-sql-injection high | Attacker data in SQL. | Bind it.
             kind  xxe  611  remote
             """)));
-    private static final RuleMetadata SQL_TAINT = rule("x-sql-injection", 89, "");
-    private static final DataflowReview REVIEW = new DataflowReview(MODELS,
-            kind -> kind.name().equals("sql") ? Optional.of(SQL_TAINT) : Optional.empty());
+    private static final RuleMetadata SQL_TAINT = MODELS.kind("sql").orElseThrow().rule();
+    private static final DataflowReview REVIEW = new DataflowReview(MODELS);
     private static final String PATH = "app/db.x";
 
     private static RuleMetadata rule(String id, int cwe, String judgedBy) {

@@ -56,7 +56,7 @@ public final class TreeReview {
                 () -> new TaintEngine(new Program(modules.parallelStream().map(PythonFacts::module).toList()), models,
                         PythonSemantics.INSTANCE)
                         .run());
-        return new DataflowReview(models, TaintRules::forKind).apply(analyses, result, sources,
+        return new DataflowReview(models).apply(analyses, result, sources,
                 path -> !localInputIsAttackerData && analyses.get(path).facts() instanceof PythonFacts facts
                         && CodeRole.of(facts.source().projectPath()) == CodeRole.OPERATOR_TOOL);
     }
