@@ -326,13 +326,13 @@ final class FunctionAnalyzer {
 
     /**
      * Whether an attribute read on an object of unknown class may be taken from the classes of the tree that
-     * bind the name ({@link TaintEngine#treeConstantAttribute}): only for a compound name
-     * ({@code db_contains_type}), which the objects of libraries rarely share, that no source model names,
+     * bind the name ({@link TaintEngine#treeConstantAttribute}): only for a compound name, as the language
+     * writes one ({@code db_contains_type}), which the objects of libraries rarely share, that no source model names,
      * on an object that is not a source object and carries no source's data. A request object handed in as a parameter and read under a
      * name a class of the tree also binds ({@code req.content_type}) is the case these limits leave open.
      */
     private boolean ownClassConstantName(Value object, String attribute) {
-        return attribute.indexOf('_', 1) > 0 && !knownType(object) && !models.namesSourceAttribute(attribute)
+        return semantics.compoundName(attribute) && !knownType(object) && !models.namesSourceAttribute(attribute)
                 && models.objectSource(object.name()).isEmpty()
                 && object.taint().facts().stream().allMatch(fact -> fact.origin().isParameter());
     }

@@ -50,6 +50,13 @@ public interface LanguageSemantics {
      */
     boolean keepsLeftType(Operator operator);
 
+    /**
+     * Whether an attribute's name is made of several words, as the language's conventions join them
+     * ({@code db_contains_type} in Python): such a name, bound in a class of the tree, is rarely also a library
+     * object's, so the analysis may take its value from the tree's classes on an object of unknown type.
+     */
+    boolean compoundName(String attribute);
+
     /** The type the models name methods of a constant string by ({@code str} for {@code str.replace}). */
     String stringType();
 

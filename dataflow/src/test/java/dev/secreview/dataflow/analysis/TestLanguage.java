@@ -85,6 +85,11 @@ final class TestLanguage implements LanguageSemantics {
     }
 
     @Override
+    public boolean compoundName(String attribute) {
+        return attribute.indexOf('_', 1) > 0;
+    }
+
+    @Override
     public String stringType() {
         return "string";
     }

@@ -191,6 +191,12 @@ public final class PythonSemantics implements LanguageSemantics {
         return operator == Operator.DIVIDE;
     }
 
+    /** Words joined by an underscore, not at the start ({@code db_contains_type}, not {@code _private}). */
+    @Override
+    public boolean compoundName(String attribute) {
+        return attribute.indexOf('_', 1) > 0;
+    }
+
     @Override
     public String stringType() {
         return "str";

@@ -180,6 +180,13 @@ class PythonSemanticsTest {
     }
 
     @Test
+    void compoundNamesJoinWordsWithAnUnderscore() {
+        assertTrue(PYTHON.compoundName("db_contains_type"));
+        assertEquals(false, PYTHON.compoundName("path"));
+        assertEquals(false, PYTHON.compoundName("_private"));
+    }
+
+    @Test
     void truthiness() {
         assertEquals(false, PYTHON.truthy(Constant.NONE));
         assertEquals(false, PYTHON.truthy(""));
