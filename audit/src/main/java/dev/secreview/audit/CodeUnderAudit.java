@@ -1,13 +1,13 @@
 package dev.secreview.audit;
 
 import dev.secreview.core.model.SourceFile;
+import dev.secreview.python.PythonFacade;
 import dev.secreview.python.semantic.Binding;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.tree.PyNode;
 import dev.secreview.python.tree.PyTree;
-import dev.secreview.python.tree.PythonParser;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +41,7 @@ public final class CodeUnderAudit {
 
     private CodeUnderAudit(SourceFile source) {
         this.source = source;
-        this.tree = new PythonParser().parse(source);
+        this.tree = PythonFacade.parse(source);
         this.file = new PythonFile(tree);
         this.values = new Values(file);
         this.code = withoutComments(tree);
@@ -79,8 +79,13 @@ public final class CodeUnderAudit {
     }
 
     /** Where tree-sitter found no valid Python; the rest of the file is still audited. */
-    public List<PyTree.SyntaxError> syntaxErrors() {
-        return tree.syntaxErrors();
+    /** Where the file does not parse, in order; the audit reads only code that parses. */
+    public List<SyntaxError> syntaxErrors() {
+        return tree.syntaxErrors().stream().map(error -> new SyntaxError(error.line(), error.message())).toList();
+    }
+
+    /** A syntax error: its line and what the parser says. */
+    public record SyntaxError(int line, String message) {
     }
 
     public int lineCount() {

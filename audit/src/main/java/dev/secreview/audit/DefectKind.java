@@ -2,7 +2,7 @@ package dev.secreview.audit;
 
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.dataflow.model.TaintKind;
-import dev.secreview.python.taint.PythonModels;
+import dev.secreview.python.PythonFacade;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -55,14 +55,14 @@ record DefectKind(TaintKind kind) {
     static Optional<DefectKind> of(Claim claim, CweCatalog catalog) {
         if (claim.cwe() != null) return of(claim.cwe(), catalog);
         return WORDS.stream().filter(w -> w.getKey().matcher(Wording.assertion(claim)).find())
-                .flatMap(w -> PythonModels.get().kinds().stream().filter(k -> k.cwe() == w.getValue()))
+                .flatMap(w -> PythonFacade.models().kinds().stream().filter(k -> k.cwe() == w.getValue()))
                 .findFirst().map(DefectKind::new);
     }
 
     /** The kind of a CWE: the kind's own, or one below it. */
     static Optional<DefectKind> of(int cwe, CweCatalog catalog) {
         Set<Integer> lineage = selfOrAncestors(cwe, catalog);
-        return PythonModels.get().kinds().stream().filter(k -> lineage.contains(k.cwe())).findFirst().map(DefectKind::new);
+        return PythonFacade.models().kinds().stream().filter(k -> lineage.contains(k.cwe())).findFirst().map(DefectKind::new);
     }
 
     int cwe() {

@@ -2,8 +2,8 @@ package dev.secreview.audit;
 
 import dev.secreview.core.engine.SourceReader;
 import dev.secreview.core.model.SourceFile;
+import dev.secreview.python.PythonFacade;
 import dev.secreview.python.semantic.PythonFile;
-import dev.secreview.python.tree.PythonParser;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -132,7 +132,7 @@ final class Modules {
     }
 
     private static PythonFile parse(SourceFile file) {
-        return new PythonFile(new PythonParser().parse(file));
+        return PythonFacade.file(file);
     }
 
     /** Top-level class and function names to the module defining them, read once on first use (the names only). */

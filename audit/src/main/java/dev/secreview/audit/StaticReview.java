@@ -5,28 +5,21 @@ import dev.secreview.core.engine.SuppressionDirective;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.SourceFile;
-import dev.secreview.dataflow.analysis.Program;
 import dev.secreview.dataflow.analysis.SinkVerdict;
-import dev.secreview.dataflow.analysis.TaintEngine;
 import dev.secreview.dataflow.analysis.TaintResult;
-import dev.secreview.dataflow.ir.SourceModule;
-import dev.secreview.python.PythonFrontEnd;
-import dev.secreview.python.taint.PythonFacts;
-import dev.secreview.python.taint.PythonModels;
+import dev.secreview.python.PythonFacade;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * What the engine's static review says about the audited file: its findings (pattern rules and the
  * whole-tree dataflow, as {@code secreview scan} reports them, suppressed ones left out), with the findings
  * of other files of the tree whose path runs through it (request data read here and run as a command in a
- * helper module), and, for every dataflow sink in the file, whether attacker-controlled data reaches it. This
- * is the one door from the audit to the Python front end.
+ * helper module), and, for every dataflow sink in the file, whether attacker-controlled data reaches it. It
+ * reaches the Python front end through its {@link PythonFacade}, as the rest of the audit does.
  */
 public final class StaticReview {
 
@@ -49,18 +42,18 @@ public final class StaticReview {
      * under the given threat models.
      */
     public static StaticReview of(SourceFile code, List<SourceFile> tree, Set<String> threatModels) {
-        PythonFrontEnd frontEnd = new PythonFrontEnd();
-        Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
-        analyses.put(code.displayPath(), frontEnd.analyze(code));
-        for (SourceFile other : tree) analyses.putIfAbsent(other.displayPath(), frontEnd.analyze(other));
+        List<SourceFile> files = new ArrayList<>();
+        files.add(code);
+        files.addAll(tree);
+        PythonFacade.Review review = PythonFacade.review(files, threatModels);
         String path = code.displayPath();
         List<Finding> findings = new ArrayList<>();
-        frontEnd.reviewTree(analyses, threatModels).forEach((file, reviewed) -> {
+        review.reviewed().forEach((file, reviewed) -> {
             for (Finding finding : SuppressionDirective.apply(reviewed.findings(), reviewed.suppressions())) {
                 if (file.equals(path) || finding.flow().stream().anyMatch(step -> step.path().equals(path))) findings.add(finding);
             }
         });
-        return new StaticReview(path, findings, sinks(path, analyses.values(), threatModels));
+        return new StaticReview(path, findings, sinks(path, review.analyses().values(), threatModels));
     }
 
     /** The same review with the findings a scan already made of the file (the LLM stage has them at hand). */
@@ -91,12 +84,7 @@ public final class StaticReview {
      * them, so the dataflow runs once more here over the IR the front end already built.
      */
     private static List<Sink> sinks(String path, Iterable<FileAnalysis> analyses, Set<String> threatModels) {
-        List<SourceModule> modules = new ArrayList<>();
-        for (FileAnalysis analysis : analyses) {
-            if (analysis.facts() instanceof PythonFacts facts) modules.add(facts.module());
-        }
-        if (modules.isEmpty()) return List.of();
-        TaintResult result = new TaintEngine(new Program(modules), PythonModels.forThreatModels(threatModels)).run();
+        TaintResult result = PythonFacade.dataflow(analyses, threatModels);
         List<Sink> sinks = new ArrayList<>();
         result.verdicts().forEach((site, verdict) -> {
             if (site.path().equals(path)) sinks.add(new Sink(site.line(), site.cwe(), verdict));

@@ -6,6 +6,7 @@ import dev.secreview.audit.AuditInput;
 import dev.secreview.audit.AuditReport;
 import dev.secreview.audit.Claim;
 import dev.secreview.audit.ClaimAuditor;
+import dev.secreview.audit.CodeUnderAudit;
 import dev.secreview.audit.LibraryPath;
 import dev.secreview.audit.MalformedReviewException;
 import dev.secreview.audit.ReviewParser;
@@ -14,7 +15,6 @@ import dev.secreview.core.engine.FileDiscovery;
 import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.engine.SourceReader;
 import dev.secreview.core.model.SourceFile;
-import dev.secreview.python.tree.PyTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,7 +88,7 @@ final class AuditCommand implements Callable<Integer> {
         LibraryPath libraries = libraryPath.isEmpty() ? LibraryPath.ofPythonOnPath(System.getenv("PATH")) : LibraryPath.of(libraryPath);
         AuditInput input = AuditInput.of(inTree(codeFile), treeFiles(), libraries, ScanRequest.DEFAULT_THREAT_MODELS);
         if (!input.code().syntaxErrors().isEmpty()) {
-            PyTree.SyntaxError first = input.code().syntaxErrors().get(0);
+            CodeUnderAudit.SyntaxError first = input.code().syntaxErrors().get(0);
             err.println("secreview: error: " + codeFile.displayPath() + ":" + first.line() + ": " + first.message()
                     + "; only Python code that parses can be audited");
             return ExitCode.USAGE_OR_IO_ERROR;

@@ -19,7 +19,6 @@ import dev.secreview.python.lowering.PythonLowering;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.taint.PythonFacts;
 import dev.secreview.python.taint.PythonModels;
-import dev.secreview.python.taint.TaintRules;
 import dev.secreview.python.taint.TreeReview;
 import dev.secreview.python.tree.PyNode;
 import dev.secreview.python.tree.PyTree;
@@ -86,7 +85,7 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
     @Override
     public List<RuleMetadata> rules() {
         List<RuleMetadata> all = new ArrayList<>(rules.stream().map(metadata::get).toList());
-        all.addAll(TaintRules.all());
+        all.addAll(PythonModels.get().rules());
         all.sort(Comparator.comparing(RuleMetadata::id));
         return List.copyOf(all);
     }

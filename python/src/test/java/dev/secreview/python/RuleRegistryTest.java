@@ -2,6 +2,7 @@ package dev.secreview.python;
 
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.cwe.CweEntry;
+import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.core.rule.RuleMetadata;
 import dev.secreview.python.api.PythonRule;
 import org.junit.jupiter.api.Named;
@@ -12,6 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +31,28 @@ class RuleRegistryTest {
 
     static Stream<Named<PythonRule>> rules() {
         return PythonFrontEnd.installedRules().stream().map(rule -> Named.of(rule.metadata().id(), rule));
+    }
+
+    /** Registration cannot be forgotten: every class of the rules package that has a {@code @RuleInfo} is installed. */
+    @Test
+    void everyRuleClassIsInstalled() throws Exception {
+        Path classes = Path.of(PythonFrontEnd.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path rules = classes.resolve("dev/secreview/python/rules");
+        Set<String> installed = new HashSet<>();
+        for (PythonRule rule : PythonFrontEnd.installedRules()) installed.add(rule.getClass().getName());
+        List<String> missing = new java.util.ArrayList<>();
+        int annotated = 0;
+        try (Stream<Path> files = Files.walk(rules)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.');
+                Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()));
+                if (!type.isAnnotationPresent(RuleInfo.class)) continue;
+                annotated++;
+                if (!installed.contains(type.getName())) missing.add(type.getName());
+            }
+        }
+        assertTrue(missing.isEmpty(), "not listed in META-INF/services/dev.secreview.python.api.PythonRule: " + missing);
+        assertEquals(installed.size(), annotated, "every installed rule is a @RuleInfo class of the rules package");
     }
 
     @Test
@@ -59,6 +84,14 @@ class RuleRegistryTest {
         assertTrue(doc.startsWith("# " + id + "\n"), id + ": the page must start with '# " + id + "'");
         assertTrue(doc.contains("CWE-" + rule.metadata().cwe()), id + ": the page must name CWE-" + rule.metadata().cwe());
         for (String section : DOC_SECTIONS) assertTrue(doc.contains(section), id + ": missing section " + section);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void isJudgedByAKindOfTheModelsIfAny(PythonRule rule) {
+        String kind = rule.metadata().judgedBy();
+        assertTrue(kind.isEmpty() || dev.secreview.python.taint.PythonModels.get().kind(kind).isPresent(),
+                rule.metadata().id() + ": judgedBy names no kind of the models: " + kind);
     }
 
     @ParameterizedTest(name = "{0}")

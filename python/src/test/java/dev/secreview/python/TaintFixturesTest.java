@@ -5,7 +5,7 @@ import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.core.rule.RuleMetadata;
 import dev.secreview.eval.InlineExpectations;
-import dev.secreview.python.taint.TaintRules;
+import dev.secreview.python.taint.PythonModels;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,7 +38,7 @@ class TaintFixturesTest {
     static final String ROOT = "/taint/";
 
     static Stream<Named<RuleMetadata>> rules() {
-        return TaintRules.all().stream().map(rule -> Named.of(rule.id(), rule));
+        return PythonModels.get().rules().stream().map(rule -> Named.of(rule.id(), rule));
     }
 
     /** The fixture tree of {@code id}: its .py files, or null when it has none. */
@@ -53,7 +53,7 @@ class TaintFixturesTest {
         String id = rule.id();
         Path tree = fixtureTree(id);
         assertNotNull(tree, "missing fixture tree python/src/test/resources/taint/" + id + "/");
-        Set<String> taintIds = TaintRules.all().stream().map(RuleMetadata::id).collect(Collectors.toSet());
+        Set<String> taintIds = PythonModels.get().rules().stream().map(RuleMetadata::id).collect(Collectors.toSet());
 
         PythonFrontEnd frontEnd = new PythonFrontEnd();
         Map<String, SourceFile> sources = new LinkedHashMap<>();

@@ -3,7 +3,7 @@ package dev.secreview.python;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.cwe.CweEntry;
 import dev.secreview.core.rule.RuleMetadata;
-import dev.secreview.python.taint.TaintRules;
+import dev.secreview.python.taint.PythonModels;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every dataflow rule of {@link TaintRules} is as complete as a pattern rule (see {@link RuleRegistryTest}):
+ * Every dataflow rule of the kinds of the models (`kinds.models`) is as complete as a pattern rule (see {@link RuleRegistryTest}):
  * a real CWE weakness with a pillar, a doc page with the fixed sections, a line in the rules index and a
  * fixture tree under {@code src/test/resources/taint/<rule-id>/}.
  */
@@ -34,15 +34,15 @@ class TaintRulesRegistryTest {
             "## Example", "## Use instead", "## References");
 
     static Stream<Named<RuleMetadata>> rules() {
-        return TaintRules.all().stream().map(rule -> Named.of(rule.id(), rule));
+        return PythonModels.get().rules().stream().map(rule -> Named.of(rule.id(), rule));
     }
 
     @Test
     void idsAreUniqueAndDoNotClashWithPatternRules() {
         Set<String> ids = new HashSet<>();
         PythonFrontEnd.installedRules().forEach(rule -> ids.add(rule.metadata().id()));
-        for (RuleMetadata rule : TaintRules.all()) assertTrue(ids.add(rule.id()), "duplicate id " + rule.id());
-        assertEquals(16, TaintRules.all().size(), "the number of dataflow rules changed: update the docs and fixtures");
+        for (RuleMetadata rule : PythonModels.get().rules()) assertTrue(ids.add(rule.id()), "duplicate id " + rule.id());
+        assertEquals(16, PythonModels.get().rules().size(), "the number of dataflow rules changed: update the docs and fixtures");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,13 +5,13 @@ import dev.secreview.audit.AuditInput;
 import dev.secreview.audit.AuditReport;
 import dev.secreview.audit.Claim;
 import dev.secreview.audit.ClaimAuditor;
+import dev.secreview.audit.CodeUnderAudit;
 import dev.secreview.audit.LibraryPath;
 import dev.secreview.audit.MalformedReviewException;
 import dev.secreview.audit.ReviewParser;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.engine.ScanRequest;
 import dev.secreview.core.model.SourceFile;
-import dev.secreview.python.tree.PyTree;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -33,7 +33,7 @@ final class AuditService {
         SourceFile file = new SourceFile(Path.of(path), path, code);
         AuditInput input = AuditInput.of(file, List.of(), libraries, ScanRequest.DEFAULT_THREAT_MODELS);
         if (!input.code().syntaxErrors().isEmpty()) {
-            PyTree.SyntaxError first = input.code().syntaxErrors().get(0);
+            CodeUnderAudit.SyntaxError first = input.code().syntaxErrors().get(0);
             throw ApiError.badRequest(path + ":" + first.line() + ": " + first.message()
                     + "; only Python code that parses can be audited");
         }

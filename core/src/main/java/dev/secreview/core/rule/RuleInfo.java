@@ -38,7 +38,8 @@ public @interface RuleInfo {
 
     /**
      * The dataflow kind whose sink verdicts judge this rule's findings ({@code xxe} for the XML parser rules):
-     * whether the data at the place can come from an attacker. Empty: the kind of the rule's CWE or a parent.
+     * whether the data at the place can come from an attacker. Empty: no kind judges them (the dataflow removes
+     * them only from code no execution reaches).
      */
     String judgedBy() default "";
 

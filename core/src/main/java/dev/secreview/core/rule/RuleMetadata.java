@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The validated metadata of one rule: what it finds, which CWE, how bad, how sure, how to fix;
- * {@code judgedBy}, the dataflow kind that judges its findings (empty: the kind of its CWE, see {@link RuleInfo});
+ * {@code judgedBy}, the dataflow kind that judges its findings (empty: none, see {@link RuleInfo});
  * and the {@code rewrites} that fix its findings mechanically, where there are any.
  */
 public record RuleMetadata(String id, int cwe, Severity severity, Confidence confidence, String summary,
@@ -29,7 +29,7 @@ public record RuleMetadata(String id, int cwe, Severity severity, Confidence con
         rewrites = List.copyOf(rewrites);
     }
 
-    /** A rule judged by the kind of its CWE, without mechanical fixes. */
+    /** A rule no dataflow kind judges, without mechanical fixes. */
     public RuleMetadata(String id, int cwe, Severity severity, Confidence confidence, String summary, String fix,
                         List<String> altNames) {
         this(id, cwe, severity, confidence, summary, fix, altNames, "", List.of());

@@ -7,6 +7,7 @@ import dev.secreview.dataflow.ir.Expr;
 import dev.secreview.dataflow.ir.Function;
 import dev.secreview.dataflow.ir.Operand;
 import dev.secreview.dataflow.model.NamePattern;
+import dev.secreview.dataflow.model.Operation;
 import dev.secreview.dataflow.model.TaintModels;
 
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ final class CallSemantics {
             }
             else keywords.put(argument.keyword(), value);
         }
-        this.callee = inheritedFromOutside(calleeName(receiver, target, call.method()));
+        this.callee = inheritedFromOutside(calleeName(receiver, target, call.method(), analyzer.semantics()));
     }
 
     /**
@@ -74,11 +75,14 @@ final class CallSemantics {
         return name;
     }
 
-    /** The symbolic name of what is called: {@code subprocess.run}, {@code sqlite3.connect().execute}, {@code ?.get}. */
-    static String calleeName(Value receiver, Value target, String method) {
+    /**
+     * The symbolic name of what is called: {@code subprocess.run}, {@code sqlite3.connect().execute}, {@code ?.get};
+     * a method of a constant string is named after the language's string type ({@code str.format}).
+     */
+    static String calleeName(Value receiver, Value target, String method, LanguageSemantics semantics) {
         if (method == null) return target.name();
         if (receiver.name() != null) return receiver.name() + "." + method;
-        if (receiver.constant() instanceof String) return "str." + method;
+        if (receiver.constant() instanceof String) return semantics.stringType() + "." + method;
         return "?." + method;
     }
 
@@ -87,7 +91,8 @@ final class CallSemantics {
      * longer text such as {@code ".."} could be rebuilt by the removal, so it does not count).
      */
     private long replacedCharacter() {
-        if (!"replace".equals(call.method()) || positional.size() != 2) return 0;
+        if (analyzer.models().method(call.method(), Operation.Target.TEXT).orElse(null) != Operation.REPLACE
+                || positional.size() != 2) return 0;
         if (!(positional.get(0).constant() instanceof String old) || old.length() != 1
                 || !(positional.get(1).constant() instanceof String replacement) || replacement.contains(old)) {
             return 0;
@@ -106,7 +111,8 @@ final class CallSemantics {
                 .orElseGet(this::propagated);
         long sanitized = analyzer.models().sanitizedBy(callee) | replacedCharacter();
         if (sanitized != 0) result = result.withTaint(result.taint().sanitize(sanitized));
-        if (receiver != null && ITEM_READERS.contains(call.method())) {
+        if (receiver != null && analyzer.models().method(call.method(), Operation.Target.CONTAINER)
+                .map(Operation::readsItem).orElse(false)) {
             result = analyzer.itemOfSourceObject(receiver, positional.isEmpty() ? null : positional.get(0), result, range);
         } else if (receiver != null) {
             result = analyzer.partOfSourceObject(receiver, result, callee + "()", range);
@@ -120,16 +126,16 @@ final class CallSemantics {
             if (sink.conditionKeyword() != null) {
                 Value flag = keywords.get(sink.conditionKeyword());
                 if (flag == null || !flag.isConstant()) continue;
-                boolean holds = sink.conditionValues().isEmpty() ? Constant.truthy(flag.constant())
-                        : NamePattern.listed(sink.conditionValues(), Folding.text(flag.constant()));
+                boolean holds = sink.conditionValues().isEmpty() ? analyzer.semantics().truthy(flag.constant())
+                        : NamePattern.listed(sink.conditionValues(), analyzer.semantics().text(flag.constant()));
                 if (!holds) continue;
             }
             if (sink.unlessArgument() != null && selected(sink.unlessArgument()).stream().anyMatch(v -> exempts(sink, v))) {
                 continue;
             }
             String note = "reaches `" + shown(callee) + "(…)`" + (sink.conditionKeyword() == null ? ""
-                    : " with " + sink.conditionKeyword() + "=" + (sink.conditionValues().isEmpty() ? "True"
-                    : Folding.text(keywords.get(sink.conditionKeyword()).constant())));
+                    : " with " + sink.conditionKeyword() + "=" + analyzer.semantics().text(sink.conditionValues().isEmpty()
+                    ? Boolean.TRUE : keywords.get(sink.conditionKeyword()).constant()));
             SinkVerdict verdict = null;
             for (Value value : selected(sink.arguments())) {
                 SinkVerdict v = analyzer.checkSink(sink.kind(), value, range, note);
@@ -145,7 +151,7 @@ final class CallSemantics {
 
     /** Whether an argument names what the sink's {@code unless} clause lists, or a class of the tree derived only from those. */
     private boolean exempts(TaintModels.Sink sink, Value argument) {
-        if (argument.isConstant() && NamePattern.listed(sink.unlessNames(), Folding.text(argument.constant()))) return true;
+        if (argument.isConstant() && NamePattern.listed(sink.unlessNames(), analyzer.semantics().text(argument.constant()))) return true;
         // `{}`: a mapping, which the callee writes as JSON ({@code RequestHandler.write(dict)})
         if (sink.unlessNames().contains("{}") && argument.entries() != null) return true;
         // `?`: a value the program chooses at run time from nothing that came from outside (a negotiated type)
@@ -177,8 +183,6 @@ final class CallSemantics {
         }
     }
 
-    /** Methods that read one item of a mapping by its key. */
-    private static final java.util.Set<String> ITEM_READERS = java.util.Set.of("get", "pop", "setdefault");
     private static final java.util.Set<String> SHELL_COMMAND_FLAGS = java.util.Set.of("-c", "/c", "/C", "-Command");
 
     private List<Value> selected(dev.secreview.dataflow.model.ArgumentSelector selector) {
@@ -238,7 +242,7 @@ final class CallSemantics {
             String type = program.canonical(callee);
             // An object built from its arguments carries their taint, except for strict kinds: it is not them.
             Value object = Value.named(type + "()", argumentTaint().sanitize(analyzer.models().strictKinds()));
-            program.method(type, "__init__").ifPresent(init -> apply(init, object));
+            program.method(type, analyzer.semantics().initializer()).ifPresent(init -> apply(init, object));
             return Optional.of(object);
         }
         return Optional.empty();
@@ -367,8 +371,8 @@ final class CallSemantics {
         if (exactKey && entries != null) {
             Value found = entries.get(List.copyOf(key));
             if (found != null) return found;
-            Value fallback = keywords.get("fallback");
-            return fallback != null ? fallback : Value.UNKNOWN;
+            List<Value> fallback = access.fallback() == null ? List.of() : selected(access.fallback());
+            return fallback.isEmpty() ? Value.UNKNOWN : fallback.get(0);
         }
         return Value.tainted(receiver.taint());
     }
@@ -377,7 +381,10 @@ final class CallSemantics {
         if (call.target() instanceof Operand.Local local) state.put(local.name(), updated);
     }
 
-    /** Containers and strings: the methods whose effect on elements and constants is known. */
+    /**
+     * Containers and strings: the methods whose effect on elements and constants is known, as the models
+     * name them ({@code method} and {@code function} lines).
+     */
     private Optional<Value> builtin() {
         String method = call.method();
         if (method == null) return Optional.ofNullable(builtinFunction());
@@ -387,14 +394,17 @@ final class CallSemantics {
                 if (!v.isConstant()) return Optional.empty();
                 constants.add(v.constant());
             }
-            if (keywords.isEmpty() && positional.size() == constants.size()) {
-                Object folded = method.equals("join") ? joined(s) : Folding.stringMethod(s, method, constants);
+            Operation operation = analyzer.models().method(method, Operation.Target.TEXT).orElse(null);
+            if (keywords.isEmpty() && positional.size() == constants.size() && operation != null) {
+                Object folded = operation == Operation.JOIN ? joined(s) : TextOperations.fold(operation, s, constants);
                 if (folded != null) return Optional.of(Value.constant(folded));
             }
         }
         // Only values known to be containers: `requests.get(url)` is not `dict.get`.
         boolean container = receiver.items() != null || receiver.entries() != null || receiver.name() == null;
-        Mutation mutation = container ? Mutation.of(method, receiver, positional) : null;
+        Operation operation = analyzer.models().method(method, Operation.Target.CONTAINER).orElse(null);
+        Mutation mutation = container && operation != null
+                ? Mutation.of(operation, receiver, positional, analyzer.semantics()) : null;
         if (mutation == null) return Optional.empty();
         if (mutation.receiver() != null && call.target() instanceof Operand.Local local) {
             state.put(local.name(), Containers.keepName(mutation.receiver(), receiver));
@@ -408,22 +418,24 @@ final class CallSemantics {
         for (Value item : positional.get(0).items()) {
             if (!item.isConstant()) return null;
             if (text.length() > 0) text.append(separator);
-            text.append(Folding.text(item.constant()));
+            text.append(analyzer.semantics().text(item.constant()));
         }
         return text.toString();
     }
 
-    /** {@code str()}, {@code len()} and friends on constants and containers. */
+    /** The functions the models name as operations ({@code function length len}) on constants and containers. */
     private Value builtinFunction() {
         if (target.name() == null || positional.size() != 1 || !keywords.isEmpty()) return null;
+        Operation operation = analyzer.models().function(target.name()).orElse(null);
+        if (operation == null) return null;
         Value argument = positional.get(0);
-        switch (target.name()) {
-            case "str":
-                return argument.isConstant() ? Value.constant(Folding.text(argument.constant())) : null;
-            case "len":
+        switch (operation) {
+            case TO_TEXT:
+                return argument.isConstant() ? Value.constant(analyzer.semantics().text(argument.constant())) : null;
+            case LENGTH:
                 if (argument.constant() instanceof String s) return Value.constant((long) s.length());
                 return argument.items() != null ? Value.constant((long) argument.items().size()) : null;
-            case "list", "tuple":
+            case TO_SEQUENCE:
                 return argument.items() != null ? Value.sequence(argument.items()) : null;
             default:
                 return null;

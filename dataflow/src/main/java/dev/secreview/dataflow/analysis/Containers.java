@@ -1,12 +1,14 @@
 package dev.secreview.dataflow.analysis;
 
+import dev.secreview.dataflow.ir.Operator;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Element-wise flow through lists, tuples, dicts and strings: a constant index or key reads the very
+ * Element-wise flow through sequences, mappings and strings: a constant index or key reads the very
  * element stored there, anything else reads the taint of the whole container.
  */
 final class Containers {
@@ -14,18 +16,17 @@ final class Containers {
     private Containers() {
     }
 
-    static Value loadItem(Value container, Value key) {
+    static Value loadItem(Value container, Value key, LanguageSemantics semantics) {
         List<Value> items = items(container);
         if (key.isConstant()) {
             Object k = key.constant();
             if (items != null && k instanceof Long index) {
-                int size = items.size();
-                long at = index < 0 ? size + index : index;
-                if (at >= 0 && at < size) return items.get((int) at);
+                int at = semantics.position(index, items.size());
+                if (at >= 0) return items.get(at);
             }
             if (container.entries() != null && container.entries().containsKey(k)) return container.entries().get(k);
             if (container.isConstant()) {
-                Object folded = Folding.index(container.constant(), k);
+                Object folded = semantics.index(container.constant(), k);
                 if (folded != null) return Value.constant(folded);
             }
         }
@@ -45,17 +46,17 @@ final class Containers {
         return items;
     }
 
-    static Value slice(Value container, Value lower, Value upper) {
+    static Value slice(Value container, Value lower, Value upper, LanguageSemantics semantics) {
         Object from = lower == null ? null : lower.constant();
         Object to = upper == null ? null : upper.constant();
         boolean boundsKnown = (lower == null || lower.isConstant()) && (upper == null || upper.isConstant());
         if (boundsKnown && container.constant() instanceof String s) {
-            int[] bounds = Folding.sliceBounds(s.length(), from, to);
+            int[] bounds = semantics.sliceBounds(s.length(), from, to);
             if (bounds != null) return Value.constant(s.substring(bounds[0], bounds[1]));
         }
         List<Value> items = items(container);
         if (boundsKnown && items != null) {
-            int[] bounds = Folding.sliceBounds(items.size(), from, to);
+            int[] bounds = semantics.sliceBounds(items.size(), from, to);
             if (bounds != null) return Value.sequence(items.subList(bounds[0], bounds[1]));
         }
         boolean harmlessBounds = (lower == null || lower.harmless()) && (upper == null || upper.harmless());
@@ -80,36 +81,28 @@ final class Containers {
         return Value.derived(iterable.taint(), iterable.harmless());
     }
 
-    static Value binary(String operator, Value left, Value right) {
-        switch (operator) {
-            case "==", "!=", "<", "<=", ">", ">=", "in", "not in", "is", "is not":
-                return Value.derived(Taint.NONE, true);   // a boolean carries no text from anywhere
-            case "+":
-                if (left.items() != null && right.items() != null) {
-                    List<Value> joined = new ArrayList<>(left.items());
-                    joined.addAll(right.items());
-                    return Value.sequence(joined);
-                }
-                return Value.derived(left.taint().union(right.taint()), left.harmless() && right.harmless());
-            case "and", "or":
-                return left.join(right).widened();
-            case "/":
-                // pathlib: `base / name` is still a Path, and its methods are matched by that name.
-                return Value.named(left.name(), left.taint().union(right.taint()));
-            default:
-                return Value.derived(left.taint().union(right.taint()), left.harmless() && right.harmless());
+    static Value binary(Operator operator, Value left, Value right, LanguageSemantics semantics) {
+        // a truth value carries no text from anywhere
+        if (operator.yieldsTruthValue()) return Value.derived(Taint.NONE, true);
+        if (operator == Operator.ADD && left.items() != null && right.items() != null) {
+            List<Value> joined = new ArrayList<>(left.items());
+            joined.addAll(right.items());
+            return Value.sequence(joined);
         }
+        if (operator == Operator.AND || operator == Operator.OR) return left.join(right).widened();
+        // The language says the result is of the left operand's type: its methods are matched by that name.
+        if (semantics.keepsLeftType(operator)) return Value.named(left.name(), left.taint().union(right.taint()));
+        return Value.derived(left.taint().union(right.taint()), left.harmless() && right.harmless());
     }
 
-    static Value storeItem(Value container, Value key, Value value) {
+    static Value storeItem(Value container, Value key, Value value, LanguageSemantics semantics) {
         if (key.isConstant()) {
             Object k = key.constant();
             if (container.items() != null && k instanceof Long index) {
-                int size = container.items().size();
-                long at = index < 0 ? size + index : index;
-                if (at >= 0 && at < size) {
+                int at = semantics.position(index, container.items().size());
+                if (at >= 0) {
                     List<Value> items = new ArrayList<>(container.items());
-                    items.set((int) at, value);
+                    items.set(at, value);
                     return keepName(Value.sequence(items), container);
                 }
             }

@@ -7,6 +7,7 @@ import dev.secreview.dataflow.ir.Expr;
 import dev.secreview.dataflow.ir.Function;
 import dev.secreview.dataflow.ir.Instruction;
 import dev.secreview.dataflow.ir.Operand;
+import dev.secreview.dataflow.ir.Operator;
 import dev.secreview.dataflow.ir.Terminator;
 import dev.secreview.dataflow.model.TaintKind;
 import dev.secreview.dataflow.model.TaintModels;
@@ -38,6 +39,7 @@ final class FunctionAnalyzer {
     private final Function function;
     private final String path;
     private final TaintModels models;
+    private final LanguageSemantics semantics;
     private final Map<Integer, Map<String, Value>> in = new HashMap<>();
     private final List<SinkHit> parameterSinks = new ArrayList<>();
     private final Map<String, Value> attributeStores = new HashMap<>();
@@ -50,6 +52,7 @@ final class FunctionAnalyzer {
         this.function = function;
         this.path = path;
         this.models = engine.models();
+        this.semantics = engine.semantics();
     }
 
     Summary run() {
@@ -146,7 +149,7 @@ final class FunctionAnalyzer {
         } else if (end instanceof Terminator.Branch branch) {
             Value condition = operand(branch.condition(), state, null);
             if (condition.isConstant()) {
-                outs.put(Constant.truthy(condition.constant()) ? branch.ifTrue() : branch.ifFalse(), state);
+                outs.put(semantics.truthy(condition.constant()) ? branch.ifTrue() : branch.ifFalse(), state);
             } else {
                 Map<String, Value> whenTrue = new HashMap<>(state);
                 Map<String, Value> whenFalse = new HashMap<>(state);
@@ -219,7 +222,7 @@ final class FunctionAnalyzer {
                 }
             }
             if (store.object() instanceof Operand.Local local) {
-                state.put(local.name(), Containers.storeItem(object, key, value));
+                state.put(local.name(), Containers.storeItem(object, key, value, semantics));
             }
         }
     }
@@ -339,13 +342,13 @@ final class FunctionAnalyzer {
 
     /**
      * Whether an attribute read on an object of unknown class may be taken from the classes of the tree that
-     * bind the name ({@link TaintEngine#treeConstantAttribute}): only for a compound name
-     * ({@code db_contains_type}), which the objects of libraries rarely share, that no source model names,
+     * bind the name ({@link TaintEngine#treeConstantAttribute}): only for a compound name, as the language
+     * writes one ({@code db_contains_type}), which the objects of libraries rarely share, that no source model names,
      * on an object that is not a source object and carries no source's data. A request object handed in as a parameter and read under a
      * name a class of the tree also binds ({@code req.content_type}) is the case these limits leave open.
      */
     private boolean ownClassConstantName(Value object, String attribute) {
-        return attribute.indexOf('_', 1) > 0 && !knownType(object) && !models.namesSourceAttribute(attribute)
+        return semantics.compoundName(attribute) && !knownType(object) && !models.namesSourceAttribute(attribute)
                 && models.objectSource(object.name()).isEmpty()
                 && object.taint().facts().stream().allMatch(fact -> fact.origin().isParameter());
     }
@@ -397,43 +400,44 @@ final class FunctionAnalyzer {
         if (expr instanceof Expr.LoadItem load) {
             Value object = operand(load.object(), state, range);
             Value key = operand(load.key(), state, range);
-            Value element = sourceOf(Containers.loadItem(object, key), range);
+            Value element = sourceOf(Containers.loadItem(object, key, semantics), range);
             return itemOfSourceObject(object, key, element, range);
         }
         if (expr instanceof Expr.Slice slice) {
             return Containers.slice(operand(slice.object(), state, range),
                     slice.lower() == null ? null : operand(slice.lower(), state, range),
-                    slice.upper() == null ? null : operand(slice.upper(), state, range));
+                    slice.upper() == null ? null : operand(slice.upper(), state, range), semantics);
         }
         if (expr instanceof Expr.Element element) return Containers.element(operand(element.iterable(), state, range));
         if (expr instanceof Expr.Binary binary) {
             Value left = operand(binary.left(), state, range);
             Value right = operand(binary.right(), state, range);
             if (left.isConstant() && right.isConstant()) {
-                Object folded = Folding.binary(binary.operator(), left.constant(), right.constant());
+                Object folded = semantics.fold(binary.operator(), left.constant(), right.constant());
                 if (folded != null) return Value.constant(folded);
             }
-            if (binary.operator().equals("%") && left.constant() instanceof String template) {
-                return TextBuilding.format(template, right, models.prefixedKinds());
+            LanguageSemantics.TextOperator text = semantics.onText(binary.operator());
+            if (text == LanguageSemantics.TextOperator.FORMAT && left.constant() instanceof String template) {
+                return TextBuilding.format(template, right, models.prefixedKinds(), semantics);
             }
-            if (binary.operator().equals("+") && (left.items() == null || right.items() == null)) {
-                return TextBuilding.concatenate(List.of(left, right), models.prefixedKinds());
+            if (text == LanguageSemantics.TextOperator.CONCATENATE && (left.items() == null || right.items() == null)) {
+                return TextBuilding.concatenate(List.of(left, right), models.prefixedKinds(), semantics);
             }
-            return Containers.binary(binary.operator(), left, right);
+            return Containers.binary(binary.operator(), left, right, semantics);
         }
         if (expr instanceof Expr.Unary unary) {
             Value operand = operand(unary.operand(), state, range);
             if (operand.isConstant()) {
-                Object folded = Folding.unary(unary.operator(), operand.constant());
+                Object folded = semantics.fold(unary.operator(), operand.constant());
                 if (folded != null) return Value.constant(folded);
             }
-            return unary.operator().equals("not") ? Value.derived(Taint.NONE, true)
+            return unary.operator() == Operator.NOT ? Value.derived(Taint.NONE, true)
                     : Value.derived(operand.taint(), operand.harmless());
         }
         if (expr instanceof Expr.Concat concat) {
             List<Value> parts = new ArrayList<>();
             for (Operand part : concat.parts()) parts.add(operand(part, state, range));
-            return TextBuilding.concatenate(parts, models.prefixedKinds());
+            return TextBuilding.concatenate(parts, models.prefixedKinds(), semantics);
         }
         if (expr instanceof Expr.Sequence sequence) {
             List<Value> items = new ArrayList<>();
@@ -507,6 +511,10 @@ final class FunctionAnalyzer {
 
     TaintModels models() {
         return models;
+    }
+
+    LanguageSemantics semantics() {
+        return semantics;
     }
 
     String path() {

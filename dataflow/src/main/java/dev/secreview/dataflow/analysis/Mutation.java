@@ -1,6 +1,7 @@
 package dev.secreview.dataflow.analysis;
 
 import dev.secreview.dataflow.ir.Constant;
+import dev.secreview.dataflow.model.Operation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,17 +15,18 @@ import java.util.Map;
 record Mutation(Value result, Value receiver) {
     private static final Value NONE = Value.constant(Constant.NONE);
 
-    static Mutation of(String method, Value container, List<Value> args) {
+    /** What a container {@link Operation} does; null for an operation on anything else, or arguments that do not fit. */
+    static Mutation of(Operation operation, Value container, List<Value> args, LanguageSemantics semantics) {
         List<Value> items = container.items();
         Map<Object, Value> entries = container.entries();
         Taint argumentTaint = Value.taintOf(args);
         boolean harmless = container.harmless() && args.stream().allMatch(Value::harmless);
-        switch (method) {
-            case "append", "add", "appendleft":
+        switch (operation) {
+            case APPEND, PREPEND:
                 if (args.size() != 1) return null;
-                if (items != null && !method.equals("appendleft")) return new Mutation(NONE, Value.sequence(plus(items, args.get(0))));
+                if (items != null && operation == Operation.APPEND) return new Mutation(NONE, Value.sequence(plus(items, args.get(0))));
                 return new Mutation(NONE, grown(container, argumentTaint, harmless));
-            case "extend":
+            case EXTEND:
                 if (args.size() != 1) return null;
                 if (items != null && args.get(0).items() != null) {
                     List<Value> all = new ArrayList<>(items);
@@ -32,7 +34,7 @@ record Mutation(Value result, Value receiver) {
                     return new Mutation(NONE, Value.sequence(all));
                 }
                 return new Mutation(NONE, grown(container, argumentTaint, harmless));
-            case "insert":
+            case INSERT:
                 if (args.size() != 2) return null;
                 if (items != null && args.get(0).constant() instanceof Long at && at >= 0) {
                     List<Value> all = new ArrayList<>(items);
@@ -40,9 +42,9 @@ record Mutation(Value result, Value receiver) {
                     return new Mutation(NONE, Value.sequence(all));
                 }
                 return new Mutation(NONE, grown(container, argumentTaint, harmless));
-            case "pop":
-                return pop(container, args);
-            case "get":
+            case POP:
+                return pop(container, args, semantics);
+            case GET:
                 if (entries != null && !entries.isEmpty() && !args.isEmpty() && !args.get(0).isConstant()) {
                     // Any key picks one of the known values (or the default): the key's data is not in it.
                     Value any = Containers.anyValue(entries);
@@ -55,7 +57,7 @@ record Mutation(Value result, Value receiver) {
                 }
                 Value found = entries.get(args.get(0).constant());
                 return new Mutation(found != null ? found : args.size() > 1 ? args.get(1) : NONE, null);
-            case "update":
+            case UPDATE:
                 if (args.size() != 1) return null;
                 if (entries != null && args.get(0).entries() != null) {
                     Map<Object, Value> all = new HashMap<>(entries);
@@ -63,34 +65,34 @@ record Mutation(Value result, Value receiver) {
                     return new Mutation(NONE, Value.mapping(all));
                 }
                 return new Mutation(NONE, grown(container, argumentTaint, harmless));
-            case "values":
+            case VALUES:
                 if (entries != null) return new Mutation(Value.sequence(List.copyOf(entries.values())), null);
                 return new Mutation(Value.derived(container.taint(), container.harmless()), null);
-            case "keys":
+            case KEYS:
                 if (entries != null) return new Mutation(Value.sequence(entries.keySet().stream().map(Value::constant).toList()), null);
                 return new Mutation(Value.derived(container.taint(), container.harmless()), null);
-            case "items":
+            case ITEMS:
                 if (entries != null) {
                     List<Value> pairs = new ArrayList<>();
                     entries.forEach((key, value) -> pairs.add(Value.sequence(List.of(Value.constant(key), value))));
                     return new Mutation(Value.sequence(pairs), null);
                 }
                 return new Mutation(Value.derived(container.taint(), container.harmless()), null);
-            case "copy":
+            case COPY:
                 return new Mutation(container.withName(null), null);
             default:
                 return null;
         }
     }
 
-    private static Mutation pop(Value container, List<Value> args) {
+    private static Mutation pop(Value container, List<Value> args, LanguageSemantics semantics) {
         List<Value> items = container.items();
         if (items != null && !items.isEmpty()) {
-            long at = args.isEmpty() ? items.size() - 1 : args.get(0).constant() instanceof Long l ? l : Long.MIN_VALUE;
-            if (at < 0 && at != Long.MIN_VALUE) at += items.size();
-            if (at >= 0 && at < items.size()) {
+            int at = args.isEmpty() ? items.size() - 1
+                    : args.get(0).constant() instanceof Long l ? semantics.position(l, items.size()) : -1;
+            if (at >= 0) {
                 List<Value> rest = new ArrayList<>(items);
-                Value removed = rest.remove((int) at);
+                Value removed = rest.remove(at);
                 return new Mutation(removed, Value.sequence(rest));
             }
         }

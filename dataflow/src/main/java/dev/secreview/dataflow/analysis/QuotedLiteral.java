@@ -8,7 +8,7 @@ import java.util.TreeSet;
  * Proof, built one branch at a time, that a variable holds a single quoted string literal: it starts
  * with a quote, ends with the same quote, and has none in between ({@code s.startswith("'") and
  * s.endswith("'") and "'" not in s[1:-1]}). Evaluating such a value only yields a string. The parts
- * proven so far live in the state under a key no Python name can take, so they join like any value:
+ * proven so far live in the state under a key no variable's name can take, so they join like any value:
  * what is proven on every incoming path survives, anything else is dropped.
  */
 final class QuotedLiteral {

@@ -4,6 +4,8 @@ import dev.secreview.dataflow.ir.Block;
 import dev.secreview.dataflow.ir.Expr;
 import dev.secreview.dataflow.ir.Instruction;
 import dev.secreview.dataflow.ir.Operand;
+import dev.secreview.dataflow.ir.Operator;
+import dev.secreview.dataflow.model.Operation;
 import dev.secreview.dataflow.model.TaintModels;
 
 import java.util.HashSet;
@@ -13,11 +15,10 @@ import java.util.Set;
 
 /**
  * What a branch condition proves on each edge: a validator's true result vouches for its argument
- * ({@code name.isdigit()}, {@code re.fullmatch(...)}), membership in a constant collection makes a
+ * ({@code name.isdigit()}, {@code re.fullmatch(...)}: the models name them), membership in a constant collection makes a
  * value one of the collection's constants, and equality with a constant makes it that constant.
  */
 final class Refinement {
-    private static final java.util.Set<String> PROVING_TRUE = java.util.Set.of("in", "==");
 
     private final FunctionAnalyzer analyzer;
     private final Block block;
@@ -43,17 +44,17 @@ final class Refinement {
 
     void apply(Map<String, Value> whenTrue, Map<String, Value> whenFalse) {
         if (condition instanceof Expr.Binary binary) {
-            boolean negated = binary.operator().equals("not in") || binary.operator().equals("!=");
+            boolean negated = binary.operator() == Operator.NOT_IN || binary.operator() == Operator.NOT_EQUAL;
             Map<String, Value> proven = negated ? whenFalse : whenTrue;
             rejection(binary, negated ? whenTrue : whenFalse);
             allowList(binary, proven);
             nothingInside(binary, negated ? whenTrue : whenFalse);
             switch (binary.operator()) {
-                case "in", "not in" -> {
+                case IN, NOT_IN -> {
                     Value collection = analyzer.operand(binary.right(), proven, null);
                     if (collection.isConstant() || Containers.allConstant(collection)) vouch(binary.left(), proven, -1L);
                 }
-                case "==", "!=" -> {
+                case EQUAL, NOT_EQUAL -> {
                     Value other = analyzer.operand(binary.right(), proven, null);
                     if (other.isConstant() && binary.left() instanceof Operand.Local local) {
                         proven.put(local.name(), Value.constant(other.constant()));
@@ -64,7 +65,7 @@ final class Refinement {
         } else if (condition instanceof Expr.Call call) {
             Value target = analyzer.operand(call.target(), whenTrue, null);
             String callee = call.method() == null ? target.name()
-                    : CallSemantics.calleeName(target, null, call.method());
+                    : CallSemantics.calleeName(target, null, call.method(), analyzer.semantics());
             if (callee == null) return;
             quoteAtEnd(call, whenTrue);
             containment(call, whenTrue);
@@ -86,7 +87,7 @@ final class Refinement {
 
     /** {@code '..' in name} is false: the name has no parent-directory step; the models say what that vouches for. */
     private void rejection(Expr.Binary binary, Map<String, Value> lacking) {
-        if (!binary.operator().endsWith("in") || !(binary.left() instanceof Operand.Const c)
+        if (!binary.operator().membership() || !(binary.left() instanceof Operand.Const c)
                 || !(c.value() instanceof String tested)) return;
         long kinds = analyzer.models().rejectedBy(tested);
         if (kinds != 0) vouch(binary.right(), lacking, kinds);
@@ -97,8 +98,8 @@ final class Refinement {
      * the value that was parsed, when the models name that parser and part.
      */
     private void allowList(Expr.Binary binary, Map<String, Value> proven) {
-        if (!PROVING_TRUE.contains(binary.operator()) && !binary.operator().equals("not in")
-                && !binary.operator().equals("!=")) return;
+        if (!binary.operator().membership() && binary.operator() != Operator.EQUAL
+                && binary.operator() != Operator.NOT_EQUAL) return;
         Value allowed = analyzer.operand(binary.right(), proven, null);
         if (!allowed.isConstant() && !Containers.allConstant(allowed)) return;
         if (!(definition(block, binary.left()) instanceof Expr.LoadAttribute part)
@@ -107,7 +108,7 @@ final class Refinement {
         if (parse == null || parse.arguments().isEmpty() || !parse.arguments().get(0).positional()) return;
         Value target = analyzer.operand(parse.target(), proven, null);
         String parser = CallSemantics.calleeName(parse.method() == null ? null : target,
-                parse.method() == null ? target : null, parse.method());
+                parse.method() == null ? target : null, parse.method(), analyzer.semantics());
         if (parser == null) return;
         Set<Object> constants = constantsOf(allowed);
         for (TaintModels.AllowList list : analyzer.models().allowLists(parser)) {
@@ -130,11 +131,9 @@ final class Refinement {
                 || !(call.arguments().get(0).value() instanceof Operand.Const quote) || !QuotedLiteral.isQuote(quote.value())) {
             return;
         }
-        QuotedLiteral.Part part = switch (call.method()) {
-            case "startswith" -> QuotedLiteral.Part.STARTS;
-            case "endswith" -> QuotedLiteral.Part.ENDS;
-            default -> null;
-        };
+        Operation test = analyzer.models().method(call.method(), Operation.Target.TEXT).orElse(null);
+        QuotedLiteral.Part part = test == Operation.STARTS_WITH ? QuotedLiteral.Part.STARTS
+                : test == Operation.ENDS_WITH ? QuotedLiteral.Part.ENDS : null;
         if (part != null) {
             QuotedLiteral.prove(whenTrue, local.name(), part, (String) quote.value(), analyzer.models().quotedLiteralKinds());
         }
@@ -152,7 +151,7 @@ final class Refinement {
         if (resolved == null) return;
         Value target = analyzer.operand(resolved.target(), whenTrue, null);
         String resolver = CallSemantics.calleeName(resolved.method() == null ? null : target,
-                resolved.method() == null ? target : null, resolved.method());
+                resolved.method() == null ? target : null, resolved.method(), analyzer.semantics());
         if (resolver == null) return;
         for (TaintModels.Containment containment : analyzer.models().containments(resolver)) {
             if (containment.test().equals(call.method())) vouch(call.target(), whenTrue, containment.kinds());
@@ -161,7 +160,7 @@ final class Refinement {
 
     /** {@code "'" in s[1:-1]} is false: no quote between the first and last character. */
     private void nothingInside(Expr.Binary binary, Map<String, Value> lacking) {
-        if (!binary.operator().endsWith("in") || !(binary.left() instanceof Operand.Const quote)
+        if (!binary.operator().membership() || !(binary.left() instanceof Operand.Const quote)
                 || !QuotedLiteral.isQuote(quote.value())) return;
         if (!(definition(block, binary.right()) instanceof Expr.Slice slice) || !(slice.object() instanceof Operand.Local local)
                 || !isConstant(slice.lower(), 1L) || !isConstant(slice.upper(), -1L)) return;

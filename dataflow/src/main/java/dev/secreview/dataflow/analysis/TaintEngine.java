@@ -33,6 +33,7 @@ public final class TaintEngine {
 
     private final Program program;
     private final TaintModels models;
+    private final LanguageSemantics semantics;
     // Functions are compared by identity: a record's deep equality would hash its whole body.
     private final Map<Function, Summary> summaries = new IdentityHashMap<>();
     private final Set<Function> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -45,9 +46,11 @@ public final class TaintEngine {
     private final Map<String, Optional<Value>> classAttributes = new HashMap<>();
     private int depth;
 
-    public TaintEngine(Program program, TaintModels models) {
+    /** {@code semantics}: the language the tree's IR was lowered from (one language per engine). */
+    public TaintEngine(Program program, TaintModels models, LanguageSemantics semantics) {
         this.program = program;
         this.models = models;
+        this.semantics = semantics;
         for (SourceModule module : program.modules()) {
             for (Function f : module.functions()) paths.put(f, module.source().displayPath());
         }
@@ -200,6 +203,10 @@ public final class TaintEngine {
 
     TaintModels models() {
         return models;
+    }
+
+    LanguageSemantics semantics() {
+        return semantics;
     }
 
     void finding(TaintKind kind, Fact fact) {

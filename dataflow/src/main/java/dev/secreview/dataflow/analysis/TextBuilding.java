@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Strings built from parts ({@code a + b}, f-strings, {@code "%s/%s" % (a, b)}): constant when every
+ * Strings built from parts ({@code a + b}, interpolation, a printf-style template filled: {@code "%s/%s" % (a, b)}): constant when every
  * part is, tainted by every part, and fixed when every part is harmless. Data placed after a fixed
  * prefix that already ends a URL's host ({@code "https://example.com/" + name}, {@code base_url +
  * "/items/" + name}), or a path of this host ({@code "/items/" + name}), cannot choose where the URL points: it
@@ -23,7 +23,7 @@ final class TextBuilding {
     private TextBuilding() {
     }
 
-    static Value concatenate(List<Value> parts, long prefixedKinds) {
+    static Value concatenate(List<Value> parts, long prefixedKinds, LanguageSemantics semantics) {
         StringBuilder text = new StringBuilder();
         StringBuilder prefix = new StringBuilder();
         Taint taint = Taint.NONE;
@@ -36,9 +36,9 @@ final class TextBuilding {
             }
             taint = taint.union(partTaint);
             harmless &= part.harmless();
-            if (constant && part.isConstant()) text.append(Folding.text(part.constant()));
+            if (constant && part.isConstant()) text.append(semantics.text(part.constant()));
             else constant = false;
-            if (part.isConstant()) prefix.append(Folding.text(part.constant()));
+            if (part.isConstant()) prefix.append(semantics.text(part.constant()));
             else if (!fromSource(part.taint(), prefixedKinds)) prefix.append(FIXED_UNKNOWN);
             else prefix.append('\u0000');   // attacker text: nothing after it counts as a fixed prefix
         }
@@ -46,7 +46,7 @@ final class TextBuilding {
     }
 
     /** {@code template % arguments} with a constant template: its pieces and the arguments, in order. */
-    static Value format(String template, Value arguments, long prefixedKinds) {
+    static Value format(String template, Value arguments, long prefixedKinds, LanguageSemantics semantics) {
         List<Value> values = arguments.items() != null ? arguments.items() : List.of(arguments);
         List<Value> parts = new ArrayList<>();
         Matcher m = CONVERSION.matcher(template);
@@ -59,7 +59,7 @@ final class TextBuilding {
             at = m.end();
         }
         parts.add(Value.constant(template.substring(at)));
-        return concatenate(parts, prefixedKinds);
+        return concatenate(parts, prefixedKinds, semantics);
     }
 
     /**

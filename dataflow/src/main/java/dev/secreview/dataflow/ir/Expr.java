@@ -28,12 +28,12 @@ public sealed interface Expr extends java.io.Serializable {
     record Slice(Operand object, Operand lower, Operand upper) implements Expr {
     }
 
-    /** Arithmetic, comparison and membership: {@code + - * / // % == != < <= > >= in not-in is is-not}. */
-    record Binary(String operator, Operand left, Operand right) implements Expr {
+    /** Arithmetic, comparison, membership, identity and the short-circuit operators. */
+    record Binary(Operator operator, Operand left, Operand right) implements Expr {
     }
 
-    /** {@code not}, {@code -}, {@code +}, {@code ~}. */
-    record Unary(String operator, Operand operand) implements Expr {
+    /** {@link Operator#NOT}, {@link Operator#NEGATE}, {@link Operator#PLUS}, {@link Operator#INVERT}. */
+    record Unary(Operator operator, Operand operand) implements Expr {
     }
 
     /** String interpolation and concatenation of the parts' text (f-strings, template literals). */

@@ -10,6 +10,8 @@ import java.util.Map;
  * {@code name} is qualified ({@code app.views.Login.post}); {@code owner} is the qualified name of
  * the class a method belongs to, else null. {@code decorators} are the qualified names of the
  * decorators' callees; {@code parameterTypes} the qualified names of annotated parameter types.
+ * A method's first parameter is its receiver ({@code self}, {@code this}); a parameter whose name starts with
+ * {@code *} collects the arguments no other parameter takes (Python's {@code *args} and {@code **kwargs}).
  */
 public record Function(String name, List<String> parameters, List<Block> blocks, List<String> decorators,
                        String owner, Map<String, String> parameterTypes, TextRange range) implements java.io.Serializable {

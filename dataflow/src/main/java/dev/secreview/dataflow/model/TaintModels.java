@@ -1,5 +1,9 @@
 package dev.secreview.dataflow.model;
 
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RuleMetadata;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,9 +16,13 @@ import java.util.Set;
 /**
  * Sources, sinks, sanitisers and validators as data, read from models files (one per framework or
  * library), so supporting an API is a line of data, not code. The format, one entry per line,
- * {@code #} starting a comment:
+ * {@code #} starting a comment, a {@code \} at the end of a line continuing the entry on the next:
  * <pre>
- * kind      NAME CWE SOURCE-CATEGORIES [strict]   command 78 remote,local
+ * kind      NAME CWE SOURCE-CATEGORIES [strict] [RULE SEVERITY | SUMMARY | FIX]
+ *                                            command 78 remote,local py-command-injection high | Attacker... | Pass...
+ *                                            (RULE: the id of the dataflow rule that reports the kind's findings, with
+ *                                            its severity, summary and fix; a kind without one only judges the
+ *                                            findings of pattern rules that name it)
  * source    CATEGORY NAME [LABEL...]         remote flask.request.args query parameters
  * object    CATEGORY NAME [LABEL...]         remote flask.request HTTP request data   (every attribute read
  *                                            or method result of the object is a source; the object
@@ -55,7 +63,8 @@ import java.util.Set;
  *                                            ssrf urllib.parse.urlparse scheme=file: only when it equals one of those)
  * passes    CALLEE ARGS[ELEMENT]             flask.make_response 0[0]   (the result carries only that input)
  * puts      CALLEE KEYS VALUE                configparser.ConfigParser().set 0,1 2   (receiver[KEYS] = VALUE)
- * gets      CALLEE KEYS                      configparser.ConfigParser().get 0,1     (result = receiver[KEYS])
+ * gets      CALLEE KEYS [DEFAULT]            configparser.ConfigParser().get 0,1 fallback   (result = receiver[KEYS];
+ *                                            when no value is stored under a constant key, the DEFAULT argument)
  * appends   CALLEE ARGS                      io.StringIO().write 0   (the receiver accumulates ARGS)
  * noreturn  CALLEE                           flask.abort   (the call never returns: code after it is unreachable)
  * pure      CALLEE                           base64.b64decode   (its result is fixed when its inputs are)
@@ -64,7 +73,11 @@ import java.util.Set;
  * quoted    KINDS                            code   (a value proven to be one quoted string literal is safe)
  * argv      KIND CALLEE ARGS                 command subprocess.run 0,args   (an argument vector: its program,
  *                                            or the command after a shell's -c, is the sink)
+ * method    OPERATION METHODS                append append,add   (a method that does one of the analysis'
+ *                                            {@link Operation}s to a container or a constant string it tracks)
+ * function  OPERATION FUNCTIONS              length len   (a function that does one of them to its argument)
  * </pre>
+ * The last two are how a language tells the analysis what its own built-in methods and functions do.
  */
 public final class TaintModels {
 
@@ -155,7 +168,7 @@ public final class TaintModels {
      * A method that stores into ({@code value} set) or reads from (value null) its receiver as a
      * mapping keyed by the {@code keys} arguments: configuration parsers, caches, registries.
      */
-    public record KeyedAccess(NamePattern callee, List<Integer> keys, Integer value) {
+    public record KeyedAccess(NamePattern callee, List<Integer> keys, Integer value, ArgumentSelector fallback) {
     }
 
     public record Accumulator(NamePattern callee, ArgumentSelector arguments) {
@@ -188,6 +201,8 @@ public final class TaintModels {
     private final Map<String, List<String>> inputParts;
     private final Map<String, Long> sparedKinds;
     private final List<NamePattern> noReturn;
+    private final Map<String, List<Operation>> methodOperations;
+    private final Map<String, Operation> functionOperations;
     private final Builder builder;
     /** Lookups by name, remembered per kind of lookup: the analysis asks the same names over and over. */
     private final Map<String, Map<String, Object>> lookups = new java.util.concurrent.ConcurrentHashMap<>();
@@ -226,6 +241,8 @@ public final class TaintModels {
         this.inputParts = Map.copyOf(b.inputParts);
         this.sparedKinds = Map.copyOf(b.sparedKinds);
         this.noReturn = List.copyOf(b.noReturn);
+        this.methodOperations = Map.copyOf(b.methodOperations);
+        this.functionOperations = Map.copyOf(b.functionOperations);
     }
 
     /** A problem in a models file, with the file and line it stands on. */
@@ -243,21 +260,43 @@ public final class TaintModels {
     public static TaintModels parse(List<ModelFile> files) {
         Map<String, TaintKind> kinds = new LinkedHashMap<>();
         for (ModelFile file : files) {
-            forEachEntry(file, (line, words) -> {
+            forEachEntry(file, (line, words, text) -> {
                 if (!words[0].equals("kind")) return;
+                String[] parts = text.split("\\|", -1);
+                words = parts[0].strip().split("\\s+");
                 require(file, line, words, 4);
                 if (kinds.containsKey(words[1])) throw new ModelError(file.name(), line, "kind " + words[1] + " declared twice");
                 if (kinds.size() == Long.SIZE) throw new ModelError(file.name(), line, "too many kinds");
                 boolean strict = words.length > 4 && words[4].equals("strict");
-                kinds.put(words[1], new TaintKind(words[1], integer(file, line, words[2]),
-                        Set.of(words[3].split(",")), kinds.size(), strict));
+                int cwe = integer(file, line, words[2]);
+                RuleMetadata rule = rule(file, line, words, strict ? 5 : 4, parts, cwe);
+                kinds.put(words[1], new TaintKind(words[1], cwe, Set.of(words[3].split(",")), kinds.size(), strict, rule));
             });
         }
         Builder builder = new Builder(kinds);
         for (ModelFile file : files) {
-            forEachEntry(file, (line, words) -> builder.add(file, line, words));
+            forEachEntry(file, (line, words, text) -> builder.add(file, line, words));
         }
         return builder.build();
+    }
+
+    /** The dataflow rule a kind line declares after its categories ({@code ID SEVERITY | SUMMARY | FIX}), or null. */
+    private static RuleMetadata rule(ModelFile file, int line, String[] words, int at, String[] parts, int cwe) {
+        if (words.length == at && parts.length == 1) return null;
+        if (words.length != at + 2 || parts.length != 3) {
+            throw new ModelError(file.name(), line, "a kind's rule reads: RULE-ID SEVERITY | SUMMARY | FIX");
+        }
+        Severity severity;
+        try {
+            severity = Severity.valueOf(words[at + 1].toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ModelError(file.name(), line, "not a severity: " + words[at + 1]);
+        }
+        try {
+            return new RuleMetadata(words[at], cwe, severity, Confidence.HIGH, parts[1].strip(), parts[2].strip(), List.of());
+        } catch (IllegalArgumentException e) {
+            throw new ModelError(file.name(), line, e.getMessage());
+        }
     }
 
     private static final class Builder {
@@ -288,6 +327,8 @@ public final class TaintModels {
         final Map<String, Long> sparedKinds = new HashMap<>();
         final List<NamePattern> pure = new ArrayList<>();
         final List<NamePattern> noReturn = new ArrayList<>();
+        final Map<String, List<Operation>> methodOperations = new HashMap<>();
+        final Map<String, Operation> functionOperations = new HashMap<>();
 
         Builder(Map<String, TaintKind> kinds) {
             this.kinds = kinds;
@@ -385,8 +426,9 @@ public final class TaintModels {
                     require(file, line, words, puts ? 4 : 3);
                     List<Integer> keys = new ArrayList<>();
                     for (String key : words[2].split(",")) keys.add(integer(file, line, key));
+                    ArgumentSelector fallback = !puts && words.length > 3 ? ArgumentSelector.parse(words[3]) : null;
                     keyedAccesses.add(new KeyedAccess(new NamePattern(words[1]), List.copyOf(keys),
-                            puts ? integer(file, line, words[3]) : null));
+                            puts ? integer(file, line, words[3]) : null, fallback));
                 }
                 case "appends" -> {
                     require(file, line, words, 3);
@@ -442,6 +484,26 @@ public final class TaintModels {
                     argumentVectors.add(new ArgumentVector(kind(file, line, words[1]), new NamePattern(words[2]),
                             ArgumentSelector.parse(words[3])));
                 }
+                case "method", "function" -> {
+                    require(file, line, words, 3);
+                    boolean method = words[0].equals("method");
+                    Operation operation = Operation.named(words[1])
+                            .filter(o -> (o.target() == Operation.Target.FUNCTION) != method)
+                            .orElseThrow(() -> new ModelError(file.name(), line, "not an operation of a " + words[0]
+                                    + ": " + words[1]));
+                    for (String name : words[2].split(",")) {
+                        if (method) {
+                            List<Operation> known = methodOperations.computeIfAbsent(name, n -> new ArrayList<>());
+                            if (known.stream().anyMatch(o -> o.target() == operation.target())) {
+                                throw new ModelError(file.name(), line, "method " + name + " is already an operation on a "
+                                        + operation.target().name().toLowerCase(Locale.ROOT));
+                            }
+                            known.add(operation);
+                        } else if (functionOperations.putIfAbsent(name, operation) != null) {
+                            throw new ModelError(file.name(), line, "function " + name + " is already an operation");
+                        }
+                    }
+                }
                 default -> throw new ModelError(file.name(), line, "unknown entry '" + words[0] + "'");
             }
         }
@@ -465,17 +527,26 @@ public final class TaintModels {
     }
 
     private interface EntryHandler {
-        void handle(int line, String[] words);
+        /** {@code line}: where the entry starts; {@code text}: the whole entry, its lines joined. */
+        void handle(int line, String[] words, String text);
     }
 
     private static void forEachEntry(ModelFile file, EntryHandler handler) {
         String[] lines = file.text().split("\n", -1);
+        StringBuilder entry = new StringBuilder();
+        int start = 0;
         for (int i = 0; i < lines.length; i++) {
             String text = lines[i];
             int comment = text.indexOf('#');
             if (comment >= 0) text = text.substring(0, comment);
             text = text.strip();
-            if (!text.isEmpty()) handler.handle(i + 1, text.split("\\s+"));
+            if (entry.isEmpty()) start = i + 1;
+            boolean continued = text.endsWith("\\") && i + 1 < lines.length;
+            if (continued) text = text.substring(0, text.length() - 1).strip();
+            if (!text.isEmpty()) entry.append(entry.isEmpty() ? "" : " ").append(text);
+            if (continued) continue;
+            if (!entry.isEmpty()) handler.handle(start, entry.toString().split("\\s+"), entry.toString());
+            entry.setLength(0);
         }
     }
 
@@ -507,6 +578,11 @@ public final class TaintModels {
 
     public List<TaintKind> kinds() {
         return kinds.values().stream().sorted(java.util.Comparator.comparingInt(TaintKind::bit)).toList();
+    }
+
+    /** The dataflow rules the kinds declare, in the order of the kinds. */
+    public List<RuleMetadata> rules() {
+        return kinds().stream().flatMap(kind -> kind.reportedBy().stream()).toList();
     }
 
     public Optional<TaintKind> kind(String name) {
@@ -725,6 +801,23 @@ public final class TaintModels {
 
     public Optional<Passing> passing(String callee) {
         return remembered("passing", callee, () -> passings.stream().filter(p -> p.callee().matches(callee)).findFirst());
+    }
+
+    /**
+     * The operation a method of this name does to a receiver of {@code target}'s sort (a container, a constant
+     * string), when the models name one.
+     */
+    public Optional<Operation> method(String name, Operation.Target target) {
+        if (name == null) return Optional.empty();
+        for (Operation operation : methodOperations.getOrDefault(name, List.of())) {
+            if (operation.target() == target) return Optional.of(operation);
+        }
+        return Optional.empty();
+    }
+
+    /** The operation a function of this (qualified) name does to its argument, when the models name one. */
+    public Optional<Operation> function(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(functionOperations.get(name));
     }
 
     public List<ArgumentVector> argumentVectors(String callee) {

@@ -41,10 +41,10 @@ class FixedValuesTest {
             kind  command  78  remote
             sink  command  os.system  0
             pure  *.join
-            """)));
+            """ + TestLanguage.MODELS)));
 
     private static SinkVerdict verdictAt(int line, SourceModule... modules) {
-        TaintResult result = new TaintEngine(new Program(List.of(modules)), MODELS).run();
+        TaintResult result = new TaintEngine(new Program(List.of(modules)), MODELS, TestLanguage.INSTANCE).run();
         return result.verdicts().get(new TaintResult.Site("db/base.py", line, 78));
     }
 

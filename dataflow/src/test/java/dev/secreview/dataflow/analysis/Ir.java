@@ -10,6 +10,7 @@ import dev.secreview.dataflow.ir.Expr;
 import dev.secreview.dataflow.ir.Function;
 import dev.secreview.dataflow.ir.Instruction;
 import dev.secreview.dataflow.ir.Operand;
+import dev.secreview.dataflow.ir.Operator;
 import dev.secreview.dataflow.ir.SourceModule;
 import dev.secreview.dataflow.ir.Terminator;
 
@@ -77,7 +78,7 @@ final class Ir {
         return new Expr.Concat(Arrays.asList(parts));
     }
 
-    static Expr binary(String operator, Operand left, Operand right) {
+    static Expr binary(Operator operator, Operand left, Operand right) {
         return new Expr.Binary(operator, left, right);
     }
 

@@ -39,12 +39,12 @@ class TaintEngineTest {
             argv       command  proc.run           0
             sanitizer  command  shlex.quote
             validator  command  *.isdigit          receiver
-            """)));
+            """ + TestLanguage.MODELS)));
 
     private static final String PATH = "m.py";
 
     private static TaintResult run(SourceModule... modules) {
-        return new TaintEngine(new Program(List.of(modules)), MODELS).run();
+        return new TaintEngine(new Program(List.of(modules)), MODELS, TestLanguage.INSTANCE).run();
     }
 
     private static SinkVerdict verdict(TaintResult result, int line) {
@@ -131,7 +131,7 @@ class TaintEngineTest {
                         assign(3, "safe", call(global("html.escape"), local("q"))),
                         assign(4, "$1", call(global("os.system"), local("safe"))))
                 .build());
-        TaintResult result = new TaintEngine(new Program(List.of(m)), models).run();
+        TaintResult result = new TaintEngine(new Program(List.of(m)), models, TestLanguage.INSTANCE).run();
         assertEquals(1, result.findings().size());
     }
 
@@ -329,7 +329,7 @@ class TaintEngineTest {
                 .build()));
         assertEquals(1, result.findings().size());
         assertEquals(3, result.findings().get(0).sink().range().startLine());
-        assertEquals("reaches `proc.run(…)` with shell=True", result.findings().get(0).sink().note());
+        assertEquals("reaches `proc.run(…)` with shell=true", result.findings().get(0).sink().note(), "as the language writes the constant");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.secreview.dataflow.model;
 
+import dev.secreview.core.model.Confidence;
+import dev.secreview.core.model.Severity;
+import dev.secreview.core.rule.RuleMetadata;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -44,6 +47,40 @@ class TaintModelsTest {
         assertEquals(7L, models.kindsThreatenedBy("remote"));
         assertEquals(1L, models.kindsThreatenedBy("local"));
         assertEquals(0L, models.kindsThreatenedBy("weak-random"));
+    }
+
+    @Test
+    void aKindDeclaresTheDataflowRuleThatReportsIt() {
+        TaintModels models = TaintModels.parse(List.of(new TaintModels.ModelFile("k.models", """
+                kind  sql  89  remote  x-sql-injection high \\
+                      | Attacker data is built into SQL. \\
+                      | Bind the values.   # the fix
+                kind  session  501  remote  strict  x-trust-boundary medium | Stored in the session. | Validate it.
+                kind  xxe  611  remote
+                """)));
+        RuleMetadata sql = models.kind("sql").orElseThrow().rule();
+        assertEquals("x-sql-injection", sql.id());
+        assertEquals(89, sql.cwe());
+        assertEquals(Severity.HIGH, sql.severity());
+        assertEquals(Confidence.HIGH, sql.confidence());
+        assertEquals("Attacker data is built into SQL.", sql.summary());
+        assertEquals("Bind the values.", sql.fix());
+        assertTrue(models.kind("session").orElseThrow().strict());
+        assertEquals("x-trust-boundary", models.kind("session").orElseThrow().rule().id());
+        assertTrue(models.kind("xxe").orElseThrow().reportedBy().isEmpty(), "a kind that only judges");
+        assertEquals(List.of("x-sql-injection", "x-trust-boundary"), models.rules().stream().map(RuleMetadata::id).toList());
+        assertEquals(2, models.kind("xxe").orElseThrow().bit(), "continued lines are one entry");
+
+        String why = "a kind's rule reads: RULE-ID SEVERITY | SUMMARY | FIX";
+        assertEquals("k.models:1: " + why, kindError("kind sql 89 remote x-sql high | Summary only.\n"));
+        assertEquals("k.models:1: " + why, kindError("kind sql 89 remote x-sql | Summary. | Fix.\n"));
+        assertEquals("k.models:1: not a severity: dire", kindError("kind sql 89 remote x-sql dire | Summary. | Fix.\n"));
+        assertEquals("k.models:2: kind sql declared twice", kindError("kind sql 89 remote\nkind sql 89 \\\n remote\n"));
+    }
+
+    private static String kindError(String text) {
+        return assertThrows(TaintModels.ModelError.class,
+                () -> TaintModels.parse(List.of(new TaintModels.ModelFile("k.models", text)))).getMessage();
     }
 
     @Test
@@ -249,7 +286,8 @@ class TaintModelsTest {
     void keyedAccessAccumulatorsPureAndQuoted() {
         TaintModels models = parse("""
                 puts    configparser.ConfigParser().set 0,1 2
-                gets    configparser.ConfigParser().get 0,1
+                gets    configparser.ConfigParser().get 0,1 fallback
+                gets    cache.Cache().get 0
                 appends io.StringIO().write 0
                 pure    base64.b64decode
                 pure    *.upper
@@ -262,6 +300,8 @@ class TaintModelsTest {
         TaintModels.KeyedAccess gets = models.keyedAccess("configparser.ConfigParser().get").orElseThrow();
         assertEquals(List.of(0, 1), gets.keys());
         assertNull(gets.value());
+        assertTrue(gets.fallback().selects(-1, "fallback"));
+        assertNull(models.keyedAccess("cache.Cache().get").orElseThrow().fallback());
         assertTrue(models.keyedAccess("dict.get").isEmpty());
 
         TaintModels.Accumulator write = models.accumulator("io.StringIO().write").orElseThrow();
@@ -345,6 +385,34 @@ class TaintModelsTest {
         assertEquals("test.models:1: 'pure' needs 1 fields", errorOf("pure\n"));
         assertEquals("test.models:1: 'quoted' needs 1 fields", errorOf("quoted\n"));
         assertEquals("test.models:1: 'argv' needs 3 fields", errorOf("argv command subprocess.run\n"));
+    }
+
+    @Test
+    void methodsAndFunctionsNameTheAnalysisOperations() {
+        TaintModels models = parse("""
+                method    append         append,add
+                method    strip-leading  lstrip
+                method    replace        replace
+                method    get            replace
+                function  length         len
+                """);
+        assertEquals(Operation.APPEND, models.method("add", Operation.Target.CONTAINER).orElseThrow());
+        assertEquals(Operation.STRIP_LEADING, models.method("lstrip", Operation.Target.TEXT).orElseThrow());
+        assertTrue(models.method("lstrip", Operation.Target.CONTAINER).isEmpty());
+        assertEquals(Operation.REPLACE, models.method("replace", Operation.Target.TEXT).orElseThrow(),
+                "one name, an operation on a string and another on a container");
+        assertEquals(Operation.GET, models.method("replace", Operation.Target.CONTAINER).orElseThrow());
+        assertEquals(Operation.LENGTH, models.function("len").orElseThrow());
+        assertTrue(models.function("append").isEmpty());
+        assertTrue(models.method(null, Operation.Target.TEXT).isEmpty());
+
+        assertEquals("test.models:1: not an operation of a method: length", errorOf("method length len\n"));
+        assertEquals("test.models:1: not an operation of a function: append", errorOf("function append append\n"));
+        assertEquals("test.models:1: not an operation of a method: shuffle", errorOf("method shuffle shuffle\n"));
+        assertEquals("test.models:2: method add is already an operation on a container",
+                errorOf("method append add\nmethod extend add\n"));
+        assertEquals("test.models:2: function len is already an operation", errorOf("function length len\nfunction to-text len\n"));
+        assertEquals("test.models:1: 'method' needs 2 fields", errorOf("method append\n"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.secreview.dataflow.ir.Argument;
 import dev.secreview.dataflow.ir.Expr;
 import dev.secreview.dataflow.ir.Instruction;
 import dev.secreview.dataflow.ir.Operand;
+import dev.secreview.dataflow.ir.Operator;
 import dev.secreview.dataflow.ir.Terminator;
 import dev.secreview.python.semantic.Attributes;
 import dev.secreview.python.semantic.Binding;
@@ -121,15 +122,15 @@ final class ExpressionLowering {
             case "subscript":
                 return subscript(node);
             case "binary_operator":
-                return new Expr.Binary(operatorText(node), operand(node.field("left")), operand(node.field("right")));
+                return new Expr.Binary(Operators.binary(operatorText(node)), operand(node.field("left")), operand(node.field("right")));
             case "boolean_operator":
-                return new Expr.Binary(operatorText(node), operand(node.field("left")), operand(node.field("right")));
+                return new Expr.Binary(Operators.binary(operatorText(node)), operand(node.field("left")), operand(node.field("right")));
             case "comparison_operator":
                 return comparison(node);
             case "not_operator":
-                return new Expr.Unary("not", operand(node.field("argument")));
+                return new Expr.Unary(Operator.NOT, operand(node.field("argument")));
             case "unary_operator":
-                return new Expr.Unary(operatorText(node), operand(node.field("argument")));
+                return new Expr.Unary(Operators.unary(operatorText(node)), operand(node.field("argument")));
             case "string":
             case "concatenated_string":
                 return stringExpr(node);
@@ -244,7 +245,7 @@ final class ExpressionLowering {
         for (PyNode child : node.children()) {
             if (!child.isNamed()) op.append(op.length() == 0 ? "" : " ").append(child.type());
         }
-        return new Expr.Binary(op.toString(), operand(operands.get(0)), operand(operands.get(1)));
+        return new Expr.Binary(Operators.binary(op.toString()), operand(operands.get(0)), operand(operands.get(1)));
     }
 
     private Expr stringExpr(PyNode node) {

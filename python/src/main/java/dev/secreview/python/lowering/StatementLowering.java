@@ -4,6 +4,7 @@ import dev.secreview.core.engine.FileDeadline;
 import dev.secreview.dataflow.ir.Expr;
 import dev.secreview.dataflow.ir.Instruction;
 import dev.secreview.dataflow.ir.Operand;
+import dev.secreview.dataflow.ir.Operator;
 import dev.secreview.dataflow.ir.Terminator;
 import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.tree.PyNode;
@@ -146,7 +147,7 @@ final class StatementLowering {
         Operand current = expressions.operand(left);
         Operand added = expressions.operand(right);
         String result = left.is("identifier") ? left.text() : builder.temporary();
-        builder.emit(new Instruction.Assign(result, new Expr.Binary(op, current, added), node.range()));
+        builder.emit(new Instruction.Assign(result, new Expr.Binary(Operators.binary(op), current, added), node.range()));
         if (!left.is("identifier")) store(left, new Operand.Local(result), node);
     }
 
@@ -333,7 +334,7 @@ final class StatementLowering {
                 }
             } else {
                 String test = builder.temporary();
-                builder.emit(new Instruction.Assign(test, new Expr.Binary("==", subject, new Operand.Const(literal)),
+                builder.emit(new Instruction.Assign(test, new Expr.Binary(Operator.EQUAL, subject, new Operand.Const(literal)),
                         alternative.range()));
                 builder.terminate(new Terminator.Branch(new Operand.Local(test), matched, next));
             }

@@ -1,18 +1,15 @@
 package dev.secreview.python.taint;
 
+import dev.secreview.dataflow.model.ModelFiles;
 import dev.secreview.dataflow.model.TaintModels;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
-/** The Python models files shipped in the jar: kinds, the standard library, web frameworks, libraries. */
+/**
+ * The Python models files shipped in the jar: the kinds with their dataflow rules, what built-ins do, the standard
+ * library, web frameworks, libraries.
+ */
 public final class PythonModels {
-    static final List<String> FILES = List.of("kinds.models", "stdlib.models", "web.models", "libraries.models");
 
     private static final TaintModels MODELS = load();
     /** Sources of these categories are not a threat model one opts into: weak randomness is always weak. */
@@ -32,16 +29,8 @@ public final class PythonModels {
         return MODELS.withSourceCategories(categories);
     }
 
+    /** Every models file in {@code resources/dev/secreview/python/models/}: a new file needs no list updated. */
     private static TaintModels load() {
-        List<TaintModels.ModelFile> files = new ArrayList<>();
-        for (String name : FILES) {
-            try (InputStream in = PythonModels.class.getResourceAsStream("/dev/secreview/python/models/" + name)) {
-                if (in == null) throw new IllegalStateException("missing models file " + name);
-                files.add(new TaintModels.ModelFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return TaintModels.parse(files);
+        return TaintModels.parse(ModelFiles.discover(PythonModels.class, "dev/secreview/python/models"));
     }
 }

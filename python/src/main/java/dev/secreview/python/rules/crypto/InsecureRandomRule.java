@@ -17,6 +17,7 @@ import java.util.Set;
 @RuleInfo(
         id = "py-insecure-random",
         cwe = 330,
+        judgedBy = "secret",
         severity = Severity.HIGH,
         confidence = Confidence.HIGH,
         summary = "The random module (a Mersenne Twister) makes a token, password, key, nonce or other secret value.",

@@ -16,6 +16,7 @@ import java.util.Set;
 @RuleInfo(
         id = "py-celery-pickle",
         cwe = 502,
+        judgedBy = "deserialization",
         severity = Severity.HIGH,
         confidence = Confidence.MEDIUM,
         summary = "Celery is configured to accept pickle messages (accept_content, task_serializer), so whoever can "

@@ -11,6 +11,7 @@ import dev.secreview.python.tree.PyNode;
 @RuleInfo(
         id = "py-marshal-load",
         cwe = 502,
+        judgedBy = "deserialization",
         severity = Severity.MEDIUM,
         confidence = Confidence.MEDIUM,
         summary = "Data is deserialized with marshal.load()/marshal.loads(), a format that is not safe "

@@ -17,6 +17,7 @@ import java.util.Set;
 @RuleInfo(
         id = "py-pickle-load",
         cwe = 502,
+        judgedBy = "deserialization",
         severity = Severity.HIGH,
         confidence = Confidence.MEDIUM,
         summary = "Data is deserialized with pickle or a pickle-based loader (cPickle, dill, jsonpickle, shelve, "

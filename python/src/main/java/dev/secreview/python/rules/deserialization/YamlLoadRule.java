@@ -17,6 +17,7 @@ import java.util.Set;
 @RuleInfo(
         id = "py-yaml-load",
         cwe = 502,
+        judgedBy = "deserialization",
         severity = Severity.HIGH,
         confidence = Confidence.HIGH,
         summary = "YAML is loaded with a PyYAML loader that can construct arbitrary Python objects "

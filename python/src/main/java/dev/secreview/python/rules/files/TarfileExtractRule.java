@@ -16,6 +16,7 @@ import java.util.Set;
 @RuleInfo(
         id = "py-tarfile-extract",
         cwe = 22,
+        judgedBy = "path",
         severity = Severity.HIGH,
         confidence = Confidence.MEDIUM,
         summary = "A tar archive is extracted without an extraction filter or a check of its member paths.",

@@ -19,6 +19,7 @@ import java.util.Set;
 @RuleInfo(
         id = "py-django-raw-sql",
         cwe = 89,
+        judgedBy = "sql",
         severity = Severity.HIGH,
         confidence = Confidence.HIGH,
         summary = "SQL given to Django's Manager.raw(), QuerySet.extra() or RawSQL() is assembled from values "

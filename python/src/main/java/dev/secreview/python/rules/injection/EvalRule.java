@@ -17,6 +17,7 @@ import java.util.Set;
 @RuleInfo(
         id = "py-eval",
         cwe = 95,
+        judgedBy = "code",
         severity = Severity.HIGH,
         confidence = Confidence.MEDIUM,
         summary = "The builtin eval() or exec() runs Python source that is not a constant.",

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 @RuleInfo(
         id = "py-ldap-filter-string",
         cwe = 90,
+        judgedBy = "ldap",
         severity = Severity.MEDIUM,
         confidence = Confidence.MEDIUM,
         summary = "An LDAP search filter is built by inserting values into its text (format(), %, an f-string) "

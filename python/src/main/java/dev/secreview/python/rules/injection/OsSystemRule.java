@@ -18,6 +18,7 @@ import java.util.Set;
 @RuleInfo(
         id = "py-os-system",
         cwe = 78,
+        judgedBy = "command",
         severity = Severity.HIGH,
         confidence = Confidence.MEDIUM,
         summary = "A command line that is not a constant is run through the shell by os.system, os.popen, "

@@ -19,6 +19,7 @@ import java.util.Set;
 @RuleInfo(
         id = "py-sql-string",
         cwe = 89,
+        judgedBy = "sql",
         severity = Severity.MEDIUM,
         confidence = Confidence.LOW,
         summary = "An SQL statement passed to a DB-API cursor, a database connection or SQLAlchemy text() is "

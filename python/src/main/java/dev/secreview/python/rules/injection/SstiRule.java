@@ -17,6 +17,7 @@ import java.util.Set;
 @RuleInfo(
         id = "py-ssti",
         cwe = 1336,
+        judgedBy = "code",
         severity = Severity.HIGH,
         confidence = Confidence.MEDIUM,
         summary = "A Jinja2 or Mako template is compiled from text that is not a constant "

@@ -13,6 +13,7 @@ import java.util.List;
 @RuleInfo(
         id = "py-subprocess-shell",
         cwe = 78,
+        judgedBy = "command",
         severity = Severity.HIGH,
         confidence = Confidence.MEDIUM,
         summary = "A command that is not a constant is run through the shell (shell=True).",

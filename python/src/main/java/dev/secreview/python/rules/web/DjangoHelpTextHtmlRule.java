@@ -15,6 +15,7 @@ import java.util.Set;
 @RuleInfo(
         id = "py-django-help-text-html",
         cwe = 79,
+        judgedBy = "xss",
         severity = Severity.MEDIUM,
         confidence = Confidence.LOW,
         summary = "A Django form or model field's help_text is built from values nobody escaped; Django's form "

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 @RuleInfo(
         id = "py-jinja2-autoescape",
         cwe = 79,
+        judgedBy = "xss",
         severity = Severity.MEDIUM,
         confidence = Confidence.MEDIUM,
         summary = "A Jinja2 Environment or Template that renders HTML is created with autoescaping off "

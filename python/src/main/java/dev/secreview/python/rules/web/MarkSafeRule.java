@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 @RuleInfo(
         id = "py-mark-safe",
         cwe = 79,
+        judgedBy = "xss",
         severity = Severity.MEDIUM,
         confidence = Confidence.MEDIUM,
         summary = "Text that is not a constant is marked as safe HTML with Django's mark_safe() or "
