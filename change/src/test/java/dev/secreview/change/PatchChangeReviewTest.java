@@ -73,9 +73,9 @@ class PatchChangeReviewTest {
                  def run(cmd):
                      return subprocess.call(cmd, shell=True)
                 +
-                +def digest(data):
+                +def digest(password):
                 +    import hashlib
-                +    return hashlib.md5(data).hexdigest()
+                +    return hashlib.md5(password).hexdigest()
                 """);
 
         ChangeReview.Result result = review(patch);
