@@ -18,7 +18,7 @@ def cache_key(url):
 
 
 def hash_api_key(api_key):
-    return hashlib.sha1(api_key.encode("utf-8"), usedforsecurity=True).hexdigest()
+    return hashlib.sha1(api_key.encode("utf-8")).hexdigest()
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ class AuditWritersTest {
 
 
             def digest(data):
-                return hashlib.sha256(data).hexdigest(), hashlib.md5(data, usedforsecurity=True).hexdigest()
+                return hashlib.sha256(data).hexdigest(), hashlib.md5(data).hexdigest()
             """;
     private static final String REVIEW = """
             1. **Command injection** (CWE-78: OS Command Injection): `host` reaches `subprocess.run` in `ping` with `shell=True`.
@@ -74,7 +74,7 @@ class AuditWritersTest {
                 By verdict: supported 1, unsupported 1, not a weakness 1
                 Static review: 2 findings; the review speaks of 1 (recall 50%); 1 of 3 claims are among them (precision 33%)
                 Missed by the review:
-                    - net/ping.py:10 `return hashlib.sha256(data).hexdigest(), hashlib.md5(data...` py-weak-hash (CWE-328, high confidence)
+                    - net/ping.py:10 `return hashlib.sha256(data).hexdigest(), hashlib.md5(data...` py-weak-hash (CWE-328, medium confidence)
                 """, render(AuditFormat.TEXT, report()));
     }
 

@@ -24,8 +24,8 @@ class BaselineTest {
             import hashlib
 
 
-            def digest(password):
-                return hashlib.md5(password).hexdigest()
+            def digest(data):
+                return hashlib.md5(data).hexdigest()
             """;
 
     private final Scanner scanner = Scanner.withInstalledFrontEnds();
@@ -66,11 +66,11 @@ class BaselineTest {
 
         Files.delete(tree.resolve("hashes.py"));
         Files.writeString(tree.resolve("digests.py"), "# moved\n\n\n" + HASHES.replace("    return", "        return")
-                .replace("def digest(password):", "def digest(password):\n    if password:") + """
+                .replace("def digest(data):", "def digest(data):\n    if data:") + """
 
 
-                def other(password):
-                    return hashlib.md5(password).hexdigest()
+                def other(data):
+                    return hashlib.md5(data).hexdigest()
                 """);
         ScanResult review = Baseline.apply(scan(), baseline, "baseline.json");
 

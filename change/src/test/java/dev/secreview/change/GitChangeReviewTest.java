@@ -101,9 +101,9 @@ class GitChangeReviewTest {
         repo.write("app/runner.py", RUNNER + """
 
 
-                def digest(password):
+                def digest(data):
                     import hashlib
-                    return hashlib.md5(password).hexdigest()
+                    return hashlib.md5(data).hexdigest()
                 """).writeBytes("app/blob.py", new byte[] {0x00, 0x01, 0x02, (byte) 0xff, 0x00});
         String second = repo.commit("digest and a binary file");
 

@@ -73,9 +73,9 @@ class PatchChangeReviewTest {
                  def run(cmd):
                      return subprocess.call(cmd, shell=True)
                 +
-                +def digest(password):
+                +def digest(data):
                 +    import hashlib
-                +    return hashlib.md5(password).hexdigest()
+                +    return hashlib.md5(data).hexdigest()
                 """);
 
         ChangeReview.Result result = review(patch);

@@ -41,7 +41,7 @@ class ReviewCommandTest {
 
 
             def digest(data):
-                return hashlib.md5(data, usedforsecurity=True).hexdigest()
+                return hashlib.md5(data).hexdigest()
             """;
 
     @TempDir
@@ -114,7 +114,7 @@ class ReviewCommandTest {
             @@ -3,3 +3,7 @@
              
              def digest(data):
-                 return hashlib.md5(data, usedforsecurity=True).hexdigest()
+                 return hashlib.md5(data).hexdigest()
             +
             +
             +def hash_password(password):
@@ -166,7 +166,7 @@ class ReviewCommandTest {
         assertEquals(ExitCode.CLEAN, known.exitCode(), known::toString);
         assertTrue(known.out().contains("Suppressed findings: 1"), known::toString);
 
-        write(repo.resolve("app/hashes.py"), HASHES + "\n\ndef again(data):\n    return hashlib.md5(data, usedforsecurity=True).hexdigest()\n");
+        write(repo.resolve("app/hashes.py"), HASHES + "\n\ndef again(data):\n    return hashlib.md5(data).hexdigest()\n");
         CliRun again = run("scan", "--no-progress", repo.toString(), "--baseline", baseline.toString());
         assertEquals(ExitCode.FINDINGS, again.exitCode(), again::toString);
 

@@ -33,7 +33,7 @@ class ScanRuleSelectionTest {
 
 
             def digest(data):
-                return hashlib.md5(data, usedforsecurity=True).hexdigest()
+                return hashlib.md5(data).hexdigest()
             """;
 
     @TempDir

@@ -130,9 +130,11 @@ public final class WeakHashRule implements CallRule {
                     + algorithm + " has practical collision attacks and is fast to brute-force. Unless a peer's "
                     + "protocol fixes " + algorithm + " here, use SHA-256 or stronger (a password-based key needs "
                     + "scrypt or PBKDF2).", Severity.MEDIUM, Confidence.HIGH);
+        } else {
+            context.report(call.node(), digest + "; " + algorithm + " has practical collision attacks. If this is "
+                    + "only a checksum or cache key, say so with `usedforsecurity=False`; otherwise use SHA-256 or "
+                    + "stronger.");
         }
-        // Else nothing shows a security role: on real code such digests are cache keys, ETags, content hashes and
-        // digests a peer's protocol prescribes (1 of 8 judged worth a comment), so they are not reported.
     }
 
     /**
@@ -244,10 +246,12 @@ public final class WeakHashRule implements CallRule {
         }
         String role = user == null ? null : securityName(CryptoSupport.destinationNames(user, file));
         if (role == null) role = securityName(listOf(functionCall(call.node(), file)));
-        // As for hashlib: without a security role in sight, the digest is not reported.
         if (role != null) {
             context.report(call.node(), "`hashes." + call.name() + "()` selects " + algorithm + " in a security role (`"
                     + role + "`); " + algorithm + " has practical collision attacks.", Severity.HIGH, Confidence.HIGH);
+        } else {
+            context.report(call.node(), "`hashes." + call.name() + "()` selects " + algorithm + ", which has practical "
+                    + "collision attacks; use `hashes.SHA256()` or stronger unless this digest has no security role.");
         }
     }
 

@@ -6,7 +6,6 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.python.rules.RuleCheck;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,9 +27,12 @@ class WeakHashRuleTest {
     }
 
     @Test
-    void aDigestOfUnknownPurposeIsNotReported() {
-        assertEquals(List.of(), RuleCheck.findings(new WeakHashRule(), "svc/digests.py",
-                "import hashlib\n\ndef d(blob):\n    return hashlib.sha1(blob).hexdigest()\n"));
+    void aDigestOfUnknownPurposeIsMediumAndAsks() {
+        Finding f = only("import hashlib\n\ndef d(blob):\n    return hashlib.sha1(blob).hexdigest()\n");
+        assertEquals(Severity.MEDIUM, f.severity());
+        assertEquals(Confidence.MEDIUM, f.confidence());
+        assertTrue(f.message().contains("If this is only a checksum or cache key, say so with `usedforsecurity=False`"),
+                f.message());
     }
 
     @Test
