@@ -25,3 +25,16 @@ def ping():
     # ok: py-xss
     return "<p>exit status %s</p>" % status
 
+
+
+@app.route("/shelf/<int:shelf_id>/add/<int:book_id>", methods=["POST"])
+def add_to_shelf(shelf_id, book_id):
+    # Werkzeug's int converter hands the view a number.
+    # ok: py-xss
+    return "<p>%s is not a book id</p>" % book_id, 400
+
+
+@app.route("/shelf/<name>/add", methods=["POST"])
+def add_to_named_shelf(name):
+    # expect: py-xss
+    return "<p>%s is not a shelf</p>" % name, 400

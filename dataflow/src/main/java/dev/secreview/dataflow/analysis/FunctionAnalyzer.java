@@ -93,8 +93,11 @@ final class FunctionAnalyzer {
                 String category = entry.map(TaintModels.Entry::category).orElseGet(() -> handler.get().category());
                 Step start = Step.first(path, function.range(),
                         "`" + name + "` is " + category + " input: a parameter of `" + function.simpleName() + "`");
+                // A parameter the framework hands over as a number or a UUID (`<int:id>`, `id: int`) is what
+                // converting it would give: the models' sanitisers of that type say which kinds it cannot harm.
+                long converted = type == null ? 0 : models.sanitizedBy(type);
                 taint = Taint.of(new Fact(Origin.source(category, "parameter `" + name + "`"),
-                        models.kindsThreatenedBy(category), start));
+                        models.kindsThreatenedBy(category) & ~converted, start));
             } else {
                 Step start = Step.first(path, function.range(), "enters `" + function.simpleName() + "` as `" + name + "`");
                 taint = Taint.of(new Fact(Origin.parameter(i, name), ALL_KINDS, start));

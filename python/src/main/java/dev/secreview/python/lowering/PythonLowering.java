@@ -79,6 +79,7 @@ public final class PythonLowering {
                 if (typeName != null) types.put(parameterName, typeName);
             }
         }
+        routeConverterTypes(definition).forEach(types::putIfAbsent);
         PyNode name = definition.field("name");
         functions.add(lowerBody(qualifiedName, definition.field("body"), parameters, decorators, owner, types,
                 name == null ? definition.range() : name.range(), definition));
@@ -90,6 +91,29 @@ public final class PythonLowering {
         if (body != null) new StatementLowering(this, file, builder, scopeNode, qualifiedName).block(body);
         TextRange end = body == null ? range : lastLine(body);
         return new Function(qualifiedName, parameters, builder.build(end), decorators, owner, types, range);
+    }
+
+    /** A Werkzeug route placeholder with a converter that admits only numbers or UUIDs: {@code <int:book_id>}. */
+    private static final java.util.regex.Pattern TYPED_PLACEHOLDER =
+            java.util.regex.Pattern.compile("<(int|float|uuid)(?:\\([^)]*\\))?:(\\w+)>");
+
+    /**
+     * The parameters a route decorator's path types by its converter ({@code @app.route("/b/<int:book_id>")}): the
+     * framework passes them as an int, a float or a UUID, never as the client's text.
+     */
+    private static Map<String, String> routeConverterTypes(PyNode definition) {
+        Map<String, String> types = new HashMap<>();
+        PyNode decorated = definition.parent();
+        if (decorated == null || !decorated.is("decorated_definition")) return types;
+        for (PyNode decorator : decorated.children()) {
+            if (!decorator.is("decorator")) continue;
+            decorator.forEachDescendant(node -> {
+                if (!node.is("string")) return;
+                java.util.regex.Matcher m = TYPED_PLACEHOLDER.matcher(node.text());
+                while (m.find()) types.put(m.group(2), m.group(1).equals("uuid") ? "uuid.UUID" : m.group(1));
+            });
+        }
+        return types;
     }
 
     /** The qualified name of an annotation: imported, or a class of this module. */
