@@ -1213,24 +1213,21 @@ final class PyDescentParser {
     }
 
     private Node disjunction() {
-        Node left = conjunction();
-        while (isKeyword("or")) {
-            Node operator = node("boolean_operator", left);
-            left.field = "left";
-            operator.add("operator", token());
-            operator.add("right", conjunction());
-            left = operator;
-        }
-        return left;
+        return booleanChain("or", this::conjunction);
     }
 
     private Node conjunction() {
-        Node left = inversion();
-        while (isKeyword("and")) {
+        return booleanChain("and", this::inversion);
+    }
+
+    /** {@code a or b or c} (left-associative), each operand parsed by {@code operand}. */
+    private Node booleanChain(String keyword, java.util.function.Supplier<Node> operand) {
+        Node left = operand.get();
+        while (isKeyword(keyword)) {
             Node operator = node("boolean_operator", left);
             left.field = "left";
             operator.add("operator", token());
-            operator.add("right", inversion());
+            operator.add("right", operand.get());
             left = operator;
         }
         return left;
