@@ -58,3 +58,11 @@ def event():
     # ok: py-log-injection
     logging.error("status " + code)
     return "ok"
+
+
+@app.route("/legacy", methods=["POST"])
+def legacy_call():
+    # The peer's address is an IP address the server's socket saw.
+    # ok: py-log-injection
+    logging.getLogger(__name__).warning("deprecated call from %s", request.remote_addr)
+    return "gone", 410

@@ -65,3 +65,12 @@ def legacy():
     blob = pickle.dumps({"job": "noop"})
     # ok: py-tainted-deserialization
     return {"job": pickle.loads(blob)["job"]}
+
+
+@app.route("/jobs/copy", methods=["POST"])
+def copy_job():
+    settings = request.get_json()
+    # A deep copy through pickle: the bytes are the program's own pickling of a dict.
+    # ok: py-tainted-deserialization
+    duplicate = pickle.loads(pickle.dumps(settings))
+    return {"copied": len(duplicate)}

@@ -38,6 +38,8 @@ public final class TimingCompareRule implements NodeRule {
             "required", "enabled", "provider", "backend", "label", "policy", "none");
     private static final Set<String> NUMERIC = Set.of("len", "int", "float", "bool", "abs", "round", "ord");
     private static final int MAX_DEPTH = 3;
+    /** Query builders whose arguments are conditions the database evaluates. */
+    private static final Set<String> QUERY_METHODS = Set.of("filter", "where", "having", "join", "outerjoin");
 
     private enum Strength { COMPUTED_MAC, MAC_NAME, SECRET_NAME }
 
@@ -58,7 +60,7 @@ public final class TimingCompareRule implements NodeRule {
         PyNode left = operands.get(0);
         PyNode right = operands.get(1);
         if (left.text().equals(right.text()) || sameField(left, right) || describesPublicPart(left)
-                || describesPublicPart(right)) {
+                || describesPublicPart(right) || queryCondition(node)) {
             return;
         }
         Evidence l = evidence(left, context, 0);
@@ -75,6 +77,19 @@ public final class TimingCompareRule implements NodeRule {
                 + "`, which returns as soon as one byte differs: an attacker who can time many attempts learns how "
                 + "much of a guess is right and rebuilds the expected value byte by byte.",
                 Severity.MEDIUM, confidence);
+    }
+
+    /**
+     * A comparison handed to a query builder ({@code session.query(Token).filter(Token.value == token)}): an ORM turns it into SQL, so the database compares, not Python.
+     */
+    private static boolean queryCondition(PyNode comparison) {
+        PyNode argumentList = comparison.parent();
+        if (argumentList == null || !argumentList.is("argument_list")) return false;
+        PyNode call = argumentList.parent();
+        PyNode function = call == null ? null : call.field("function");
+        if (function == null || !function.is("attribute")) return false;
+        PyNode method = function.field("attribute");
+        return method != null && QUERY_METHODS.contains(method.text());
     }
 
     private static String operatorOf(PyNode comparison) {
