@@ -371,12 +371,17 @@ final class PyDescentParser {
     }
 
     private Node keywordThenExpressions(String type) {
+        return keywordThenList(type, this::expression);
+    }
+
+    /** A keyword, then one or more items separated by commas ({@code global a, b}; {@code assert ok, "why"}). */
+    private Node keywordThenList(String type, java.util.function.Supplier<Node> item) {
         Node statement = new Node(type, true);
         statement.add(token());
-        statement.add(expression());
+        statement.add(item.get());
         while (isOp(",")) {
             statement.add(token());
-            statement.add(expression());
+            statement.add(item.get());
         }
         return statement;
     }
@@ -404,14 +409,7 @@ final class PyDescentParser {
     }
 
     private Node namesStatement(String type) {
-        Node statement = new Node(type, true);
-        statement.add(token());
-        statement.add(identifier());
-        while (isOp(",")) {
-            statement.add(token());
-            statement.add(identifier());
-        }
-        return statement;
+        return keywordThenList(type, this::identifier);
     }
 
     private Node printStatement() {
