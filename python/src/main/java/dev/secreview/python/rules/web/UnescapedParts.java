@@ -42,7 +42,10 @@ final class UnescapedParts {
             "django.utils.timesince.timeuntil", "django.template.defaultfilters.timesince",
             "django.template.defaultfilters.timeuntil", "django.template.defaultfilters.filesizeformat",
             "django.utils.formats.date_format", "django.utils.formats.number_format", "django.urls.reverse",
-            "django.core.urlresolvers.reverse");
+            "django.core.urlresolvers.reverse", "flask.url_for", "urllib.parse.urlencode", "urllib.parse.quote",
+            "urllib.parse.quote_plus",
+            // methods of a receiver the file cannot name: a model's canonical path, a query string, a date
+            "get_absolute_url", "urlencode", "isoformat");
     /** Conversions to text that keep what they are given. */
     private static final Set<String> TEXT_CONVERSIONS = Set.of("str", "force_str", "force_text", "smart_str",
             "smart_text");
@@ -132,6 +135,12 @@ final class UnescapedParts {
         switch (value.type()) {
             case "parenthesized_expression", "list", "tuple", "set" -> {
                 for (PyNode item : value.namedChildren()) collect(item, parts, depth + 1);
+            }
+            // [conditional_escape(item) for item in items]: each element is what the body makes of one item.
+            case "list_comprehension", "generator_expression", "set_comprehension" -> {
+                PyNode body = value.field("body");
+                if (body == null) parts.add(value);
+                else collect(body, parts, depth + 1);
             }
             case "conditional_expression" -> {
                 List<PyNode> branches = value.namedChildren();
