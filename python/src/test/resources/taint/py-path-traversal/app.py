@@ -127,3 +127,12 @@ def archive_delete():
     archive.remove(request.form["report"])
     archive.remove_safe(request.form["report"])
     return "deleted"
+
+
+@app.route("/watches/<uuid>/latest")
+def latest_snapshot(uuid):
+    # The id chooses a stored watch; its folder is the one the application created for it.
+    watch = app.config["WATCHES"].get(uuid)
+    # ok: py-path-traversal
+    with open(os.path.join(watch.data_dir, "latest.html"), "rb") as fh:
+        return fh.read()
