@@ -277,17 +277,12 @@ final class FunctionAnalyzer {
      * {@code request.get_json()}) is attacker-controlled, though the object passed around whole is not.
      */
     Value partOfSourceObject(Value object, Value part, String partName, TextRange range) {
-        return partOfSourceObject(object, part, partName, partName, range);
-    }
-
-    /** {@code sparedName}: the name the models may list as harmless to some kinds ({@code environ[HTTP_REFERER]}). */
-    private Value partOfSourceObject(Value object, Value part, String partName, String sparedName, TextRange range) {
         Optional<TaintModels.Source> source = models.objectSource(object.name());
         if (source.isEmpty() || range == null || models.trusted(partName)
                 || !models.inputPart(source.get(), memberName(object.name(), partName))) return part;
         String category = source.get().category();
         Step start = Step.first(path, range, "`" + display(partName) + "`: " + source.get().label());
-        long spared = models.sparedBy(object.name()) | models.sparedBy(sparedName);
+        long spared = models.sparedBy(object.name()) | models.sparedBy(partName);
         return part.withTaint(part.taint().union(Taint.of(new Fact(Origin.source(category, source.get().label()),
                 models.kindsThreatenedBy(category) & ~spared, start))));
     }
@@ -308,7 +303,7 @@ final class FunctionAnalyzer {
         if (name == null || models.objectSource(name).isEmpty()) return item;
         String text = key != null && key.constant() instanceof String k ? k : null;
         if (!models.inputKey(name, text)) return item;
-        return partOfSourceObject(object, item, name + "[]", text == null ? name + "[]" : name + "[" + text + "]", range);
+        return partOfSourceObject(object, item, name + "[]", range);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.secreview.dataflow.ir.SourceModule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ public final class Program {
     private final Map<String, ClassInfo> classes = new HashMap<>();
     private final Map<String, Object> constants = new HashMap<>();
     private final Map<String, String> instances = new HashMap<>();
+    /** Each instance's callee by the instance's simple name, when only one module binds an instance so named. */
+    private final Map<String, String> instancesBySimpleName = new HashMap<>();
     private final Map<String, String> moduleAliases = new HashMap<>();
     private final Map<String, List<ClassInfo>> subclasses = new HashMap<>();
     private final Map<String, List<Function>> attributeStores = new HashMap<>();
@@ -50,6 +53,12 @@ public final class Program {
             module.constants().forEach(constants::putIfAbsent);
             module.instances().forEach(instances::putIfAbsent);
         }
+        Set<String> ambiguous = new HashSet<>();
+        instances.forEach((name, called) -> {
+            String simple = name.substring(name.lastIndexOf('.') + 1);
+            if (instancesBySimpleName.putIfAbsent(simple, called) != null) ambiguous.add(simple);
+        });
+        instancesBySimpleName.keySet().removeAll(ambiguous);
         for (SourceModule module : modules) {
             for (ClassInfo c : module.classes()) {
                 if (classes.get(c.name()) != c) continue;   // a duplicate name: the first one is the class
@@ -243,21 +252,10 @@ public final class Program {
         if (name == null) return Optional.empty();
         String called = instances.get(name);
         if (called == null) called = instances.get(canonical(name));
-        if (called == null && name.startsWith(".")) called = instanceOfPackage(name.replaceFirst("^\\.+", ""));
+        // `from . import calibre_db` names `calibre_db` of the importing package: the one instance so named.
+        if (called == null && name.startsWith(".")) called = instancesBySimpleName.get(name.replaceFirst("^\\.+", ""));
         if (called == null) return Optional.empty();
         return classInfo(called).map(c -> c.name());
-    }
-
-    /** {@code from . import db} names {@code db} of the importing package: the one module-level instance so named. */
-    private String instanceOfPackage(String simpleName) {
-        if (simpleName.indexOf('.') >= 0) return null;
-        String found = null;
-        for (Map.Entry<String, String> instance : instances.entrySet()) {
-            if (!instance.getKey().endsWith("." + simpleName)) continue;
-            if (found != null) return null;
-            found = instance.getValue();
-        }
-        return found;
     }
 
     public Optional<Object> constant(String name) {

@@ -32,8 +32,12 @@ import java.util.Set;
  *                                            only the items under these keys are input (under a key not known: not,
  *                                            as most keys such code reads are the server's);
  *                                            {@code *} ends a prefix; the others are set by the server)
- * spares    KINDS OBJECT                     header wsgi.environ()   (data read from the object source cannot do
- *                                            KINDS' harm, though its category threatens them)
+ * parts     OBJECT MEMBERS                   django.http.HttpRequest() GET,POST,body,get_full_path   (of an object
+ *                                            source that also carries the server's own state, only these attributes
+ *                                            and methods are input; what middleware attaches is not)
+ * spares    KINDS OBJECT                     header wsgi.environ()   (data read from the object source, or from the
+ *                                            one part of it named (flask.request.referrer), cannot do KINDS' harm,
+ *                                            though its category threatens them)
  * trusted   NAME                             django.http.HttpRequest().user   (a part of an object source
  *                                            the server sets, not the client)
  * handler   CATEGORY BASE METHODS PARAMETERS remote *.wsgi.Controller * req:webob.Request,*   (methods a framework

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Lowers a Python file to the dataflow IR: its top-level code and every function and method become
@@ -94,8 +96,7 @@ public final class PythonLowering {
     }
 
     /** A Werkzeug route placeholder with a converter that admits only numbers or UUIDs: {@code <int:book_id>}. */
-    private static final java.util.regex.Pattern TYPED_PLACEHOLDER =
-            java.util.regex.Pattern.compile("<(int|float|uuid)(?:\\([^)]*\\))?:(\\w+)>");
+    private static final Pattern TYPED_PLACEHOLDER = Pattern.compile("<(int|float|uuid)(?:\\([^)]*\\))?:(\\w+)>");
 
     /**
      * The parameters a route decorator's path types by its converter ({@code @app.route("/b/<int:book_id>")}): the
@@ -109,7 +110,7 @@ public final class PythonLowering {
             if (!decorator.is("decorator")) continue;
             decorator.forEachDescendant(node -> {
                 if (!node.is("string")) return;
-                java.util.regex.Matcher m = TYPED_PLACEHOLDER.matcher(node.text());
+                Matcher m = TYPED_PLACEHOLDER.matcher(node.text());
                 while (m.find()) types.put(m.group(2), m.group(1).equals("uuid") ? "uuid.UUID" : m.group(1));
             });
         }

@@ -80,7 +80,8 @@ public final class TimingCompareRule implements NodeRule {
     }
 
     /**
-     * A comparison handed to a query builder ({@code session.query(Token).filter(Token.value == token)}): an ORM turns it into SQL, so the database compares, not Python.
+     * A comparison handed to a query builder ({@code session.query(Token).filter(Token.value == token)}): an ORM
+     * turns it into SQL, so the database compares, not Python.
      */
     private static boolean queryCondition(PyNode comparison) {
         PyNode argumentList = comparison.parent();
