@@ -18,8 +18,7 @@ git -C "$work/repo" checkout -q "$commit"
 files=$(git -C "$work/repo" ls-files '*.py' | wc -l)
 changed=$(git -C "$work/repo" diff --numstat "$commit~1" "$commit" -- '*.py' | awk '{s += $1 + $2} END {print s + 0}')
 echo "repository: $mirror at $commit: $files Python files; the change: $changed Python lines added or removed"
-jar="$here/cli/target/secreview.jar"
-secreview="java -jar $jar"
+secreview="$here/bin/secreview"
 cd "$work/repo"
 # The warm cache: what reviewing the commit before left (the tree at BASE, read back whole by the review's old side).
 git worktree add -q "$work/base" "$commit~1"

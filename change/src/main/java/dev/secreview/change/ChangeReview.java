@@ -89,9 +89,7 @@ public final class ChangeReview {
                         }
                     }
                 }, cache);
-        under.release(under.newRoot());
         ScanResult before = resultOf(oldVersion);
-        under.release(under.oldRoot());
         Change change = under.change();
         KnownFindings known = KnownFindings.of(before, change::newPathOf);
         Set<Finding> added = known.unknownIn(after);

@@ -41,7 +41,7 @@ import java.util.function.Predicate;
 /**
  * A change in a git repository, read with JGit: from a base commit to a head commit, to the staged changes (the
  * index) or to the working tree (untracked files included, ignored ones not). Commits and the index are checked
- * out into temporary folders (only the files the caller's predicate names: those a front end reviews and those
+ * out into memory ({@link Checkouts}; only the files the caller's predicate names: those a front end reviews and those
  * discovery decides by); the working tree is reviewed where it is.
  * Submodules are left out (their code is another repository's); symbolic links are not followed.
  */
@@ -99,28 +99,25 @@ public final class GitChange {
 
     private static ChangeUnderReview open(Repository repo, Path workTree, String scope, String baseName, String headName,
                                           Head head, Predicate<String> reviewed) throws IOException, ChangeException {
-        List<Path> temporary = new ArrayList<>();
+        Checkouts checkouts = new Checkouts();
         boolean done = false;
         try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
             RevCommit base = commit(repo, walk, baseName);
-            Path oldRoot = Files.createTempDirectory("secreview-base-");
-            temporary.add(oldRoot);
+            Path oldRoot = checkouts.folder("base");
 
             Path newRoot;
             AbstractTreeIterator newTree;
             String description;
             if (head == Head.COMMIT) {
                 RevCommit headCommit = commit(repo, walk, headName);
-                newRoot = Files.createTempDirectory("secreview-head-");
-                temporary.add(newRoot);
+                newRoot = checkouts.folder("head");
                 checkOut(repo, List.of(treeOf(base, reader), treeOf(headCommit, reader)), List.of(oldRoot, newRoot),
                         scope, reviewed);
                 newTree = treeOf(headCommit, reader);
                 description = abbreviate(base) + ".." + abbreviate(headCommit);
             } else if (head == Head.INDEX) {
                 checkOut(repo, List.of(treeOf(base, reader)), List.of(oldRoot), scope, reviewed);
-                newRoot = Files.createTempDirectory("secreview-index-");
-                temporary.add(newRoot);
+                newRoot = checkouts.folder("index");
                 checkOut(repo, List.of(new DirCacheIterator(repo.readDirCache())), List.of(newRoot), scope, reviewed);
                 newTree = new DirCacheIterator(repo.readDirCache());
                 description = abbreviate(base) + " to the staged changes";
@@ -132,9 +129,9 @@ public final class GitChange {
             }
             Change change = diff(repo, treeOf(base, reader), newTree, scope, head == Head.WORKING_TREE);
             done = true;
-            return new ChangeUnderReview(oldRoot, newRoot, scope, change, description, temporary);
+            return new ChangeUnderReview(oldRoot, newRoot, scope, change, description, checkouts);
         } finally {
-            if (!done) temporary.forEach(ChangeUnderReview::deleteTree);
+            if (!done) checkouts.close();
         }
     }
 

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 
 /**
  * A change given as a unified diff (from git, diff -u or any review tool), applied to the tree in a folder: the
- * folder is the old version; the new one is a temporary copy of the files the caller's predicate names (those its
+ * folder is the old version; the new one is a copy in memory of the files the caller's predicate names (those its
  * review would read) with the diff applied by JGit's patch applier (in memory, on the files the diff touches). Paths
  * in the diff are relative to the folder (git's {@code a/} and {@code b/} prefixes are understood).
  */
@@ -45,19 +45,19 @@ public final class PatchChange {
     public static ChangeUnderReview open(Path root, Path diffFile, Predicate<String> reviewed) throws ChangeException {
         if (!Files.isDirectory(root)) throw new ChangeException(root + ": not a directory (--diff applies to a folder)");
         Patch patch = parse(diffFile);
-        Path newRoot = null;
+        Checkouts checkouts = new Checkouts();
         boolean done = false;
         try {
-            newRoot = Files.createTempDirectory("secreview-patched-");
+            Path newRoot = checkouts.folder("patched");
             copyReviewed(root, newRoot, reviewed);
             List<ChangedFile> files = apply(patch, root, newRoot, diffFile);
             done = true;
             return new ChangeUnderReview(root, newRoot, "", new Change(files), diffFile.getFileName() + " on " + root,
-                    List.of(newRoot));
+                    checkouts);
         } catch (IOException e) {
             throw new ChangeException("cannot apply " + diffFile + " to " + root + ": " + e.getMessage(), e);
         } finally {
-            if (!done && newRoot != null) ChangeUnderReview.deleteTree(newRoot);
+            if (!done) checkouts.close();
         }
     }
 
