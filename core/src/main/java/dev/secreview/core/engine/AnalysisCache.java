@@ -39,7 +39,8 @@ public final class AnalysisCache implements TreeMemo {
     }
 
     private final ConcurrentMap<Key, FileAnalysis> analyses = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Object> remembered = new ConcurrentHashMap<>();
+    /** Front ends' whole-tree results: under their digests with a disk cache, else under what they are made from. */
+    private final ConcurrentMap<Object, Object> remembered = new ConcurrentHashMap<>();
     private final ConcurrentMap<Key, String> fileKeys = new ConcurrentHashMap<>();
     private final CacheDirectory disk;
     private final String codeIdentity;
@@ -106,20 +107,33 @@ public final class AnalysisCache implements TreeMemo {
     @Override
     public <T extends Serializable> T remembered(List<String> input, List<SourceFile> files, Class<T> type,
                                                  Supplier<T> compute) {
+        Object key = disk == null ? inMemoryKey(input, files, type) : diskKey(input, files, type);
+        Object known = remembered.get(key);
+        if (type.isInstance(known)) return type.cast(known);
+        T result = disk == null ? null : disk.read((String) key, type).orElse(null);
+        if (result == null) {
+            result = compute.get();
+            if (disk != null) disk.write((String) key, result);
+        }
+        remembered.putIfAbsent(key, result);
+        return result;
+    }
+
+    private String diskKey(List<String> input, List<SourceFile> files, Class<?> type) {
         List<String> parts = new ArrayList<>();
         parts.add("memo " + type.getName());
         parts.addAll(input);
         for (SourceFile file : files) parts.add(fileKey(file));
-        String key = keyOf(parts.toArray(String[]::new));
-        Object known = remembered.get(key);
-        if (type.isInstance(known)) return type.cast(known);
-        T result = disk == null ? null : disk.read(key, type).orElse(null);
-        if (result == null) {
-            result = compute.get();
-            if (disk != null) disk.write(key, result);
-        }
-        remembered.putIfAbsent(key, result);
-        return result;
+        return keyOf(parts.toArray(String[]::new));
+    }
+
+    /** Without a disk the files themselves are the key: their texts compare and hash faster than they digest. */
+    private static List<Object> inMemoryKey(List<String> input, List<SourceFile> files, Class<?> type) {
+        List<Object> key = new ArrayList<>(input.size() + files.size() + 1);
+        key.add(type);
+        key.addAll(input);
+        for (SourceFile file : files) key.add(new Key(file.displayPath(), file.projectPath(), file.text()));
+        return key;
     }
 
     /** The key of a whole-tree result: the code, and every part the caller names (the files' keys, the threat models). */

@@ -57,32 +57,37 @@ public final class CeleryPickleRule implements NodeRule {
 
     /** The Celery setting an assignment or keyword sets, normalised; null when it is not one. */
     private static String setting(PyNode node, PythonFile file) {
-        String name;
-        boolean celeryContext;
-        if (node.is("keyword_argument")) {
-            PyNode key = node.field("name");
-            PyNode call = node.parent() == null ? null : node.parent().parent();
-            if (key == null || call == null || !call.is("call") || call.field("function") == null) return null;
-            name = key.text();
-            String callee = String.valueOf(file.qualifiedName(call.field("function")));
-            celeryContext = callee.startsWith("celery") || call.field("function").text().contains("conf");
-        } else {
-            PyNode left = node.field("left");
-            if (left == null) return null;
-            if (left.is("identifier")) {
-                name = left.text();
-            } else if (left.is("attribute") && left.field("attribute") != null) {
-                name = left.field("attribute").text();
-            } else {
-                return null;
-            }
-            celeryContext = left.text().contains("conf") || celeryModule(file);
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
+        PyNode named = node.is("keyword_argument") ? node.field("name") : settingName(node.field("left"));
+        if (named == null || node.is("keyword_argument") && callOf(node) == null) return null;
+        String lower = named.text().toLowerCase(Locale.ROOT);
         boolean prefixed = lower.startsWith("celery_");
         String bare = prefixed ? lower.substring("celery_".length()) : lower;
+        // The name first: the context below asks the module's imports, and every assignment of a file comes here.
         if (!ACCEPT_SETTINGS.contains(bare) && !SERIALIZER_SETTINGS.contains(bare)) return null;
-        return prefixed || celeryContext ? bare : null;
+        return prefixed || celeryContext(node, file) ? bare : null;
+    }
+
+    /** The call a keyword argument is passed to; null when it is not in a call's arguments. */
+    private static PyNode callOf(PyNode keyword) {
+        PyNode call = keyword.parent() == null ? null : keyword.parent().parent();
+        return call != null && call.is("call") && call.field("function") != null ? call : null;
+    }
+
+    /** The name an assignment's target gives a setting: a plain name or an attribute's last part. */
+    private static PyNode settingName(PyNode left) {
+        if (left == null) return null;
+        if (left.is("identifier")) return left;
+        return left.is("attribute") ? left.field("attribute") : null;
+    }
+
+    /** Whether the setting is made where Celery reads it: a Celery call or configuration object, a Celery module. */
+    private static boolean celeryContext(PyNode node, PythonFile file) {
+        if (node.is("keyword_argument")) {
+            PyNode call = callOf(node);
+            String callee = String.valueOf(file.qualifiedName(call.field("function")));
+            return callee.startsWith("celery") || call.field("function").text().contains("conf");
+        }
+        return node.field("left").text().contains("conf") || celeryModule(file);
     }
 
     /** A module that imports Celery or is named for its configuration ({@code celeryconfig.py}). */
