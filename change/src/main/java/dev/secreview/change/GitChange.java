@@ -83,6 +83,7 @@ public final class GitChange {
     }
 
     private static Repository openRepository(Path target) throws ChangeException, IOException {
+        RepositoryReading.prepare();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(target.toFile());
         if (builder.getGitDir() == null) throw new ChangeException(target + " is not inside a git repository");
         try {

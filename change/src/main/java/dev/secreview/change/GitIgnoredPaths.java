@@ -69,6 +69,7 @@ public final class GitIgnoredPaths implements PathFilter {
 
         /** The rules of the repository at {@code workTree}; none when it cannot be read (then nothing is ignored). */
         static Optional<Rules> read(Path workTree) {
+            RepositoryReading.prepare();
             try (Repository repo = new FileRepositoryBuilder().setWorkTree(workTree.toFile())
                     .findGitDir(workTree.toFile()).build()) {
                 IgnoreNode exclude = parse(repo.getCommonDirectory().toPath().resolve("info").resolve("exclude"));

@@ -170,4 +170,13 @@ class GitChangeReviewTest {
                 () -> GitChange.open(dir.getParent().resolve("elsewhere-" + System.nanoTime()), "HEAD", false, p -> true));
         assertTrue(notARepo.getMessage().endsWith("no such file or directory"), notARepo.getMessage());
     }
+
+    @Test
+    void aChangeIsReadWithoutTheMachinesGitConfiguration() throws Exception {
+        try (ChangeUnderReview change = GitChange.open(dir, "HEAD", false, p -> true)) {
+            assertEquals(null, org.eclipse.jgit.util.SystemReader.getInstance()
+                    .openSystemConfig(null, org.eclipse.jgit.util.FS.DETECTED).getFile(),
+                    "JGit would run git twice to find the system configuration");
+        }
+    }
 }
