@@ -31,7 +31,7 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (see {@link ExitCode}). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new SecreviewCommand())
+        CommandLine commandLine = SecreviewCommand.commandLine(args)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err)

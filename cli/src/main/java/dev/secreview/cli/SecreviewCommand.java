@@ -1,18 +1,53 @@
 package dev.secreview.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 @Command(name = "secreview",
         mixinStandardHelpOptions = true,
         versionProvider = SecreviewCommand.Version.class,
         description = "Reviews source code for security defects and explains each one: CWE, place, why, and how to fix it.",
-        subcommands = {ScanCommand.class, ReviewCommand.class, BaselineCommand.class, AuditCommand.class, RulesCommand.class, ExplainCommand.class, CweCommand.class, EvalCommand.class, ServeCommand.class},
         footer = {"", ExitCode.HELP})
 final class SecreviewCommand implements Runnable {
+
+    /**
+     * The commands, in the order help lists them. Picocli builds a command's model by reflection when it is added,
+     * which is a good part of a small review's start-up: a command line that names one gets that one only.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("scan", ScanCommand::new);
+        commands.put("review", ReviewCommand::new);
+        commands.put("baseline", BaselineCommand::new);
+        commands.put("audit", AuditCommand::new);
+        commands.put("rules", RulesCommand::new);
+        commands.put("explain", ExplainCommand::new);
+        commands.put("cwe", CweCommand::new);
+        commands.put("eval", EvalCommand::new);
+        commands.put("serve", ServeCommand::new);
+        return commands;
+    }
+
+    /** The command line for {@code args}: with the command its first argument names, or with all of them. */
+    static CommandLine commandLine(String[] args) {
+        CommandLine commandLine = new CommandLine(new SecreviewCommand());
+        Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (named != null) {
+            commandLine.addSubcommand(args[0], named.get());
+        } else {
+            COMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+        }
+        return commandLine;
+    }
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -20,7 +55,7 @@ final class SecreviewCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: scan, review, baseline, audit, rules, explain, cwe, eval or serve");
+                "a command is required: " + String.join(", ", COMMANDS.keySet()));
     }
 
     /** The version Maven wrote into the jar's resources. */
