@@ -208,8 +208,12 @@ public final class TaintModels {
     private final Map<String, List<Operation>> methodOperations;
     private final Map<String, Operation> functionOperations;
     private final Builder builder;
+    /** The kinds of lookup by name whose answers are remembered. */
+    private enum Lookup { SOURCE, SOURCE_ATTRIBUTE, MEMBER, TRUSTED, OBJECT, SINK, STORE, SANITIZER, VALIDATOR, KEYED,
+        NORETURN, PURE, ACCUMULATOR, PASSING, ARGV }
+
     /** Lookups by name, remembered per kind of lookup: the analysis asks the same names over and over. */
-    private final Map<String, Map<String, Object>> lookups = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Lookup, Map<String, Object>> lookups = lookupTables();
 
     private TaintModels(Builder b) {
         this(b, b.sources, b.objectSources, b.entries, b.handlers);
@@ -593,10 +597,17 @@ public final class TaintModels {
         return Optional.ofNullable(kinds.get(name));
     }
 
+    /** One table per kind of lookup, made up front: only their entries are added while the analysis runs. */
+    private static Map<Lookup, Map<String, Object>> lookupTables() {
+        Map<Lookup, Map<String, Object>> tables = new java.util.EnumMap<>(Lookup.class);
+        for (Lookup lookup : Lookup.values()) tables.put(lookup, new java.util.concurrent.ConcurrentHashMap<>());
+        return tables;
+    }
+
     @SuppressWarnings("unchecked")
-    private <T> T remembered(String table, String name, java.util.function.Supplier<T> lookup) {
+    private <T> T remembered(Lookup table, String name, java.util.function.Supplier<T> lookup) {
         if (name == null) return lookup.get();
-        Map<String, Object> answers = lookups.computeIfAbsent(table, t -> new java.util.concurrent.ConcurrentHashMap<>());
+        Map<String, Object> answers = lookups.get(table);
         Object known = answers.get(name);
         if (known == null) {
             known = lookup.get();
@@ -622,12 +633,12 @@ public final class TaintModels {
     }
 
     public Optional<Source> source(String name) {
-        return remembered("source", name, () -> sources.stream().filter(s -> s.name().matches(name)).findFirst());
+        return remembered(Lookup.SOURCE, name, () -> sources.stream().filter(s -> s.name().matches(name)).findFirst());
     }
 
     /** Whether some source or object source of the models is named by this attribute ({@code path} of {@code *().path}). */
     public boolean namesSourceAttribute(String attribute) {
-        Boolean result = remembered("source attribute", attribute, () -> java.util.stream.Stream
+        Boolean result = remembered(Lookup.SOURCE_ATTRIBUTE, attribute, () -> java.util.stream.Stream
                 .concat(sources.stream(), objectSources.stream())
                 .map(s -> s.name().text())
                 .anyMatch(text -> text.endsWith("." + attribute) || text.contains("." + attribute + ".")));
@@ -639,7 +650,7 @@ public final class TaintModels {
      * ({@code http.server.BaseHTTPRequestHandler().path} for {@code http.server.BaseHTTPRequestHandler()}).
      */
     public boolean namesMemberOf(String name) {
-        Boolean result = remembered("member", name, () -> java.util.stream.Stream.concat(
+        Boolean result = remembered(Lookup.MEMBER, name, () -> java.util.stream.Stream.concat(
                         java.util.stream.Stream.concat(sources.stream(), objectSources.stream()).map(s -> s.name().text()),
                         sinks.stream().map(s -> s.callee().text()))
                 .anyMatch(text -> text.equals(name) || text.startsWith(name + ".")));
@@ -648,7 +659,7 @@ public final class TaintModels {
 
     /** Whether a part of an object source is set by the server, not the client. */
     public boolean trusted(String name) {
-        Boolean result = remembered("trusted", name, () -> trusted.stream().anyMatch(t -> t.matches(name)));
+        Boolean result = remembered(Lookup.TRUSTED, name, () -> trusted.stream().anyMatch(t -> t.matches(name)));
         return result;
     }
 
@@ -679,7 +690,7 @@ public final class TaintModels {
 
     /** The object source whose attributes and method results the named value's are. */
     public Optional<Source> objectSource(String name) {
-        return remembered("object", name, () -> {
+        return remembered(Lookup.OBJECT, name, () -> {
             if (name == null) return Optional.empty();
             return objectSources.stream().filter(s -> s.name().matches(name)).findFirst();
         });
@@ -710,11 +721,11 @@ public final class TaintModels {
     }
 
     public List<Sink> sinks(String callee) {
-        return remembered("sink", callee, () -> sinks.stream().filter(s -> s.callee().matches(callee)).toList());
+        return remembered(Lookup.SINK, callee, () -> sinks.stream().filter(s -> s.callee().matches(callee)).toList());
     }
 
     public List<Store> stores(String target) {
-        return remembered("store", target, () -> stores.stream().filter(s -> s.target().matches(target)).toList());
+        return remembered(Lookup.STORE, target, () -> stores.stream().filter(s -> s.target().matches(target)).toList());
     }
 
     /**
@@ -736,7 +747,7 @@ public final class TaintModels {
 
     /** The kinds a call's result is safe for, as a mask (0 when the callee sanitises nothing). */
     public long sanitizedBy(String callee) {
-        Long result = remembered("sanitizer", callee, () -> {
+        Long result = remembered(Lookup.SANITIZER, callee, () -> {
             long mask = 0;
             for (Sanitizer sanitizer : sanitizers) {
                 if (sanitizer.callee().matches(callee)) mask |= sanitizer.kinds();
@@ -747,7 +758,7 @@ public final class TaintModels {
     }
 
     public List<Validator> validators(String callee) {
-        return remembered("validator", callee, () -> validators.stream().filter(v -> v.callee().matches(callee)).toList());
+        return remembered(Lookup.VALIDATOR, callee, () -> validators.stream().filter(v -> v.callee().matches(callee)).toList());
     }
 
     /** The kinds a value is proven safe for once it is known not to contain {@code tested}. */
@@ -760,12 +771,12 @@ public final class TaintModels {
     }
 
     public Optional<KeyedAccess> keyedAccess(String callee) {
-        return remembered("keyed", callee, () -> keyedAccesses.stream().filter(k -> k.callee().matches(callee)).findFirst());
+        return remembered(Lookup.KEYED, callee, () -> keyedAccesses.stream().filter(k -> k.callee().matches(callee)).findFirst());
     }
 
     /** Whether a call of the callee never returns (it raises or exits). */
     public boolean noReturn(String callee) {
-        Boolean result = remembered("noreturn", callee, () -> {
+        Boolean result = remembered(Lookup.NORETURN, callee, () -> {
             for (NamePattern p : noReturn) if (p.matches(callee)) return true;
             return false;
         });
@@ -774,7 +785,7 @@ public final class TaintModels {
 
     /** Whether the callee computes its result from its inputs alone (no I/O, no state). */
     public boolean pure(String callee) {
-        Boolean result = remembered("pure", callee, () -> {
+        Boolean result = remembered(Lookup.PURE, callee, () -> {
             for (NamePattern p : pure) if (p.matches(callee)) return true;
             return false;
         });
@@ -782,7 +793,7 @@ public final class TaintModels {
     }
 
     public Optional<Accumulator> accumulator(String callee) {
-        return remembered("accumulator", callee, () -> accumulators.stream().filter(a -> a.callee().matches(callee)).findFirst());
+        return remembered(Lookup.ACCUMULATOR, callee, () -> accumulators.stream().filter(a -> a.callee().matches(callee)).findFirst());
     }
 
     /** The kinds data placed after a fixed URL prefix (scheme and host) is safe for. */
@@ -804,7 +815,7 @@ public final class TaintModels {
     }
 
     public Optional<Passing> passing(String callee) {
-        return remembered("passing", callee, () -> passings.stream().filter(p -> p.callee().matches(callee)).findFirst());
+        return remembered(Lookup.PASSING, callee, () -> passings.stream().filter(p -> p.callee().matches(callee)).findFirst());
     }
 
     /**
@@ -825,6 +836,6 @@ public final class TaintModels {
     }
 
     public List<ArgumentVector> argumentVectors(String callee) {
-        return remembered("argv", callee, () -> argumentVectors.stream().filter(a -> a.callee().matches(callee)).toList());
+        return remembered(Lookup.ARGV, callee, () -> argumentVectors.stream().filter(a -> a.callee().matches(callee)).toList());
     }
 }
