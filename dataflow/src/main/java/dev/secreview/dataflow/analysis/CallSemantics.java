@@ -151,6 +151,8 @@ final class CallSemantics {
 
     /** Whether an argument names what the sink's {@code unless} clause lists, or a class of the tree derived only from those. */
     private boolean exempts(TaintModels.Sink sink, Value argument) {
+        // `*`: any value; the argument is given at all (range(start, stop) is not range(stop))
+        if (sink.unlessNames().contains("*")) return true;
         if (argument.isConstant() && NamePattern.listed(sink.unlessNames(), analyzer.semantics().text(argument.constant()))) return true;
         // `{}`: a mapping, which the callee writes as JSON ({@code RequestHandler.write(dict)})
         if (sink.unlessNames().contains("{}") && argument.entries() != null) return true;

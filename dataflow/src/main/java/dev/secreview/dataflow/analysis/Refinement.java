@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * What a branch condition proves on each edge: a validator's true result vouches for its argument
  * ({@code name.isdigit()}, {@code re.fullmatch(...)}: the models name them), membership in a constant collection makes a
- * value one of the collection's constants, and equality with a constant makes it that constant.
+ * value one of the collection's constants, equality with a constant makes it that constant, and an order comparison
+ * bounds a number from above.
  */
 final class Refinement {
 
@@ -54,6 +55,14 @@ final class Refinement {
                     Value collection = analyzer.operand(binary.right(), proven, null);
                     if (collection.isConstant() || Containers.allConstant(collection)) vouch(binary.left(), proven, -1L);
                 }
+                case LESS, LESS_EQUAL -> {
+                    bounded(binary.left(), binary.right(), whenTrue);
+                    bounded(binary.right(), binary.left(), whenFalse);
+                }
+                case GREATER, GREATER_EQUAL -> {
+                    bounded(binary.right(), binary.left(), whenTrue);
+                    bounded(binary.left(), binary.right(), whenFalse);
+                }
                 case EQUAL, NOT_EQUAL -> {
                     Value other = analyzer.operand(binary.right(), proven, null);
                     if (other.isConstant() && binary.left() instanceof Operand.Local local) {
@@ -83,6 +92,16 @@ final class Refinement {
                 }
             }
         }
+    }
+
+    /**
+     * On {@code edge}, {@code small} is at most {@code limit} ({@code small < limit} holds, or {@code small > limit}
+     * does not): bounded, when the limit does not carry the kinds a bound makes safe (the models name them).
+     */
+    private void bounded(Operand small, Operand limit, Map<String, Value> edge) {
+        long kinds = analyzer.models().boundedKinds();
+        if (kinds == 0 || analyzer.operand(limit, edge, null).taint().threatens(kinds)) return;
+        vouch(small, edge, kinds);
     }
 
     /** {@code '..' in name} is false: the name has no parent-directory step; the models say what that vouches for. */

@@ -52,12 +52,15 @@ import java.util.Set;
  *                                            deserialization yaml.load 0 unless 1,Loader=yaml.SafeLoader
  *                                            (a NAME ending in {@code *} is a prefix; {@code ?} is a value the program
  *                                            chooses at run time from nothing that came from outside; {@code {}} is a
- *                                            dict, which the callee sends as JSON)
+ *                                            dict, which the callee sends as JSON; {@code *} is any value: the
+ *                                            sink is not one when that argument is given at all)
  * store     KIND TARGET                      trust-boundary flask.session   (item or attribute writes)
  * keyed     KIND WORDS                       trust-boundary user,role,auth   (a store of KIND matters only
  *                                            under a key or attribute whose name contains one of WORDS)
  * return    KIND DECORATOR                   xss *.route   (what a decorated function returns)
- * sanitizer KINDS CALLEE                     xss html.escape   (KINDS: comma list or "all")
+ * sanitizer KINDS CALLEE                     xss html.escape   (KINDS: comma list, "all", or "all" and kinds
+ *                                            left out: all,-size (a conversion to a number makes text harmless, not
+ *                                            a number small))
  * validator KINDS CALLEE ARGS                all *.isdigit receiver   (true result vouches for ARGS)
  * contained KINDS RESOLVER TEST               path os.path.realpath startswith   (x = RESOLVER(...) then a
  *                                            true x.TEST(base) with a fixed base vouches for x)
@@ -75,6 +78,8 @@ import java.util.Set;
  * prefixed  KINDS                            redirect,ssrf   (data after a fixed prefix that ends a URL's
  *                                            host cannot choose where the URL points)
  * quoted    KINDS                            code   (a value proven to be one quoted string literal is safe)
+ * bounded   KINDS                            size   (a value a comparison proves below a bound is safe: the
+ *                                            true branch of x < limit, the false one of x > limit)
  * argv      KIND CALLEE ARGS                 command subprocess.run 0,args   (an argument vector: its program,
  *                                            or the command after a shell's -c, is the sink)
  * method    OPERATION METHODS                append append,add   (a method that does one of the analysis'
@@ -195,6 +200,7 @@ public final class TaintModels {
     private final List<Passing> passings;
     private final List<ArgumentVector> argumentVectors;
     private final long quotedLiteralKinds;
+    private final long boundedKinds;
     private final long prefixedKinds;
     private final List<KeyedAccess> keyedAccesses;
     private final List<Accumulator> accumulators;
@@ -239,6 +245,7 @@ public final class TaintModels {
         this.passings = List.copyOf(b.passings);
         this.argumentVectors = List.copyOf(b.argumentVectors);
         this.quotedLiteralKinds = b.quotedLiteralKinds;
+        this.boundedKinds = b.boundedKinds;
         this.prefixedKinds = b.prefixedKinds;
         this.keyedAccesses = List.copyOf(b.keyedAccesses);
         this.accumulators = List.copyOf(b.accumulators);
@@ -325,6 +332,7 @@ public final class TaintModels {
         final List<Passing> passings = new ArrayList<>();
         final List<ArgumentVector> argumentVectors = new ArrayList<>();
         long quotedLiteralKinds;
+        long boundedKinds;
         long prefixedKinds;
         final List<KeyedAccess> keyedAccesses = new ArrayList<>();
         final List<Accumulator> accumulators = new ArrayList<>();
@@ -487,6 +495,10 @@ public final class TaintModels {
                     require(file, line, words, 2);
                     quotedLiteralKinds |= mask(file, line, words[1]);
                 }
+                case "bounded" -> {
+                    require(file, line, words, 2);
+                    boundedKinds |= mask(file, line, words[1]);
+                }
                 case "argv" -> {
                     require(file, line, words, 4);
                     argumentVectors.add(new ArgumentVector(kind(file, line, words[1]), new NamePattern(words[2]),
@@ -523,9 +535,16 @@ public final class TaintModels {
         }
 
         long mask(ModelFile file, int line, String list) {
-            if (list.equals("all")) return -1L;
-            long mask = 0;
-            for (String name : list.split(",")) mask |= kind(file, line, name).mask();
+            String[] names = list.split(",");
+            boolean all = names[0].equals("all");
+            long mask = all ? -1L : 0;
+            for (int i = all ? 1 : 0; i < names.length; i++) {
+                if (all != names[i].startsWith("-")) {
+                    throw new ModelError(file.name(), line, "after 'all' only kinds left out (-NAME), else only kinds: " + list);
+                }
+                long kind = kind(file, line, all ? names[i].substring(1) : names[i]).mask();
+                mask = all ? mask & ~kind : mask | kind;
+            }
             return mask;
         }
 
@@ -804,6 +823,11 @@ public final class TaintModels {
     /** The kinds a value is safe for once proven to be a single quoted string literal. */
     public long quotedLiteralKinds() {
         return quotedLiteralKinds;
+    }
+
+    /** The kinds a value is safe for once a comparison proves it below a bound. */
+    public long boundedKinds() {
+        return boundedKinds;
     }
 
     public List<Containment> containments(String resolver) {

@@ -33,6 +33,20 @@ class TaintModelsTest {
     }
 
     @Test
+    void allButSomeKindsLeavesThoseOutAndABoundVouchesForItsKinds() {
+        TaintModels models = parse("""
+                sanitizer  all,-path  int
+                sanitizer  all        bool
+                bounded    path
+                """);
+        assertEquals(~4L, models.sanitizedBy("int"));
+        assertEquals(-1L, models.sanitizedBy("bool"));
+        assertEquals(4L, models.boundedKinds());
+        assertTrue(errorOf("sanitizer  all,xss  int").contains("after 'all' only kinds left out (-NAME)"));
+        assertTrue(errorOf("sanitizer  xss,-path  int").contains("after 'all' only kinds left out (-NAME)"));
+    }
+
+    @Test
     void kindsGetBitsInDeclarationOrderAndCategories() {
         TaintModels models = parse("");
         List<TaintKind> kinds = models.kinds();

@@ -315,6 +315,10 @@ final class ExpressionLowering {
             condition(node.field("argument"), whenFalse, whenTrue);
             return;
         }
+        if (node.is("comparison_operator") && node.namedChildren().size() > 2) {
+            chainedComparison(node, whenTrue, whenFalse);
+            return;
+        }
         if (node.is("boolean_operator")) {
             int next = builder.newBlock();
             if (operatorText(node).equals("and")) condition(node.field("left"), next, whenFalse);
@@ -325,6 +329,33 @@ final class ExpressionLowering {
         }
         Operand tested = operand(node);
         builder.terminate(new Terminator.Branch(tested, whenTrue, whenFalse));
+    }
+
+    /**
+     * {@code a < b <= c} as the comparisons it chains, {@code a < b and b <= c}, each on its own branch so that what
+     * each proves refines its edge ({@code 0 < n <= LIMIT} bounds {@code n}). The operands are evaluated once, first.
+     */
+    private void chainedComparison(PyNode node, int whenTrue, int whenFalse) {
+        List<Operand> operands = new ArrayList<>();
+        List<String> operators = new ArrayList<>();
+        StringBuilder operator = new StringBuilder();
+        for (PyNode child : node.children()) {
+            if (!child.isNamed()) {
+                operator.append(operator.length() == 0 ? "" : " ").append(child.type());
+            } else if (!child.is("comment")) {
+                if (!operands.isEmpty()) operators.add(operator.toString());
+                operator.setLength(0);
+                operands.add(operand(child));
+            }
+        }
+        for (int i = 0; i < operators.size(); i++) {
+            String tested = builder.temporary();
+            builder.emit(new Instruction.Assign(tested, new Expr.Binary(Operators.binary(operators.get(i)),
+                    operands.get(i), operands.get(i + 1)), node.range()));
+            int next = i == operators.size() - 1 ? whenTrue : builder.newBlock();
+            builder.terminate(new Terminator.Branch(new Operand.Local(tested), next, whenFalse));
+            if (next != whenTrue) builder.switchTo(next);
+        }
     }
 
     /** A comprehension's value depends on what it iterates over and the names its element reads. */
