@@ -30,8 +30,10 @@ final class Suppressions {
 
     static List<SuppressionDirective> of(CompilationUnit unit) {
         List<SuppressionDirective> directives = new ArrayList<>();
+        java.util.Set<com.github.javaparser.Position> seen = new java.util.HashSet<>();
         for (Comment comment : unit.getAllContainedComments()) {
-            if (comment.getRange().isEmpty()) continue;
+            // a comment attributed to a node may also be listed among the orphans: once each
+            if (comment.getRange().isEmpty() || !seen.add(comment.getRange().get().begin)) continue;
             String text = comment.getContent();
             int line = comment.getRange().get().begin.line;
             List<String> names = null;
