@@ -476,10 +476,15 @@ final class FunctionAnalyzer {
     /**
      * A value the language declares of {@code type}: named as an instance of it, so that methods called on it meet
      * the models of that type, unless what the analysis knows of it says more (a constant, a container whose
-     * elements it tracks, an instance of a class of the tree).
+     * elements it tracks, an instance of a class of the tree, the result of a library call whose members the models
+     * name: a response's writer is not any writer).
      */
     private Value typed(Value value, String type) {
         if (value.isConstant() || value.items() != null || value.entries() != null || knownType(value)) return value;
+        String name = value.name();
+        if (name != null && name.endsWith("()") && models.namesMemberOf(name) && models.objectSource(name).isEmpty()) {
+            return value;
+        }
         return value.withName(type + "()");
     }
 
