@@ -41,6 +41,11 @@ public class AccountServlet extends HttpServlet {
             // expect: java-sql-injection
             statement.execute("DELETE FROM accounts WHERE " + where);
 
+            // The one-argument overload of the helper keeps nothing of its argument.
+            String present = accounts.presentClause(owner);
+            // ok: java-sql-injection
+            statement.execute("DELETE FROM accounts WHERE " + present);
+
             // A StringBuilder chain.
             StringBuilder sql = new StringBuilder("UPDATE accounts SET seen = 1 WHERE owner = '");
             sql.append(owner).append("'");

@@ -4,6 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
@@ -83,11 +84,24 @@ public final class JavaLowering {
         final Set<String> staticFields = new HashSet<>();
         final Set<String> instanceMethods = new HashSet<>();
         final Set<String> staticMethods = new HashSet<>();
+        /**
+         * The IR names of overloaded methods and constructors by name and number of parameters: the overload with the
+         * most parameters keeps the plain name (a call from elsewhere, which cannot choose, binds its arguments to a
+         * prefix of them and loses none), the others are {@code name$N}.
+         */
+        final Map<String, Map<Integer, String>> overloads = new HashMap<>();
         final List<String> bases = new ArrayList<>();
 
         ClassScope(String name, ClassScope outer) {
             this.name = name;
             this.outer = outer;
+        }
+
+        /** The IR name of the method {@code name} called with {@code arity} arguments from the class itself. */
+        String overload(String name, int arity) {
+            Map<Integer, String> byArity = overloads.get(name);
+            if (byArity == null) return name;
+            return byArity.getOrDefault(arity, name);
         }
 
         boolean hasField(String field) {
@@ -149,16 +163,43 @@ public final class JavaLowering {
                 other.add(p.getNameAsString());
             }
         }
+        Map<String, List<CallableDeclaration<?>>> byName = new HashMap<>();
+        for (BodyDeclaration<?> member : members) {
+            if (member instanceof MethodDeclaration m && m.getBody().isPresent()) {
+                byName.computeIfAbsent(m.getNameAsString(), k -> new ArrayList<>()).add(m);
+            } else if (member instanceof ConstructorDeclaration c) {
+                byName.computeIfAbsent(INITIALIZER, k -> new ArrayList<>()).add(c);
+            }
+        }
+        Map<CallableDeclaration<?>, String> irNames = new java.util.IdentityHashMap<>();
+        byName.forEach((name, declared) -> {
+            if (declared.size() < 2) return;
+            CallableDeclaration<?> widest = declared.get(0);
+            for (CallableDeclaration<?> d : declared) if (d.getParameters().size() > widest.getParameters().size()) widest = d;
+            Map<Integer, String> byArity = new HashMap<>();
+            for (CallableDeclaration<?> d : declared) {
+                int arity = d.getParameters().size();
+                String irName = d == widest ? name : name + "$" + arity;
+                if (d != widest && (byArity.containsKey(arity) || arity == widest.getParameters().size())) {
+                    irName = name + "$" + arity + "$" + declared.indexOf(d);   // same arity: analysed, called by no one
+                } else {
+                    byArity.put(arity, irName);
+                }
+                irNames.put(d, irName);
+            }
+            byArity.put(widest.getParameters().size(), name);
+            scope.overloads.put(name, byArity);
+        });
         classes.add(new ClassInfo(qualified, bases, attributeTypes, attributeValues, other));
         boolean hasConstructor = false;
         for (BodyDeclaration<?> member : members) {
             FileDeadline.check();
             if (member instanceof MethodDeclaration method && method.getBody().isPresent()) {
-                addFunction(scope, method.getNameAsString(), method, method.getParameters(), method.getBody().get(),
+                addFunction(scope, irNames.getOrDefault(method, method.getNameAsString()), method, method.getParameters(), method.getBody().get(),
                         method.isStatic(), method.getAnnotations(), List.of());
             } else if (member instanceof ConstructorDeclaration constructor) {
                 hasConstructor = true;
-                addFunction(scope, INITIALIZER, constructor, constructor.getParameters(), constructor.getBody(), false,
+                addFunction(scope, irNames.getOrDefault(constructor, INITIALIZER), constructor, constructor.getParameters(), constructor.getBody(), false,
                         constructor.getAnnotations(), instanceInitializers);
             } else if (member instanceof TypeDeclaration<?> nested) {
                 lowerType(nested, qualified + "." + nested.getNameAsString(), scope);

@@ -486,12 +486,16 @@ final class MethodLowering {
     private Operand call(MethodCallExpr call) {
         String method = call.getNameAsString();
         if (call.getScope().isEmpty()) {
+            int arity = call.getArguments().size();
             for (JavaLowering.ClassScope c = scope; c != null; c = c.outer) {
                 if (c.staticMethods.contains(method)) {
-                    return temporary(new Expr.Call(new Operand.Global(c.name + "." + method), null,
+                    return temporary(new Expr.Call(new Operand.Global(c.name + "." + c.overload(method, arity)), null,
                             arguments(call.getArguments())), call);
                 }
-                if (c.instanceMethods.contains(method)) break;
+                if (c.instanceMethods.contains(method)) {
+                    if (c == scope) method = scope.overload(method, arity);
+                    break;
+                }
             }
             String member = file.names.staticMember(method);
             if (member != null) {
@@ -501,6 +505,10 @@ final class MethodLowering {
             return temporary(new Expr.Call(self, method, arguments(call.getArguments())), call);
         }
         Expression scopeExpression = call.getScope().get();
+        if (scopeExpression.isThisExpr() && !isStatic) {
+            return temporary(new Expr.Call(new Operand.Local("this"),
+                    scope.overload(method, call.getArguments().size()), arguments(call.getArguments())), call);
+        }
         if (scopeExpression.isSuperExpr() && !scope.bases.isEmpty() && !isStatic) {
             List<Argument> args = new ArrayList<>();
             args.add(new Argument(null, new Operand.Local("this")));
