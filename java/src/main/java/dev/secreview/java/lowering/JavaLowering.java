@@ -247,7 +247,7 @@ public final class JavaLowering {
         List<String> decorators = new ArrayList<>();
         for (AnnotationExpr a : annotations) decorators.add(names.type(a.getNameAsString()));
         TextRange range = range(node);
-        MethodLowering method = new MethodLowering(this, scope, isStatic, localTypes, range);
+        MethodLowering method = new MethodLowering(this, scope, isStatic, localTypes);
         List<Statement> statements = new ArrayList<>();
         method.prologue(prologue);
         statements.addAll(body.getStatements());

@@ -71,18 +71,15 @@ final class MethodLowering {
     /** Each local variable and parameter with its declared type (qualified). */
     private final Map<String, String> locals;
     private final FunctionBuilder builder = new FunctionBuilder();
-    private final TextRange range;
     /** The value a switch expression being lowered yields into, innermost last. */
     private final List<String[]> yields = new ArrayList<>();
     private int steps;
 
-    MethodLowering(JavaLowering file, JavaLowering.ClassScope scope, boolean isStatic, Map<String, String> locals,
-                   TextRange range) {
+    MethodLowering(JavaLowering file, JavaLowering.ClassScope scope, boolean isStatic, Map<String, String> locals) {
         this.file = file;
         this.scope = scope;
         this.isStatic = isStatic;
         this.locals = locals;
-        this.range = range;
     }
 
     List<Block> build(TextRange end) {

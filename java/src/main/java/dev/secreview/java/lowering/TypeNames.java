@@ -95,12 +95,6 @@ public final class TypeNames {
         return qualify(packageName, name);
     }
 
-    /** Whether a simple name is a type the file knows by name (declared, imported or {@code java.lang}). */
-    public boolean knownType(String name) {
-        return declared.containsKey(name) || imported.containsKey(name) || JAVA_LANG.contains(name)
-                || WELL_KNOWN.containsKey(name) && wildcardPackages.contains(WELL_KNOWN.get(name));
-    }
-
     /** The qualified name of a statically imported member, or null. */
     public String staticMember(String name) {
         return staticMembers.get(name);
