@@ -101,7 +101,7 @@ class EvalCommandTest {
         assertBadInput(missing + ": no such file", "--suite", "owasp-benchmark", "--expected", missing, shop);
         assertBadInput(broken + ":2: real vulnerability must be true or false, not 'maybe'",
                 "--suite", "owasp-benchmark", "--expected", broken, shop);
-        assertBadInput("no '# expect:' or '# ok:' markers in the reviewed files", "--suite", "annotations", plain);
+        assertBadInput("no '# expect:' or '# ok:' (or '// expect:' or '// ok:') markers in the reviewed files", "--suite", "annotations", plain);
         assertBadInput("--suite owasp-benchmark needs --expected CSV", "--suite", "owasp-benchmark", shop);
         assertBadInput("--expected is not for --suite annotations", "--suite", "annotations", "--expected", csv, shop);
         assertBadInput("unknown suite 'juliet' (use owasp-benchmark, annotations, fixes)", "--suite", "juliet", shop);

@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
 /**
  * Expectations written in the code under review. A comment line {@code # expect: rule-id[, rule-id]}
  * says the next code line must be reported by those rules; {@code # ok: rule-id} marks a near miss
- * on the next code line that must not be. Rule fixtures and annotated fixture trees use them.
+ * on the next code line that must not be. Rule fixtures and annotated fixture trees use them. The comment is
+ * a line comment of either spelling, {@code #} or {@code //}; the next code line is the next line that is not
+ * empty and not a comment of the marker's spelling.
  */
 public final class InlineExpectations {
 
-    private static final Pattern MARKER = Pattern.compile("#\\s*(expect|ok):\\s*([a-z0-9\\-, ]+)$");
+    private static final Pattern MARKER = Pattern.compile("(#|//)\\s*(expect|ok):\\s*([a-z0-9\\-, ]+)$");
 
     /** {@code flagged}: an {@code expect} marker, else an {@code ok} one; {@code line} is the code line it is about. */
     public record Expectation(boolean flagged, String ruleId, int line, int markerLine) {
@@ -33,10 +35,10 @@ public final class InlineExpectations {
         for (int line = 1; line <= source.lineCount(); line++) {
             String text = source.line(line).strip();
             Matcher m = MARKER.matcher(text);
-            if (!text.startsWith("#") || !m.find()) continue;
-            int target = nextCodeLine(source, line);
-            for (String id : m.group(2).split("\\s*,\\s*")) {
-                if (!id.isBlank()) expectations.add(new Expectation(m.group(1).equals("expect"), id.strip(), target, line));
+            if (!m.find() || !text.startsWith(m.group(1))) continue;
+            int target = nextCodeLine(source, line, m.group(1));
+            for (String id : m.group(3).split("\\s*,\\s*")) {
+                if (!id.isBlank()) expectations.add(new Expectation(m.group(2).equals("expect"), id.strip(), target, line));
             }
         }
         return expectations;
@@ -56,14 +58,14 @@ public final class InlineExpectations {
             List<Expectation> expectations = parse(read.file());
             if (!expectations.isEmpty()) byPath.put(file.path(), expectations);
         }
-        if (byPath.isEmpty()) throw new EvalInputException("no '# expect:' or '# ok:' markers in the reviewed files");
+        if (byPath.isEmpty()) throw new EvalInputException("no '# expect:' or '# ok:' (or '// expect:' or '// ok:') markers in the reviewed files");
         return byPath;
     }
 
-    private static int nextCodeLine(SourceFile source, int markerLine) throws EvalInputException {
+    private static int nextCodeLine(SourceFile source, int markerLine, String comment) throws EvalInputException {
         for (int line = markerLine + 1; line <= source.lineCount(); line++) {
             String text = source.line(line).strip();
-            if (!text.isEmpty() && !text.startsWith("#")) return line;
+            if (!text.isEmpty() && !text.startsWith(comment)) return line;
         }
         throw new EvalInputException(source.displayPath() + ":" + markerLine + ": marker has no code line after it");
     }

@@ -40,6 +40,22 @@ class InlineExpectationsTest {
     }
 
     @Test
+    void slashCommentMarkersSkipSlashCommentLines() throws Exception {
+        List<Expectation> parsed = InlineExpectations.parse(new SourceFile(Path.of("A.java"), "A.java", """
+                class A {
+                    void f() {
+                        // expect: java-a
+                        // why: an ordinary comment in between
+                        run(cmd);
+                        // ok: java-a
+                        run("ls");
+                    }
+                }
+                """));
+        assertEquals(List.of(new Expectation(true, "java-a", 5, 3), new Expectation(false, "java-a", 7, 6)), parsed);
+    }
+
+    @Test
     void aMarkerWithoutCodeAfterItIsBadInput() {
         EvalInputException e = assertThrows(EvalInputException.class,
                 () -> InlineExpectations.parse(source("x = 1\n# expect: py-a\n\n# end\n")));
@@ -60,7 +76,7 @@ class InlineExpectationsTest {
     void aTreeWithoutMarkersIsNotASuite() throws Exception {
         Path plain = Files.writeString(dir.resolve("plain.py"), "x = 1\n");
         List<FileReport> files = List.of(Findings.file(plain.toString()));
-        assertEquals("no '# expect:' or '# ok:' markers in the reviewed files",
+        assertEquals("no '# expect:' or '# ok:' (or '// expect:' or '// ok:') markers in the reviewed files",
                 assertThrows(EvalInputException.class, () -> InlineExpectations.read(files)).getMessage());
     }
 }

@@ -309,7 +309,8 @@ final class FunctionAnalyzer {
     /**
      * The symbolic name of {@code object.attribute}: an instance of the attribute's declared type
      * ({@code self.request} where the class declares {@code request: flask.Request} is
-     * {@code flask.Request()}, whose attributes and methods are matched by that name), else the path.
+     * {@code flask.Request()}, whose attributes and methods are matched by that name), as is an attribute the class
+     * itself declares with a type (a static field), else the path.
      */
     private String attributeName(String object, String attribute) {
         if (object == null) return null;
@@ -319,6 +320,10 @@ final class FunctionAnalyzer {
             if (declared.isPresent()) return declared.get() + "()";
             Optional<String> library = libraryBaseNaming(type, attribute);
             if (library.isPresent()) return library.get();
+        } else {
+            // An attribute of a class of the tree itself (a static field) declared with a type.
+            Optional<String> declared = engine.program().classInfo(object).map(c -> c.attributeTypes().get(attribute));
+            if (declared.isPresent()) return declared.get() + "()";
         }
         return object + "." + attribute;
     }
@@ -455,6 +460,7 @@ final class FunctionAnalyzer {
             }
             return exact ? Value.mapping(entries) : Value.tainted(taint);
         }
+        if (expr instanceof Expr.Typed typed) return typed(operand(typed.value(), state, range), typed.type());
         List<Operand> inputs = ((Expr.Opaque) expr).inputs();
         if (inputs.isEmpty()) return Value.UNKNOWN;
         Taint taint = Taint.NONE;
@@ -465,6 +471,21 @@ final class FunctionAnalyzer {
             harmless &= v.harmless();
         }
         return Value.derived(taint, harmless);
+    }
+
+    /**
+     * A value the language declares of {@code type}: named as an instance of it, so that methods called on it meet
+     * the models of that type, unless what the analysis knows of it says more (a constant, a container whose
+     * elements it tracks, an instance of a class of the tree, the result of a library call whose members the models
+     * name: a response's writer is not any writer).
+     */
+    private Value typed(Value value, String type) {
+        if (value.isConstant() || value.items() != null || value.entries() != null || knownType(value)) return value;
+        String name = value.name();
+        if (name != null && name.endsWith("()") && models.namesMemberOf(name) && models.objectSource(name).isEmpty()) {
+            return value;
+        }
+        return value.withName(type + "()");
     }
 
     /** A write into a trust-boundary store: {@code key} is the entry's constant name, null when not constant. */

@@ -64,6 +64,14 @@ public sealed interface Expr extends java.io.Serializable {
     }
 
     /**
+     * {@code value}, which the language declares an instance of {@code type} (a qualified name): a local variable
+     * declared with a type, a cast. Method calls on it are matched by that type's name, unless the analysis knows
+     * better (a constant, a container it tracks, an instance of a class of the tree).
+     */
+    record Typed(Operand value, String type) implements Expr {
+    }
+
+    /**
      * What the IR does not model in detail (comprehensions, lambdas, generators): its value depends on
      * {@code inputs} and nothing is known of its shape.
      */
