@@ -49,6 +49,10 @@ final class Refinement {
             rejection(binary, negated ? whenTrue : whenFalse);
             allowList(binary, proven);
             nothingInside(binary, negated ? whenTrue : whenFalse);
+            if (binary.operator() == Operator.EQUAL || binary.operator() == Operator.NOT_EQUAL) {
+                equalToSanitised(binary.left(), binary.right(), proven);
+                equalToSanitised(binary.right(), binary.left(), proven);
+            }
             switch (binary.operator()) {
                 case IN, NOT_IN -> {
                     Value collection = analyzer.operand(binary.right(), proven, null);
@@ -83,6 +87,28 @@ final class Refinement {
                 }
             }
         }
+    }
+
+    /**
+     * {@code name == secure_filename(name)} (or {@code os.path.basename(name)}) holds: sanitising the value changes
+     * nothing, so the value is already what the sanitiser makes of it, for the kinds the models say it sanitises.
+     */
+    private void equalToSanitised(Operand value, Operand other, Map<String, Value> proven) {
+        if (!(value instanceof Operand.Local local) || !(definition(block, other) instanceof Expr.Call call)
+                || call.arguments().size() != 1 || !call.arguments().get(0).positional()
+                || !(call.arguments().get(0).value() instanceof Operand.Local argument)
+                || !argument.name().equals(local.name())) return;
+        Value target = analyzer.operand(call.target(), proven, null);
+        String callee = call.method() == null ? target.name()
+                : CallSemantics.calleeName(target, null, call.method(), analyzer.semantics());
+        if (callee == null) return;
+        long kinds = analyzer.models().sanitizedBy(callee);
+        if (kinds != 0) vouch(value, proven, kinds);
+    }
+
+    private boolean joinsPaths(Expr.Call call, Map<String, Value> state) {
+        String name = analyzer.operand(call.target(), state, null).name();
+        return name != null && analyzer.models().function(name).orElse(null) == Operation.JOIN_PATH;
     }
 
     /** {@code '..' in name} is false: the name has no parent-directory step; the models say what that vouches for. */
@@ -190,5 +216,30 @@ final class Refinement {
         if (!(operand instanceof Operand.Local local)) return;
         Value value = state.get(local.name());
         if (value != null) state.put(local.name(), value.withTaint(value.taint().sanitize(kinds)));
+        vouchParts(definition(block, operand), state, kinds, 0);
+    }
+
+    /**
+     * A path vouched for that this block joined from parts ({@code base / name}, {@code base + name},
+     * {@code os.path.join(base, name)}) vouches for the parts: {@code is_relative_to(base / name, base)} holds, so
+     * {@code name} joined to the same base stays under it, and a test of the whole text holds of each piece.
+     */
+    private void vouchParts(Expr joined, Map<String, Value> state, long kinds, int depth) {
+        if (joined == null || depth > 3) return;
+        List<Operand> parts;
+        if (joined instanceof Expr.Binary binary
+                && (binary.operator() == Operator.DIVIDE || binary.operator() == Operator.ADD)) {
+            parts = List.of(binary.left(), binary.right());
+        } else if (joined instanceof Expr.Call call && call.method() == null && joinsPaths(call, state)) {
+            parts = call.arguments().stream().filter(a -> a.positional()).map(a -> a.value()).toList();
+        } else {
+            return;
+        }
+        for (Operand part : parts) {
+            if (!(part instanceof Operand.Local local)) continue;
+            Value value = state.get(local.name());
+            if (value != null) state.put(local.name(), value.withTaint(value.taint().sanitize(kinds)));
+            vouchParts(definition(block, part), state, kinds, depth + 1);
+        }
     }
 }
