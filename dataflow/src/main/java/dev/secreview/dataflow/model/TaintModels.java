@@ -58,7 +58,9 @@ import java.util.Set;
  *                                            under a key or attribute whose name contains one of WORDS)
  * return    KIND DECORATOR                   xss *.route   (what a decorated function returns)
  * sanitizer KINDS CALLEE                     xss html.escape   (KINDS: comma list or "all")
- * validator KINDS CALLEE ARGS                all *.isdigit receiver   (true result vouches for ARGS)
+ * validator KINDS CALLEE ARGS                all *.isdigit receiver   (true result vouches for ARGS; a vouched
+ *                                            value this block joined with +, / or a join-path function vouches
+ *                                            for its pieces; x == SANITIZER(x) vouches for x as the sanitiser does)
  * contained KINDS RESOLVER TEST               path os.path.realpath startswith   (x = RESOLVER(...) then a
  *                                            true x.TEST(base) with a fixed base vouches for x)
  * rejects   KINDS TEXT                       path ..   (a test proving the value lacks TEXT vouches for it)

@@ -1,5 +1,6 @@
 package dev.secreview.dataflow.analysis;
 
+import dev.secreview.dataflow.ir.Operator;
 import dev.secreview.dataflow.ir.SourceModule;
 import dev.secreview.dataflow.model.TaintModels;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static dev.secreview.dataflow.analysis.Ir.assign;
+import static dev.secreview.dataflow.analysis.Ir.binary;
 import static dev.secreview.dataflow.analysis.Ir.branch;
 import static dev.secreview.dataflow.analysis.Ir.call;
 import static dev.secreview.dataflow.analysis.Ir.concat;
@@ -291,6 +293,40 @@ class TaintEngineTest {
         assertEquals(6, result.findings().get(0).sink().range().startLine());
         assertEquals(SinkVerdict.SAFE, verdict(result, 4));
         assertEquals(SinkVerdict.TAINTED, verdict(result, 6));
+    }
+
+    @Test
+    void aValueEqualToItsSanitisedFormIsVouchedFor() {
+        TaintResult result = run(module("m", function("m.handler", 1)
+                // 0: q = source; if q == shlex.quote(q)
+                .block(branch(local("$c"), 1, 2),
+                        assign(2, "q", use(global("web.request.args"))),
+                        assign(3, "$s", call(global("shlex.quote"), local("q"))),
+                        assign(3, "$c", binary(Operator.EQUAL, local("q"), local("$s"))))
+                .block(ret(5), assign(4, "$1", call(global("os.system"), local("q"))))
+                .block(ret(7), assign(6, "$2", call(global("os.system"), local("q"))))
+                .build()));
+        assertEquals(SinkVerdict.SAFE, verdict(result, 4));
+        assertEquals(SinkVerdict.TAINTED, verdict(result, 6));
+    }
+
+    @Test
+    void aValidatedJoinVouchesForItsPiecesButNotForOtherValues() {
+        TaintResult result = run(module("m", function("m.handler", 1)
+                // 0: q = source; r = source; if ("/srv/" + q).isdigit()
+                .block(branch(local("$c"), 1, 2),
+                        assign(2, "q", use(global("web.request.args"))),
+                        assign(2, "r", use(global("web.request.args"))),
+                        assign(3, "$j", binary(Operator.ADD, constant("/srv/"), local("q"))),
+                        assign(3, "$c", method(local("$j"), "isdigit")))
+                .block(ret(6),
+                        assign(4, "$1", call(global("os.system"), local("q"))),
+                        assign(5, "$2", call(global("os.system"), local("r"))))
+                .block(ret(8), assign(7, "$3", call(global("os.system"), local("q"))))
+                .build()));
+        assertEquals(SinkVerdict.SAFE, verdict(result, 4));
+        assertEquals(SinkVerdict.TAINTED, verdict(result, 5));
+        assertEquals(SinkVerdict.TAINTED, verdict(result, 7));
     }
 
     @Test
