@@ -216,7 +216,7 @@ final class Refinement {
         if (!(operand instanceof Operand.Local local)) return;
         Value value = state.get(local.name());
         if (value != null) state.put(local.name(), value.withTaint(value.taint().sanitize(kinds)));
-        vouchParts(definition(block, operand), state, kinds, 0);
+        vouchParts(operand, state, kinds, 0);
     }
 
     /**
@@ -224,8 +224,15 @@ final class Refinement {
      * {@code os.path.join(base, name)}) vouches for the parts: {@code is_relative_to(base / name, base)} holds, so
      * {@code name} joined to the same base stays under it, and a test of the whole text holds of each piece.
      */
-    private void vouchParts(Expr joined, Map<String, Value> state, long kinds, int depth) {
-        if (joined == null || depth > 3) return;
+    private void vouchParts(Operand joinedValue, Map<String, Value> state, long kinds, int depth) {
+        if (depth > 3 || !(joinedValue instanceof Operand.Local joinedLocal)) return;
+        List<Instruction> instructions = block.instructions();
+        int at = -1;
+        for (int i = instructions.size() - 1; i >= 0 && at < 0; i--) {
+            if (instructions.get(i) instanceof Instruction.Assign assign && assign.target().equals(joinedLocal.name())) at = i;
+        }
+        if (at < 0 || !(instructions.get(at) instanceof Instruction.Assign definition)) return;
+        Expr joined = definition.value();
         List<Operand> parts;
         if (joined instanceof Expr.Binary binary
                 && (binary.operator() == Operator.DIVIDE || binary.operator() == Operator.ADD)) {
@@ -236,10 +243,19 @@ final class Refinement {
             return;
         }
         for (Operand part : parts) {
-            if (!(part instanceof Operand.Local local)) continue;
+            if (!(part instanceof Operand.Local local) || assignedAfter(instructions, at, local.name())) continue;
             Value value = state.get(local.name());
             if (value != null) state.put(local.name(), value.withTaint(value.taint().sanitize(kinds)));
-            vouchParts(definition(block, part), state, kinds, depth + 1);
+            vouchParts(part, state, kinds, depth + 1);
         }
     }
+
+    /** Whether the block assigns {@code local} after instruction {@code at}: the piece tested is then not the one held. */
+    private static boolean assignedAfter(List<Instruction> instructions, int at, String local) {
+        for (int i = at + 1; i < instructions.size(); i++) {
+            if (instructions.get(i) instanceof Instruction.Assign assign && assign.target().equals(local)) return true;
+        }
+        return false;
+    }
+
 }

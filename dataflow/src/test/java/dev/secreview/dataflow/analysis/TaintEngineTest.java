@@ -330,6 +330,21 @@ class TaintEngineTest {
     }
 
     @Test
+    void aPieceReassignedAfterTheJoinIsNotVouchedFor() {
+        TaintResult result = run(module("m", function("m.handler", 1)
+                // 0: q = source; j = "/srv/" + q; q = source again; if j.isdigit()
+                .block(branch(local("$c"), 1, 2),
+                        assign(2, "q", use(global("web.request.args"))),
+                        assign(3, "$j", binary(Operator.ADD, constant("/srv/"), local("q"))),
+                        assign(4, "q", use(global("web.request.args"))),
+                        assign(5, "$c", method(local("$j"), "isdigit")))
+                .block(ret(7), assign(6, "$1", call(global("os.system"), local("q"))))
+                .block(ret(9), assign(8, "$2", call(global("os.system"), local("q"))))
+                .build()));
+        assertEquals(SinkVerdict.TAINTED, verdict(result, 6));
+    }
+
+    @Test
     void refinementDoesNotOutliveTheBranchJoin() {
         TaintResult result = run(module("m", function("m.handler", 1)
                 .block(branch(local("$c"), 1, 2),
