@@ -104,9 +104,11 @@ public final class InlineStoredContentTypeRule implements CallRule, NodeRule {
         PyNode attribute = expr.field("attribute");
         PyNode object = expr.field("object");
         if (attribute == null || object == null || !DECLARED_TYPE.contains(attribute.text())) return null;
-        // The request's own declared type, and a response's, are not a stored file's.
+        // The request's own declared type, and a response's, are not a stored file's; nor is the type a handler was
+        // configured with (`self.content_type`, set by the server's own routing).
         String owner = object.text().toLowerCase(Locale.ROOT);
-        if (owner.contains("request") || owner.equals("req") || owner.contains("response") || owner.equals("resp")) return null;
+        if (owner.contains("request") || owner.equals("req") || owner.contains("response") || owner.equals("resp")
+                || owner.equals("self") || owner.equals("cls")) return null;
         return expr;
     }
 
