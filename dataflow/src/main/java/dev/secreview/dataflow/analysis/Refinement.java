@@ -222,10 +222,14 @@ final class Refinement {
     /**
      * A path vouched for that this block joined from parts ({@code base / name}, {@code base + name},
      * {@code os.path.join(base, name)}) vouches for the parts: {@code is_relative_to(base / name, base)} holds, so
-     * {@code name} joined to the same base stays under it, and a test of the whole text holds of each piece.
+     * {@code name} joined to the same base stays under it. Only the kinds the models name in {@code contained} lines
+     * (paths) are vouched for this way.
      */
-    private void vouchParts(Operand joinedValue, Map<String, Value> state, long kinds, int depth) {
-        if (depth > 3 || !(joinedValue instanceof Operand.Local joinedLocal)) return;
+    private void vouchParts(Operand joinedValue, Map<String, Value> state, long vouched, int depth) {
+        // Only for paths: a piece of a path kept under a base stays under it joined to the same base, but a piece of a
+        // URL a check accepted, or of a text a pattern matched, need not pass the check alone.
+        long kinds = vouched & analyzer.models().containedKinds();
+        if (kinds == 0 || depth > 3 || !(joinedValue instanceof Operand.Local joinedLocal)) return;
         List<Instruction> instructions = block.instructions();
         int at = -1;
         for (int i = instructions.size() - 1; i >= 0 && at < 0; i--) {

@@ -58,9 +58,10 @@ import java.util.Set;
  *                                            under a key or attribute whose name contains one of WORDS)
  * return    KIND DECORATOR                   xss *.route   (what a decorated function returns)
  * sanitizer KINDS CALLEE                     xss html.escape   (KINDS: comma list or "all")
- * validator KINDS CALLEE ARGS                all *.isdigit receiver   (true result vouches for ARGS; a vouched
- *                                            value this block joined with +, / or a join-path function vouches
- *                                            for its pieces; x == SANITIZER(x) vouches for x as the sanitiser does)
+ * validator KINDS CALLEE ARGS                all *.isdigit receiver   (true result vouches for ARGS; a value
+ *                                            vouched for a kind of a contained line (a path) that the block joined
+ *                                            with +, / or a join-path function vouches for its pieces for that kind;
+ *                                            x == SANITIZER(x) vouches for x as the sanitiser does)
  * contained KINDS RESOLVER TEST               path os.path.realpath startswith   (x = RESOLVER(...) then a
  *                                            true x.TEST(base) with a fixed base vouches for x)
  * rejects   KINDS TEXT                       path ..   (a test proving the value lacks TEXT vouches for it)
@@ -799,6 +800,13 @@ public final class TaintModels {
 
     public List<Containment> containments(String resolver) {
         return containments.stream().filter(c -> c.resolver().matches(resolver)).toList();
+    }
+
+    /** The kinds some {@code contained} line names: those whose values are paths under a base. */
+    public long containedKinds() {
+        long kinds = 0;
+        for (Containment containment : containments) kinds |= containment.kinds();
+        return kinds;
     }
 
     public List<AllowList> allowLists(String parser) {

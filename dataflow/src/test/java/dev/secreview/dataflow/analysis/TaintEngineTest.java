@@ -41,6 +41,10 @@ class TaintEngineTest {
             argv       command  proc.run           0
             sanitizer  command  shlex.quote
             validator  command  *.isdigit          receiver
+            kind       path     22  remote
+            sink       path     open               0
+            rejects    path     ..
+            contained  path     os.path.realpath   startswith
             """ + TestLanguage.MODELS)));
 
     private static final String PATH = "m.py";
@@ -311,37 +315,51 @@ class TaintEngineTest {
     }
 
     @Test
-    void aValidatedJoinVouchesForItsPiecesButNotForOtherValues() {
+    void aPathCheckOfAJoinVouchesForItsPiecesButNotForOtherValues() {
         TaintResult result = run(module("m", function("m.handler", 1)
-                // 0: q = source; r = source; if ("/srv/" + q).isdigit()
+                // 0: q = source; r = source; if ".." in "/srv/" + q: (raise) else open(q), open(r)
                 .block(branch(local("$c"), 1, 2),
                         assign(2, "q", use(global("web.request.args"))),
                         assign(2, "r", use(global("web.request.args"))),
                         assign(3, "$j", binary(Operator.ADD, constant("/srv/"), local("q"))),
-                        assign(3, "$c", method(local("$j"), "isdigit")))
+                        assign(3, "$c", binary(Operator.IN, constant(".."), local("$j"))))
+                .block(ret(9), assign(8, "$3", call(global("open"), local("q"))))
                 .block(ret(6),
-                        assign(4, "$1", call(global("os.system"), local("q"))),
-                        assign(5, "$2", call(global("os.system"), local("r"))))
-                .block(ret(8), assign(7, "$3", call(global("os.system"), local("q"))))
+                        assign(4, "$1", call(global("open"), local("q"))),
+                        assign(5, "$2", call(global("open"), local("r"))))
                 .build()));
-        assertEquals(SinkVerdict.SAFE, verdict(result, 4));
-        assertEquals(SinkVerdict.TAINTED, verdict(result, 5));
-        assertEquals(SinkVerdict.TAINTED, verdict(result, 7));
+        assertEquals(SinkVerdict.SAFE, result.verdicts().get(new TaintResult.Site(PATH, 4, 22)));
+        assertEquals(SinkVerdict.TAINTED, result.verdicts().get(new TaintResult.Site(PATH, 5, 22)));
+        assertEquals(SinkVerdict.TAINTED, result.verdicts().get(new TaintResult.Site(PATH, 8, 22)));
+    }
+
+    @Test
+    void aCheckOfAJoinVouchesForNoPieceOfAKindThatIsNotAPath() {
+        TaintResult result = run(module("m", function("m.handler", 1)
+                // 0: q = source; if ("/srv/" + q).isdigit(): os.system(q)
+                .block(branch(local("$c"), 1, 2),
+                        assign(2, "q", use(global("web.request.args"))),
+                        assign(3, "$j", binary(Operator.ADD, constant("/srv/"), local("q"))),
+                        assign(3, "$c", method(local("$j"), "isdigit")))
+                .block(ret(5), assign(4, "$1", call(global("os.system"), local("q"))))
+                .block(ret(7), assign(6, "$2", call(global("os.system"), local("q"))))
+                .build()));
+        assertEquals(SinkVerdict.TAINTED, verdict(result, 4));
     }
 
     @Test
     void aPieceReassignedAfterTheJoinIsNotVouchedFor() {
         TaintResult result = run(module("m", function("m.handler", 1)
-                // 0: q = source; j = "/srv/" + q; q = source again; if j.isdigit()
+                // 0: q = source; j = "/srv/" + q; q = source again; if ".." in j: (raise) else open(q)
                 .block(branch(local("$c"), 1, 2),
                         assign(2, "q", use(global("web.request.args"))),
                         assign(3, "$j", binary(Operator.ADD, constant("/srv/"), local("q"))),
                         assign(4, "q", use(global("web.request.args"))),
-                        assign(5, "$c", method(local("$j"), "isdigit")))
+                        assign(5, "$c", binary(Operator.IN, constant(".."), local("$j"))))
                 .block(ret(7), assign(6, "$1", call(global("os.system"), local("q"))))
-                .block(ret(9), assign(8, "$2", call(global("os.system"), local("q"))))
+                .block(ret(9), assign(8, "$2", call(global("open"), local("q"))))
                 .build()));
-        assertEquals(SinkVerdict.TAINTED, verdict(result, 6));
+        assertEquals(SinkVerdict.TAINTED, result.verdicts().get(new TaintResult.Site(PATH, 8, 22)));
     }
 
     @Test
