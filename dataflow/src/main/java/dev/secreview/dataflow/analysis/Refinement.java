@@ -50,6 +50,10 @@ final class Refinement {
             rejection(binary, negated ? whenTrue : whenFalse);
             allowList(binary, proven);
             nothingInside(binary, negated ? whenTrue : whenFalse);
+            if (binary.operator() == Operator.EQUAL || binary.operator() == Operator.NOT_EQUAL) {
+                equalToSanitised(binary.left(), binary.right(), proven);
+                equalToSanitised(binary.right(), binary.left(), proven);
+            }
             switch (binary.operator()) {
                 case IN, NOT_IN -> {
                     Value collection = analyzer.operand(binary.right(), proven, null);
@@ -102,6 +106,28 @@ final class Refinement {
         long kinds = analyzer.models().boundedKinds();
         if (kinds == 0 || analyzer.operand(limit, edge, null).taint().threatens(kinds)) return;
         vouch(small, edge, kinds);
+    }
+
+    /**
+     * {@code name == secure_filename(name)} (or {@code os.path.basename(name)}) holds: sanitising the value changes
+     * nothing, so the value is already what the sanitiser makes of it, for the kinds the models say it sanitises.
+     */
+    private void equalToSanitised(Operand value, Operand other, Map<String, Value> proven) {
+        if (!(value instanceof Operand.Local local) || !(definition(block, other) instanceof Expr.Call call)
+                || call.arguments().size() != 1 || !call.arguments().get(0).positional()
+                || !(call.arguments().get(0).value() instanceof Operand.Local argument)
+                || !argument.name().equals(local.name())) return;
+        Value target = analyzer.operand(call.target(), proven, null);
+        String callee = call.method() == null ? target.name()
+                : CallSemantics.calleeName(target, null, call.method(), analyzer.semantics());
+        if (callee == null) return;
+        long kinds = analyzer.models().sanitizedBy(callee);
+        if (kinds != 0) vouch(value, proven, kinds);
+    }
+
+    private boolean joinsPaths(Expr.Call call, Map<String, Value> state) {
+        String name = analyzer.operand(call.target(), state, null).name();
+        return name != null && analyzer.models().function(name).orElse(null) == Operation.JOIN_PATH;
     }
 
     /** {@code '..' in name} is false: the name has no parent-directory step; the models say what that vouches for. */
@@ -209,5 +235,50 @@ final class Refinement {
         if (!(operand instanceof Operand.Local local)) return;
         Value value = state.get(local.name());
         if (value != null) state.put(local.name(), value.withTaint(value.taint().sanitize(kinds)));
+        vouchParts(operand, state, kinds, 0);
     }
+
+    /**
+     * A path vouched for that this block joined from parts ({@code base / name}, {@code base + name},
+     * {@code os.path.join(base, name)}) vouches for the parts: {@code is_relative_to(base / name, base)} holds, so
+     * {@code name} joined to the same base stays under it. Only the kinds the models name in {@code contained} lines
+     * (paths) are vouched for this way.
+     */
+    private void vouchParts(Operand joinedValue, Map<String, Value> state, long vouched, int depth) {
+        // Only for paths: a piece of a path kept under a base stays under it joined to the same base, but a piece of a
+        // URL a check accepted, or of a text a pattern matched, need not pass the check alone.
+        long kinds = vouched & analyzer.models().containedKinds();
+        if (kinds == 0 || depth > 3 || !(joinedValue instanceof Operand.Local joinedLocal)) return;
+        List<Instruction> instructions = block.instructions();
+        int at = -1;
+        for (int i = instructions.size() - 1; i >= 0 && at < 0; i--) {
+            if (instructions.get(i) instanceof Instruction.Assign assign && assign.target().equals(joinedLocal.name())) at = i;
+        }
+        if (at < 0 || !(instructions.get(at) instanceof Instruction.Assign definition)) return;
+        Expr joined = definition.value();
+        List<Operand> parts;
+        if (joined instanceof Expr.Binary binary
+                && (binary.operator() == Operator.DIVIDE || binary.operator() == Operator.ADD)) {
+            parts = List.of(binary.left(), binary.right());
+        } else if (joined instanceof Expr.Call call && call.method() == null && joinsPaths(call, state)) {
+            parts = call.arguments().stream().filter(a -> a.positional()).map(a -> a.value()).toList();
+        } else {
+            return;
+        }
+        for (Operand part : parts) {
+            if (!(part instanceof Operand.Local local) || assignedAfter(instructions, at, local.name())) continue;
+            Value value = state.get(local.name());
+            if (value != null) state.put(local.name(), value.withTaint(value.taint().sanitize(kinds)));
+            vouchParts(part, state, kinds, depth + 1);
+        }
+    }
+
+    /** Whether the block assigns {@code local} after instruction {@code at}: the piece tested is then not the one held. */
+    private static boolean assignedAfter(List<Instruction> instructions, int at, String local) {
+        for (int i = at + 1; i < instructions.size(); i++) {
+            if (instructions.get(i) instanceof Instruction.Assign assign && assign.target().equals(local)) return true;
+        }
+        return false;
+    }
+
 }

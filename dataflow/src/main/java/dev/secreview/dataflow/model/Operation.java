@@ -50,7 +50,12 @@ public enum Operation {
     /** The length of a constant string or of a sequence whose elements are known. */
     LENGTH(Target.FUNCTION),
     /** A new sequence of the known elements of the argument. */
-    TO_SEQUENCE(Target.FUNCTION);
+    TO_SEQUENCE(Target.FUNCTION),
+    /**
+     * Joins path pieces ({@code os.path.join}): the branch refinement reads it, as it reads the {@code /} and
+     * {@code +} that join pieces, when a check vouches for the joined path (its pieces stay under the same base).
+     */
+    JOIN_PATH(Target.FUNCTION);
 
     /** What the operation applies to: a container receiver, a constant string receiver, or a called function. */
     public enum Target { CONTAINER, TEXT, FUNCTION }

@@ -61,7 +61,10 @@ import java.util.Set;
  * sanitizer KINDS CALLEE                     xss html.escape   (KINDS: comma list, "all", or "all" and kinds
  *                                            left out: all,-size (a conversion to a number makes text harmless, not
  *                                            a number small))
- * validator KINDS CALLEE ARGS                all *.isdigit receiver   (true result vouches for ARGS)
+ * validator KINDS CALLEE ARGS                all *.isdigit receiver   (true result vouches for ARGS; a value
+ *                                            vouched for a kind of a contained line (a path) that the block joined
+ *                                            with +, / or a join-path function vouches for its pieces for that kind;
+ *                                            x == SANITIZER(x) vouches for x as the sanitiser does)
  * contained KINDS RESOLVER TEST               path os.path.realpath startswith   (x = RESOLVER(...) then a
  *                                            true x.TEST(base) with a fixed base vouches for x)
  * rejects   KINDS TEXT                       path ..   (a test proving the value lacks TEXT vouches for it)
@@ -832,6 +835,13 @@ public final class TaintModels {
 
     public List<Containment> containments(String resolver) {
         return containments.stream().filter(c -> c.resolver().matches(resolver)).toList();
+    }
+
+    /** The kinds some {@code contained} line names: those whose values are paths under a base. */
+    public long containedKinds() {
+        long kinds = 0;
+        for (Containment containment : containments) kinds |= containment.kinds();
+        return kinds;
     }
 
     public List<AllowList> allowLists(String parser) {

@@ -1,5 +1,6 @@
 package dev.secreview.dataflow.analysis;
 
+import dev.secreview.dataflow.ir.Operator;
 import dev.secreview.dataflow.ir.SourceModule;
 import dev.secreview.dataflow.model.TaintModels;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static dev.secreview.dataflow.analysis.Ir.assign;
+import static dev.secreview.dataflow.analysis.Ir.binary;
 import static dev.secreview.dataflow.analysis.Ir.branch;
 import static dev.secreview.dataflow.analysis.Ir.call;
 import static dev.secreview.dataflow.analysis.Ir.concat;
@@ -39,6 +41,10 @@ class TaintEngineTest {
             argv       command  proc.run           0
             sanitizer  command  shlex.quote
             validator  command  *.isdigit          receiver
+            kind       path     22  remote
+            sink       path     open               0
+            rejects    path     ..
+            contained  path     os.path.realpath   startswith
             """ + TestLanguage.MODELS)));
 
     private static final String PATH = "m.py";
@@ -291,6 +297,69 @@ class TaintEngineTest {
         assertEquals(6, result.findings().get(0).sink().range().startLine());
         assertEquals(SinkVerdict.SAFE, verdict(result, 4));
         assertEquals(SinkVerdict.TAINTED, verdict(result, 6));
+    }
+
+    @Test
+    void aValueEqualToItsSanitisedFormIsVouchedFor() {
+        TaintResult result = run(module("m", function("m.handler", 1)
+                // 0: q = source; if q == shlex.quote(q)
+                .block(branch(local("$c"), 1, 2),
+                        assign(2, "q", use(global("web.request.args"))),
+                        assign(3, "$s", call(global("shlex.quote"), local("q"))),
+                        assign(3, "$c", binary(Operator.EQUAL, local("q"), local("$s"))))
+                .block(ret(5), assign(4, "$1", call(global("os.system"), local("q"))))
+                .block(ret(7), assign(6, "$2", call(global("os.system"), local("q"))))
+                .build()));
+        assertEquals(SinkVerdict.SAFE, verdict(result, 4));
+        assertEquals(SinkVerdict.TAINTED, verdict(result, 6));
+    }
+
+    @Test
+    void aPathCheckOfAJoinVouchesForItsPiecesButNotForOtherValues() {
+        TaintResult result = run(module("m", function("m.handler", 1)
+                // 0: q = source; r = source; if ".." in "/srv/" + q: (raise) else open(q), open(r)
+                .block(branch(local("$c"), 1, 2),
+                        assign(2, "q", use(global("web.request.args"))),
+                        assign(2, "r", use(global("web.request.args"))),
+                        assign(3, "$j", binary(Operator.ADD, constant("/srv/"), local("q"))),
+                        assign(3, "$c", binary(Operator.IN, constant(".."), local("$j"))))
+                .block(ret(9), assign(8, "$3", call(global("open"), local("q"))))
+                .block(ret(6),
+                        assign(4, "$1", call(global("open"), local("q"))),
+                        assign(5, "$2", call(global("open"), local("r"))))
+                .build()));
+        assertEquals(SinkVerdict.SAFE, result.verdicts().get(new TaintResult.Site(PATH, 4, 22)));
+        assertEquals(SinkVerdict.TAINTED, result.verdicts().get(new TaintResult.Site(PATH, 5, 22)));
+        assertEquals(SinkVerdict.TAINTED, result.verdicts().get(new TaintResult.Site(PATH, 8, 22)));
+    }
+
+    @Test
+    void aCheckOfAJoinVouchesForNoPieceOfAKindThatIsNotAPath() {
+        TaintResult result = run(module("m", function("m.handler", 1)
+                // 0: q = source; if ("/srv/" + q).isdigit(): os.system(q)
+                .block(branch(local("$c"), 1, 2),
+                        assign(2, "q", use(global("web.request.args"))),
+                        assign(3, "$j", binary(Operator.ADD, constant("/srv/"), local("q"))),
+                        assign(3, "$c", method(local("$j"), "isdigit")))
+                .block(ret(5), assign(4, "$1", call(global("os.system"), local("q"))))
+                .block(ret(7), assign(6, "$2", call(global("os.system"), local("q"))))
+                .build()));
+        assertEquals(SinkVerdict.TAINTED, verdict(result, 4));
+    }
+
+    @Test
+    void aPieceReassignedAfterTheJoinIsNotVouchedFor() {
+        TaintResult result = run(module("m", function("m.handler", 1)
+                // 0: q = source; j = "/srv/" + q; q = source again; if ".." in j: (raise) else open(q)
+                .block(branch(local("$c"), 1, 2),
+                        assign(2, "q", use(global("web.request.args"))),
+                        assign(3, "$j", binary(Operator.ADD, constant("/srv/"), local("q"))),
+                        assign(4, "q", use(global("web.request.args"))),
+                        assign(5, "$c", binary(Operator.IN, constant(".."), local("$j"))))
+                .block(ret(7), assign(6, "$1", call(global("os.system"), local("q"))))
+                .block(ret(9), assign(8, "$2", call(global("open"), local("q"))))
+                .build()));
+        assertEquals(SinkVerdict.TAINTED, result.verdicts().get(new TaintResult.Site(PATH, 8, 22)));
     }
 
     @Test
