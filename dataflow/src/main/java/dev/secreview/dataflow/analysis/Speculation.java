@@ -97,7 +97,9 @@ final class Speculation {
                 } catch (RuntimeException | StackOverflowError e) {
                     // Nothing here is a result: what this thread did not record, the engine analyses itself.
                 }
-                speculation.cpuNanos.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+                if (Boolean.getBoolean(TaintEngine.STATS_PROPERTY)) {
+                    speculation.cpuNanos.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+                }
             }, "secreview-dataflow-" + (t + 1), stackBytes);
             worker.setDaemon(true);
             workers.add(worker);

@@ -98,7 +98,9 @@ public final class TaintEngine extends Analysis {
             } catch (RuntimeException e) {
                 failure.set(e);
             }
-            cpu[0] = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            if (Boolean.getBoolean(STATS_PROPERTY)) {
+                cpu[0] = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            }
         }, "secreview-dataflow", STACK_BYTES);
         worker.start();
         try {
