@@ -35,7 +35,7 @@ final class FunctionAnalyzer {
     private static final int MAX_VISITS = 12;
     private static final long ALL_KINDS = -1L;
 
-    private final TaintEngine engine;
+    private final Analysis engine;
     private final Function function;
     private final String path;
     private final TaintModels models;
@@ -47,7 +47,7 @@ final class FunctionAnalyzer {
     private Value returned;
     private boolean reporting;
 
-    FunctionAnalyzer(TaintEngine engine, Function function, String path) {
+    FunctionAnalyzer(Analysis engine, Function function, String path) {
         this.engine = engine;
         this.function = function;
         this.path = path;
@@ -230,7 +230,7 @@ final class FunctionAnalyzer {
         }
     }
 
-    /** What the summary tells the loads of class attributes elsewhere ({@link TaintEngine#classAttribute}). */
+    /** What the summary tells the loads of class attributes elsewhere ({@link Analysis#classAttribute}). */
     private void recordAttributeStore(String attribute, Value object, Value value) {
         if (object.name() != null && object.name().endsWith("()")) {
             typedStores.add(new Summary.TypedStore(object.name().substring(0, object.name().length() - 2), attribute));
@@ -345,7 +345,7 @@ final class FunctionAnalyzer {
 
     /**
      * Whether an attribute read on an object of unknown class may be taken from the classes of the tree that
-     * bind the name ({@link TaintEngine#treeConstantAttribute}): only for a compound name, as the language
+     * bind the name ({@link Analysis#treeConstantAttribute}): only for a compound name, as the language
      * writes one ({@code db_contains_type}), which the objects of libraries rarely share, that no source model names,
      * on an object that is not a source object and carries no source's data. A request object handed in as a parameter and read under a
      * name a class of the tree also binds ({@code req.content_type}) is the case these limits leave open.
@@ -524,7 +524,7 @@ final class FunctionAnalyzer {
         else engine.finding(kind, fact);
     }
 
-    TaintEngine engine() {
+    Analysis engine() {
         return engine;
     }
 

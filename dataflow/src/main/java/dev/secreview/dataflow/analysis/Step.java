@@ -46,6 +46,17 @@ public final class Step implements java.io.Serializable {
         return result;
     }
 
+    /** Whether the two paths have the same steps (the same files, ranges and notes, in the same order). */
+    static boolean sameSteps(Step a, Step b) {
+        for (; a != b; a = a.previous, b = b.previous) {
+            if (a == null || b == null || a.length != b.length || !a.range.equals(b.range) || !a.path.equals(b.path)
+                    || !a.note.equals(b.note)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether this is where the path begins. */
     public boolean isStart() {
         return previous == null;

@@ -2,7 +2,6 @@ package dev.secreview.dataflow.analysis;
 
 import dev.secreview.core.model.TextRange;
 import dev.secreview.dataflow.ir.Block;
-import dev.secreview.dataflow.ir.ClassInfo;
 import dev.secreview.dataflow.ir.Function;
 import dev.secreview.dataflow.ir.Instruction;
 import dev.secreview.dataflow.ir.SourceModule;
@@ -25,47 +24,82 @@ import java.util.concurrent.atomic.AtomicReference;
  * (on demand), and summarised; a call applies its callee's summary to its own arguments, so flows
  * cross functions and modules. Recursion and very deep call chains fall back to the conservative
  * default for unknown calls, which keeps the analysis linear in the size of the tree.
+ *
+ * <p>With more than one thread, a {@link Speculation} first analyses the functions on all of them; then the engine
+ * goes through the tree on one thread, in its one order, and takes over each function's recorded analysis when
+ * every answer it got then is the one the engine gives now, and analyses the function again otherwise. So what
+ * is found, and in which order, is what one thread finds, whatever the number of threads.
  */
-public final class TaintEngine {
-    /** Deeper call chains than this are not followed: the callee counts as unknown code. */
-    private static final int MAX_CALL_DEPTH = 24;
+public final class TaintEngine extends Analysis {
+    /** The system property that sets how many threads the analysis uses; 1 analyses on one thread only. */
+    public static final String THREADS_PROPERTY = "secreview.dataflow.threads";
+    /** The system property that, set to true, has each run print its times and work on standard error. */
+    public static final String STATS_PROPERTY = "secreview.dataflow.stats";
     private static final long STACK_BYTES = 512L * 1024 * 1024;
 
-    private final Program program;
-    private final TaintModels models;
-    private final LanguageSemantics semantics;
+    private final int threads;
     // Functions are compared by identity: a record's deep equality would hash its whole body.
     private final Map<Function, Summary> summaries = new IdentityHashMap<>();
     private final Set<Function> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Function, String> paths = new IdentityHashMap<>();
+    private final Map<Function, Integer> index = new IdentityHashMap<>();
+    private final List<Function> order = new ArrayList<>();
     private final Map<String, TaintFinding> findings = new LinkedHashMap<>();
     private final Map<TaintResult.Site, SinkVerdict> verdicts = new HashMap<>();
     private final Map<String, Set<Integer>> unreachableLines = new HashMap<>();
     private final Map<String, Set<Integer>> liveLines = new HashMap<>();
     private final Map<String, String> failures = new HashMap<>();
     private final Map<String, Optional<Value>> classAttributes = new HashMap<>();
+    private Speculation speculation;
     private int depth;
+    private int takenOver;
+    private int analysed;
 
-    /** {@code semantics}: the language the tree's IR was lowered from (one language per engine). */
+    /**
+     * {@code semantics}: the language the tree's IR was lowered from (one language per engine). The analysis uses
+     * as many threads as the system property {@value #THREADS_PROPERTY} says, else one a processor.
+     */
     public TaintEngine(Program program, TaintModels models, LanguageSemantics semantics) {
-        this.program = program;
-        this.models = models;
-        this.semantics = semantics;
+        this(program, models, semantics, defaultThreads());
+    }
+
+    /** {@code threads}: how many threads analyse functions (1: the engine's own only); the result is the same. */
+    public TaintEngine(Program program, TaintModels models, LanguageSemantics semantics, int threads) {
+        super(program, models, semantics);
+        this.threads = Math.max(1, threads);
         for (SourceModule module : program.modules()) {
-            for (Function f : module.functions()) paths.put(f, module.source().displayPath());
+            for (Function f : module.functions()) {
+                paths.put(f, module.source().displayPath());
+                if (index.putIfAbsent(f, order.size()) == null) order.add(f);
+            }
         }
+    }
+
+    /** {@value #THREADS_PROPERTY} if set, else the number of processors. */
+    public static int defaultThreads() {
+        Integer set = Integer.getInteger(THREADS_PROPERTY);
+        return set != null ? Math.max(1, set) : Runtime.getRuntime().availableProcessors();
     }
 
     /** Analyses every function of the tree, on a thread with a stack deep enough for long call chains. */
     public TaintResult run() {
+        long start = System.nanoTime();
+        if (threads > 1 && order.size() > 1) {
+            speculation = Speculation.run(program(), models(), semantics(), order, index, paths,
+                    Math.min(threads, order.size()), STACK_BYTES);
+        }
+        long speculated = System.nanoTime();
+        String speculationWork = speculation == null ? "" : " (" + speculation.work() + ")";
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        long[] cpu = new long[1];
         Thread worker = new Thread(null, () -> {
             try {
-                for (SourceModule module : program.modules()) {
-                    for (Function function : module.functions()) summary(function);
-                }
+                for (Function function : order) summary(function);
             } catch (RuntimeException e) {
                 failure.set(e);
+            }
+            if (Boolean.getBoolean(STATS_PROPERTY)) {
+                cpu[0] = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             }
         }, "secreview-dataflow", STACK_BYTES);
         worker.start();
@@ -74,8 +108,15 @@ public final class TaintEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("dataflow analysis interrupted", e);
+        } finally {
+            speculation = null;
         }
         if (failure.get() != null) throw failure.get();
+        if (Boolean.getBoolean(STATS_PROPERTY)) {
+            System.err.printf("secreview dataflow: %d functions, %d threads: %d ms on all threads%s, %d ms on one (%d ms CPU);"
+                            + " %d taken over, %d analysed on one%n", order.size(), threads, (speculated - start) / 1_000_000, speculationWork,
+                    (System.nanoTime() - speculated) / 1_000_000, cpu[0] / 1_000_000, takenOver, analysed);
+        }
         Map<String, Set<Integer>> dead = new HashMap<>();
         unreachableLines.forEach((path, lines) -> {
             Set<Integer> onlyDead = new HashSet<>(lines);
@@ -85,7 +126,12 @@ public final class TaintEngine {
         return new TaintResult(new ArrayList<>(findings.values()), verdicts, dead, failures);
     }
 
-    /** The function's summary, analysing it first if needed; empty inside recursion or too deep a chain. */
+    /** How many functions the last run took over from the other threads' analyses, and how many it analysed itself. */
+    int[] work() {
+        return new int[] {takenOver, analysed};
+    }
+
+    @Override
     Optional<Summary> summary(Function function) {
         Summary known = summaries.get(function);
         if (known != null) return Optional.of(known);
@@ -93,13 +139,18 @@ public final class TaintEngine {
         inProgress.add(function);
         depth++;
         try {
-            Summary summary;
-            try {
-                summary = new FunctionAnalyzer(this, function, pathOf(function)).run();
-            } catch (RuntimeException | StackOverflowError e) {
-                // One function the analysis cannot handle costs its own findings, not the tree's.
-                failures.putIfAbsent(pathOf(function), function.simpleName() + " (" + e.getClass().getSimpleName() + ")");
-                summary = Summary.failed(function);
+            Summary summary = takeOver(function);
+            if (summary != null) {
+                takenOver++;
+            } else {
+                analysed++;
+                try {
+                    summary = new FunctionAnalyzer(this, function, pathOf(function)).run();
+                } catch (RuntimeException | StackOverflowError e) {
+                    // One function the analysis cannot handle costs its own findings, not the tree's.
+                    failures.putIfAbsent(pathOf(function), function.simpleName() + " (" + e.getClass().getSimpleName() + ")");
+                    summary = Summary.failed(function);
+                }
             }
             summaries.put(function, summary);
             return Optional.of(summary);
@@ -110,105 +161,49 @@ public final class TaintEngine {
     }
 
     /**
-     * What reading {@code attribute} of an instance of {@code type} (or of the class) gives when the tree
-     * binds it only to values fixed by the program: one of the constants the class bodies of its hierarchy
-     * bind it to, or of the fixed values functions store under that name. Empty when anything else may be
-     * there: another value stored under that name on any object, a class body binding it to something
-     * else, a base class outside the tree, attributes of the hierarchy set by name at run time
-     * ({@code setattr(self, key, value)}), nothing in the hierarchy binding it at all (something unseen
-     * does), or a storing function whose summary is not known yet (recursion).
+     * The function's recorded summary, when its recorded analysis holds here: its events are replayed in order (what
+     * it found, found again; what it asked, asked again of this engine, which analyses callees as it goes), and
+     * null at the first answer that differs from the recorded one. Then the function is analysed again, and asks the
+     * same questions up to there, which now find their answers known; what was already found is found again
+     * without effect (a finding is kept by the first path to its sink, verdicts combine to the strongest, lines
+     * are sets).
      */
-    Optional<Value> classAttribute(ClassInfo type, String attribute) {
-        String key = type.name() + "#" + attribute;
-        Optional<Value> known = classAttributes.get(key);
-        if (known != null) return known;
-        Optional<List<Object>> declared = program.classBodyValues(type, attribute);
-        if (declared.isEmpty()) return cached(key, Optional.empty());
-        Value joined = null;
-        for (Object constant : declared.get()) {
-            Value value = Value.ofConstant(constant);
-            joined = joined == null ? value : joined.join(value);
-        }
-        Set<String> hierarchy = program.hierarchy(type);
-        boolean boundInHierarchy = joined != null;
-        for (Function function : program.storesOf(attribute)) {
-            Optional<Summary> summary = summary(function);
-            if (summary.isEmpty()) return Optional.empty();   // not cached: later, the summary may be known
-            Value stored = summary.get().attributeStores().get(attribute);
-            if (stored == null) continue;   // the store is on a line no execution reaches
-            if (!stored.harmless()) return cached(key, Optional.empty());
-            joined = joined == null ? stored : joined.join(stored);
-            boundInHierarchy |= storesOn(summary.get(), hierarchy, attribute);
-        }
-        for (Function function : program.storesOf(Instruction.StoreAttribute.ANY)) {
-            Optional<Summary> summary = summary(function);
-            if (summary.isEmpty()) return Optional.empty();
-            if (storesOn(summary.get(), hierarchy, Instruction.StoreAttribute.ANY)) return cached(key, Optional.empty());
-        }
-        return cached(key, boundInHierarchy ? Optional.of(joined.withName(null)) : Optional.empty());
-    }
-
-    /**
-     * What reading {@code attribute} of an object of unknown type gives when the tree binds that name only to
-     * constants: in class bodies (at least one) and in whatever functions store under it. A class of the tree
-     * is then the only thing that can have it ({@code self.broker.db_contains_type}, the broker handed in by
-     * a caller). The caller keeps names that models give to sources out; attributes set by a computed name
-     * ({@code setattr(obj, key, value)}) on an object of unknown type are not seen.
-     */
-    Optional<Value> treeConstantAttribute(String attribute) {
-        String key = "*#" + attribute;
-        Optional<Value> known = classAttributes.get(key);
-        if (known != null) return known;
-        Optional<List<Object>> declared = program.classBodyValuesAnywhere(attribute);
-        if (declared.isEmpty()) return cached(key, Optional.empty());
-        Value joined = null;
-        for (Object constant : declared.get()) {
-            Value value = Value.ofConstant(constant);
-            joined = joined == null ? value : joined.join(value);
-        }
-        for (Function function : program.storesOf(attribute)) {
-            Optional<Summary> summary = summary(function);
-            if (summary.isEmpty()) return Optional.empty();   // not cached: later, the summary may be known
-            Value stored = summary.get().attributeStores().get(attribute);
-            if (stored == null) continue;
-            if (!stored.harmless()) return cached(key, Optional.empty());
-            joined = joined.join(stored);
-        }
-        return cached(key, Optional.of(joined.withName(null)));
-    }
-
-    /** Whether the function stores the attribute on an instance of one of these classes. */
-    private boolean storesOn(Summary summary, Set<String> classes, String attribute) {
-        for (Summary.TypedStore store : summary.typedStores()) {
-            if (store.attribute().equals(attribute)
-                    && program.classInfo(store.type()).map(c -> classes.contains(c.name())).orElse(false)) {
-                return true;
+    private Summary takeOver(Function function) {
+        Speculation.Recording recording = speculation == null ? null : speculation.recording(function);
+        if (recording == null || !recording.trusted()) return null;
+        try {
+            for (Object event : recording.events()) {
+                if (event instanceof Speculation.Found found) {
+                    finding(found.kind(), found.fact());
+                } else if (event instanceof Speculation.Judged judged) {
+                    verdict(judged.path(), judged.range(), judged.kind(), judged.verdict());
+                } else if (event instanceof Speculation.Lines lines) {
+                    if (lines.live()) live(lines.path(), lines.block());
+                    else unreachable(lines.path(), lines.block());
+                } else if (event instanceof Speculation.SummaryAsked asked) {
+                    if (!Same.summaries(summary(asked.function()), asked.answer())) return null;
+                } else if (event instanceof Speculation.ClassAttributeAsked asked) {
+                    if (!Same.values(classAttribute(asked.type(), asked.attribute()), asked.answer())) return null;
+                } else if (event instanceof Speculation.TreeConstantAsked asked) {
+                    if (!Same.values(treeConstantAttribute(asked.attribute()), asked.answer())) return null;
+                }
             }
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;   // the function's own analysis meets the same failure, and reports it
         }
-        return false;
+        return recording.summary();
     }
 
-    private Optional<Value> cached(String key, Optional<Value> value) {
-        classAttributes.put(key, value);
-        return value;
+    @Override
+    Map<String, Optional<Value>> classAttributes() {
+        return classAttributes;
     }
 
     String pathOf(Function function) {
         return paths.get(function);
     }
 
-    Program program() {
-        return program;
-    }
-
-    TaintModels models() {
-        return models;
-    }
-
-    LanguageSemantics semantics() {
-        return semantics;
-    }
-
+    @Override
     void finding(TaintKind kind, Fact fact) {
         List<Step> path = fact.trace().steps();
         Step sink = path.get(path.size() - 1);
@@ -217,14 +212,17 @@ public final class TaintEngine {
         verdict(sink.path(), sink.range(), kind, SinkVerdict.TAINTED);
     }
 
+    @Override
     void verdict(String path, TextRange range, TaintKind kind, SinkVerdict verdict) {
         verdicts.merge(new TaintResult.Site(path, range.startLine(), kind.cwe()), verdict, SinkVerdict::combine);
     }
 
+    @Override
     void live(String path, Block block) {
         addLines(liveLines, path, block);
     }
 
+    @Override
     void unreachable(String path, Block block) {
         addLines(unreachableLines, path, block);
     }
