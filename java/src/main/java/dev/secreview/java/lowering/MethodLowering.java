@@ -44,6 +44,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
 import dev.secreview.core.engine.FileDeadline;
 import dev.secreview.core.model.TextRange;
+import dev.secreview.dataflow.ir.FunctionBuilder;
 import dev.secreview.dataflow.ir.Argument;
 import dev.secreview.dataflow.ir.Block;
 import dev.secreview.dataflow.ir.Constant;

@@ -1,6 +1,7 @@
 package dev.secreview.java.taint;
 
 import dev.secreview.dataflow.analysis.LanguageSemantics;
+import dev.secreview.dataflow.analysis.NumberFolding;
 import dev.secreview.dataflow.ir.Constant;
 import dev.secreview.dataflow.ir.Operator;
 
@@ -35,12 +36,12 @@ public final class JavaSemantics implements LanguageSemantics {
             default: break;
         }
         if (a instanceof String s && b instanceof String t && s.length() == 1 && t.length() == 1) {
-            return compare(op, s.compareTo(t));   // chars compare by code
+            return NumberFolding.compared(op, s.compareTo(t));   // chars compare by code
         }
         Long x = integer(a), y = integer(b);
         if (x != null && y != null) return integerOp(op, x, y);
         Double p = number(a), q = number(b);
-        if (p != null && q != null) return doubleOp(op, p, q);
+        if (p != null && q != null) return NumberFolding.doubles(op, p, q);
         if (a instanceof Boolean x1 && b instanceof Boolean y1) {
             switch (op) {
                 case BIT_AND: return x1 & y1;
@@ -64,27 +65,7 @@ public final class JavaSemantics implements LanguageSemantics {
             case BIT_XOR: return x ^ y;
             case SHIFT_LEFT: return y < 0 || y > 62 ? null : x << y;
             case SHIFT_RIGHT: return y < 0 ? null : x >> Math.min(y, 63);
-            default: return compare(op, Long.compare(x, y));
-        }
-    }
-
-    private static Object doubleOp(Operator op, double p, double q) {
-        switch (op) {
-            case ADD: return p + q;
-            case SUBTRACT: return p - q;
-            case MULTIPLY: return p * q;
-            case DIVIDE: return q == 0 ? null : p / q;
-            default: return compare(op, Double.compare(p, q));
-        }
-    }
-
-    private static Boolean compare(Operator op, int c) {
-        switch (op) {
-            case LESS: return c < 0;
-            case LESS_EQUAL: return c <= 0;
-            case GREATER: return c > 0;
-            case GREATER_EQUAL: return c >= 0;
-            default: return null;
+            default: return NumberFolding.compared(op, Long.compare(x, y));
         }
     }
 

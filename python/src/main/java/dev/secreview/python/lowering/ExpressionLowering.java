@@ -1,5 +1,6 @@
 package dev.secreview.python.lowering;
 
+import dev.secreview.dataflow.ir.FunctionBuilder;
 import dev.secreview.dataflow.ir.Argument;
 import dev.secreview.dataflow.ir.Expr;
 import dev.secreview.dataflow.ir.Instruction;

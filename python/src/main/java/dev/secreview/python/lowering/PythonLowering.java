@@ -1,6 +1,7 @@
 package dev.secreview.python.lowering;
 
 import dev.secreview.core.model.TextRange;
+import dev.secreview.dataflow.ir.FunctionBuilder;
 import dev.secreview.dataflow.ir.ClassInfo;
 import dev.secreview.dataflow.ir.Function;
 import dev.secreview.dataflow.ir.SourceModule;

@@ -1,6 +1,7 @@
 package dev.secreview.python.lowering;
 
 import dev.secreview.core.engine.FileDeadline;
+import dev.secreview.dataflow.ir.FunctionBuilder;
 import dev.secreview.dataflow.ir.Expr;
 import dev.secreview.dataflow.ir.Instruction;
 import dev.secreview.dataflow.ir.Operand;

@@ -1,6 +1,7 @@
 package dev.secreview.python.taint;
 
 import dev.secreview.dataflow.analysis.LanguageSemantics;
+import dev.secreview.dataflow.analysis.NumberFolding;
 import dev.secreview.dataflow.ir.Constant;
 import dev.secreview.dataflow.ir.Operator;
 
@@ -41,7 +42,7 @@ public final class PythonSemantics implements LanguageSemantics {
         if (a instanceof String s && op == Operator.REMAINDER) return percentFormat(s, b);
         if (a instanceof String s && b instanceof String t) {
             if (op == Operator.ADD) return s.length() + t.length() > MAX_STRING ? null : s + t;
-            return compare(op, s.compareTo(t));
+            return NumberFolding.compared(op, s.compareTo(t));
         }
         if (a instanceof String s && b instanceof Long n && op == Operator.MULTIPLY) {
             return n >= 0 && s.length() * n <= MAX_STRING ? s.repeat(n.intValue()) : null;
@@ -49,7 +50,7 @@ public final class PythonSemantics implements LanguageSemantics {
         Long x = integer(a), y = integer(b);
         if (x != null && y != null) return integerOp(op, x, y);
         Double p = number(a), q = number(b);
-        if (p != null && q != null) return doubleOp(op, p, q);
+        if (p != null && q != null) return NumberFolding.doubles(op, p, q);
         return null;
     }
 
@@ -67,27 +68,7 @@ public final class PythonSemantics implements LanguageSemantics {
             case SHIFT_LEFT: return y < 0 || y > 62 ? null : x << y;
             case SHIFT_RIGHT: return y < 0 ? null : x >> Math.min(y, 63);
             case POWER: return y < 0 || y > 62 ? null : (long) Math.pow(x, y);
-            default: return compare(op, Long.compare(x, y));
-        }
-    }
-
-    private static Object doubleOp(Operator op, double p, double q) {
-        switch (op) {
-            case ADD: return p + q;
-            case SUBTRACT: return p - q;
-            case MULTIPLY: return p * q;
-            case DIVIDE: return q == 0 ? null : p / q;
-            default: return compare(op, Double.compare(p, q));
-        }
-    }
-
-    private static Boolean compare(Operator op, int c) {
-        switch (op) {
-            case LESS: return c < 0;
-            case LESS_EQUAL: return c <= 0;
-            case GREATER: return c > 0;
-            case GREATER_EQUAL: return c >= 0;
-            default: return null;
+            default: return NumberFolding.compared(op, Long.compare(x, y));
         }
     }
 

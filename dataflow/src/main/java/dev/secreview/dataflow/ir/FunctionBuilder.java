@@ -1,75 +1,70 @@
-package dev.secreview.python.lowering;
+package dev.secreview.dataflow.ir;
 
 import dev.secreview.core.model.TextRange;
-import dev.secreview.dataflow.ir.Block;
-import dev.secreview.dataflow.ir.Constant;
-import dev.secreview.dataflow.ir.Operand;
-import dev.secreview.dataflow.ir.Instruction;
-import dev.secreview.dataflow.ir.Terminator;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-/** Accumulates one function's basic blocks while its statements are lowered. */
-final class FunctionBuilder {
+/** Accumulates one function's basic blocks while a front end lowers its statements. */
+public final class FunctionBuilder {
     private final List<List<Instruction>> instructions = new ArrayList<>();
     private final List<Terminator> terminators = new ArrayList<>();
     private final Deque<int[]> loops = new ArrayDeque<>();
     private int current;
     private int temporaries;
 
-    FunctionBuilder() {
+    public FunctionBuilder() {
         current = newBlock();
     }
 
-    int newBlock() {
+    public int newBlock() {
         instructions.add(new ArrayList<>());
         terminators.add(null);
         return instructions.size() - 1;
     }
 
-    String temporary() {
+    public String temporary() {
         return "$" + temporaries++;
     }
 
-    void emit(Instruction instruction) {
+    public void emit(Instruction instruction) {
         instructions.get(current).add(instruction);
     }
 
     /** Ends the current block; what follows goes to a fresh block nothing jumps to (dead code). */
-    void terminate(Terminator terminator) {
+    public void terminate(Terminator terminator) {
         terminators.set(current, terminator);
         current = newBlock();
     }
 
     /** Ends the current block with a jump to {@code target} and continues in {@code target}. */
-    void continueIn(int target) {
+    public void continueIn(int target) {
         terminators.set(current, new Terminator.Jump(target));
         current = target;
     }
 
     /** Continues in {@code block}, whose predecessors jump to it explicitly. */
-    void switchTo(int block) {
+    public void switchTo(int block) {
         current = block;
     }
 
-    void enterLoop(int continueTarget, int breakTarget) {
+    public void enterLoop(int continueTarget, int breakTarget) {
         loops.push(new int[]{continueTarget, breakTarget});
     }
 
-    void exitLoop() {
+    public void exitLoop() {
         loops.pop();
     }
 
     /** The innermost loop's {continue, break} targets, or null outside loops. */
-    int[] loop() {
+    public int[] loop() {
         return loops.peek();
     }
 
-    /** The blocks; one left open falls off the end of the function, an implicit {@code return None} at {@code end}. */
-    List<Block> build(TextRange end) {
+    /** The blocks; one left open falls off the end of the function, an implicit return of nothing ({@code None}, a void method's end) at {@code end}. */
+    public List<Block> build(TextRange end) {
         List<Block> blocks = new ArrayList<>(instructions.size());
         for (int i = 0; i < instructions.size(); i++) {
             Terminator terminator = terminators.get(i);
