@@ -29,8 +29,17 @@ public interface LanguageSemantics {
     /** The text of a constant, as the language writes it into a string. */
     String text(Object constant);
 
-    /** {@code container[key]} on two constants where the language defines it on a scalar (a string's character). */
-    Object index(Object container, Object key);
+    /**
+     * {@code container[key]} on two constants where the language defines it on a scalar: by default a string's
+     * character at the {@link #position} the index names, as a one-character string.
+     */
+    default Object index(Object container, Object key) {
+        if (container instanceof String s && key instanceof Long i) {
+            int at = position(i, s.length());
+            return at >= 0 ? String.valueOf(s.charAt(at)) : null;
+        }
+        return null;
+    }
 
     /** The position a constant index names in a sequence of {@code size} elements, or -1 when it names none. */
     int position(long index, int size);

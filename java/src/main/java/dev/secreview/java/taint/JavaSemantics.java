@@ -103,15 +103,6 @@ public final class JavaSemantics implements LanguageSemantics {
         return String.valueOf(value);
     }
 
-    @Override
-    public Object index(Object container, Object key) {
-        if (container instanceof String s && key instanceof Long i) {
-            int at = position(i, s.length());
-            return at >= 0 ? String.valueOf(s.charAt(at)) : null;
-        }
-        return null;
-    }
-
     /** Java has no negative indexes. */
     @Override
     public int position(long index, int size) {

@@ -131,15 +131,6 @@ public final class PythonSemantics implements LanguageSemantics {
         return String.valueOf(value);
     }
 
-    @Override
-    public Object index(Object container, Object key) {
-        if (container instanceof String s && key instanceof Long i) {
-            int at = position(i, s.length());
-            return at >= 0 ? String.valueOf(s.charAt(at)) : null;
-        }
-        return null;
-    }
-
     /** A negative index counts from the end. */
     @Override
     public int position(long index, int size) {
