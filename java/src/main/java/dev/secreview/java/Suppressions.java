@@ -11,7 +11,6 @@ import dev.secreview.core.engine.SuppressionDirective;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  */
 final class Suppressions {
     private static final Pattern NOSEC = Pattern.compile("^\\s*nosec\\b:?(.*)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern IGNORE = Pattern.compile("\\b(secreview:\\s*ignore\\b)(?:\\[([^\\]]*)\\])?",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern RULE_NAME = Pattern.compile("(?:py|java)-[a-z0-9]+(?:-[a-z0-9]+)*", Pattern.CASE_INSENSITIVE);
 
     private Suppressions() {
@@ -34,22 +31,11 @@ final class Suppressions {
         for (Comment comment : unit.getAllContainedComments()) {
             // a comment attributed to a node may also be listed among the orphans: once each
             if (comment.getRange().isEmpty() || !seen.add(comment.getRange().get().begin)) continue;
-            String text = comment.getContent();
             int line = comment.getRange().get().begin.line;
-            List<String> names = null;
-            String shown = null;
-            Matcher ignore = IGNORE.matcher(text);
-            Matcher nosec = NOSEC.matcher(text);
-            if (ignore.find()) {
-                names = ignore.group(2) == null ? List.of() : names(ignore.group(2));
-                shown = ignore.group();
-            } else if (nosec.find()) {
-                names = names(nosec.group(1));
-                shown = "nosec" + (names.isEmpty() ? "" : " " + String.join(",", names));
-            }
-            if (names == null) continue;
+            SuppressionDirective directive = SuppressionDirective.parse(comment.getContent(), line, NOSEC, RULE_NAME);
+            if (directive == null) continue;
             int[] span = statementAt(unit, line);
-            directives.add(new SuppressionDirective(line, span[0], span[1], shown, names));
+            directives.add(directive.covering(span[0], span[1]));
         }
         for (AnnotationExpr annotation : unit.findAll(AnnotationExpr.class)) {
             if (!annotation.getNameAsString().endsWith("SuppressWarnings")) continue;
@@ -68,15 +54,6 @@ final class Suppressions {
                     r.end.line, annotation.toString(), covered)));
         }
         return directives;
-    }
-
-    private static List<String> names(String list) {
-        List<String> names = new ArrayList<>();
-        for (String token : list.strip().split("[\\s,]+")) {
-            if (!RULE_NAME.matcher(token).matches()) break;
-            names.add(token);
-        }
-        return names;
     }
 
     /** The lines of the innermost statement or declaration that holds {@code line}: a comment covers all of it. */

@@ -6,7 +6,6 @@ import dev.secreview.python.tree.PyNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,8 +16,6 @@ import java.util.regex.Pattern;
  */
 final class SuppressionComments {
     private static final Pattern NOSEC = Pattern.compile("#\\s*nosec\\b:?([^#]*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern IGNORE = Pattern.compile("\\b(secreview:\\s*ignore\\b)(?:\\[([^\\]]*)\\])?",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern RULE_NAME = Pattern.compile("B\\d{3}|(?:py|java|c|cpp)-[a-z0-9]+(?:-[a-z0-9]+)*", Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> SIMPLE_STATEMENTS = Set.of("expression_statement", "return_statement",
@@ -34,31 +31,7 @@ final class SuppressionComments {
 
     /** The directive a comment holds, or null; its line range is set later by {@link #directives}. */
     static SuppressionDirective parse(PyNode comment) {
-        String text = comment.text();
-        int line = comment.startLine();
-        Matcher ignore = IGNORE.matcher(text);
-        if (ignore.find()) {
-            List<String> names = ignore.group(2) == null ? List.of() : names(ignore.group(2));
-            return new SuppressionDirective(line, line, line, ignore.group(),
-                    names);
-        }
-        Matcher nosec = NOSEC.matcher(text);
-        if (nosec.find()) {
-            List<String> names = names(nosec.group(1));
-            return new SuppressionDirective(line, line, line, "nosec" + (names.isEmpty() ? "" : " " + String.join(",", names)),
-                    names);
-        }
-        return null;
-    }
-
-    /** The leading list of rule names; free text after it (a justification) is not a name. */
-    private static List<String> names(String list) {
-        List<String> names = new ArrayList<>();
-        for (String token : list.strip().split("[\\s,]+")) {
-            if (!RULE_NAME.matcher(token).matches()) break;
-            names.add(token);
-        }
-        return names;
+        return SuppressionDirective.parse(comment.text(), comment.startLine(), NOSEC, RULE_NAME);
     }
 
     /** Widens each directive to the statement(s) its line belongs to. */
@@ -85,7 +58,7 @@ final class SuppressionComments {
                     last = Math.max(last, s[1]);
                 }
             }
-            widened.add(new SuppressionDirective(d.line(), first, last, d.text(), d.ruleNames()));
+            widened.add(d.covering(first, last));
         }
         return widened;
     }

@@ -33,4 +33,24 @@ public final class NumberFolding {
             default -> null;
         };
     }
+
+    /** Negation, unary plus or bitwise inversion of a number; null for any other operator or operand. */
+    public static Object unary(Operator op, Object a) {
+        if (a instanceof Long l) {
+            return switch (op) {
+                case NEGATE -> -l;
+                case PLUS -> l;
+                case INVERT -> ~l;
+                default -> null;
+            };
+        }
+        if (a instanceof Double d) {
+            return switch (op) {
+                case NEGATE -> -d;
+                case PLUS -> d;
+                default -> null;
+            };
+        }
+        return null;
+    }
 }

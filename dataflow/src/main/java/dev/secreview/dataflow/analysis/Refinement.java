@@ -76,9 +76,7 @@ final class Refinement {
                 default -> { }
             }
         } else if (condition instanceof Expr.Call call) {
-            Value target = analyzer.operand(call.target(), whenTrue, null);
-            String callee = call.method() == null ? target.name()
-                    : CallSemantics.calleeName(target, null, call.method(), analyzer.semantics());
+            String callee = callee(call, whenTrue);
             if (callee == null) return;
             quoteAtEnd(call, whenTrue);
             containment(call, whenTrue);
@@ -117,12 +115,17 @@ final class Refinement {
                 || call.arguments().size() != 1 || !call.arguments().get(0).positional()
                 || !(call.arguments().get(0).value() instanceof Operand.Local argument)
                 || !argument.name().equals(local.name())) return;
-        Value target = analyzer.operand(call.target(), proven, null);
-        String callee = call.method() == null ? target.name()
-                : CallSemantics.calleeName(target, null, call.method(), analyzer.semantics());
+        String callee = callee(call, proven);
         if (callee == null) return;
         long kinds = analyzer.models().sanitizedBy(callee);
         if (kinds != 0) vouch(value, proven, kinds);
+    }
+
+    /** The name a condition's call is matched by in the models: a function's, or a method's on its receiver. */
+    private String callee(Expr.Call call, Map<String, Value> state) {
+        Value target = analyzer.operand(call.target(), state, null);
+        return call.method() == null ? target.name()
+                : CallSemantics.calleeName(target, null, call.method(), analyzer.semantics());
     }
 
     private boolean joinsPaths(Expr.Call call, Map<String, Value> state) {
@@ -233,9 +236,13 @@ final class Refinement {
 
     private void vouch(Operand operand, Map<String, Value> state, long kinds) {
         if (!(operand instanceof Operand.Local local)) return;
+        sanitize(local, state, kinds);
+        vouchParts(operand, state, kinds, 0);
+    }
+
+    private static void sanitize(Operand.Local local, Map<String, Value> state, long kinds) {
         Value value = state.get(local.name());
         if (value != null) state.put(local.name(), value.withTaint(value.taint().sanitize(kinds)));
-        vouchParts(operand, state, kinds, 0);
     }
 
     /**
@@ -267,8 +274,7 @@ final class Refinement {
         }
         for (Operand part : parts) {
             if (!(part instanceof Operand.Local local) || assignedAfter(instructions, at, local.name())) continue;
-            Value value = state.get(local.name());
-            if (value != null) state.put(local.name(), value.withTaint(value.taint().sanitize(kinds)));
+            sanitize(local, state, kinds);
             vouchParts(part, state, kinds, depth + 1);
         }
     }

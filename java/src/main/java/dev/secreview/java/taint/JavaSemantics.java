@@ -71,16 +71,8 @@ public final class JavaSemantics implements LanguageSemantics {
 
     @Override
     public Object fold(Operator op, Object a) {
-        switch (op) {
-            case NOT: return a instanceof Boolean b ? !b : null;
-            case NEGATE:
-                if (a instanceof Long l) return -l;
-                if (a instanceof Double d) return -d;
-                return null;
-            case PLUS: return a instanceof Long || a instanceof Double ? a : null;
-            case INVERT: return a instanceof Long l ? ~l : null;
-            default: return null;
-        }
+        if (op == Operator.NOT) return a instanceof Boolean b ? !b : null;
+        return NumberFolding.unary(op, a);
     }
 
     /** Only booleans are conditions in Java; anything else the compiler refuses, and is taken as true when not null. */

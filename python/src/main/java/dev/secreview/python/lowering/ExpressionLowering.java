@@ -242,11 +242,25 @@ final class ExpressionLowering {
     private Expr comparison(PyNode node) {
         List<PyNode> operands = node.namedChildren();
         if (operands.size() != 2) return opaque(node);
-        StringBuilder op = new StringBuilder();
+        return new Expr.Binary(Operators.binary(comparisonOperators(node).get(0)), operand(operands.get(0)),
+                operand(operands.get(1)));
+    }
+
+    /** The operators between a comparison's operands, in order, as Python spells them ({@code <}, {@code not in}). */
+    private static List<String> comparisonOperators(PyNode node) {
+        List<String> operators = new ArrayList<>();
+        StringBuilder operator = new StringBuilder();
+        boolean afterOperand = false;
         for (PyNode child : node.children()) {
-            if (!child.isNamed()) op.append(op.length() == 0 ? "" : " ").append(child.type());
+            if (!child.isNamed()) {
+                operator.append(operator.length() == 0 ? "" : " ").append(child.type());
+            } else if (!child.is("comment")) {
+                if (afterOperand) operators.add(operator.toString());
+                operator.setLength(0);
+                afterOperand = true;
+            }
         }
-        return new Expr.Binary(Operators.binary(op.toString()), operand(operands.get(0)), operand(operands.get(1)));
+        return operators;
     }
 
     private Expr stringExpr(PyNode node) {
@@ -337,17 +351,10 @@ final class ExpressionLowering {
      * each proves refines its edge ({@code 0 < n <= LIMIT} bounds {@code n}). The operands are evaluated once, first.
      */
     private void chainedComparison(PyNode node, int whenTrue, int whenFalse) {
+        List<String> operators = comparisonOperators(node);
         List<Operand> operands = new ArrayList<>();
-        List<String> operators = new ArrayList<>();
-        StringBuilder operator = new StringBuilder();
-        for (PyNode child : node.children()) {
-            if (!child.isNamed()) {
-                operator.append(operator.length() == 0 ? "" : " ").append(child.type());
-            } else if (!child.is("comment")) {
-                if (!operands.isEmpty()) operators.add(operator.toString());
-                operator.setLength(0);
-                operands.add(operand(child));
-            }
+        for (PyNode child : node.namedChildren()) {
+            if (!child.is("comment")) operands.add(operand(child));
         }
         for (int i = 0; i < operators.size(); i++) {
             String tested = builder.temporary();

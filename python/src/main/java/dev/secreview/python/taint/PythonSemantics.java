@@ -74,16 +74,8 @@ public final class PythonSemantics implements LanguageSemantics {
 
     @Override
     public Object fold(Operator op, Object a) {
-        switch (op) {
-            case NOT: return !truthy(a);
-            case NEGATE:
-                if (a instanceof Long l) return -l;
-                if (a instanceof Double d) return -d;
-                return null;
-            case PLUS: return a instanceof Long || a instanceof Double ? a : null;
-            case INVERT: return a instanceof Long l ? ~l : null;
-            default: return null;
-        }
+        if (op == Operator.NOT) return !truthy(a);
+        return NumberFolding.unary(op, a);
     }
 
     /** Python's truthiness: {@code None}, {@code False}, zero and the empty string are false. */
