@@ -1,6 +1,5 @@
 package dev.secreview.audit;
 
-import dev.secreview.python.semantic.Call;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
@@ -9,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The constructs the claim says the code has are in the file: a try/except block, a with statement,
+ * The constructs the claim says the code has are in the file: in Python, a try/except block, a with statement,
  * a finally clause, an assert, a lambda, a decorator, a class or function of a given name. Read from the
  * parse tree, not from the text. Mentions the claim denies or recommends ("there is no try/except",
  * "should use a with statement", "the decorator is missing") are not assertions and are not checked.
@@ -41,16 +40,18 @@ final class ConstructCheck implements ClaimCheck {
         CodeUnderAudit code = input.code();
         String assertion = Wording.assertion(claim);
         List<String> evidence = new ArrayList<>();
-        for (Construct construct : CONSTRUCTS) {
-            if (Wording.asserted(construct.mention(), assertion).isEmpty()) continue;
-            List<Integer> lines = code.nodes(construct.nodeType()).stream().map(PyNode::startLine).distinct().toList();
-            if (lines.isEmpty()) {
-                return Outcome.failed(Verdict.UNKNOWN_SYMBOL, List.of("the claim speaks of " + construct.name() + ", but the file has none"));
+        if (code instanceof PythonCode python) {
+            for (Construct construct : CONSTRUCTS) {
+                if (Wording.asserted(construct.mention(), assertion).isEmpty()) continue;
+                List<Integer> lines = python.nodes(construct.nodeType()).stream().map(PyNode::startLine).distinct().toList();
+                if (lines.isEmpty()) {
+                    return Outcome.failed(Verdict.UNKNOWN_SYMBOL, List.of("the claim speaks of " + construct.name() + ", but the file has none"));
+                }
+                evidence.add(construct.name() + " is on " + Evidence.lines(lines));
             }
-            evidence.add(construct.name() + " is on " + Evidence.lines(lines));
         }
         Optional<String> className = Wording.asserted(CLASS, assertion).map(m -> m.group(1));
-        if (className.isPresent() && code.definitionsOf(className.get()).isEmpty() && !code.bindsImport(className.get())) {
+        if (className.isPresent() && !code.knowsClass(className.get())) {
             return Outcome.failed(Verdict.UNKNOWN_SYMBOL, List.of("the claim speaks of class `" + className.get()
                     + "`, but the file defines no such class"));
         }
@@ -69,7 +70,7 @@ final class ConstructCheck implements ClaimCheck {
     }
 
     private static boolean definesOrUses(CodeUnderAudit code, String name) {
-        return !code.definitionsOf(name).isEmpty() || code.calls().stream().map(Call::name).anyMatch(name::equals)
+        return !code.definitionsOf(name).isEmpty() || code.callSites().stream().map(CodeUnderAudit.CallSite::name).anyMatch(name::equals)
                 || code.bindsImport(name);
     }
 }

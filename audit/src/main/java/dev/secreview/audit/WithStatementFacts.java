@@ -25,12 +25,12 @@ final class WithStatementFacts extends CallFacts {
     }
 
     @Override
-    boolean concerns(Call call, CodeUnderAudit code) {
+    boolean concerns(Call call, PythonCode code) {
         return OPENERS.contains(call.name()) || managedByWith(call.node());
     }
 
     @Override
-    Optional<String> refutation(Call call, CodeUnderAudit code) {
+    Optional<String> refutation(Call call, PythonCode code) {
         return managedByWith(call.node())
                 ? Optional.of(Evidence.at(call.node(), "is opened in a with statement, which closes it"))
                 : Optional.empty();
@@ -44,7 +44,7 @@ final class WithStatementFacts extends CallFacts {
 
     /** A call outside a with statement may still be closed later: not confirmed. */
     @Override
-    Optional<String> confirmation(Call call, CodeUnderAudit code) {
+    Optional<String> confirmation(Call call, PythonCode code) {
         return Optional.empty();
     }
 }
