@@ -11,6 +11,7 @@ import java.util.Optional;
 final class Facts {
 
     private static final List<FactChecker> CHECKERS = List.of(new DefectClassFacts());
+    private static final List<JavaFactChecker> JAVA_CHECKERS = List.of(new TryWithResourcesFacts());
     private static final List<PythonFactChecker> PYTHON_CHECKERS = List.of(
             new OsloLowerBoundFacts(),
             new OsloUpperBoundFacts(),
@@ -35,6 +36,9 @@ final class Facts {
         List<Fact> found = new ArrayList<>();
         if (input.code() instanceof PythonCode python) {
             PYTHON_CHECKERS.forEach(checker -> checker.judge(claim, assertion, input, python).ifPresent(found::add));
+        }
+        if (input.code() instanceof JavaCode java) {
+            JAVA_CHECKERS.forEach(checker -> checker.judge(claim, assertion, input, java).ifPresent(found::add));
         }
         CHECKERS.forEach(checker -> checker.judge(claim, assertion, input).ifPresent(found::add));
         List<Fact> refutations = found.stream().filter(Fact::refutes).toList();

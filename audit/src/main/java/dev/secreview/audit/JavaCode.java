@@ -8,10 +8,14 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithSimpleName;
+import com.github.javaparser.ast.stmt.TryStmt;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.java.JavaFacade;
 
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A Java file under audit, read from JavaParser's tree as the Java front end parses it: its methods, constructors
@@ -103,6 +108,35 @@ public final class JavaCode extends CodeUnderAudit {
         if (dot < 0) return List.of();
         String last = dottedName.substring(dot + 1);
         return callSites().stream().filter(site -> site.name().equals(last)).map(CallSite::line).distinct().sorted().toList();
+    }
+
+    /**
+     * A local variable initialised by a call or an object creation ({@code Connection c = ds.getConnection()}): what may
+     * hold something to release; {@code tryResource} when a try-with-resources statement declares it.
+     */
+    record Acquisition(String variable, String call, int line, boolean tryResource) {
+    }
+
+    /** Every local variable of the file initialised by a call or an object creation, in source order. */
+    List<Acquisition> acquisitions() {
+        List<Acquisition> found = new ArrayList<>();
+        unit.ifPresent(u -> u.walk(Node.TreeTraversal.PREORDER, node -> {
+            if (!(node instanceof VariableDeclarator variable) || variable.getInitializer().isEmpty()) return;
+            Expression initializer = variable.getInitializer().get();
+            String call = initializer instanceof MethodCallExpr method ? method.getNameAsString()
+                    : initializer instanceof ObjectCreationExpr creation ? creation.getType().getNameAsString() : null;
+            if (call == null || !(variable.getParentNode().orElse(null) instanceof VariableDeclarationExpr declaration)) return;
+            boolean resource = declaration.getParentNode().orElse(null) instanceof TryStmt tryStmt
+                    && tryStmt.getResources().contains(declaration);
+            found.add(new Acquisition(variable.getNameAsString(), call, line(variable), resource));
+        }));
+        return found;
+    }
+
+    /** The first lines of the nodes of a JavaParser node class that pass the test, in source order. */
+    <T extends Node> List<Integer> linesOf(Class<T> kind, Predicate<T> test) {
+        return unit.map(u -> u.findAll(kind).stream().filter(test).map(JavaCode::line).distinct().sorted().toList())
+                .orElse(List.of());
     }
 
     private static int line(Node node) {

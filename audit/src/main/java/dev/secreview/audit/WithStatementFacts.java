@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** A claim that a file or other resource is never closed, against a call made in a {@code with} statement. */
 final class WithStatementFacts extends CallFacts {
 
-    private static final Pattern LEAK = Pattern.compile("(?i)\\bleak(?:s|ed|ing)?\\b|\\b(?:never|not|isn't)\\s+(?:\\w+\\s+)?closed\\b"
+    /** The words of a claim that something is never closed; {@link TryWithResourcesFacts} reads them too. */
+    static final Pattern LEAK = Pattern.compile("(?i)\\bleak(?:s|ed|ing)?\\b|\\b(?:never|not|isn't)\\s+(?:\\w+\\s+)?closed\\b"
             + "|\\b(?:left|remains?|stays?)\\s+open\\b|\\b(?:not|never)\\s+released\\b|\\bmissing\\s+release\\b"
             + "|\\bwithout\\s+(?:a\\s+|using\\s+a\\s+)?(?:`?with`?\\s+(?:statement|block)|context\\s+manager)"
             + "|\\bno\\s+context\\s+manager|\\bnot\\s+(?:use|using)\\s+a\\s+context\\s+manager");

@@ -18,7 +18,7 @@ import static dev.secreview.audit.Verdict.UNVERIFIED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The checks that read Java code (JavaParser's tree, no library read), one claim at a time, on one small class. */
+/** The checks and facts that read Java code (JavaParser's tree, no library read), one claim at a time, on small classes. */
 class JavaClaimChecksTest {
 
     private static final SourceFile CODE = Fixtures.source("Backup.java", """
@@ -74,6 +74,48 @@ class JavaClaimChecksTest {
     @MethodSource("claims")
     void verdictAndEvidence(String review, Verdict verdict, String evidence) {
         AuditedClaim audited = Fixtures.only(Fixtures.audit(CODE, review));
+        assertEquals(verdict, audited.verdict(), audited.evidence()::toString);
+        assertTrue(audited.evidence().contains(evidence), () -> audited.evidence() + " lacks: " + evidence);
+    }
+
+    private static final SourceFile EXPORT = Fixtures.source("Export.java", """
+            import java.io.FileWriter;
+            import java.io.IOException;
+            import java.io.Writer;
+
+            public class Export {
+                public void write(String path, String text) throws IOException {
+                    try (Writer out = new FileWriter(path)) {
+                        out.write(text);
+                    }
+                }
+
+                public Writer open(String path) throws IOException {
+                    Writer out = new FileWriter(path);
+                    return out;
+                }
+            }
+            """);
+
+    static Stream<Arguments> resourceClaims() {
+        return Stream.of(
+                Arguments.of("1. CWE-772, line 7: the `out` writer is never closed.", CONTRADICTED,
+                        "Export.java:7 `try (Writer out = new FileWriter(path)) {` declares `out` as a resource of a"
+                                + " try-with-resources statement, which closes it on every path"),
+                // the same words where the writer is returned to the caller: not refuted, and nothing sees a leak
+                Arguments.of("1. CWE-772, line 13: the `out` writer is never closed.", UNSUPPORTED, "`out` is on lines 7, 8, 13, 14"),
+                Arguments.of("1. CWE-703, line 7: the try/catch block swallows the error.", UNKNOWN_SYMBOL,
+                        "the claim speaks of a try/catch block, but the file has none"),
+                Arguments.of("1. CWE-772, line 7: the try-with-resources statement closes `out` too late.", UNSUPPORTED,
+                        "a try-with-resources statement is on line 7"),
+                Arguments.of("1. CWE-362, line 13: the synchronized block does not cover `open`.", UNKNOWN_SYMBOL,
+                        "the claim speaks of a synchronized block or method, but the file has none"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("resourceClaims")
+    void resourcesAndConstructs(String review, Verdict verdict, String evidence) {
+        AuditedClaim audited = Fixtures.only(Fixtures.audit(EXPORT, review));
         assertEquals(verdict, audited.verdict(), audited.evidence()::toString);
         assertTrue(audited.evidence().contains(evidence), () -> audited.evidence() + " lacks: " + evidence);
     }
