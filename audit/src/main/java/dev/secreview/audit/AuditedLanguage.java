@@ -10,6 +10,9 @@ import dev.secreview.python.PythonFacade;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The languages whose code the audit reads, each through its front end's facade: parsing, the static review as a
@@ -17,53 +20,23 @@ import java.util.Set;
  * otherwise (the audit's first language, whatever a script is called).
  */
 public enum AuditedLanguage {
-    PYTHON("#") {
-        @Override
-        CodeUnderAudit parse(SourceFile source) {
-            return PythonCode.of(source);
-        }
-
-        @Override
-        ReviewedFiles review(List<SourceFile> files, Set<String> threatModels) {
-            return PythonFacade.review(files, threatModels);
-        }
-
-        @Override
-        TaintResult dataflow(Iterable<FileAnalysis> analyses, Set<String> threatModels) {
-            return PythonFacade.dataflow(analyses, threatModels);
-        }
-
-        @Override
-        TaintModels models() {
-            return PythonFacade.models();
-        }
-    },
-    JAVA("//") {
-        @Override
-        CodeUnderAudit parse(SourceFile source) {
-            return JavaCode.of(source);
-        }
-
-        @Override
-        ReviewedFiles review(List<SourceFile> files, Set<String> threatModels) {
-            return JavaFacade.review(files, threatModels);
-        }
-
-        @Override
-        TaintResult dataflow(Iterable<FileAnalysis> analyses, Set<String> threatModels) {
-            return JavaFacade.dataflow(analyses, threatModels);
-        }
-
-        @Override
-        TaintModels models() {
-            return JavaFacade.models();
-        }
-    };
+    PYTHON("#", PythonCode::of, PythonFacade::review, PythonFacade::dataflow, PythonFacade::models),
+    JAVA("//", JavaCode::of, JavaFacade::review, JavaFacade::dataflow, JavaFacade::models);
 
     private final String lineComment;
+    private final Function<SourceFile, CodeUnderAudit> parser;
+    private final BiFunction<List<SourceFile>, Set<String>, ReviewedFiles> reviewer;
+    private final BiFunction<Iterable<FileAnalysis>, Set<String>, TaintResult> dataflow;
+    private final Supplier<TaintModels> models;
 
-    AuditedLanguage(String lineComment) {
+    AuditedLanguage(String lineComment, Function<SourceFile, CodeUnderAudit> parser,
+                    BiFunction<List<SourceFile>, Set<String>, ReviewedFiles> reviewer,
+                    BiFunction<Iterable<FileAnalysis>, Set<String>, TaintResult> dataflow, Supplier<TaintModels> models) {
         this.lineComment = lineComment;
+        this.parser = parser;
+        this.reviewer = reviewer;
+        this.dataflow = dataflow;
+        this.models = models;
     }
 
     public static AuditedLanguage of(SourceFile source) {
@@ -80,11 +53,23 @@ public enum AuditedLanguage {
         return strippedLine.startsWith(lineComment) || this == JAVA && (strippedLine.startsWith("/*") || strippedLine.startsWith("*"));
     }
 
-    abstract CodeUnderAudit parse(SourceFile source);
+    /** The file parsed by this language's front end. */
+    CodeUnderAudit parse(SourceFile source) {
+        return parser.apply(source);
+    }
 
-    abstract ReviewedFiles review(List<SourceFile> files, Set<String> threatModels);
+    /** What a scan makes of the files: each one's own analysis and the whole-tree review. */
+    ReviewedFiles review(List<SourceFile> files, Set<String> threatModels) {
+        return reviewer.apply(files, threatModels);
+    }
 
-    abstract TaintResult dataflow(Iterable<FileAnalysis> analyses, Set<String> threatModels);
+    /** The dataflow over the analyses' IR, for the verdicts at its sinks. */
+    TaintResult dataflow(Iterable<FileAnalysis> analyses, Set<String> threatModels) {
+        return dataflow.apply(analyses, threatModels);
+    }
 
-    abstract TaintModels models();
+    /** The kinds of harm the dataflow judges, with their sources, sinks and the rest. */
+    TaintModels models() {
+        return models.get();
+    }
 }

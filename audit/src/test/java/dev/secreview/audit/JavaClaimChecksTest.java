@@ -44,38 +44,30 @@ class JavaClaimChecksTest {
     static Stream<Arguments> claims() {
         return Stream.of(
                 // a dotted name is accepted when the file calls its last part; a library's is not read
-                Arguments.of("1. CWE-78, line 9: `Runtime.exec` runs a shell command.", UNSUPPORTED, "`exec` is called on line 9"),
-                Arguments.of("1. CWE-20, line 11: `CommandLine.toStrings` splits the line.", UNVERIFIED,
+                Arguments.of(CODE, "1. CWE-78, line 9: `Runtime.exec` runs a shell command.", UNSUPPORTED, "`exec` is called on line 9"),
+                Arguments.of(CODE, "1. CWE-20, line 11: `CommandLine.toStrings` splits the line.", UNVERIFIED,
                         "`CommandLine.toStrings` is of a library the file imports, which the audit does not read for Java code"),
                 // comments are not code
-                Arguments.of("1. CWE-78, line 9: `quote(target)` is called too late.", UNKNOWN_SYMBOL,
+                Arguments.of(CODE, "1. CWE-78, line 9: `quote(target)` is called too late.", UNKNOWN_SYMBOL,
                         "the code `quote(target)` does not occur in the file"),
-                Arguments.of("1. CWE-705, line 9: `halt` stops the JVM.", UNKNOWN_SYMBOL, "`halt` does not occur in the file"),
-                Arguments.of("1. CWE-78, line 10: bad.", BAD_LINE, "line 10 holds no code (only blanks or comments)"),
-                Arguments.of("1. CWE-78, line 7: bad.", BAD_LINE, "line 7 holds no code (only blanks or comments)"),
+                Arguments.of(CODE, "1. CWE-705, line 9: `halt` stops the JVM.", UNKNOWN_SYMBOL, "`halt` does not occur in the file"),
+                Arguments.of(CODE, "1. CWE-78, line 10: bad.", BAD_LINE, "line 10 holds no code (only blanks or comments)"),
+                Arguments.of(CODE, "1. CWE-78, line 7: bad.", BAD_LINE, "line 7 holds no code (only blanks or comments)"),
                 // definitions: methods, classes, the classes of java.lang the file names
-                Arguments.of("1. CWE-20, line 15 in method `label`: the number is not checked.", UNSUPPORTED, "`label` is on line 14"),
-                Arguments.of("1. CWE-20, line 15: method labelOf() builds the name.", UNKNOWN_SYMBOL,
+                Arguments.of(CODE, "1. CWE-20, line 15 in method `label`: the number is not checked.", UNSUPPORTED, "`label` is on line 14"),
+                Arguments.of(CODE, "1. CWE-20, line 15: method labelOf() builds the name.", UNKNOWN_SYMBOL,
                         "`labelOf` does not occur in the file"),
-                Arguments.of("1. CWE-20, line 9: class Runtime runs it.", UNSUPPORTED, "line 9 is in the file (17 lines)"),
-                Arguments.of("1. CWE-20, line 9: class Shell runs it.", UNKNOWN_SYMBOL,
+                Arguments.of(CODE, "1. CWE-20, line 9: class Runtime runs it.", UNSUPPORTED, "line 9 is in the file (17 lines)"),
+                Arguments.of(CODE, "1. CWE-20, line 9: class Shell runs it.", UNKNOWN_SYMBOL,
                         "the claim speaks of class `Shell`, but the file defines no such class"),
                 // no SQL runs here, and no call could be a sink of it by its name
-                Arguments.of("1. CWE-89 (SQL Injection), line 9: the target reaches a query.", CONTRADICTED,
+                Arguments.of(CODE, "1. CWE-89 (SQL Injection), line 9: the target reaches a query.", CONTRADICTED,
                         "no call in Backup.java is a sink of CWE-89 that the dataflow knows, none near line 9 could be one by its"
                                 + " name, and the static review reports no CWE-89 finding in the file or along a path through it:"
                                 + " no data can reach such a sink there"),
                 // a call named like a sink of another file's type (a DAO) proves nothing
-                Arguments.of("1. CWE-89 (SQL Injection), line 15: the label reaches a query.", UNSUPPORTED,
+                Arguments.of(CODE, "1. CWE-89 (SQL Injection), line 15: the label reaches a query.", UNSUPPORTED,
                         "the dataflow finds no sink of CWE-89 in this file"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("claims")
-    void verdictAndEvidence(String review, Verdict verdict, String evidence) {
-        AuditedClaim audited = Fixtures.only(Fixtures.audit(CODE, review));
-        assertEquals(verdict, audited.verdict(), audited.evidence()::toString);
-        assertTrue(audited.evidence().contains(evidence), () -> audited.evidence() + " lacks: " + evidence);
     }
 
     private static final SourceFile EXPORT = Fixtures.source("Export.java", """
@@ -99,23 +91,23 @@ class JavaClaimChecksTest {
 
     static Stream<Arguments> resourceClaims() {
         return Stream.of(
-                Arguments.of("1. CWE-772, line 7: the `out` writer is never closed.", CONTRADICTED,
+                Arguments.of(EXPORT, "1. CWE-772, line 7: the `out` writer is never closed.", CONTRADICTED,
                         "Export.java:7 `try (Writer out = new FileWriter(path)) {` declares `out` as a resource of a"
                                 + " try-with-resources statement, which closes it on every path"),
                 // the same words where the writer is returned to the caller: not refuted, and nothing sees a leak
-                Arguments.of("1. CWE-772, line 13: the `out` writer is never closed.", UNSUPPORTED, "`out` is on lines 7, 8, 13, 14"),
-                Arguments.of("1. CWE-703, line 7: the try/catch block swallows the error.", UNKNOWN_SYMBOL,
+                Arguments.of(EXPORT, "1. CWE-772, line 13: the `out` writer is never closed.", UNSUPPORTED, "`out` is on lines 7, 8, 13, 14"),
+                Arguments.of(EXPORT, "1. CWE-703, line 7: the try/catch block swallows the error.", UNKNOWN_SYMBOL,
                         "the claim speaks of a try/catch block, but the file has none"),
-                Arguments.of("1. CWE-772, line 7: the try-with-resources statement closes `out` too late.", UNSUPPORTED,
+                Arguments.of(EXPORT, "1. CWE-772, line 7: the try-with-resources statement closes `out` too late.", UNSUPPORTED,
                         "a try-with-resources statement is on line 7"),
-                Arguments.of("1. CWE-362, line 13: the synchronized block does not cover `open`.", UNKNOWN_SYMBOL,
+                Arguments.of(EXPORT, "1. CWE-362, line 13: the synchronized block does not cover `open`.", UNKNOWN_SYMBOL,
                         "the claim speaks of a synchronized block or method, but the file has none"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("resourceClaims")
-    void resourcesAndConstructs(String review, Verdict verdict, String evidence) {
-        AuditedClaim audited = Fixtures.only(Fixtures.audit(EXPORT, review));
+    @ParameterizedTest(name = "{1}")
+    @MethodSource({"claims", "resourceClaims"})
+    void verdictAndEvidence(SourceFile code, String review, Verdict verdict, String evidence) {
+        AuditedClaim audited = Fixtures.only(Fixtures.audit(code, review));
         assertEquals(verdict, audited.verdict(), audited.evidence()::toString);
         assertTrue(audited.evidence().contains(evidence), () -> audited.evidence() + " lacks: " + evidence);
     }
