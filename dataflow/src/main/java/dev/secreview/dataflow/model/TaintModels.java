@@ -408,7 +408,7 @@ public final class TaintModels {
                         } else if (words[at].equals("unless") && clause.startsWith("@") && equals > 1) {
                             unlessProperty = clause.substring(1, equals);
                             unlessPropertyValues = List.of(clause.substring(equals + 1).split(","));
-                        } else if (words[at].equals("unless") && equals > 0) {
+                        } else if (words[at].equals("unless") && equals > 0 && !clause.startsWith("@")) {
                             unless = ArgumentSelector.parse(clause.substring(0, equals));
                             unlessNames = List.of(clause.substring(equals + 1).split(","));
                         } else {

@@ -1,0 +1,67 @@
+package app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.owasp.encoder.Encode;
+
+/** Lambdas and method references: their bodies write what they capture and what they are handed. */
+public class ListingServlet extends HttpServlet {
+    private Connection connection;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<String> names = Arrays.asList(request.getParameterValues("name"));
+        List<String> fixed = Arrays.asList("alpha", "beta");
+        String title = request.getParameter("title");
+        PrintWriter out = response.getWriter();
+        // expect: java-xss
+        names.forEach(n -> out.println("<li>" + n + "</li>"));
+        // ok: java-xss
+        fixed.forEach(n -> out.println("<li>" + n + "</li>"));
+        // ok: java-xss
+        names.forEach(n -> out.println("<li>" + Encode.forHtml(n) + "</li>"));
+        // expect: java-xss
+        names.forEach(out::println);
+        // ok: java-xss
+        fixed.forEach(out::println);
+        Runnable heading = () -> {
+            // expect: java-xss
+            out.print("<h1>" + title + "</h1>");
+        };
+        heading.run();
+        String label = "Names";
+        Runnable caption = () -> {
+            // ok: java-xss
+            out.print("<caption>" + label + "</caption>");
+        };
+        caption.run();
+        names.forEach(this::remember);
+        fixed.forEach(ListingServlet::count);
+    }
+
+    private void remember(String name) {
+        try {
+            // expect: java-sql-injection
+            connection.createStatement().execute("INSERT INTO seen VALUES ('" + name + "')");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void count(String name) {
+        try {
+            // ok: java-sql-injection
+            DriverManager.getConnection("jdbc:h2:mem:").createStatement().execute("UPDATE counts SET n = n + 1 WHERE name = '" + name + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
