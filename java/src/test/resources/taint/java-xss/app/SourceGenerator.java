@@ -3,8 +3,10 @@ package app;
 import java.io.File;
 import java.io.FileWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.servlet.http.HttpServlet;
@@ -36,6 +38,12 @@ public class SourceGenerator extends HttpServlet {
         log.println("generated " + name);
         // The same helper handed the response's writer writes HTML.
         emit(response.getWriter(), name);
+        // A writer around the response's stream writes to the response.
+        PrintWriter page = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        // expect: java-xss
+        page.printf("<p>%s</p>", name);
+        // ok: java-xss
+        page.printf("<p>%s</p>", "static");
     }
 
     private void emit(PrintWriter out, String name) {

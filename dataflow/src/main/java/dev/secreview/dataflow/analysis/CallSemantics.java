@@ -107,7 +107,7 @@ final class CallSemantics {
 
     Value result() {
         checkSinks();
-        Value result = userCode().or(this::modelledReceiver).or(this::builtin).or(this::passed)
+        Value result = wrapped().or(this::userCode).or(this::modelledReceiver).or(this::builtin).or(this::passed)
                 .orElseGet(this::propagated);
         setProperties();
         long sanitized = analyzer.models().sanitizedBy(callee) | replacedCharacter();
@@ -228,6 +228,20 @@ final class CallSemantics {
             if (selector.selects(-1, name)) values.add(value);
         });
         return values;
+    }
+
+    /**
+     * A wrapper around an object whose members the models name ({@code new PrintWriter(response.getOutputStream())}):
+     * the object itself, so that what is written to the wrapper meets the object's sinks.
+     */
+    private Optional<Value> wrapped() {
+        if (callee == null) return Optional.empty();
+        for (TaintModels.Wrapper wrapper : analyzer.models().wrappers(callee)) {
+            if (wrapper.argument() >= positional.size()) continue;
+            Value inner = positional.get(wrapper.argument());
+            if (inner.name() != null && analyzer.models().namesMemberOf(inner.name())) return Optional.of(inner);
+        }
+        return Optional.empty();
     }
 
     /** A call the models say passes on only some of its inputs ({@code make_response((body, headers))}). */

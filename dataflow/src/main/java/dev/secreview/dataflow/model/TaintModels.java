@@ -56,6 +56,9 @@ import java.util.Set;
  * property  PROPERTY CALLEE ARG              content-type javax.servlet.ServletResponse().setContentType 0
  *                                            (the call sets its receiver's PROPERTY to the argument; what is then
  *                                            obtained from the receiver by a method call has it too: the writer)
+ * wraps     CALLEE ARG                       java.io.PrintWriter 0   (what the call makes writes to, or reads
+ *                                            from, the object it is handed as ARG: when the models name members of
+ *                                            that object, the result is it (a writer around a response's stream))
  * polymorphic TYPE                           java.io.PrintWriter   (a parameter of this type is whatever the
  *                                            caller hands in: a method called on it is a sink as the caller's
  *                                            object makes it, a response's writer or a file's)
@@ -146,6 +149,10 @@ public final class TaintModels {
                        String unlessProperty, List<String> unlessPropertyValues) {
     }
 
+    /** A call whose result stands for the object it is handed as {@code argument} ({@code wraps} lines). */
+    public record Wrapper(NamePattern callee, int argument) {
+    }
+
     /** A call that sets {@code property} of its receiver to its {@code argument}. */
     public record PropertySetter(String property, NamePattern callee, int argument) {
     }
@@ -224,6 +231,7 @@ public final class TaintModels {
     private final List<KeyedAccess> keyedAccesses;
     private final List<Accumulator> accumulators;
     private final List<PropertySetter> propertySetters;
+    private final List<Wrapper> wrappers;
     private final Set<String> polymorphic;
     private final List<NamePattern> pure;
     private final List<TypedParameter> typedParameters;
@@ -237,7 +245,7 @@ public final class TaintModels {
     private final Builder builder;
     /** The kinds of lookup by name whose answers are remembered. */
     private enum Lookup { SOURCE, SOURCE_ATTRIBUTE, MEMBER, TRUSTED, OBJECT, SINK, STORE, SANITIZER, VALIDATOR, KEYED,
-        NORETURN, PURE, ACCUMULATOR, PASSING, ARGV, PROPERTY, SINK_METHOD }
+        NORETURN, PURE, ACCUMULATOR, PASSING, ARGV, PROPERTY, SINK_METHOD, WRAPPER }
 
     /** Lookups by name, remembered per kind of lookup: the analysis asks the same names over and over. */
     private final Map<Lookup, Map<String, Object>> lookups = lookupTables();
@@ -271,6 +279,7 @@ public final class TaintModels {
         this.keyedAccesses = List.copyOf(b.keyedAccesses);
         this.accumulators = List.copyOf(b.accumulators);
         this.propertySetters = List.copyOf(b.propertySetters);
+        this.wrappers = List.copyOf(b.wrappers);
         this.polymorphic = Set.copyOf(b.polymorphic);
         this.pure = List.copyOf(b.pure);
         this.typedParameters = List.copyOf(b.typedParameters);
@@ -360,6 +369,7 @@ public final class TaintModels {
         final List<KeyedAccess> keyedAccesses = new ArrayList<>();
         final List<Accumulator> accumulators = new ArrayList<>();
         final List<PropertySetter> propertySetters = new ArrayList<>();
+        final List<Wrapper> wrappers = new ArrayList<>();
         final Set<String> polymorphic = new java.util.HashSet<>();
         final List<TypedParameter> typedParameters = new ArrayList<>();
         final List<NamePattern> trusted = new ArrayList<>();
@@ -517,6 +527,10 @@ public final class TaintModels {
                 case "property" -> {
                     require(file, line, words, 4);
                     propertySetters.add(new PropertySetter(words[1], new NamePattern(words[2]), integer(file, line, words[3])));
+                }
+                case "wraps" -> {
+                    require(file, line, words, 3);
+                    wrappers.add(new Wrapper(new NamePattern(words[1]), integer(file, line, words[2])));
                 }
                 case "polymorphic" -> {
                     require(file, line, words, 2);
@@ -785,6 +799,11 @@ public final class TaintModels {
     /** The properties a call sets on its receiver. */
     public List<PropertySetter> propertySetters(String callee) {
         return remembered(Lookup.PROPERTY, callee, () -> propertySetters.stream().filter(p -> p.callee().matches(callee)).toList());
+    }
+
+    /** Which argument's object a call's result stands for ({@code wraps} lines). */
+    public List<Wrapper> wrappers(String callee) {
+        return remembered(Lookup.WRAPPER, callee, () -> wrappers.stream().filter(w -> w.callee().matches(callee)).toList());
     }
 
     /** Whether some sink is a method so named: calls of others on a polymorphic parameter need no judging. */

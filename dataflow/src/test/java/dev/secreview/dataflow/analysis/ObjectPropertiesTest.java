@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Properties a call sets on an object ({@code property} models) and the sinks they exempt ({@code unless @...}); and
- * methods called on a parameter of a {@code polymorphic} type, judged by the object each caller hands in.
+ * methods called on a parameter of a {@code polymorphic} type, judged by the object each caller hands in; a wrapper
+ * around an object the models name ({@code wraps}) is that object.
  */
 class ObjectPropertiesTest {
 
@@ -32,6 +33,7 @@ class ObjectPropertiesTest {
             property     content-type  web.Response().set_type  0
             sink         xss  web.Response().writer().write  0  unless @content-type=text/plain*
             polymorphic  io.Writer
+            wraps        io.Buffered  0
             """ + TestLanguage.MODELS)));
 
     private static TaintResult run(SourceModule... modules) {
@@ -80,7 +82,11 @@ class ObjectPropertiesTest {
                                 assign(3, "w", method(local("resp"), "writer")),
                                 assign(4, "$1", call(global("m.render"), local("w"), local("q"))),
                                 assign(5, "f", call(global("io.open"), constant("out.txt"))),
-                                assign(6, "$2", call(global("m.render"), local("f"), local("q"))))
+                                assign(6, "$2", call(global("m.render"), local("f"), local("q"))),
+                                assign(7, "b", call(global("io.Buffered"), local("f"))),
+                                assign(8, "$3", method(local("b"), "write", local("q"))),
+                                assign(9, "r", call(global("io.Buffered"), local("w"))),
+                                assign(10, "$4", method(local("r"), "write", local("q"))))
                         .build(),
                 function("m.render", 20, "out", "text").type("out", "io.Writer")
                         .block(ret(23),
@@ -92,8 +98,8 @@ class ObjectPropertiesTest {
                                 assign(31, "$1", method(local("out"), "write", local("text"))))
                         .build());
         TaintResult result = run(m);
-        assertEquals(List.of(21, 31), sinkLines(result), () -> "findings: " + result.findings());
-        List<String> notes = result.findings().get(0).path().stream().map(Step::note).toList();
+        assertEquals(List.of(10, 21, 31), sinkLines(result), () -> "findings: " + result.findings());
+        List<String> notes = result.findings().get(1).path().stream().map(Step::note).toList();
         assertEquals("reaches `web.Response().writer().write(…)`", notes.get(notes.size() - 1));
     }
 }
