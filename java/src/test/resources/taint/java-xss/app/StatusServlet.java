@@ -61,6 +61,21 @@ public class StatusServlet extends HttpServlet {
         response.getWriter().print(name);
     }
 
+    /** A JSON answer whose content type is set as a header; a header of another name says nothing of it. */
+    protected void doPatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String name = request.getParameter("name");
+        response.setHeader("Content-Type", "application/json;charset=UTF-8");
+        // ok: java-xss
+        response.getWriter().print("{\"patched\": \"" + name + "\"}");
+    }
+
+    protected void doReport(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String name = request.getParameter("name");
+        response.setHeader("X-Content-Kind", "text/plain");
+        // expect: java-xss
+        response.getWriter().print(name);
+    }
+
     /** Writes to whatever writer its callers hand it: the text one of doGet, the HTML one of doPost. */
     private void report(PrintWriter writer, String name) {
         // expect: java-xss

@@ -168,6 +168,11 @@ final class CallSemantics {
     private void setProperties() {
         if (callee == null || receiver == null || !(call.target() instanceof Operand.Local local)) return;
         for (TaintModels.PropertySetter setter : analyzer.models().propertySetters(callee)) {
+            if (setter.condition() >= 0 && !(setter.condition() < positional.size()
+                    && positional.get(setter.condition()).constant() instanceof String name
+                    && setter.conditionValues().contains(name.toLowerCase(java.util.Locale.ROOT)))) {
+                continue;
+            }
             Value value = setter.argument() < positional.size() ? positional.get(setter.argument()) : Value.UNKNOWN;
             Value property = value.isConstant() ? Value.constant(value.constant()) : Value.UNKNOWN;
             Value current = state.getOrDefault(local.name(), receiver);

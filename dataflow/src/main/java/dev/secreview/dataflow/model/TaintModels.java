@@ -53,9 +53,11 @@ import java.util.Set;
  *                                            xss javax.servlet.ServletResponse().getWriter().print 0
  *                                                unless @content-type=text/plain*   (the receiver's PROPERTY, set
  *                                            earlier on every path, is a constant one of NAMES names)
- * property  PROPERTY CALLEE ARG              content-type javax.servlet.ServletResponse().setContentType 0
- *                                            (the call sets its receiver's PROPERTY to the argument; what is then
- *                                            obtained from the receiver by a method call has it too: the writer)
+ * property  PROPERTY CALLEE ARG [if N=NAME,...]  content-type javax.servlet.ServletResponse().setContentType 0
+ *                                            content-type javax.servlet.http.HttpServletResponse().setHeader 1 if 0=Content-Type
+ *                                            (the call sets its receiver's PROPERTY to the argument, when argument N
+ *                                            is a constant NAMES names, in any case; what is then obtained from the
+ *                                            receiver by a method call has it too: the writer)
  * wraps     CALLEE ARG                       java.io.PrintWriter 0   (what the call makes writes to, or reads
  *                                            from, the object it is handed as ARG: when the models name members of
  *                                            that object, the result is it (a writer around a response's stream))
@@ -153,8 +155,12 @@ public final class TaintModels {
     public record Wrapper(NamePattern callee, int argument) {
     }
 
-    /** A call that sets {@code property} of its receiver to its {@code argument}. */
-    public record PropertySetter(String property, NamePattern callee, int argument) {
+    /**
+     * A call that sets {@code property} of its receiver to its {@code argument}; with a {@code condition} (an argument's
+     * position), only when that argument is a constant one of {@code conditionValues} names, whatever its case.
+     */
+    public record PropertySetter(String property, NamePattern callee, int argument, int condition,
+                                 List<String> conditionValues) {
     }
 
     public record Store(TaintKind kind, NamePattern target) {
@@ -526,7 +532,18 @@ public final class TaintModels {
                 }
                 case "property" -> {
                     require(file, line, words, 4);
-                    propertySetters.add(new PropertySetter(words[1], new NamePattern(words[2]), integer(file, line, words[3])));
+                    int condition = -1;
+                    List<String> conditionValues = List.of();
+                    if (words.length > 4) {
+                        int equals = words.length == 6 && words[4].equals("if") ? words[5].indexOf('=') : -1;
+                        if (equals <= 0 || equals + 1 == words[5].length()) {
+                            throw new ModelError(file.name(), line, "a property's condition reads: if N=NAME,...");
+                        }
+                        condition = integer(file, line, words[5].substring(0, equals));
+                        conditionValues = List.of(words[5].substring(equals + 1).toLowerCase(Locale.ROOT).split(","));
+                    }
+                    propertySetters.add(new PropertySetter(words[1], new NamePattern(words[2]), integer(file, line, words[3]),
+                            condition, conditionValues));
                 }
                 case "wraps" -> {
                     require(file, line, words, 3);

@@ -448,6 +448,8 @@ class TaintModelsTest {
         assertEquals("test.models:1: " + why, errorOf("sink command yaml.load 0 unless =yaml.SafeLoader\n"));
         assertEquals("test.models:1: " + why, errorOf("sink xss web.Response().write 0 unless @=text/plain\n"));
         assertEquals("test.models:1: not a number: x", errorOf("property content-type web.Response().set_type x\n"));
+        assertEquals("test.models:1: a property's condition reads: if N=NAME,...",
+                errorOf("property content-type web.Response().set_header 1 if Content-Type\n"));
     }
 
     @Test
