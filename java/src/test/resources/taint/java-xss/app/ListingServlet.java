@@ -2,9 +2,6 @@ package app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import javax.servlet.http.HttpServlet;
@@ -14,7 +11,6 @@ import org.owasp.encoder.Encode;
 
 /** Lambdas and method references: their bodies write what they capture and what they are handed. */
 public class ListingServlet extends HttpServlet {
-    private Connection connection;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -43,25 +39,5 @@ public class ListingServlet extends HttpServlet {
             out.print("<caption>" + label + "</caption>");
         };
         caption.run();
-        names.forEach(this::remember);
-        fixed.forEach(ListingServlet::count);
-    }
-
-    private void remember(String name) {
-        try {
-            // expect: java-sql-injection
-            connection.createStatement().execute("INSERT INTO seen VALUES ('" + name + "')");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void count(String name) {
-        try {
-            // ok: java-sql-injection
-            DriverManager.getConnection("jdbc:h2:mem:").createStatement().execute("UPDATE counts SET n = n + 1 WHERE name = '" + name + "'");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
