@@ -107,8 +107,9 @@ final class CallSemantics {
 
     Value result() {
         checkSinks();
-        Value result = userCode().or(this::modelledReceiver).or(this::builtin).or(this::passed)
+        Value result = wrapped().or(this::userCode).or(this::modelledReceiver).or(this::builtin).or(this::passed)
                 .orElseGet(this::propagated);
+        setProperties();
         long sanitized = analyzer.models().sanitizedBy(callee) | replacedCharacter();
         if (sanitized != 0) result = result.withTaint(result.taint().sanitize(sanitized));
         if (receiver != null && analyzer.models().method(call.method(), Operation.Target.CONTAINER)
@@ -133,6 +134,7 @@ final class CallSemantics {
             if (sink.unlessArgument() != null && selected(sink.unlessArgument()).stream().anyMatch(v -> exempts(sink, v))) {
                 continue;
             }
+            if (receiver != null && exempted(sink, receiver, analyzer.semantics())) continue;
             String note = "reaches `" + shown(callee) + "(…)`" + (sink.conditionKeyword() == null ? ""
                     : " with " + sink.conditionKeyword() + "=" + analyzer.semantics().text(sink.conditionValues().isEmpty()
                     ? Boolean.TRUE : keywords.get(sink.conditionKeyword()).constant()));
@@ -147,6 +149,39 @@ final class CallSemantics {
             for (Value argument : keywords.values()) analyzer.judgeConfiguration(sink.kind(), argument, verdict);
         }
         checkArgumentVectors();
+        if (receiver != null && analyzer.polymorphicParameter(receiver) >= 0) {
+            List<Taint> arguments = new ArrayList<>();
+            for (Value value : positional) arguments.add(value.taint());
+            analyzer.receiverCall(receiver, call.method(), arguments, analyzer.path(), range);
+        }
+    }
+
+    /** Whether the receiver's property, known on every path, is one the sink's {@code unless @PROPERTY=} clause names. */
+    static boolean exempted(TaintModels.Sink sink, Value receiver, LanguageSemantics semantics) {
+        if (sink.unlessProperty() == null) return false;
+        Value property = receiver.property(sink.unlessProperty());
+        return property != null && property.isConstant()
+                && NamePattern.listed(sink.unlessPropertyValues(), semantics.text(property.constant()));
+    }
+
+    /** The properties the models say this call sets on its receiver ({@code response.setContentType("text/plain")}). */
+    private void setProperties() {
+        if (callee == null || receiver == null || !(call.target() instanceof Operand.Local local)) return;
+        for (TaintModels.PropertySetter setter : analyzer.models().propertySetters(callee)) {
+            if (setter.condition() >= 0 && !(setter.condition() < positional.size()
+                    && positional.get(setter.condition()).constant() instanceof String name
+                    && setter.conditionValues().contains(name.toLowerCase(java.util.Locale.ROOT)))) {
+                continue;
+            }
+            Value value = setter.argument() < positional.size() ? positional.get(setter.argument()) : Value.UNKNOWN;
+            Value property = value.isConstant() ? Value.constant(value.constant()) : Value.UNKNOWN;
+            Value current = state.getOrDefault(local.name(), receiver);
+            state.put(local.name(), current.withProperty(setter.property(), property));
+            // What was obtained from the object before (its writer, named after it) is set as the object now is.
+            if (receiver.name() == null) continue;
+            state.replaceAll((name, held) -> held.name() != null && held.name().startsWith(receiver.name() + ".")
+                    ? held.withProperty(setter.property(), property) : held);
+        }
     }
 
     /** Whether an argument names what the sink's {@code unless} clause lists, or a class of the tree derived only from those. */
@@ -198,6 +233,20 @@ final class CallSemantics {
             if (selector.selects(-1, name)) values.add(value);
         });
         return values;
+    }
+
+    /**
+     * A wrapper around an object whose members the models name ({@code new PrintWriter(response.getOutputStream())}):
+     * the object itself, so that what is written to the wrapper meets the object's sinks.
+     */
+    private Optional<Value> wrapped() {
+        if (callee == null) return Optional.empty();
+        for (TaintModels.Wrapper wrapper : analyzer.models().wrappers(callee)) {
+            if (wrapper.argument() >= positional.size()) continue;
+            Value inner = positional.get(wrapper.argument());
+            if (inner.name() != null && analyzer.models().namesMemberOf(inner.name())) return Optional.of(inner);
+        }
+        return Optional.empty();
     }
 
     /** A call the models say passes on only some of its inputs ({@code make_response((body, headers))}). */
@@ -266,6 +315,11 @@ final class CallSemantics {
                 analyzer.report(hit.kind(), new Fact(given.origin(), kinds, path));
             }
         }
+        for (ReceiverCall called : s.receiverCalls()) {
+            List<Taint> arguments = new ArrayList<>();
+            for (Taint argument : called.arguments()) arguments.add(passedIn(argument, bound, name));
+            analyzer.receiverCall(argument(bound, called.receiver()), called.method(), arguments, called.path(), called.range());
+        }
         Value returned = s.returned();
         // A parameter's name means nothing in the caller; a type or global name does.
         String returnedName = returned.name() == null || function.parameters().contains(returned.name()) ? null : returned.name();
@@ -295,6 +349,22 @@ final class CallSemantics {
             for (Fact given : argument.taint().facts()) {
                 Step path = given.trace().then(analyzer.path(), range, "passed to " + name)
                         .thenAll(fact.trace()).then(analyzer.path(), range, "returned by " + name);
+                taint = taint.union(Taint.of(new Fact(given.origin(), given.kinds() & fact.kinds(), path)));
+            }
+        }
+        return taint;
+    }
+
+    /** A callee's facts as the caller sees them before the callee returns: parameter origins replaced by the caller's arguments. */
+    private Taint passedIn(Taint inCallee, Value[] bound, String name) {
+        Taint taint = Taint.NONE;
+        for (Fact fact : inCallee.facts()) {
+            if (!fact.origin().isParameter()) {
+                taint = taint.union(Taint.of(fact));
+                continue;
+            }
+            for (Fact given : argument(bound, fact.origin().parameter()).taint().facts()) {
+                Step path = given.trace().then(analyzer.path(), range, "passed to " + name).thenAll(fact.trace());
                 taint = taint.union(Taint.of(new Fact(given.origin(), given.kinds() & fact.kinds(), path)));
             }
         }
@@ -458,9 +528,11 @@ final class CallSemantics {
         // function makes of its arguments is a guess, which strict kinds do not take.
         Taint taint = modelled ? argumentTaint() : (receiver == null ? Taint.NONE : receiver.taint())
                 .union(argumentTaint(false).sanitize(analyzer.models().strictKinds()));
+        // What a method gives out of its object is set as the object is (the writer of a text/plain response).
         Value result = Value.named(callee == null ? null : callee + "()", taint);
+        if (receiver != null) result = result.withPropertiesOf(receiver);
         boolean pure = callee != null && analyzer.models().pure(callee);
-        return pure && inputsHarmless() ? new Value(null, true, taint, result.name(), null, null, null) : result;
+        return pure && inputsHarmless() ? new Value(null, true, taint, result.name(), null, null, result.attributes()) : result;
     }
 
     private boolean inputsHarmless() {

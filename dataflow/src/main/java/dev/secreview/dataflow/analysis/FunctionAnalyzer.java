@@ -42,6 +42,9 @@ final class FunctionAnalyzer {
     private final LanguageSemantics semantics;
     private final Map<Integer, Map<String, Value>> in = new HashMap<>();
     private final List<SinkHit> parameterSinks = new ArrayList<>();
+    private final List<ReceiverCall> receiverCalls = new ArrayList<>();
+    /** By index, the value each parameter of a {@code polymorphic} type enters with; null for the others. */
+    private Value[] polymorphicParameters;
     private final Map<String, Value> attributeStores = new HashMap<>();
     private final Set<Summary.TypedStore> typedStores = new HashSet<>();
     private Value returned;
@@ -67,7 +70,7 @@ final class FunctionAnalyzer {
                 interpret(block, new HashMap<>(state));
             }
         }
-        return new Summary(returned == null ? Value.constant(Constant.NONE) : returned, parameterSinks, attributeStores,
+        return new Summary(returned == null ? Value.constant(Constant.NONE) : returned, parameterSinks, receiverCalls, attributeStores,
                 typedStores);
     }
 
@@ -77,6 +80,7 @@ final class FunctionAnalyzer {
         Optional<TaintModels.Handler> handler = function.isMethod() && entry.isEmpty()
                 ? models.handler(engine.program().ancestors(function.owner()), function.simpleName()) : Optional.empty();
         List<String> parameters = function.parameters();
+        polymorphicParameters = new Value[parameters.size()];
         for (int i = 0; i < parameters.size(); i++) {
             String name = parameters.get(i);
             boolean self = i == 0 && function.isMethod();
@@ -102,7 +106,9 @@ final class FunctionAnalyzer {
                 Step start = Step.first(path, function.range(), "enters `" + function.simpleName() + "` as `" + name + "`");
                 taint = Taint.of(new Fact(Origin.parameter(i, name), ALL_KINDS, start));
             }
-            state.put(name, sourceOf(Value.named(symbol, taint), function.range()));
+            Value value = sourceOf(Value.named(symbol, taint), function.range());
+            if (!self && !input && type != null && models.polymorphic(type)) polymorphicParameters[i] = value;
+            state.put(name, value);
         }
         return state;
     }
@@ -515,6 +521,48 @@ final class FunctionAnalyzer {
     void judgeConfiguration(TaintKind kind, Value object, SinkVerdict verdict) {
         if (!reporting || verdict == null) return;
         for (TextRange line : Configuration.lines(object)) engine.verdict(path, line, kind, verdict);
+    }
+
+    /**
+     * The index of the polymorphic parameter {@code object} is, else -1: a value of its name and of its taint alone
+     * (calls made on it since may have recorded where it was configured).
+     */
+    int polymorphicParameter(Value object) {
+        for (int i = 0; i < polymorphicParameters.length; i++) {
+            Value entry = polymorphicParameters[i];
+            if (entry != null && entry.name().equals(object.name()) && entry.taint().equals(object.taint())) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * A method called on {@code object} with arguments of this taint, where a polymorphic parameter's calls are
+     * judged ({@link ReceiverCall}): here, or, when {@code object} is a polymorphic parameter of this function too, by
+     * its callers in turn. {@code path} and {@code range} are the call's.
+     */
+    void receiverCall(Value object, String method, List<Taint> arguments, String callPath, TextRange range) {
+        if (!reporting || !models.sinkMethod(method)) return;
+        int parameter = polymorphicParameter(object);
+        if (parameter >= 0) {
+            if (arguments.stream().anyMatch(t -> !t.isEmpty())) {
+                receiverCalls.add(new ReceiverCall(parameter, method, arguments, callPath, range));
+            }
+            return;
+        }
+        if (object.name() == null) return;
+        String callee = object.name() + "." + method;
+        for (TaintModels.Sink sink : models.sinks(callee)) {
+            if (sink.conditionKeyword() != null || sink.unlessArgument() != null || CallSemantics.exempted(sink, object, semantics)) {
+                continue;
+            }
+            for (int i = 0; i < arguments.size(); i++) {
+                if (!sink.arguments().selects(i, null)) continue;
+                for (Fact fact : arguments.get(i).facts()) {
+                    if (!fact.threatens(sink.kind().mask())) continue;
+                    report(sink.kind(), fact.via(fact.trace().then(callPath, range, "reaches `" + CallSemantics.shown(callee) + "(…)`")));
+                }
+            }
+        }
     }
 
     /** A tainted fact at a sink: a finding if it comes from a source, part of the summary if from a parameter. */

@@ -64,6 +64,7 @@ public final class Program {
                 if (classes.get(c.name()) != c) continue;   // a duplicate name: the first one is the class
                 c.attributeValues().keySet().forEach(name -> classesBinding.computeIfAbsent(name, k -> new ArrayList<>()).add(c));
                 c.otherAttributes().forEach(name -> classesBinding.computeIfAbsent(name, k -> new ArrayList<>()).add(c));
+                c.declaredAttributes().forEach(name -> classesBinding.computeIfAbsent(name, k -> new ArrayList<>()).add(c));
                 for (String base : c.bases()) {
                     classInfo(base).ifPresent(b -> subclasses.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(c));
                 }
@@ -197,7 +198,7 @@ public final class Program {
     Optional<List<Object>> classBodyValuesAnywhere(String attribute) {
         List<Object> values = new ArrayList<>();
         for (ClassInfo c : classesBinding.getOrDefault(attribute, List.of())) {
-            if (c.otherAttributes().contains(attribute)) return Optional.empty();
+            if (c.otherAttributes().contains(attribute) || c.declaredAttributes().contains(attribute)) return Optional.empty();
             Object value = c.attributeValues().get(attribute);
             if (value != null) values.add(value);
         }
@@ -208,6 +209,7 @@ public final class Program {
 
     private boolean inherited(ClassInfo type, String attribute, List<Object> values, int depth) {
         if (type.otherAttributes().contains(attribute) || depth > MAX_HIERARCHY) return false;
+        if (type.declaredAttributes().contains(attribute)) return true;
         Object value = type.attributeValues().get(attribute);
         if (value != null) {
             values.add(value);

@@ -37,6 +37,17 @@ final class Same {
         for (int i = 0; i < x.size(); i++) {
             if (!x.get(i).kind().equals(y.get(i).kind()) || !fact(x.get(i).fact(), y.get(i).fact())) return false;
         }
+        List<ReceiverCall> p = a.receiverCalls();
+        List<ReceiverCall> q = b.receiverCalls();
+        if (p.size() != q.size()) return false;
+        for (int i = 0; i < p.size(); i++) {
+            ReceiverCall c = p.get(i), d = q.get(i);
+            if (c.receiver() != d.receiver() || !c.method().equals(d.method()) || !c.path().equals(d.path())
+                    || !c.range().equals(d.range()) || c.arguments().size() != d.arguments().size()) {
+                return false;
+            }
+            for (int j = 0; j < c.arguments().size(); j++) if (!taint(c.arguments().get(j), d.arguments().get(j))) return false;
+        }
         return true;
     }
 

@@ -20,6 +20,12 @@ import java.util.Objects;
 public record Value(Object constant, boolean fixed, Taint taint, String name, List<Value> items,
                     Map<Object, Value> entries, Map<String, Value> attributes) {
 
+    /**
+     * The attributes that hold a property a call set on the object ({@code response.setContentType("text/plain")}):
+     * hidden, and known after a join only when every path set it.
+     */
+    static final String PROPERTY = "#property:";
+
     /** Containers longer than this are not tracked element by element. */
     static final int MAX_ITEMS = 32;
 
@@ -118,9 +124,33 @@ public record Value(Object constant, boolean fixed, Taint taint, String name, Li
             Map<String, Value> merged = new HashMap<>();
             if (attributes != null) merged.putAll(attributes);
             if (other.attributes != null) other.attributes.forEach((k, v) -> merged.merge(k, v, Value::join));
-            joinedAttributes = Map.copyOf(merged);
+            merged.keySet().removeIf(k -> k.startsWith(PROPERTY) && !(has(attributes, k) && has(other.attributes, k)));
+            joinedAttributes = merged.isEmpty() ? null : Map.copyOf(merged);
         }
         return new Value(c, fixed && other.fixed, taint.union(other.taint), n, joinedItems, joinedEntries, joinedAttributes);
+    }
+
+    private static boolean has(Map<String, Value> attributes, String key) {
+        return attributes != null && attributes.containsKey(key);
+    }
+
+    /** The property a call set on this object on every path, or null. */
+    Value property(String property) {
+        return attributes == null ? null : attributes.get(PROPERTY + property);
+    }
+
+    Value withProperty(String property, Value value) {
+        return withAttribute(PROPERTY + property, value);
+    }
+
+    /** This value with the properties {@code from} has: what a method of an object gives out is set as the object is. */
+    Value withPropertiesOf(Value from) {
+        if (from.attributes == null) return this;
+        Value result = this;
+        for (Map.Entry<String, Value> e : from.attributes.entrySet()) {
+            if (e.getKey().startsWith(PROPERTY)) result = result.withAttribute(e.getKey(), e.getValue());
+        }
+        return result;
     }
 
     private boolean hasShape() {

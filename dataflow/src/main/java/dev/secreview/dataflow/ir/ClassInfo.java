@@ -9,14 +9,24 @@ import java.util.Set;
  * body binds: {@code attributeValues} the names bound once to a constant ({@code table = "nodes"}),
  * {@code otherAttributes} every other name it binds (methods, properties, computed values). A base chosen
  * when the module is imported (one of two names, by a condition) is listed once per candidate.
+ * {@code declaredAttributes}: the names the class declares without binding them in its body (a Java field): their
+ * values are only what functions store under them, and no base class's binding of the name counts.
  */
 public record ClassInfo(String name, List<String> bases, Map<String, String> attributeTypes,
-                        Map<String, Object> attributeValues, Set<String> otherAttributes) implements java.io.Serializable {
+                        Map<String, Object> attributeValues, Set<String> otherAttributes,
+                        Set<String> declaredAttributes) implements java.io.Serializable {
 
     public ClassInfo {
         bases = List.copyOf(bases);
         attributeTypes = Map.copyOf(attributeTypes);
         attributeValues = Map.copyOf(attributeValues);
         otherAttributes = Set.copyOf(otherAttributes);
+        declaredAttributes = Set.copyOf(declaredAttributes);
+    }
+
+    /** A class whose body binds every name it has (a Python class). */
+    public ClassInfo(String name, List<String> bases, Map<String, String> attributeTypes,
+                     Map<String, Object> attributeValues, Set<String> otherAttributes) {
+        this(name, bases, attributeTypes, attributeValues, otherAttributes, Set.of());
     }
 }

@@ -46,10 +46,24 @@ import java.util.Set;
  *                                            makes the parameter an instance of TYPE, {@code *} stands for the others)
  * typed     TYPE PARAMETER DECORATOR         django.http.HttpRequest request *.csrf_exempt   (in functions
  *                                            so decorated, the parameter is an instance of TYPE)
- * sink      KIND CALLEE ARGS [if KW=true|KW=NAME,...] [unless ARGS=NAME,...]
+ * sink      KIND CALLEE ARGS [if KW=true|KW=NAME,...] [unless ARGS=NAME,...] [unless @PROPERTY=NAME,...]
  *                                            command subprocess.run 0,args if shell=true
  *                                            xss aiohttp.web.Response text if content_type=text/html*
  *                                            deserialization yaml.load 0 unless 1,Loader=yaml.SafeLoader
+ *                                            xss javax.servlet.ServletResponse().getWriter().print 0
+ *                                                unless @content-type=text/plain*   (the receiver's PROPERTY, set
+ *                                            earlier on every path, is a constant one of NAMES names)
+ * property  PROPERTY CALLEE ARG [if N=NAME,...]  content-type javax.servlet.ServletResponse().setContentType 0
+ *                                            content-type javax.servlet.http.HttpServletResponse().setHeader 1 if 0=Content-Type
+ *                                            (the call sets its receiver's PROPERTY to the argument, when argument N
+ *                                            is a constant NAMES names, in any case; what is then obtained from the
+ *                                            receiver by a method call has it too: the writer)
+ * wraps     CALLEE ARG                       java.io.PrintWriter 0   (what the call makes writes to, or reads
+ *                                            from, the object it is handed as ARG: when the models name members of
+ *                                            that object, the result is it (a writer around a response's stream))
+ * polymorphic TYPE                           java.io.PrintWriter   (a parameter of this type is whatever the
+ *                                            caller hands in: a method called on it is a sink as the caller's
+ *                                            object makes it, a response's writer or a file's)
  *                                            (a NAME ending in {@code *} is a prefix; {@code ?} is a value the program
  *                                            chooses at run time from nothing that came from outside; {@code {}} is a
  *                                            dict, which the callee sends as JSON; {@code *} is any value: the
@@ -129,9 +143,24 @@ public final class TaintModels {
      * {@code conditionValues} lists any, a constant one of them names ({@code content_type=text/html}).
      * {@code unlessArgument}/{@code unlessNames}: it does not apply when that argument names one of them
      * ({@code yaml.load(data, Loader=yaml.SafeLoader)}) or a class of the tree derived only from them.
+     * {@code unlessProperty}/{@code unlessPropertyValues}: it does not apply when the receiver's property is
+     * known to be a constant they name (a response whose content type is {@code text/plain}).
      */
     public record Sink(TaintKind kind, NamePattern callee, ArgumentSelector arguments, String conditionKeyword,
-                       List<String> conditionValues, ArgumentSelector unlessArgument, List<String> unlessNames) {
+                       List<String> conditionValues, ArgumentSelector unlessArgument, List<String> unlessNames,
+                       String unlessProperty, List<String> unlessPropertyValues) {
+    }
+
+    /** A call whose result stands for the object it is handed as {@code argument} ({@code wraps} lines). */
+    public record Wrapper(NamePattern callee, int argument) {
+    }
+
+    /**
+     * A call that sets {@code property} of its receiver to its {@code argument}; with a {@code condition} (an argument's
+     * position), only when that argument is a constant one of {@code conditionValues} names, whatever its case.
+     */
+    public record PropertySetter(String property, NamePattern callee, int argument, int condition,
+                                 List<String> conditionValues) {
     }
 
     public record Store(TaintKind kind, NamePattern target) {
@@ -207,6 +236,9 @@ public final class TaintModels {
     private final long prefixedKinds;
     private final List<KeyedAccess> keyedAccesses;
     private final List<Accumulator> accumulators;
+    private final List<PropertySetter> propertySetters;
+    private final List<Wrapper> wrappers;
+    private final Set<String> polymorphic;
     private final List<NamePattern> pure;
     private final List<TypedParameter> typedParameters;
     private final List<NamePattern> trusted;
@@ -219,7 +251,7 @@ public final class TaintModels {
     private final Builder builder;
     /** The kinds of lookup by name whose answers are remembered. */
     private enum Lookup { SOURCE, SOURCE_ATTRIBUTE, MEMBER, TRUSTED, OBJECT, SINK, STORE, SANITIZER, VALIDATOR, KEYED,
-        NORETURN, PURE, ACCUMULATOR, PASSING, ARGV }
+        NORETURN, PURE, ACCUMULATOR, PASSING, ARGV, PROPERTY, SINK_METHOD, WRAPPER }
 
     /** Lookups by name, remembered per kind of lookup: the analysis asks the same names over and over. */
     private final Map<Lookup, Map<String, Object>> lookups = lookupTables();
@@ -252,6 +284,9 @@ public final class TaintModels {
         this.prefixedKinds = b.prefixedKinds;
         this.keyedAccesses = List.copyOf(b.keyedAccesses);
         this.accumulators = List.copyOf(b.accumulators);
+        this.propertySetters = List.copyOf(b.propertySetters);
+        this.wrappers = List.copyOf(b.wrappers);
+        this.polymorphic = Set.copyOf(b.polymorphic);
         this.pure = List.copyOf(b.pure);
         this.typedParameters = List.copyOf(b.typedParameters);
         this.trusted = List.copyOf(b.trusted);
@@ -339,6 +374,9 @@ public final class TaintModels {
         long prefixedKinds;
         final List<KeyedAccess> keyedAccesses = new ArrayList<>();
         final List<Accumulator> accumulators = new ArrayList<>();
+        final List<PropertySetter> propertySetters = new ArrayList<>();
+        final List<Wrapper> wrappers = new ArrayList<>();
+        final Set<String> polymorphic = new java.util.HashSet<>();
         final List<TypedParameter> typedParameters = new ArrayList<>();
         final List<NamePattern> trusted = new ArrayList<>();
         final Map<String, List<String>> inputKeys = new HashMap<>();
@@ -372,6 +410,8 @@ public final class TaintModels {
                     List<String> conditionValues = List.of();
                     ArgumentSelector unless = null;
                     List<String> unlessNames = List.of();
+                    String unlessProperty = null;
+                    List<String> unlessPropertyValues = List.of();
                     for (int at = 4; at < words.length; at += 2) {
                         String clause = at + 1 < words.length ? words[at + 1] : "";
                         int equals = clause.indexOf('=');
@@ -381,15 +421,19 @@ public final class TaintModels {
                                 && !clause.endsWith("=false")) {
                             condition = clause.substring(0, equals);
                             conditionValues = List.of(clause.substring(equals + 1).split(","));
-                        } else if (words[at].equals("unless") && equals > 0) {
+                        } else if (words[at].equals("unless") && clause.startsWith("@") && equals > 1) {
+                            unlessProperty = clause.substring(1, equals);
+                            unlessPropertyValues = List.of(clause.substring(equals + 1).split(","));
+                        } else if (words[at].equals("unless") && equals > 0 && !clause.startsWith("@")) {
                             unless = ArgumentSelector.parse(clause.substring(0, equals));
                             unlessNames = List.of(clause.substring(equals + 1).split(","));
                         } else {
-                            throw new ModelError(file.name(), line, "a sink condition reads: if KEYWORD=true, if KEYWORD=NAME,..., or unless ARGS=NAME,...");
+                            throw new ModelError(file.name(), line, "a sink condition reads: if KEYWORD=true, if KEYWORD=NAME,..., unless ARGS=NAME,... or unless @PROPERTY=NAME,...");
                         }
                     }
                     sinks.add(new Sink(kind(file, line, words[1]), new NamePattern(words[2]),
-                            ArgumentSelector.parse(words[3]), condition, conditionValues, unless, unlessNames));
+                            ArgumentSelector.parse(words[3]), condition, conditionValues, unless, unlessNames, unlessProperty,
+                            unlessPropertyValues));
                 }
                 case "store" -> {
                     require(file, line, words, 3);
@@ -485,6 +529,29 @@ public final class TaintModels {
                 case "typed" -> {
                     require(file, line, words, 4);
                     typedParameters.add(new TypedParameter(words[1], words[2], new NamePattern(words[3])));
+                }
+                case "property" -> {
+                    require(file, line, words, 4);
+                    int condition = -1;
+                    List<String> conditionValues = List.of();
+                    if (words.length > 4) {
+                        int equals = words.length == 6 && words[4].equals("if") ? words[5].indexOf('=') : -1;
+                        if (equals <= 0 || equals + 1 == words[5].length()) {
+                            throw new ModelError(file.name(), line, "a property's condition reads: if N=NAME,...");
+                        }
+                        condition = integer(file, line, words[5].substring(0, equals));
+                        conditionValues = List.of(words[5].substring(equals + 1).toLowerCase(Locale.ROOT).split(","));
+                    }
+                    propertySetters.add(new PropertySetter(words[1], new NamePattern(words[2]), integer(file, line, words[3]),
+                            condition, conditionValues));
+                }
+                case "wraps" -> {
+                    require(file, line, words, 3);
+                    wrappers.add(new Wrapper(new NamePattern(words[1]), integer(file, line, words[2])));
+                }
+                case "polymorphic" -> {
+                    require(file, line, words, 2);
+                    polymorphic.add(words[1]);
                 }
                 case "pure" -> {
                     require(file, line, words, 2);
@@ -744,6 +811,31 @@ public final class TaintModels {
 
     public List<Sink> sinks(String callee) {
         return remembered(Lookup.SINK, callee, () -> sinks.stream().filter(s -> s.callee().matches(callee)).toList());
+    }
+
+    /** The properties a call sets on its receiver. */
+    public List<PropertySetter> propertySetters(String callee) {
+        return remembered(Lookup.PROPERTY, callee, () -> propertySetters.stream().filter(p -> p.callee().matches(callee)).toList());
+    }
+
+    /** Which argument's object a call's result stands for ({@code wraps} lines). */
+    public List<Wrapper> wrappers(String callee) {
+        return remembered(Lookup.WRAPPER, callee, () -> wrappers.stream().filter(w -> w.callee().matches(callee)).toList());
+    }
+
+    /** Whether some sink is a method so named: calls of others on a polymorphic parameter need no judging. */
+    public boolean sinkMethod(String method) {
+        Boolean result = remembered(Lookup.SINK_METHOD, method, () -> sinks.stream().map(sink -> sink.callee().text())
+                .anyMatch(text -> {
+                    String last = text.substring(text.lastIndexOf('.') + 1);
+                    return last.equals(method) || last.contains("*");
+                }));
+        return result;
+    }
+
+    /** Whether a parameter declared of {@code type} is the caller's object to judge ({@code polymorphic} lines). */
+    public boolean polymorphic(String type) {
+        return polymorphic.contains(type);
     }
 
     public List<Store> stores(String target) {

@@ -138,6 +138,7 @@ final class Ir {
         private final List<Block> blocks = new ArrayList<>();
         private List<String> decorators = List.of();
         private String owner;
+        private final Map<String, String> types = new java.util.HashMap<>();
 
         private FunctionBuilder(String name, int line, List<String> parameters) {
             this.name = name;
@@ -156,13 +157,19 @@ final class Ir {
             return this;
         }
 
+        /** The parameter is declared of {@code type}. */
+        FunctionBuilder type(String parameter, String type) {
+            types.put(parameter, type);
+            return this;
+        }
+
         FunctionBuilder block(Terminator end, Instruction... instructions) {
             blocks.add(new Block(blocks.size(), List.of(instructions), end));
             return this;
         }
 
         Function build() {
-            return new Function(name, parameters, blocks, decorators, owner, Map.of(), line(line));
+            return new Function(name, parameters, blocks, decorators, owner, types, line(line));
         }
     }
 

@@ -439,13 +439,17 @@ class TaintModelsTest {
 
     @Test
     void badSinkConditions() {
-        String why = "a sink condition reads: if KEYWORD=true, if KEYWORD=NAME,..., or unless ARGS=NAME,...";
+        String why = "a sink condition reads: if KEYWORD=true, if KEYWORD=NAME,..., unless ARGS=NAME,... or unless @PROPERTY=NAME,...";
         assertEquals("test.models:1: " + why, errorOf("sink command subprocess.run 0 if shell=false\n"));
         assertEquals("test.models:1: " + why, errorOf("sink xss aiohttp.web.Response text if content_type=\n"));
         assertEquals("test.models:1: " + why, errorOf("sink command subprocess.run 0 if\n"));
         assertEquals("test.models:1: " + why, errorOf("sink command subprocess.run 0 when shell=true\n"));
         assertEquals("test.models:1: " + why, errorOf("sink command yaml.load 0 unless Loader\n"));
         assertEquals("test.models:1: " + why, errorOf("sink command yaml.load 0 unless =yaml.SafeLoader\n"));
+        assertEquals("test.models:1: " + why, errorOf("sink xss web.Response().write 0 unless @=text/plain\n"));
+        assertEquals("test.models:1: not a number: x", errorOf("property content-type web.Response().set_type x\n"));
+        assertEquals("test.models:1: a property's condition reads: if N=NAME,...",
+                errorOf("property content-type web.Response().set_header 1 if Content-Type\n"));
     }
 
     @Test

@@ -53,6 +53,7 @@ public final class JavaLowering {
     private final List<ClassInfo> classes = new ArrayList<>();
     private final Map<String, Object> constants = new LinkedHashMap<>();
     private int anonymous;
+    private int lambdas;
 
     private JavaLowering(SourceFile source, CompilationUnit unit) {
         this.source = source;
@@ -131,6 +132,8 @@ public final class JavaLowering {
         Map<String, String> attributeTypes = new HashMap<>();
         Map<String, Object> attributeValues = new HashMap<>();
         Set<String> other = new HashSet<>();
+        // A field not bound to a constant holds what the methods store in it (its initialiser is the constructors').
+        Set<String> fields = new HashSet<>();
         List<VariableDeclarator> instanceInitializers = new ArrayList<>();
         for (BodyDeclaration<?> member : members) {
             if (member instanceof FieldDeclaration field) {
@@ -146,7 +149,7 @@ public final class JavaLowering {
                         attributeValues.put(fieldName, constant);
                         constants.put(qualified + "." + fieldName, constant);
                     } else {
-                        other.add(fieldName);
+                        fields.add(fieldName);
                         if (!field.isStatic() && v.getInitializer().isPresent()) instanceInitializers.add(v);
                     }
                 }
@@ -172,16 +175,16 @@ public final class JavaLowering {
             }
         }
         Map<CallableDeclaration<?>, String> irNames = new java.util.IdentityHashMap<>();
-        byName.forEach((name, declared) -> {
-            if (declared.size() < 2) return;
-            CallableDeclaration<?> widest = declared.get(0);
-            for (CallableDeclaration<?> d : declared) if (d.getParameters().size() > widest.getParameters().size()) widest = d;
+        byName.forEach((name, overloaded) -> {
+            if (overloaded.size() < 2) return;
+            CallableDeclaration<?> widest = overloaded.get(0);
+            for (CallableDeclaration<?> d : overloaded) if (d.getParameters().size() > widest.getParameters().size()) widest = d;
             Map<Integer, String> byArity = new HashMap<>();
-            for (CallableDeclaration<?> d : declared) {
+            for (CallableDeclaration<?> d : overloaded) {
                 int arity = d.getParameters().size();
                 String irName = d == widest ? name : name + "$" + arity;
                 if (d != widest && (byArity.containsKey(arity) || arity == widest.getParameters().size())) {
-                    irName = name + "$" + arity + "$" + declared.indexOf(d);   // same arity: analysed, called by no one
+                    irName = name + "$" + arity + "$" + overloaded.indexOf(d);   // same arity: analysed, called by no one
                 } else {
                     byArity.put(arity, irName);
                 }
@@ -190,7 +193,7 @@ public final class JavaLowering {
             byArity.put(widest.getParameters().size(), name);
             scope.overloads.put(name, byArity);
         });
-        classes.add(new ClassInfo(qualified, bases, attributeTypes, attributeValues, other));
+        classes.add(new ClassInfo(qualified, bases, attributeTypes, attributeValues, other, fields));
         boolean hasConstructor = false;
         for (BodyDeclaration<?> member : members) {
             FileDeadline.check();
@@ -223,6 +226,37 @@ public final class JavaLowering {
     String anonymousClass(NodeList<BodyDeclaration<?>> body, String base, ClassScope outer, Node node) {
         String name = outer.name + ".anonymous" + (++anonymous);
         lowerBody(body, name, base == null ? List.of() : List.of(base), outer, node);
+        return name;
+    }
+
+    /**
+     * A lambda's body as a function of its own, named after the class it appears in: its receiver {@code this} (in an
+     * instance method), then the enclosing method's locals it reads ({@code captured}, of these declared types), then
+     * its own parameters. Returns its name.
+     */
+    String lambda(ClassScope scope, boolean isStatic, List<String> captured, Map<String, String> enclosingTypes,
+                  com.github.javaparser.ast.expr.LambdaExpr lambda) {
+        String name = scope.name + ".lambda$" + (++lambdas);
+        List<String> params = new ArrayList<>();
+        Map<String, String> types = new HashMap<>();
+        Map<String, String> localTypes = new HashMap<>();
+        if (!isStatic) params.add("this");
+        for (String local : captured) {
+            params.add(local);
+            String t = enclosingTypes.getOrDefault(local, "var");
+            localTypes.put(local, t);
+            if (JavaTypes.isObjectType(t)) types.put(local, t);
+        }
+        for (Parameter p : lambda.getParameters()) {
+            String t = p.getType().isUnknownType() ? "var" : names.type(p.getType());
+            params.add(p.getNameAsString());
+            localTypes.put(p.getNameAsString(), t);
+            if (JavaTypes.isObjectType(t)) types.put(p.getNameAsString(), t);
+        }
+        MethodLowering body = new MethodLowering(this, scope, isStatic, localTypes);
+        body.lambdaBody(lambda);
+        functions.add(new Function(name, params, body.build(range(lambda, true)), List.of(), isStatic ? null : scope.name,
+                types, range(lambda)));
         return name;
     }
 

@@ -74,6 +74,11 @@ final class MethodLowering {
     private final FunctionBuilder builder = new FunctionBuilder();
     /** The value a switch expression being lowered yields into, innermost last. */
     private final List<String[]> yields = new ArrayList<>();
+    /**
+     * The receiver of the call whose arguments are being lowered, null for a call without one: what a lambda or
+     * method reference among them is handed ({@code names.forEach(n -> ...)}: the list's elements).
+     */
+    private Operand lambdaSource;
     private int steps;
 
     MethodLowering(JavaLowering file, JavaLowering.ClassScope scope, boolean isStatic, Map<String, String> locals) {
@@ -98,6 +103,16 @@ final class MethodLowering {
 
     void statements(List<Statement> statements) {
         for (Statement s : statements) statement(s);
+    }
+
+    /** A lambda's body: a block, or an expression whose value it returns. */
+    void lambdaBody(LambdaExpr lambda) {
+        if (lambda.getExpressionBody().isPresent()) {
+            Expression value = lambda.getExpressionBody().get();
+            builder.terminate(new Terminator.Return(expr(value), JavaLowering.range(value)));
+        } else {
+            statement(lambda.getBody());
+        }
     }
 
     // ---------------------------------------------------------------- statements
@@ -325,7 +340,8 @@ final class MethodLowering {
             return temporary(new Expr.Sequence(Expr.Sequence.Kind.LIST, List.of()), e);
         }
         if (e instanceof ArrayInitializerExpr initializer) return arrayInitializer(initializer);
-        if (e instanceof LambdaExpr || e instanceof MethodReferenceExpr) return temporary(new Expr.Opaque(captured(e)), e);
+        if (e instanceof LambdaExpr lambda) return lambda(lambda);
+        if (e instanceof MethodReferenceExpr reference) return methodReference(reference);
         if (e instanceof SwitchExpr sw) {
             String result = builder.temporary();
             builder.emit(new Instruction.Assign(result, new Expr.Use(NONE), JavaLowering.range(e)));
@@ -355,21 +371,69 @@ final class MethodLowering {
         return temporary(new Expr.Sequence(Expr.Sequence.Kind.LIST, items), initializer);
     }
 
-    /** The locals a lambda or method reference reads: what its value is made from. */
-    private List<Operand> captured(Expression e) {
-        Set<String> names = new LinkedHashSet<>();
-        e.findAll(NameExpr.class).forEach(n -> {
-            if (locals.containsKey(n.getNameAsString())) names.add(n.getNameAsString());
+    /**
+     * A lambda: its body is a function of its own ({@link JavaLowering#lambda}), called where the lambda is made with
+     * the locals it captures and, for its parameters, the elements of the receiver of the call it is handed to (what
+     * {@code forEach}, {@code map} and their kind pass it). Its value is made from what it captures and returns.
+     */
+    private Operand lambda(LambdaExpr lambda) {
+        Operand source = lambdaSource;
+        Set<String> captured = new LinkedHashSet<>();
+        lambda.getBody().findAll(NameExpr.class).forEach(n -> {
+            if (locals.containsKey(n.getNameAsString())) captured.add(n.getNameAsString());
         });
-        if (e instanceof LambdaExpr lambda) {
-            for (Parameter p : lambda.getParameters()) names.remove(p.getNameAsString());
+        for (Parameter p : lambda.getParameters()) captured.remove(p.getNameAsString());
+        String function = file.lambda(scope, isStatic, List.copyOf(captured), locals, lambda);
+        List<Argument> arguments = new ArrayList<>();
+        List<Operand> inputs = new ArrayList<>();
+        if (!isStatic) arguments.add(new Argument(null, new Operand.Local("this")));
+        for (String name : captured) {
+            arguments.add(new Argument(null, new Operand.Local(name)));
+            inputs.add(new Operand.Local(name));
         }
-        if (e instanceof MethodReferenceExpr reference && !reference.getScope().isTypeExpr()) {
-            List<Operand> operands = new ArrayList<>();
-            operands.add(expr(reference.getScope()));
-            return operands;
+        for (int i = 0; i < lambda.getParameters().size(); i++) arguments.add(new Argument(null, handed(source, lambda)));
+        inputs.add(temporary(new Expr.Call(new Operand.Global(function), null, arguments), lambda));
+        return temporary(new Expr.Opaque(inputs), lambda);
+    }
+
+    /**
+     * A method reference, called where it is made as a lambda of one parameter would be: {@code out::println} handed
+     * to {@code names.forEach} prints the names. A constructor reference is made from nothing it is handed here.
+     */
+    private Operand methodReference(MethodReferenceExpr reference) {
+        Operand source = lambdaSource;
+        String method = reference.getIdentifier();
+        Expression scopeExpression = reference.getScope();
+        if (method.equals("new")) return temporary(new Expr.Opaque(List.of()), reference);
+        List<Argument> arguments = List.of(new Argument(null, handed(source, reference)));
+        Expr call;
+        List<Operand> inputs = new ArrayList<>();
+        // `out::println`: a simple name before `::` is parsed as a type; it is the variable when one is so named.
+        if (scopeExpression.isTypeExpr() && scopeExpression.asTypeExpr().getType().isClassOrInterfaceType()
+                && scopeExpression.asTypeExpr().getType().asClassOrInterfaceType().getScope().isEmpty()
+                && isVariable(scopeExpression.asTypeExpr().getType().asClassOrInterfaceType().getNameAsString())) {
+            NameExpr variable = new NameExpr(scopeExpression.asTypeExpr().getType().asClassOrInterfaceType().getNameAsString());
+            scopeExpression.getRange().ifPresent(variable::setRange);
+            scopeExpression = variable;
         }
-        return names.stream().map(n -> (Operand) new Operand.Local(n)).toList();
+        if (scopeExpression.isTypeExpr()) {
+            String type = file.names.type(scopeExpression.asTypeExpr().getType());
+            String own = type.equals(scope.name) ? scope.overload(method, 1) : method;
+            call = new Expr.Call(new Operand.Global(type + "." + own), null, arguments);
+        } else if ((scopeExpression.isThisExpr() || scopeExpression.isSuperExpr()) && !isStatic) {
+            call = new Expr.Call(new Operand.Local("this"), scope.overload(method, 1), arguments);
+        } else {
+            Operand receiver = expr(scopeExpression);
+            inputs.add(receiver);
+            call = new Expr.Call(receiver, method, arguments);
+        }
+        inputs.add(temporary(call, reference));
+        return temporary(new Expr.Opaque(inputs), reference);
+    }
+
+    /** What a lambda's parameter is handed: an element of the receiver of the call it is passed to, else unknown. */
+    private Operand handed(Operand source, Node node) {
+        return temporary(source == null ? new Expr.Opaque(List.of()) : new Expr.Element(source), node);
     }
 
     private void declaration(VariableDeclarationExpr declaration) {
@@ -476,9 +540,20 @@ final class MethodLowering {
     }
 
     private List<Argument> arguments(NodeList<Expression> arguments) {
-        List<Argument> lowered = new ArrayList<>();
-        for (Expression argument : arguments) lowered.add(new Argument(null, expr(argument)));
-        return lowered;
+        return arguments(arguments, null);
+    }
+
+    /** The arguments of a call on {@code receiver} (null: a call without one), which lambdas among them are handed. */
+    private List<Argument> arguments(NodeList<Expression> arguments, Operand receiver) {
+        Operand outer = lambdaSource;
+        lambdaSource = receiver;
+        try {
+            List<Argument> lowered = new ArrayList<>();
+            for (Expression argument : arguments) lowered.add(new Argument(null, expr(argument)));
+            return lowered;
+        } finally {
+            lambdaSource = outer;
+        }
     }
 
     private Operand call(MethodCallExpr call) {
@@ -545,7 +620,7 @@ final class MethodLowering {
             builder.emit(new Instruction.StoreItem(receiver, key, value, JavaLowering.range(call)));
             return NONE;
         }
-        return temporary(new Expr.Call(receiver, method, arguments(args)), call);
+        return temporary(new Expr.Call(receiver, method, arguments(args, receiver)), call);
     }
 
     /**
