@@ -47,8 +47,16 @@ public final class TimingCompare implements JavaRule {
     /** Words that follow a secret's name without changing what it is ({@code signatureBytes}, {@code tokenHex}). */
     private static final Set<String> FORMS = Set.of("bytes", "byte", "hex", "str", "string", "value", "text", "b64",
             "base64", "encoded", "chars", "array", "data");
-    /** Words that say the other side is a second copy the user typed, not a stored secret. */
-    private static final Set<String> RETYPED = Set.of("confirm", "confirmation", "repeat", "repeated", "retype", "again");
+    /**
+     * Words that tell two copies of one input apart ({@code password} and {@code confirmPassword}, {@code oldPassword}
+     * and {@code newPassword}): a form checked against itself, not a guess against a secret.
+     */
+    private static final Set<String> COPIES = Set.of("confirm", "confirmation", "repeat", "repeated", "retype", "again",
+            "old", "new");
+    /** Words that, before {@code token}, say it is a credential; a token without one is as often a lexer's or a URL's. */
+    private static final Set<String> CREDENTIAL_TOKENS = Set.of("csrf", "xsrf", "auth", "access", "refresh", "api",
+            "session", "reset", "bearer", "security", "secret", "verification", "login", "remember", "invite",
+            "activation", "request", "id", "jwt", "oauth", "cookie");
     private static final Set<String> INSTANCE_EQUALS = Set.of("equals", "equalsIgnoreCase", "contentEquals");
     private static final Set<String> STATIC_EQUALS = Set.of("java.util.Objects.equals", "Objects.equals",
             "java.util.Arrays.equals", "Arrays.equals", "org.apache.commons.lang3.StringUtils.equals",
@@ -68,7 +76,7 @@ public final class TimingCompare implements JavaRule {
             if (!leftWords.isEmpty() && leftWords.equals(rightWords) && !local(left) && !local(right)) {
                 continue; // the same field of two objects
             }
-            if (retyped(leftWords) || retyped(rightWords) || secondCopy(left, right)) continue;
+            if (copies(leftWords, rightWords) || secondCopy(left, right)) continue;
             if (identifier(leftWords) || identifier(rightWords)) continue;
             Optional<String> secret = secret(left, leftWords).or(() -> secret(right, rightWords));
             secret.ifPresent(word -> context.report(call, "a " + word + " is compared with " + call.getNameAsString()
@@ -118,6 +126,7 @@ public final class TimingCompare implements JavaRule {
         String last = head.get(head.size() - 1);
         if (head.size() > 1 && last.equals("key") && head.get(head.size() - 2).equals("api")) last = "apikey";
         if (!SECRETS.contains(last)) return Optional.empty();
+        if (last.equals("token") && head.stream().noneMatch(CREDENTIAL_TOKENS::contains)) return Optional.empty();
         if (last.equals("mac") && words.stream().anyMatch(w -> w.startsWith("addr"))) return Optional.empty();
         Optional<String> type = declaredType(unwrap(side)).map(Type::asString).filter(t -> !t.equals("var"));
         if (type.isPresent() && !TEXT_TYPES.contains(type.get())) return Optional.empty();
@@ -133,7 +142,9 @@ public final class TimingCompare implements JavaRule {
     }
 
     private static boolean identifier(List<String> words) {
-        return !words.isEmpty() && IDENTIFIERS.contains(words.get(words.size() - 1));
+        if (words.isEmpty()) return false;
+        String last = words.get(words.size() - 1);
+        return IDENTIFIERS.contains(last) || last.endsWith("name");
     }
 
     /** Two names that differ only in a trailing number ({@code pwd}, {@code pwd2}): two copies of one input. */
@@ -143,8 +154,9 @@ public final class TimingCompare implements JavaRule {
         return a.equals(b) && !l.getNameAsString().equals(r.getNameAsString());
     }
 
-    private static boolean retyped(List<String> words) {
-        return words.stream().anyMatch(RETYPED::contains);
+    /** Whether either side is marked as one of two copies of an input (a confirmation, the old or new value). */
+    private static boolean copies(List<String> left, List<String> right) {
+        return left.stream().anyMatch(COPIES::contains) || right.stream().anyMatch(COPIES::contains);
     }
 
     /** The words of the name an expression reads, seen through conversions: {@code new String(sig).trim()} is sig. */

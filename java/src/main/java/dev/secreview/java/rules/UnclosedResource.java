@@ -156,12 +156,15 @@ public final class UnclosedResource implements JavaRule {
 
     /**
      * Whether an expression opens a resource this method then owns. A statement closes with its connection and a
-     * result set with its statement: when that receiver was opened here too, the receiver is the one judged.
+     * result set with its statement: when that receiver was opened here too, or is closed here, the receiver is the
+     * one judged.
      */
     private static boolean opens(Expression e, RuleContext context) {
         if (!resource(e, context)) return false;
-        return !(e instanceof MethodCallExpr call && call.getScope().orElse(null) instanceof NameExpr receiver
-                && openedHere(receiver, context));
+        if (!(e instanceof MethodCallExpr call) || !(call.getScope().orElse(null) instanceof NameExpr receiver)) return true;
+        if (openedHere(receiver, context)) return false;
+        Optional<Node> scope = scope(receiver);
+        return scope.isEmpty() || fate(receiver.getNameAsString(), scope.get(), 0) == Fate.NEVER_CLOSED;
     }
 
     /** Whether an expression makes a new resource: opens one, or derives one from another. */

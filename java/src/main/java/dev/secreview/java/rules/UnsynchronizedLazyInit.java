@@ -74,11 +74,23 @@ public final class UnsynchronizedLazyInit implements JavaRule {
      */
     private static Optional<String> harm(IfStmt check, AssignExpr first, String name, FieldDeclaration field) {
         boolean changedAfter = !check.getThenStmt().findAll(Expression.class, e -> e.getBegin().isPresent()
-                && first.getEnd().isPresent() && e.getBegin().get().isAfter(first.getEnd().get()) && changes(e, name)).isEmpty();
+                && first.getEnd().isPresent() && e.getBegin().get().isAfter(first.getEnd().get()) && changes(e, name)
+                && !alternatives(first, e)).isEmpty();
         if (changedAfter) return Optional.of("the object is still filled in after it is stored, so others see it half-built");
         boolean singleton = first.getValue() instanceof ObjectCreationExpr created && Constants.enclosing(field, TypeDeclaration.class)
                 .map(type -> ((TypeDeclaration<?>) type).getNameAsString().equals(created.getType().getNameAsString())).orElse(false);
         return singleton ? Optional.of("it is the class's single instance") : Optional.empty();
+    }
+
+    /** Whether two nodes lie in different branches of one {@code if}, so that only one of them runs. */
+    private static boolean alternatives(Node a, Node b) {
+        for (Optional<Node> at = a.getParentNode(); at.isPresent(); at = at.get().getParentNode()) {
+            if (!b.isDescendantOf(at.get())) continue;
+            return at.get() instanceof IfStmt branch && branch.getElseStmt().isPresent()
+                    && (a.isDescendantOf(branch.getThenStmt()) && b.isDescendantOf(branch.getElseStmt().get())
+                    || b.isDescendantOf(branch.getThenStmt()) && a.isDescendantOf(branch.getElseStmt().get()));
+        }
+        return false;
     }
 
     /** A store to the field, or a call on it (filling a collection, setting a property). */
