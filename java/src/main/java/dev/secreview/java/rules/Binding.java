@@ -72,6 +72,14 @@ record Binding(String name, Node scope, boolean field) {
         return Optional.empty();
     }
 
+    /** An expression seen through parentheses and casts: the value it stands for. */
+    static Expression unwrap(Expression e) {
+        while (e instanceof EnclosedExpr || e instanceof CastExpr) {
+            e = e instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) e).getExpression();
+        }
+        return e;
+    }
+
     /** The method, constructor or initialiser whose locals {@code node} sees. */
     static Optional<Node> callable(Node node) {
         for (Optional<Node> at = node.getParentNode(); at.isPresent(); at = at.get().getParentNode()) {

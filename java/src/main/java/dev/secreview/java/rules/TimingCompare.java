@@ -4,9 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
-import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
@@ -108,7 +106,7 @@ public final class TimingCompare implements JavaRule {
      * what a method without arguments says of one ({@code Boolean.TYPE.getName()}).
      */
     private static boolean constant(Expression e) {
-        Expression inner = unwrap(e);
+        Expression inner = Binding.unwrap(e);
         if (inner instanceof LiteralExpr || inner instanceof ClassExpr) return true;
         if (inner instanceof MethodCallExpr m && m.getArguments().isEmpty() && m.getScope().isPresent()) {
             return constant(m.getScope().get());
@@ -128,7 +126,7 @@ public final class TimingCompare implements JavaRule {
         if (!SECRETS.contains(last)) return Optional.empty();
         if (last.equals("token") && head.stream().noneMatch(CREDENTIAL_TOKENS::contains)) return Optional.empty();
         if (last.equals("mac") && words.stream().anyMatch(w -> w.startsWith("addr"))) return Optional.empty();
-        Optional<String> type = declaredType(unwrap(side)).map(Type::asString).filter(t -> !t.equals("var"));
+        Optional<String> type = declaredType(Binding.unwrap(side)).map(Type::asString).filter(t -> !t.equals("var"));
         if (type.isPresent() && !TEXT_TYPES.contains(type.get())) return Optional.empty();
         return Optional.of(last);
     }
@@ -138,7 +136,7 @@ public final class TimingCompare implements JavaRule {
     }
 
     private static boolean local(Expression side) {
-        return unwrap(side) instanceof NameExpr n && Binding.isLocal(n);
+        return Binding.unwrap(side) instanceof NameExpr n && Binding.isLocal(n);
     }
 
     private static boolean identifier(List<String> words) {
@@ -149,7 +147,7 @@ public final class TimingCompare implements JavaRule {
 
     /** Two names that differ only in a trailing number ({@code pwd}, {@code pwd2}): two copies of one input. */
     private static boolean secondCopy(Expression left, Expression right) {
-        if (!(unwrap(left) instanceof NameExpr l) || !(unwrap(right) instanceof NameExpr r)) return false;
+        if (!(Binding.unwrap(left) instanceof NameExpr l) || !(Binding.unwrap(right) instanceof NameExpr r)) return false;
         String a = l.getNameAsString().replaceFirst("\\d+$", ""), b = r.getNameAsString().replaceFirst("\\d+$", "");
         return a.equals(b) && !l.getNameAsString().equals(r.getNameAsString());
     }
@@ -161,7 +159,7 @@ public final class TimingCompare implements JavaRule {
 
     /** The words of the name an expression reads, seen through conversions: {@code new String(sig).trim()} is sig. */
     private static List<String> words(Expression e) {
-        Expression inner = unwrap(e);
+        Expression inner = Binding.unwrap(e);
         String name = null;
         if (inner instanceof NameExpr n) name = n.getNameAsString();
         else if (inner instanceof FieldAccessExpr f) name = f.getNameAsString();
@@ -178,12 +176,5 @@ public final class TimingCompare implements JavaRule {
         if (name == null) return List.of();
         return Arrays.stream(name.split("(?<=[a-z0-9])(?=[A-Z])|_|(?<=[A-Z])(?=[A-Z][a-z])"))
                 .filter(w -> !w.isEmpty()).map(w -> w.toLowerCase(Locale.ROOT)).toList();
-    }
-
-    private static Expression unwrap(Expression e) {
-        while (e instanceof EnclosedExpr || e instanceof CastExpr) {
-            e = e instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) e).getExpression();
-        }
-        return e;
     }
 }

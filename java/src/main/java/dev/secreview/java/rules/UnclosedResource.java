@@ -91,7 +91,7 @@ public final class UnclosedResource implements JavaRule {
     }
 
     private void judge(Expression value, String name, Node binding, RuleContext context) {
-        Expression opening = unwrap(value);
+        Expression opening = Binding.unwrap(value);
         if (!opens(opening, context) || inTryResources(binding) || leakAllowed(binding)) return;
         Optional<Node> scope = scope(binding);
         if (scope.isEmpty()) return;
@@ -123,9 +123,10 @@ public final class UnclosedResource implements JavaRule {
                 }
             } else if (parent instanceof MethodCallExpr call) {
                 if (!BORROWERS.contains(call.getNameAsString())) return Fate.MANAGED; // may take it over
-            } else if (parent instanceof ObjectCreationExpr wrapper) {
-                Optional<String> owner = WRAPPERS.contains(wrapper.getType().getNameAsString()) && depth < MAX_WRAPPING
-                        && !inTryResources(wrapper) ? localName(wrapper) : Optional.empty();
+            } else if (parent instanceof ObjectCreationExpr creation) {
+                ObjectCreationExpr wrapper = outermostWrapper(creation);
+                Optional<String> owner = wrapper != null && depth < MAX_WRAPPING && !inTryResources(wrapper)
+                        ? localName(wrapper) : Optional.empty();
                 if (owner.isEmpty()) return Fate.MANAGED;
                 Fate wrapped = fate(owner.get(), scope, depth + 1);
                 if (wrapped == Fate.MANAGED) return Fate.MANAGED;
@@ -136,6 +137,19 @@ public final class UnclosedResource implements JavaRule {
             }
         }
         return closed ? Fate.CLOSED_ON_SUCCESS : Fate.NEVER_CLOSED;
+    }
+
+    /**
+     * The outermost of a chain of wrappers around a resource ({@code new BufferedReader(new InputStreamReader(in))}),
+     * which owns it; null if the constructor is not a known wrapper, which may do anything with it.
+     */
+    private static ObjectCreationExpr outermostWrapper(ObjectCreationExpr creation) {
+        if (!WRAPPERS.contains(creation.getType().getNameAsString())) return null;
+        ObjectCreationExpr outer = creation;
+        while (valueParent(outer) instanceof ObjectCreationExpr next && WRAPPERS.contains(next.getType().getNameAsString())) {
+            outer = next;
+        }
+        return outer;
     }
 
     /** The node that uses an expression's value, seen through parentheses, casts and conditionals. */
@@ -173,7 +187,7 @@ public final class UnclosedResource implements JavaRule {
             String type = creation.getType().getNameAsString();
             if (creation.getAnonymousClassBody().isPresent()) return false;
             if (OPENERS.contains(type)) return true;
-            return WRAPPERS.contains(type) && !creation.getArguments().isEmpty() && resource(unwrap(creation.getArgument(0)), context);
+            return WRAPPERS.contains(type) && !creation.getArguments().isEmpty() && resource(Binding.unwrap(creation.getArgument(0)), context);
         }
         if (!(e instanceof MethodCallExpr call)) return false;
         String callee = context.staticCallee(call);
@@ -193,9 +207,9 @@ public final class UnclosedResource implements JavaRule {
     /** Whether a receiver is itself a resource its method made. */
     private static boolean openedHere(NameExpr receiver, RuleContext context) {
         return Binding.callable(receiver).map(method -> !method.findAll(VariableDeclarator.class, v ->
-                v.getNameAsString().equals(receiver.getNameAsString()) && v.getInitializer().map(i -> resource(unwrap(i), context)).orElse(false)).isEmpty()
+                v.getNameAsString().equals(receiver.getNameAsString()) && v.getInitializer().map(i -> resource(Binding.unwrap(i), context)).orElse(false)).isEmpty()
                 || !method.findAll(AssignExpr.class, a -> a.getTarget() instanceof NameExpr t
-                && t.getNameAsString().equals(receiver.getNameAsString()) && resource(unwrap(a.getValue()), context)).isEmpty())
+                && t.getNameAsString().equals(receiver.getNameAsString()) && resource(Binding.unwrap(a.getValue()), context)).isEmpty())
                 .orElse(false);
     }
 
@@ -211,13 +225,6 @@ public final class UnclosedResource implements JavaRule {
     private static String what(Expression opening) {
         if (opening instanceof ObjectCreationExpr creation) return "the " + creation.getType().getNameAsString();
         return "the result of " + ((MethodCallExpr) opening).getNameAsString() + "()";
-    }
-
-    private static Expression unwrap(Expression e) {
-        while (e instanceof EnclosedExpr || e instanceof CastExpr) {
-            e = e instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) e).getExpression();
-        }
-        return e;
     }
 
     /** The code a local lives in: its lambda, or its method, constructor or initialiser. */

@@ -61,13 +61,14 @@ class RuleFindingsTest {
 
                     protected void doGet(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) {
                         if (counts == null) counts = new java.util.HashMap<>();
+                        counts.merge(request.getRemoteAddr(), 1, Integer::sum);
                     }
                 }
                 """);
         assertEquals(List.of(6, 11), found.stream().map(Finding::line).toList());
         assertEquals(List.of(Severity.LOW, Severity.MEDIUM), found.stream().map(Finding::severity).toList());
         assertTrue(found.get(0).message().contains("the class's single instance"), found.get(0).message());
-        assertTrue(found.get(1).message().contains("every request shares"), found.get(1).message());
+        assertTrue(found.get(1).message().contains("one instance of this class serves every request, each of which changes it"), found.get(1).message());
     }
 
     @Test
