@@ -51,7 +51,7 @@ final class ApiLookup {
     }
 
     /** Looks a dotted name up from the audited file: its own imports and classes first. */
-    Lookup resolve(String dotted, CodeUnderAudit code) {
+    Lookup resolve(String dotted, PythonCode code) {
         List<String> parts = Arrays.asList(dotted.split("\\."));
         List<Binding> bindings = code.moduleBindings(parts.get(0));
         Optional<Binding> imported = bindings.stream().filter(b -> b.kind() == Binding.Kind.IMPORT).findFirst();

@@ -24,7 +24,7 @@ public record ClaimPlace(List<LineSpan> spans, boolean located) {
         if (!claim.lines().isEmpty()) return new ClaimPlace(claim.lines(), false);
         List<LineSpan> containers = new ArrayList<>();
         TreeSet<Integer> points = new TreeSet<>();
-        List<OsloOption> options = OsloOption.in(code);
+        List<OsloOption> options = code instanceof PythonCode python ? OsloOption.in(python) : List.of();
         for (String name : claim.identifiers()) {
             List<LineSpan> definitions = code.definitionsOf(name);
             List<LineSpan> declarations = options.stream().filter(o -> o.name().equals(name))

@@ -14,7 +14,7 @@ final class ClaimTargets {
     private ClaimTargets() {
     }
 
-    static List<Call> calls(Claim claim, CodeUnderAudit code) {
+    static List<Call> calls(Claim claim, PythonCode code) {
         List<LineSpan> lines = ClaimPlace.of(claim, code).spans();
         List<Call> all = code.calls();
         List<Call> onLines = all.stream().filter(c -> overlaps(c.node(), lines)).toList();

@@ -3,7 +3,7 @@ package dev.secreview.audit;
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.dataflow.analysis.SinkVerdict;
-import dev.secreview.python.semantic.Call;
+import dev.secreview.dataflow.model.TaintModels;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,18 +23,19 @@ final class DefectClassFacts implements FactChecker {
 
     @Override
     public Optional<Fact> judge(Claim claim, String assertion, AuditInput input) {
-        Optional<DefectKind> kind = DefectKind.of(claim, catalog);
+        TaintModels models = input.code().language().models();
+        Optional<DefectKind> kind = DefectKind.of(claim, catalog, models);
         if (kind.isEmpty()) return Optional.empty();
         int cwe = kind.get().cwe();
         List<StaticReview.Sink> sinks = input.staticReview().sinks().stream().filter(kind.get()::at).toList();
         SourceFile source = input.code().source();
         ClaimPlace place = ClaimPlace.of(claim, input.code());
         if (sinks.isEmpty()) {
-            boolean reported = input.staticReview().findings().stream().anyMatch(f -> DefectKind.of(f.cwe(), catalog)
+            boolean reported = input.staticReview().findings().stream().anyMatch(f -> DefectKind.of(f.cwe(), catalog, models)
                     .filter(k -> k.cwe() == cwe).isPresent());
-            List<Call> calls = place.isEmpty() ? input.code().calls() : input.code().calls().stream()
-                    .filter(c -> place.near(c.node().startLine(), StaticMatches.TOLERANCE)).toList();
-            boolean sinkLike = calls.stream().anyMatch(c -> c.name() != null && kind.get().mayBeSink(c.name()));
+            boolean sinkLike = input.code().callSites().stream()
+                    .filter(c -> place.isEmpty() || place.near(c.line(), StaticMatches.TOLERANCE))
+                    .anyMatch(c -> kind.get().mayBeSink(c.name()));
             if (reported || sinkLike) return Optional.empty();
             return Optional.of(Fact.refuting("no call in " + source.displayPath() + " is a sink of CWE-" + cwe
                     + " that the dataflow knows, none " + (place.isEmpty() ? "in it" : "near " + place) + " could be one by its name, "

@@ -2,7 +2,7 @@ package dev.secreview.audit;
 
 import dev.secreview.core.cwe.CweCatalog;
 import dev.secreview.dataflow.model.TaintKind;
-import dev.secreview.python.PythonFacade;
+import dev.secreview.dataflow.model.TaintModels;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,36 +33,42 @@ record DefectKind(TaintKind kind) {
             Map.entry(Pattern.compile("(?i)\\bXPath\\s+injection\\b"), 643),
             Map.entry(Pattern.compile("(?i)\\bheader\\s+injection\\b|\\bresponse\\s+splitting\\b"), 113));
     /**
-     * Names of calls that may be sinks of a kind though the models do not know their receiver ({@code db.execute} on
-     * a connection from an unknown helper): where one is, the absence of a known sink proves nothing.
+     * Names of calls, in Python and Java, that may be sinks of a kind though the models do not know their receiver
+     * ({@code db.execute} on a connection from an unknown helper, {@code dao.executeQuery} on a field of a type of
+     * another file): where one is, the absence of a known sink proves nothing.
      */
     private static final Map<Integer, Pattern> SINK_LIKE = Map.ofEntries(
-            Map.entry(89, Pattern.compile("execute|executemany|executescript|raw|text|query|extra")),
-            Map.entry(78, Pattern.compile("system|popen|Popen|run|call|check_call|check_output|spawn\\w*|exec\\w*|getoutput")),
-            Map.entry(79, Pattern.compile("render\\w*|make_response|Response|HttpResponse|write|Markup|mark_safe")),
+            Map.entry(89, Pattern.compile("execute\\w*|executemany|executescript|raw|text|query\\w*|extra|prepare\\w*|addBatch"
+                    + "|update|batchUpdate|create\\w*Query")),
+            Map.entry(78, Pattern.compile("system|popen|Popen|run|call|check_call|check_output|spawn\\w*|exec\\w*|getoutput"
+                    + "|start|command|ProcessBuilder")),
+            Map.entry(79, Pattern.compile("render\\w*|make_response|Response|HttpResponse|write|Markup|mark_safe|print\\w*"
+                    + "|append|format")),
             Map.entry(22, Pattern.compile("open|send_file|send_from_directory|remove|unlink|rmtree|copy\\w*|move|rename|"
-                    + "FileResponse|extract\\w*|makedirs|mkdir")),
-            Map.entry(918, Pattern.compile("get|post|put|patch|delete|head|request|urlopen|urlretrieve|fetch")),
-            Map.entry(601, Pattern.compile("redirect|HttpResponseRedirect|start_response")),
-            Map.entry(94, Pattern.compile("eval|exec|compile|Template|from_string")),
-            Map.entry(502, Pattern.compile("loads?|load_all|decode|unpickle|Unpickler")),
-            Map.entry(90, Pattern.compile("search\\w*")),
-            Map.entry(643, Pattern.compile("xpath|XPath|ETXPath|select|iter_select")),
-            Map.entry(113, Pattern.compile("start_response|add_header|set_cookie|header\\w*")),
-            Map.entry(117, Pattern.compile("debug|info|warning|warn|error|exception|critical|log")));
+                    + "FileResponse|extract\\w*|makedirs|mkdir\\w*|File\\w*|get|of|resolve|new\\w*Stream|new\\w*Reader"
+                    + "|new\\w*Writer|read\\w*|write\\w*|delete\\w*|create\\w*|transferTo")),
+            Map.entry(918, Pattern.compile("get|post|put|patch|delete|head|request|urlopen|urlretrieve|fetch|URL|URI|create"
+                    + "|openConnection|openStream|exchange|\\w+ForObject|\\w+ForEntity|send\\w*|execute")),
+            Map.entry(601, Pattern.compile("redirect|HttpResponseRedirect|start_response|sendRedirect|setHeader|addHeader")),
+            Map.entry(94, Pattern.compile("eval|exec|compile|Template|from_string|invoke|forName|newInstance|loadClass|parseExpression")),
+            Map.entry(502, Pattern.compile("loads?|load_all|decode|unpickle|Unpickler|readObject|readUnshared|fromXML|ObjectInputStream")),
+            Map.entry(90, Pattern.compile("search\\w*|lookup")),
+            Map.entry(643, Pattern.compile("xpath|XPath|ETXPath|select|iter_select|compile|evaluate")),
+            Map.entry(113, Pattern.compile("start_response|add_header|set_cookie|header\\w*|setHeader|addHeader|addCookie|Cookie")),
+            Map.entry(117, Pattern.compile("debug|info|warning|warn|error|exception|critical|log|fine\\w*|trace|severe")));
     private static final int ANCESTRY_DEPTH = 6;
 
-    static Optional<DefectKind> of(Claim claim, CweCatalog catalog) {
-        if (claim.cwe() != null) return of(claim.cwe(), catalog);
+    static Optional<DefectKind> of(Claim claim, CweCatalog catalog, TaintModels models) {
+        if (claim.cwe() != null) return of(claim.cwe(), catalog, models);
         return WORDS.stream().filter(w -> w.getKey().matcher(Wording.assertion(claim)).find())
-                .flatMap(w -> PythonFacade.models().kinds().stream().filter(k -> k.cwe() == w.getValue()))
+                .flatMap(w -> models.kinds().stream().filter(k -> k.cwe() == w.getValue()))
                 .findFirst().map(DefectKind::new);
     }
 
     /** The kind of a CWE: the kind's own, or one below it. */
-    static Optional<DefectKind> of(int cwe, CweCatalog catalog) {
+    static Optional<DefectKind> of(int cwe, CweCatalog catalog, TaintModels models) {
         Set<Integer> lineage = selfOrAncestors(cwe, catalog);
-        return PythonFacade.models().kinds().stream().filter(k -> lineage.contains(k.cwe())).findFirst().map(DefectKind::new);
+        return models.kinds().stream().filter(k -> lineage.contains(k.cwe())).findFirst().map(DefectKind::new);
     }
 
     int cwe() {

@@ -3,8 +3,8 @@ package dev.secreview.audit;
 import java.util.Optional;
 
 /**
- * One fact the code can state that a claim may assert or deny: a declared bound, a secure default, a with
- * statement, a registration, what a help text says a value means.
+ * One fact the code of any language can state that a claim may assert or deny: that no data can reach a sink of the
+ * claimed kind. The facts of Python's syntax are {@link PythonFactChecker}s.
  */
 interface FactChecker {
 

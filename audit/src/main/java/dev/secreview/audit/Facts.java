@@ -1,5 +1,6 @@
 package dev.secreview.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +10,9 @@ import java.util.Optional;
  */
 final class Facts {
 
-    private static final List<FactChecker> CHECKERS = List.of(
+    private static final List<FactChecker> CHECKERS = List.of(new DefectClassFacts());
+    private static final List<JavaFactChecker> JAVA_CHECKERS = List.of(new TryWithResourcesFacts());
+    private static final List<PythonFactChecker> PYTHON_CHECKERS = List.of(
             new OsloLowerBoundFacts(),
             new OsloUpperBoundFacts(),
             new OsloSecureDefaultFacts(),
@@ -22,8 +25,7 @@ final class Facts {
             new YamlLoaderFacts(),
             new UsageFacts(),
             new SymbolKindFacts(),
-            new OperationFacts(),
-            new DefectClassFacts());
+            new OperationFacts());
 
     private Facts() {
     }
@@ -31,7 +33,14 @@ final class Facts {
     /** The refutations of the claim, or when there are none its confirmations; empty when the code settles nothing. */
     static List<Fact> judge(Claim claim, AuditInput input) {
         String assertion = Wording.assertion(claim);
-        List<Fact> found = CHECKERS.stream().map(c -> c.judge(claim, assertion, input)).flatMap(Optional::stream).toList();
+        List<Fact> found = new ArrayList<>();
+        if (input.code() instanceof PythonCode python) {
+            PYTHON_CHECKERS.forEach(checker -> checker.judge(claim, assertion, input, python).ifPresent(found::add));
+        }
+        if (input.code() instanceof JavaCode java) {
+            JAVA_CHECKERS.forEach(checker -> checker.judge(claim, assertion, input, java).ifPresent(found::add));
+        }
+        CHECKERS.forEach(checker -> checker.judge(claim, assertion, input).ifPresent(found::add));
         List<Fact> refutations = found.stream().filter(Fact::refutes).toList();
         return refutations.isEmpty() ? found : refutations;
     }

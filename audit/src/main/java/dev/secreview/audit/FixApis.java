@@ -26,7 +26,7 @@ final class FixApis {
     private FixApis() {
     }
 
-    static List<String> of(Claim claim, CodeUnderAudit code) {
+    static List<String> of(Claim claim, PythonCode code) {
         String fix = claim.fix();
         if (fix == null || fix.isBlank()) return List.of();
         Set<String> names = new LinkedHashSet<>();
@@ -69,7 +69,7 @@ final class FixApis {
     }
 
     /** Whether the first part is a variable or a parameter of the file (in any scope), not an import or a class. */
-    private static boolean isVariable(String dotted, CodeUnderAudit code, Set<String> importedByFix) {
+    private static boolean isVariable(String dotted, PythonCode code, Set<String> importedByFix) {
         String head = dotted.split("\\.")[0];
         if (importedByFix.contains(head) || code.bindsImport(head) || code.definesClass(head)) return false;
         return head.equals("self") || head.equals("cls") || code.bindsAnywhere(head);

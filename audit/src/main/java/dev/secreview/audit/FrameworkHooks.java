@@ -12,7 +12,7 @@ final class FrameworkHooks {
     }
 
     /** Who calls a module-level function of this name in this file, if a framework does. */
-    static Optional<String> caller(String function, CodeUnderAudit code) {
+    static Optional<String> caller(String function, PythonCode code) {
         if (code.definitionsOf(function).isEmpty()) return Optional.empty();
         return switch (function) {
             case "list_opts" -> OsloOption.in(code).isEmpty() ? Optional.empty()

@@ -15,12 +15,12 @@ final class NameUses {
     }
 
     /** The identifiers that use {@code name}, in source order. */
-    static List<PyNode> of(String name, CodeUnderAudit code) {
+    static List<PyNode> of(String name, PythonCode code) {
         return code.nodes("identifier").stream().filter(n -> n.text().equals(name) && isUse(n)).toList();
     }
 
     /** The calls of {@code name}: {@code name(...)} or {@code obj.name(...)}. */
-    static List<PyNode> calls(String name, CodeUnderAudit code) {
+    static List<PyNode> calls(String name, PythonCode code) {
         return code.nodes("call").stream().filter(call -> {
             PyNode function = call.field("function");
             PyNode called = function != null && function.is("attribute") ? function.field("attribute") : function;

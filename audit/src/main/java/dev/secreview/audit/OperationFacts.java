@@ -13,17 +13,16 @@ import java.util.regex.Pattern;
  * no call of a compare function), with what the function does instead. Never confirmed: that a function
  * compares says nothing about whether it compares wrongly.
  */
-final class OperationFacts implements FactChecker {
+final class OperationFacts implements PythonFactChecker {
 
     private static final Pattern COMPARES = Pattern.compile("(?i)\\bcompar(?:e|es|ed|ing|ison|isons)\\b");
     private static final Pattern COMPARE_CALL = Pattern.compile("(?i)compar|cmp|equal");
     private static final int SHOWN_STEPS = 4;
 
     @Override
-    public Optional<Fact> judge(Claim claim, String assertion, AuditInput input) {
+    public Optional<Fact> judge(Claim claim, String assertion, AuditInput input, PythonCode code) {
         // "does not compare in constant time", "without comparing" say there is no comparison: nothing to refute
         if (Wording.asserted(COMPARES, assertion).isEmpty()) return Optional.empty();
-        CodeUnderAudit code = input.code();
         List<PyNode> functions = claim.identifiers().stream().flatMap(name -> code.functionsNamed(name).stream()).toList();
         if (functions.isEmpty() || functions.stream().anyMatch(OperationFacts::compares)) return Optional.empty();
         return Optional.of(Fact.refuting(String.join("; ", functions.stream().map(f -> Evidence.atLine(f,

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * meaning and confirmed when it gives the same kind; a claim that an option can take a value ("`poll_interval`
  * can be set to 0") is refuted by a bound that excludes it.
  */
-final class OptionMeaningFacts implements FactChecker {
+final class OptionMeaningFacts implements PythonFactChecker {
 
     private static final String NUMBER = "(-?\\d+|zero)";
     private static final Pattern CLAIMED_MEANING = Pattern.compile("(?i)(?<![\\w.-])" + NUMBER
@@ -29,10 +29,9 @@ final class OptionMeaningFacts implements FactChecker {
             + "|\\bno\\s+\\w+|\\bnot\\s+(?:at\\s+all|\\w+ed)\\b|\\bnone\\b|\\bnothing\\b");
 
     @Override
-    public Optional<Fact> judge(Claim claim, String assertion, AuditInput input) {
+    public Optional<Fact> judge(Claim claim, String assertion, AuditInput input, PythonCode code) {
         Matcher meaning = CLAIMED_MEANING.matcher(assertion);
         Matcher value = CLAIMED_VALUE.matcher(assertion);
-        CodeUnderAudit code = input.code();
         List<OsloOption> options = OsloOption.targetedBy(claim, assertion, code);
         if (meaning.find()) {
             long number = value(meaning.group(1));
@@ -46,7 +45,7 @@ final class OptionMeaningFacts implements FactChecker {
         return Optional.empty();
     }
 
-    private static Optional<String> meaning(OsloOption option, CodeUnderAudit code, long value, String claimed, boolean refuting) {
+    private static Optional<String> meaning(OsloOption option, PythonCode code, long value, String claimed, boolean refuting) {
         Optional<PyNode> help = option.keyword("help");
         Optional<String> text = help.flatMap(h -> code.values().string(h));
         if (text.isEmpty()) return Optional.empty();
@@ -62,14 +61,14 @@ final class OptionMeaningFacts implements FactChecker {
                 + " says " + value + (stated.group(1) != null ? " means " : " is for: ") + says);
     }
 
-    private static Optional<String> excludedBy(OsloOption option, CodeUnderAudit code, long value) {
+    private static Optional<String> excludedBy(OsloOption option, PythonCode code, long value) {
         Optional<String> belowMin = bound(option, code, "min").filter(min -> value < min)
                 .map(min -> option.fact("is declared with min=" + min + ", so oslo.config rejects " + value));
         return belowMin.or(() -> bound(option, code, "max").filter(max -> value > max)
                 .map(max -> option.fact("is declared with max=" + max + ", so oslo.config rejects " + value)));
     }
 
-    private static Optional<Long> bound(OsloOption option, CodeUnderAudit code, String keyword) {
+    private static Optional<Long> bound(OsloOption option, PythonCode code, String keyword) {
         return option.keyword(keyword).flatMap(code.values()::constant).filter(Number.class::isInstance)
                 .map(n -> ((Number) n).longValue());
     }

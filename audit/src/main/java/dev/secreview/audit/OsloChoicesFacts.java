@@ -18,13 +18,13 @@ final class OsloChoicesFacts extends OsloOptionFacts {
     }
 
     @Override
-    Optional<String> refutation(OsloOption option, CodeUnderAudit code) {
+    Optional<String> refutation(OsloOption option, PythonCode code) {
         return option.keyword("choices").map(choices -> option.fact("is declared with choices="
                 + Evidence.quote(choices.text()).replace("`", "") + ", so oslo.config rejects other values"));
     }
 
     @Override
-    Optional<String> confirmation(OsloOption option, CodeUnderAudit code) {
+    Optional<String> confirmation(OsloOption option, PythonCode code) {
         boolean anyString = option.type().equals("StrOpt") && option.keyword("choices").isEmpty()
                 && option.keyword("regex").isEmpty();
         return anyString ? Optional.of(option.fact("is a StrOpt declared without choices= or regex=, so oslo.config "

@@ -16,14 +16,14 @@ final class OsloLowerBoundFacts extends OsloOptionFacts {
     }
 
     @Override
-    Optional<String> refutation(OsloOption option, CodeUnderAudit code) {
+    Optional<String> refutation(OsloOption option, PythonCode code) {
         if (option.type().equals("PortOpt")) return Optional.of(option.fact("is a PortOpt, which only accepts 0-65535"));
         return option.keyword("min").map(min -> option.fact("is declared with min=" + min.text()
                 + ", so oslo.config rejects smaller values"));
     }
 
     @Override
-    Optional<String> confirmation(OsloOption option, CodeUnderAudit code) {
+    Optional<String> confirmation(OsloOption option, PythonCode code) {
         if (!option.isNumeric() || option.keyword("min").isPresent()) return Optional.empty();
         return Optional.of(option.fact("is declared without min=, so oslo.config accepts negative values"));
     }

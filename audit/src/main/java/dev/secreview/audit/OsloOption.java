@@ -14,7 +14,7 @@ record OsloOption(String name, String type, Call call) {
     private static final String CFG = "oslo_config.cfg.";
 
     /** Every option declared in the file whose name is a constant. */
-    static List<OsloOption> in(CodeUnderAudit code) {
+    static List<OsloOption> in(PythonCode code) {
         List<OsloOption> options = new ArrayList<>();
         for (Call call : code.calls()) {
             String callee = call.callee();
@@ -29,7 +29,7 @@ record OsloOption(String name, String type, Call call) {
      * The options a claim is about: those it names (as a quoted name or a word of its prose), else those
      * declared on its lines or where the code it quotes is.
      */
-    static List<OsloOption> targetedBy(Claim claim, String assertion, CodeUnderAudit code) {
+    static List<OsloOption> targetedBy(Claim claim, String assertion, PythonCode code) {
         List<OsloOption> all = in(code);
         List<OsloOption> named = all.stream().filter(o -> claim.identifiers().contains(o.name())
                 || Pattern.compile("(?<!\\w)" + Pattern.quote(o.name()) + "(?!\\w)").matcher(assertion).find()).toList();

@@ -6,12 +6,11 @@ import java.util.Optional;
  * A fact an {@code oslo.config} option declaration states: the claim is refuted when it speaks of the fact
  * and every option it is about states the opposite, confirmed when every one states it.
  */
-abstract class OsloOptionFacts implements FactChecker {
+abstract class OsloOptionFacts implements PythonFactChecker {
 
     @Override
-    public final Optional<Fact> judge(Claim claim, String assertion, AuditInput input) {
+    public final Optional<Fact> judge(Claim claim, String assertion, AuditInput input, PythonCode code) {
         if (!claims(assertion)) return Optional.empty();
-        CodeUnderAudit code = input.code();
         return Fact.ofAll(OsloOption.targetedBy(claim, assertion, code), o -> refutation(o, code), o -> confirmation(o, code));
     }
 
@@ -19,8 +18,8 @@ abstract class OsloOptionFacts implements FactChecker {
     abstract boolean claims(String assertion);
 
     /** The evidence that the option's declaration states the opposite of the claim, or empty. */
-    abstract Optional<String> refutation(OsloOption option, CodeUnderAudit code);
+    abstract Optional<String> refutation(OsloOption option, PythonCode code);
 
     /** The evidence that the option's declaration states exactly what the claim asserts, or empty. */
-    abstract Optional<String> confirmation(OsloOption option, CodeUnderAudit code);
+    abstract Optional<String> confirmation(OsloOption option, PythonCode code);
 }

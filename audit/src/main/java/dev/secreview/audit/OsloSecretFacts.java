@@ -18,14 +18,14 @@ final class OsloSecretFacts extends OsloOptionFacts {
     }
 
     @Override
-    Optional<String> refutation(OsloOption option, CodeUnderAudit code) {
+    Optional<String> refutation(OsloOption option, PythonCode code) {
         return option.keyword("secret").filter(secret -> code.values().isTrue(secret))
                 .map(secret -> option.fact("is declared with secret=" + secret.text()
                         + ", so oslo.config masks its value in logs"));
     }
 
     @Override
-    Optional<String> confirmation(OsloOption option, CodeUnderAudit code) {
+    Optional<String> confirmation(OsloOption option, PythonCode code) {
         if (option.keyword("secret").isPresent()) return Optional.empty();
         return Optional.of(option.fact("is declared without secret=True, so oslo.config logs its value in clear"));
     }

@@ -23,14 +23,14 @@ final class OsloSecureDefaultFacts extends OsloOptionFacts {
     }
 
     @Override
-    Optional<String> refutation(OsloOption option, CodeUnderAudit code) {
+    Optional<String> refutation(OsloOption option, PythonCode code) {
         Optional<PyNode> declared = protectionDefault(option);
         if (declared.isEmpty() || !code.values().isTrue(declared.get())) return Optional.empty();
         return Optional.of(option.fact("defaults to " + declared.get().text() + ", so the protection is on unless turned off"));
     }
 
     @Override
-    Optional<String> confirmation(OsloOption option, CodeUnderAudit code) {
+    Optional<String> confirmation(OsloOption option, PythonCode code) {
         Optional<PyNode> declared = protectionDefault(option);
         if (declared.isEmpty() || !code.values().isFalse(declared.get())) return Optional.empty();
         return Optional.of(option.fact("defaults to " + declared.get().text() + ", so the protection is off unless turned on"));

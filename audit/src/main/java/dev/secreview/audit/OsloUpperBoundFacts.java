@@ -17,14 +17,14 @@ final class OsloUpperBoundFacts extends OsloOptionFacts {
     }
 
     @Override
-    Optional<String> refutation(OsloOption option, CodeUnderAudit code) {
+    Optional<String> refutation(OsloOption option, PythonCode code) {
         if (option.type().equals("PortOpt")) return Optional.of(option.fact("is a PortOpt, which only accepts 0-65535"));
         return option.keyword("max").map(max -> option.fact("is declared with max=" + max.text()
                 + ", so oslo.config rejects larger values"));
     }
 
     @Override
-    Optional<String> confirmation(OsloOption option, CodeUnderAudit code) {
+    Optional<String> confirmation(OsloOption option, PythonCode code) {
         if (!option.isNumeric() || option.keyword("max").isPresent()) return Optional.empty();
         return Optional.of(option.fact("is declared without max=, so oslo.config accepts any larger value"));
     }

@@ -18,12 +18,12 @@ final class ShellFacts extends CallFacts {
     }
 
     @Override
-    boolean concerns(Call call, CodeUnderAudit code) {
+    boolean concerns(Call call, PythonCode code) {
         return call.callee() != null && call.callee().startsWith("subprocess.");
     }
 
     @Override
-    Optional<String> refutation(Call call, CodeUnderAudit code) {
+    Optional<String> refutation(Call call, PythonCode code) {
         PyNode shell = call.keyword("shell");
         if (shell == null) return call.unpacksArguments() ? Optional.empty()
                 : Optional.of(Evidence.at(call.node(), "does not pass shell=True"));
@@ -32,7 +32,7 @@ final class ShellFacts extends CallFacts {
     }
 
     @Override
-    Optional<String> confirmation(Call call, CodeUnderAudit code) {
+    Optional<String> confirmation(Call call, PythonCode code) {
         PyNode shell = call.keyword("shell");
         return shell != null && code.values().isTrue(shell)
                 ? Optional.of(Evidence.at(call.node(), "passes shell=" + shell.text())) : Optional.empty();

@@ -1,13 +1,12 @@
 package dev.secreview.audit;
 
-import dev.secreview.core.engine.FileAnalysis;
+import dev.secreview.core.engine.ReviewedFiles;
 import dev.secreview.core.engine.SuppressionDirective;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.FlowStep;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.dataflow.analysis.SinkVerdict;
 import dev.secreview.dataflow.analysis.TaintResult;
-import dev.secreview.python.PythonFacade;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +18,7 @@ import java.util.Set;
  * whole-tree dataflow, as {@code secreview scan} reports them, suppressed ones left out), with the findings
  * of other files of the tree whose path runs through it (request data read here and run as a command in a
  * helper module), and, for every dataflow sink in the file, whether attacker-controlled data reaches it. It
- * reaches the Python front end through its {@link PythonFacade}, as the rest of the audit does.
+ * reaches the file's front end through its facade ({@link AuditedLanguage}), as the rest of the audit does.
  */
 public final class StaticReview {
 
@@ -45,7 +44,8 @@ public final class StaticReview {
         List<SourceFile> files = new ArrayList<>();
         files.add(code);
         files.addAll(tree);
-        PythonFacade.Review review = PythonFacade.review(files, threatModels);
+        AuditedLanguage language = AuditedLanguage.of(code);
+        ReviewedFiles review = language.review(files, threatModels);
         String path = code.displayPath();
         List<Finding> findings = new ArrayList<>();
         review.reviewed().forEach((file, reviewed) -> {
@@ -53,7 +53,7 @@ public final class StaticReview {
                 if (file.equals(path) || finding.flow().stream().anyMatch(step -> step.path().equals(path))) findings.add(finding);
             }
         });
-        return new StaticReview(path, findings, sinks(path, review.analyses().values(), threatModels));
+        return new StaticReview(path, findings, sinks(path, language.dataflow(review.analyses().values(), threatModels)));
     }
 
     /** The same review with the findings a scan already made of the file (the LLM stage has them at hand). */
@@ -83,8 +83,7 @@ public final class StaticReview {
      * The sink verdicts of one file. The front end keeps them to itself once it has rebased its findings on
      * them, so the dataflow runs once more here over the IR the front end already built.
      */
-    private static List<Sink> sinks(String path, Iterable<FileAnalysis> analyses, Set<String> threatModels) {
-        TaintResult result = PythonFacade.dataflow(analyses, threatModels);
+    private static List<Sink> sinks(String path, TaintResult result) {
         List<Sink> sinks = new ArrayList<>();
         result.verdicts().forEach((site, verdict) -> {
             if (site.path().equals(path)) sinks.add(new Sink(site.line(), site.cwe(), verdict));

@@ -7,7 +7,9 @@ import java.util.List;
  * Every name and piece of code the claim quotes is in the file. A dotted name that is not, but whose first
  * part is a module the file imports or a class it defines, is looked up where it would come from
  * ({@code subprocess.Popen} in the subprocess module of the library path, {@link ApiLookup}): missing there, it is
- * an unknown symbol; in a library that cannot be found, the claim cannot be checked. Python keywords and builtin
+ * an unknown symbol; in a library that cannot be found, the claim cannot be checked. In Java, whose libraries are
+ * not read, a dotted name passes when the file calls its last part ({@code Statement.executeQuery} where
+ * {@code stmt.executeQuery(q)} is), and one of an imported class cannot be checked. Python keywords and builtin
  * types are accepted; a builtin function such as {@code eval} must be in the file.
  */
 final class SymbolCheck implements ClaimCheck {
@@ -23,8 +25,14 @@ final class SymbolCheck implements ClaimCheck {
             if (!lines.isEmpty()) {
                 evidence.add("`" + name + "` is on " + Evidence.lines(lines));
                 found = true;
-            } else if (code.isImportedName(name) || code.definesClass(name.split("\\.")[0])) {
-                ApiLookup.Lookup lookup = input.apis().resolve(name, code);
+            } else if (code instanceof JavaCode java && !java.callsOfLastPart(name).isEmpty()) {
+                evidence.add("`" + name.substring(name.lastIndexOf('.') + 1) + "` is called on " + Evidence.lines(java.callsOfLastPart(name)));
+                found = true;
+            } else if (code instanceof JavaCode && code.isImportedName(name)) {
+                return Outcome.failed(Verdict.UNVERIFIED, List.of("`" + name + "` is of a library the file imports, which"
+                        + " the audit does not read for Java code"));
+            } else if (code instanceof PythonCode python && (python.isImportedName(name) || python.definesClass(name.split("\\.")[0]))) {
+                ApiLookup.Lookup lookup = input.apis().resolve(name, python);
                 switch (lookup.outcome()) {
                     case FOUND -> evidence.add(lookup.evidence());
                     case MISSING -> {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * against what the file binds to it: a literal, a builtin or class constructor call, a def or a class. Only
  * refuted: that a name is the kind of thing the claim says does not make the rest of the claim true.
  */
-final class SymbolKindFacts implements FactChecker {
+final class SymbolKindFacts implements PythonFactChecker {
 
     private static final String KINDS = "(list|dict|dictionary|tuple|set|string|str|function|class|integer|int|boolean|bool)";
     private static final String NAME = "`([A-Za-z_]\\w*)`";
@@ -36,7 +36,7 @@ final class SymbolKindFacts implements FactChecker {
     }
 
     @Override
-    public Optional<Fact> judge(Claim claim, String assertion, AuditInput input) {
+    public Optional<Fact> judge(Claim claim, String assertion, AuditInput input, PythonCode code) {
         Matcher isA = IS_A.matcher(assertion);
         Matcher theKind = THE_KIND.matcher(assertion);
         String name;
@@ -52,7 +52,6 @@ final class SymbolKindFacts implements FactChecker {
         }
         String kind = claimed.toLowerCase(Locale.ROOT);
         String expected = SYNONYMS.getOrDefault(kind, kind);
-        CodeUnderAudit code = input.code();
         List<Binding> bindings = code.moduleBindings(name);
         if (bindings.size() != 1) return Optional.empty();
         Binding binding = bindings.get(0);
@@ -60,7 +59,7 @@ final class SymbolKindFacts implements FactChecker {
                 Evidence.atLine(binding.site(), "makes `" + name + "` " + actual.described() + ", not " + article(kind) + " " + kind)));
     }
 
-    private static Optional<Kind> kindOf(Binding binding, CodeUnderAudit code) {
+    private static Optional<Kind> kindOf(Binding binding, PythonCode code) {
         if (binding.kind() == Binding.Kind.DEFINITION) {
             return Optional.of(binding.site().is("class_definition") ? new Kind("class", "a class") : new Kind("function", "a function"));
         }

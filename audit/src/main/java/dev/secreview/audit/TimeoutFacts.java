@@ -24,19 +24,19 @@ final class TimeoutFacts extends CallFacts {
     }
 
     @Override
-    boolean concerns(Call call, CodeUnderAudit code) {
+    boolean concerns(Call call, PythonCode code) {
         return BLOCKING.contains(call.name()) || call.keyword("timeout") != null;
     }
 
     @Override
-    Optional<String> refutation(Call call, CodeUnderAudit code) {
+    Optional<String> refutation(Call call, PythonCode code) {
         PyNode timeout = call.keyword("timeout");
         if (timeout == null || timeout.is("none")) return Optional.empty();
         return Optional.of(Evidence.at(call.node(), "passes timeout=" + timeout.text()));
     }
 
     @Override
-    Optional<String> confirmation(Call call, CodeUnderAudit code) {
+    Optional<String> confirmation(Call call, PythonCode code) {
         PyNode timeout = call.keyword("timeout");
         boolean none = timeout == null ? !call.unpacksArguments() : timeout.is("none");
         return none ? Optional.of(Evidence.at(call.node(), "passes no timeout")) : Optional.empty();

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * ({@link FrameworkHooks}). Confirmed when X is private or an import and the file never uses it, or, for
  * "never registered", when the file registers other things and not X.
  */
-final class UsageFacts implements FactChecker {
+final class UsageFacts implements PythonFactChecker {
 
     /** A backticked name that is the subject, not what belongs to it ("the result of `f()` is never used"). */
     private static final String NAME = "(?<!\\bof\\s)`([A-Za-z_][\\w.]*)(?:\\(\\))?`";
@@ -30,7 +30,7 @@ final class UsageFacts implements FactChecker {
     private enum Missing { USE, CALL, REGISTRATION }
 
     @Override
-    public Optional<Fact> judge(Claim claim, String assertion, AuditInput input) {
+    public Optional<Fact> judge(Claim claim, String assertion, AuditInput input, PythonCode code) {
         Matcher notUsed = NOT_USED.matcher(assertion);
         Matcher unused = UNUSED.matcher(assertion);
         String written;
@@ -47,7 +47,6 @@ final class UsageFacts implements FactChecker {
             return Optional.empty();
         }
         String name = written.substring(written.lastIndexOf('.') + 1);
-        CodeUnderAudit code = input.code();
         Optional<String> hook = FrameworkHooks.caller(name, code);
         if (hook.isPresent() && missing != Missing.REGISTRATION && NameUses.calls(name, code).isEmpty()) {
             return Optional.of(Fact.refuting(hook.get()));
@@ -67,7 +66,7 @@ final class UsageFacts implements FactChecker {
      * The file never uses the name: that confirms the claim for a private name or an import, which nothing
      * outside the file is meant to use; a public name may be used by the modules that import it.
      */
-    private static Optional<Fact> unusedAt(String name, CodeUnderAudit code) {
+    private static Optional<Fact> unusedAt(String name, PythonCode code) {
         boolean privateName = name.startsWith("_") && !name.startsWith("__");
         if (!privateName && !code.bindsImport(name)) return Optional.empty();
         List<Integer> lines = code.linesOfName(name);
@@ -75,7 +74,7 @@ final class UsageFacts implements FactChecker {
         return Optional.of(Fact.confirming("`" + name + "` is on " + Evidence.lines(lines) + " only, and nothing in the file uses it"));
     }
 
-    private static Optional<Fact> registration(String name, CodeUnderAudit code) {
+    private static Optional<Fact> registration(String name, PythonCode code) {
         List<Call> registering = code.calls().stream().filter(c -> c.name() != null && REGISTERS.matcher(c.name()).find()).toList();
         for (Call call : registering) {
             boolean passesName = NameUses.of(name, code).stream().anyMatch(use -> use.within(call.node()));

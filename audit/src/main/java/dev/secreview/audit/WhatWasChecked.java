@@ -25,7 +25,7 @@ final class WhatWasChecked {
     List<String> of(Claim claim, ClaimPlace place, AuditInput input) {
         List<String> checked = new ArrayList<>();
         checked.add(findings(claim, place));
-        DefectKind.of(claim, catalog).ifPresent(kind -> checked.add(sinks(kind, place, input.staticReview())));
+        DefectKind.of(claim, catalog, input.code().language().models()).ifPresent(kind -> checked.add(sinks(kind, place, input.staticReview())));
         List<StaticReview.Sink> sinks = input.staticReview().sinks();
         if (sinks.isEmpty()) {
             checked.add("the dataflow finds no sink in this file");
@@ -33,7 +33,8 @@ final class WhatWasChecked {
             checked.add("no attacker-controlled source reaches " + (sinks.size() == 1 ? "the one sink" : "any of the "
                     + sinks.size() + " sinks") + " in this file");
         }
-        List<OsloOption> options = OsloOption.targetedBy(claim, Wording.assertion(claim), input.code());
+        List<OsloOption> options = input.code() instanceof PythonCode python
+                ? OsloOption.targetedBy(claim, Wording.assertion(claim), python) : List.of();
         if (!options.isEmpty()) checked.add(options(options));
         return checked;
     }

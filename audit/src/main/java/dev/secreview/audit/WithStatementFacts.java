@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** A claim that a file or other resource is never closed, against a call made in a {@code with} statement. */
 final class WithStatementFacts extends CallFacts {
 
-    private static final Pattern LEAK = Pattern.compile("(?i)\\bleak(?:s|ed|ing)?\\b|\\b(?:never|not|isn't)\\s+(?:\\w+\\s+)?closed\\b"
+    /** The words of a claim that something is never closed; {@link TryWithResourcesFacts} reads them too. */
+    static final Pattern LEAK = Pattern.compile("(?i)\\bleak(?:s|ed|ing)?\\b|\\b(?:never|not|isn't)\\s+(?:\\w+\\s+)?closed\\b"
             + "|\\b(?:left|remains?|stays?)\\s+open\\b|\\b(?:not|never)\\s+released\\b|\\bmissing\\s+release\\b"
             + "|\\bwithout\\s+(?:a\\s+|using\\s+a\\s+)?(?:`?with`?\\s+(?:statement|block)|context\\s+manager)"
             + "|\\bno\\s+context\\s+manager|\\bnot\\s+(?:use|using)\\s+a\\s+context\\s+manager");
@@ -25,12 +26,12 @@ final class WithStatementFacts extends CallFacts {
     }
 
     @Override
-    boolean concerns(Call call, CodeUnderAudit code) {
+    boolean concerns(Call call, PythonCode code) {
         return OPENERS.contains(call.name()) || managedByWith(call.node());
     }
 
     @Override
-    Optional<String> refutation(Call call, CodeUnderAudit code) {
+    Optional<String> refutation(Call call, PythonCode code) {
         return managedByWith(call.node())
                 ? Optional.of(Evidence.at(call.node(), "is opened in a with statement, which closes it"))
                 : Optional.empty();
@@ -44,7 +45,7 @@ final class WithStatementFacts extends CallFacts {
 
     /** A call outside a with statement may still be closed later: not confirmed. */
     @Override
-    Optional<String> confirmation(Call call, CodeUnderAudit code) {
+    Optional<String> confirmation(Call call, PythonCode code) {
         return Optional.empty();
     }
 }

@@ -20,12 +20,12 @@ final class YamlLoaderFacts extends CallFacts {
     }
 
     @Override
-    boolean concerns(Call call, CodeUnderAudit code) {
+    boolean concerns(Call call, PythonCode code) {
         return call.calls("yaml.load", "yaml.load_all");
     }
 
     @Override
-    Optional<String> refutation(Call call, CodeUnderAudit code) {
+    Optional<String> refutation(Call call, PythonCode code) {
         PyNode loader = call.argument(1, "Loader");
         if (loader == null || !SAFE_LOADER.matcher(loader.text()).find()) return Optional.empty();
         return Optional.of(Evidence.at(call.node(), "uses " + loader.text() + ", which builds only plain data"));
@@ -33,7 +33,7 @@ final class YamlLoaderFacts extends CallFacts {
 
     /** Whether the default loader is unsafe depends on the PyYAML version: not confirmed. */
     @Override
-    Optional<String> confirmation(Call call, CodeUnderAudit code) {
+    Optional<String> confirmation(Call call, PythonCode code) {
         return Optional.empty();
     }
 }

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The verdict fixtures: three kinds of Python file (an oslo.config options module, a Flask app, a WSGI middleware),
+ * The verdict fixtures: three kinds of Python file (an oslo.config options module, a Flask app, a WSGI middleware)
+ * and a Java servlet,
  * a review of each written the way an LLM answers (Markdown headings, a numbered list, the JSON answer schema), and
  * the expected audit of every claim in {@code verdicts/expected.tsv}: its verdict, whether what it says is true,
  * the static finding a true claim speaks of, a near twin that gets another verdict, and one line of its evidence.
@@ -27,7 +28,8 @@ class VerdictFixturesTest {
     private static final Map<String, String> CODE_OF_REVIEW = Map.of(
             "scheduler_opts-review.md", "verdicts/code/conf/scheduler_opts.py",
             "notes-review.md", "verdicts/code/web/notes.py",
-            "token_auth-review.json", "verdicts/code/middleware/token_auth.py");
+            "token_auth-review.json", "verdicts/code/middleware/token_auth.py",
+            "order-review.md", "verdicts/code/servlet/OrderServlet.java");
     private static final Map<String, AuditReport> AUDITS = new ConcurrentHashMap<>();
     private static final Set<Verdict> EVIDENCE_VERDICTS = EnumSet.of(Verdict.SUPPORTED, Verdict.UNSUPPORTED,
             Verdict.CONTRADICTED, Verdict.UNKNOWN_SYMBOL, Verdict.UNVERIFIED);

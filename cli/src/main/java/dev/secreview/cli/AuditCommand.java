@@ -3,6 +3,7 @@ package dev.secreview.cli;
 import dev.secreview.report.ControlCharacters;
 import dev.secreview.audit.AuditFormat;
 import dev.secreview.audit.AuditInput;
+import dev.secreview.audit.AuditedLanguage;
 import dev.secreview.audit.AuditReport;
 import dev.secreview.audit.Claim;
 import dev.secreview.audit.ClaimAuditor;
@@ -31,7 +32,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "audit",
         mixinStandardHelpOptions = true,
-        description = {"Checks every claim of a security review (an LLM's or a person's) against the Python code it is about, "
+        description = {"Checks every claim of a security review (an LLM's or a person's) against the Python or Java code it is about, "
                 + "secreview's own static review of that code and the CWE catalog, without any LLM.",
                 "The review may be Markdown or plain text (numbered or bulleted findings or headings, 'CWE-89 (Name)', "
                         + "'line 42', 'lines 10-12', backticked names and code, 'Fix:' sections) or a JSON array of "
@@ -46,7 +47,7 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--code", required = true, paramLabel = "FILE", description = "The Python file the review is about.")
+    @Option(names = "--code", required = true, paramLabel = "FILE", description = "The Python or Java file (*.java) the review is about.")
     Path code;
 
     @Option(names = "--review", required = true, paramLabel = "REVIEW", description = "The review to audit: Markdown, text or JSON.")
@@ -86,11 +87,11 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         LibraryPath libraries = libraryPath.isEmpty() ? LibraryPath.ofPythonOnPath(System.getenv("PATH")) : LibraryPath.of(libraryPath);
-        AuditInput input = AuditInput.of(inTree(codeFile), treeFiles(), libraries, ScanRequest.DEFAULT_THREAT_MODELS);
+        AuditInput input = AuditInput.of(inTree(codeFile), treeFiles(AuditedLanguage.of(codeFile)), libraries, ScanRequest.DEFAULT_THREAT_MODELS);
         if (!input.code().syntaxErrors().isEmpty()) {
             CodeUnderAudit.SyntaxError first = input.code().syntaxErrors().get(0);
             err.println("secreview: error: " + codeFile.displayPath() + ":" + first.line() + ": " + first.message()
-                    + "; only Python code that parses can be audited");
+                    + "; only code that parses can be audited");
             return ExitCode.USAGE_OR_IO_ERROR;
         }
         List<Claim> claims;
@@ -121,22 +122,17 @@ final class AuditCommand implements Callable<Integer> {
         return new SourceFile(file.path(), file.displayPath(), root.relativize(audited).toString().replace('\\', '/'), file.text());
     }
 
-    /** The Python files of {@code --tree} other than the audited one; those that cannot be read are left out. */
-    private List<SourceFile> treeFiles() {
+    /** The files of {@code --tree} in the audited file's language, other than it; those that cannot be read are left out. */
+    private List<SourceFile> treeFiles(AuditedLanguage language) {
         if (tree == null) return List.of();
         Path audited = code.toAbsolutePath().normalize();
         List<SourceFile> files = new ArrayList<>();
-        for (FileDiscovery.Candidate candidate : new FileDiscovery(List.of()).discover(List.of(tree), AuditCommand::isPython).files()) {
+        for (FileDiscovery.Candidate candidate : new FileDiscovery(List.of()).discover(List.of(tree), file -> language.includes(file.getFileName().toString())).files()) {
             if (candidate.path().toAbsolutePath().normalize().equals(audited)) continue;
             SourceReader.Result read = new SourceReader().read(candidate.path(), candidate.displayPath(), candidate.projectPath());
             if (read.problem() == null) files.add(read.file());
         }
         return files;
-    }
-
-    private static boolean isPython(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".py") || name.endsWith(".pyw");
     }
 
     /** The file as text, or null after a one-line error (missing, unreadable, binary, undecodable). */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -21,9 +22,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * The module graph of docs/ARCHITECTURE.md, held on the compiled code of every module but the optional
  * {@code spark} (which nothing depends on): which module's code may use which, that a language front end uses
- * only {@code core} and {@code dataflow} and that no shared module but the (Python) audit names one, the layers
- * inside {@code dataflow} and the Python front end, and the one door ({@code PythonFacade}) through which the
- * audit reaches the Python front end. A package {@code dev.secreview.X} that is not one of the shared modules
+ * only {@code core} and {@code dataflow} and that no shared module but the audit (of Python and Java) names one, the layers
+ * inside {@code dataflow} and the Python front end, and the one door of each language ({@code PythonFacade},
+ * {@code JavaFacade}) through which the audit reaches its front end. A package {@code dev.secreview.X} that is not one of the shared modules
  * below is a language front end ({@code python} today): adding a language changes nothing here. A change that
  * breaks the picture fails here, not in review.
  */
@@ -48,8 +49,8 @@ class ArchitectureTest {
         return uses;
     }
 
-    /** The one shared module that names a language: the audit of a written review reads Python code. */
-    private static final Map<String, String> LANGUAGE_USERS = Map.of("audit", "python");
+    /** The one shared module that names languages: the audit of a written review reads Python and Java code. */
+    private static final Map<String, Set<String>> LANGUAGE_USERS = Map.of("audit", Set.of("python", "java"));
 
     private static String[] packages(java.util.Collection<String> modules) {
         return modules.stream().map(module -> "dev.secreview." + module + "..").toArray(String[]::new);
@@ -92,10 +93,10 @@ class ArchitectureTest {
             .map(module -> noClasses().that().resideInAPackage("dev.secreview." + module + "..")
                     .should().dependOnClassesThat(LANGUAGE_USERS.containsKey(module)
                             ? LANGUAGE_FRONT_END.and(DescribedPredicate.not(
-                                    resideInAPackage("dev.secreview." + LANGUAGE_USERS.get(module) + "..")))
+                                    resideInAnyPackage(packages(LANGUAGE_USERS.get(module)))))
                             : LANGUAGE_FRONT_END)
                     .as(module + " names no language front end"
-                            + (LANGUAGE_USERS.containsKey(module) ? " but " + LANGUAGE_USERS.get(module) : "")))
+                            + (LANGUAGE_USERS.containsKey(module) ? " but " + String.join(" and ", new TreeSet<>(LANGUAGE_USERS.get(module))) : "")))
             .map(ArchRule.class::cast).toList());
 
     @ArchTest
@@ -137,4 +138,12 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.secreview.audit..")
             .should().dependOnClassesThat(PYTHON_BEHIND_THE_FACADE)
             .as("the audit reaches the Python front end through PythonFacade");
+
+    /** The audit reads Java code from JavaParser's tree, and reaches the Java front end through {@code JavaFacade} only. */
+    @ArchTest
+    static final ArchRule auditReachesJavaThroughItsFacade = noClasses()
+            .that().resideInAPackage("dev.secreview.audit..")
+            .should().dependOnClassesThat(resideInAPackage("dev.secreview.java..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(dev.secreview.java.JavaFacade.class))))
+            .as("the audit reaches the Java front end through JavaFacade");
 }

@@ -72,7 +72,7 @@ class AuditBadInputTest {
         Path broken = write(dir.resolve("broken.py"), "import os\n\ndef run(:\n    os.system(cmd)\n");
         CliRun run = audit("--code", broken, "--review", review());
         assertOneLineError(run, "broken.py:3: syntax error");
-        assertTrue(run.errLines().get(0).endsWith("only Python code that parses can be audited"), run::toString);
+        assertTrue(run.errLines().get(0).endsWith("only code that parses can be audited"), run::toString);
     }
 
     @Test

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExamplesReviewTest {
     private static final Path EXAMPLES = Path.of("..", "examples");
-    private static final Pattern DEFECT = Pattern.compile("Location: \\S*?(inventory/\\S+?):(\\d+):\\d+\\n"
+    private static final Pattern DEFECT = Pattern.compile("Location: \\S*?((?:inventory|orders)/\\S+?):(\\d+):\\d+\\n"
             + ".*Rule: (\\S+)");
 
     @Test
@@ -36,10 +36,11 @@ class ExamplesReviewTest {
                 "inventory/backup.py:11 py-tarfile-extract",
                 "inventory/client.py:14 py-http-no-verify",
                 "inventory/client.py:14 py-request-no-timeout",
-                "inventory/conf.py:11 py-oslo-insecure-default"), found, run::toString);
-        for (String clean : List.of("__init__.py", "db.py", "utils.py")) {
-            assertTrue(run.out().contains("inventory/" + clean + ": No security defects are detected in the code."),
-                    run::toString);
+                "inventory/conf.py:11 py-oslo-insecure-default",
+                "orders/OrderServlet.java:29 java-xss",
+                "orders/OrderServlet.java:32 java-sql-injection"), found, run::toString);
+        for (String clean : List.of("inventory/__init__.py", "inventory/db.py", "inventory/utils.py", "orders/OrderRepository.java")) {
+            assertTrue(run.out().contains(clean + ": No security defects are detected in the code."), run::toString);
         }
     }
 }

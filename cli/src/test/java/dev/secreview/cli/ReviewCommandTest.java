@@ -107,6 +107,68 @@ class ReviewCommandTest {
         }
     }
 
+    /** A servlet whose new `Lookup` helper builds the query the old code passed as a parameter. */
+    private static final String SERVLET = """
+            package shop;
+
+            import javax.servlet.http.HttpServlet;
+            import javax.servlet.http.HttpServletRequest;
+            import javax.servlet.http.HttpServletResponse;
+
+            public class OrderServlet extends HttpServlet {
+                private final Lookup lookup = new Lookup();
+
+                protected void doGet(HttpServletRequest request, HttpServletResponse response) throws Exception {
+                    lookup.find(request.getParameter("customer"));
+                }
+            }
+            """;
+
+    @Test
+    void aJavaChangeThatMakesAnOldParameterReachASqlStringIsTheChangesFinding() throws Exception {
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            write(repo.resolve("src/main/java/shop/OrderServlet.java"), SERVLET);
+            write(repo.resolve("src/main/java/shop/Lookup.java"), """
+                    package shop;
+
+                    import java.sql.Connection;
+                    import java.sql.PreparedStatement;
+
+                    public class Lookup {
+                        private Connection connection;
+
+                        public void find(String customer) throws Exception {
+                            PreparedStatement query = connection.prepareStatement("SELECT * FROM orders WHERE customer = ?");
+                            query.setString(1, customer);
+                            query.executeQuery();
+                        }
+                    }
+                    """);
+            String base = commit(git, "first");
+            write(repo.resolve("src/main/java/shop/Lookup.java"), """
+                    package shop;
+
+                    import java.sql.Connection;
+
+                    public class Lookup {
+                        private Connection connection;
+
+                        public void find(String customer) throws Exception {
+                            connection.createStatement().executeQuery("SELECT * FROM orders WHERE customer = '" + customer + "'");
+                        }
+                    }
+                    """);
+            commit(git, "inline the query");
+
+            CliRun result = review(repo, "--git", base + "..HEAD", "-f", "json");
+
+            assertEquals(ExitCode.FINDINGS, result.exitCode(), result::toString);
+            assertTrue(result.out().contains("\"ruleId\": \"java-sql-injection\""), result::toString);
+            assertTrue(result.out().contains("src/main/java/shop/OrderServlet.java"), "the path starts in the servlet: " + result);
+            assertTrue(result.err().contains("1 new findings (1 on changed lines, 0 made reachable)"), result::toString);
+        }
+    }
+
     /** A diff of HASHES that adds a password hashed with MD5 (line 9). */
     private static final String PASSWORD_HASH_PATCH = """
             --- a/app/hashes.py

@@ -59,6 +59,41 @@ class ScanLlmAnswersTest {
     }
 
     @Test
+    void aJavaFileGetsTheSameSecondOpinionThroughTheJavaFrontEnd() throws IOException {
+        Path file = CliRun.write(dir.resolve("Ping.java"), """
+                import javax.servlet.http.HttpServlet;
+                import javax.servlet.http.HttpServletRequest;
+                import javax.servlet.http.HttpServletResponse;
+
+                public class Ping extends HttpServlet {
+                    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+                        String host = request.getParameter("host");
+                        Runtime.getRuntime().exec("ping -c 1 " + host);
+                        response.sendError(204);
+                    }
+                }
+                """);
+        String injection = """
+                {"cwe": "CWE-78", "line": 8, "code": "Runtime.getRuntime().exec(\\"ping -c 1 \\" + host);",
+                 "explanation": "The host parameter is pasted into a command line.", "fix": "Pass an argument array."}""";
+        String invented = """
+                {"cwe": "CWE-89", "line": 9, "code": "statement.executeQuery(sql)",
+                 "explanation": "SQL injection through the host.", "fix": "Use a PreparedStatement."}""";
+        try (ScanLlmEndpoint endpoint = ScanLlmEndpoint.answering(array(injection, invented))) {
+            CliRun run = scanWithLlm(file, endpoint);
+
+            assertEquals(ExitCode.FINDINGS, run.exitCode(), run::toString);
+            assertReview(run, file, "");
+            JsonNode command = findingNodes(run, false).stream().filter(f -> f.at("/cwe/id").asInt() == 78).findFirst().orElseThrow();
+            assertEquals("java-command-injection", command.get("ruleId").asText());
+            assertTrue(command.get("message").asText().endsWith(" The LLM second opinion (agreed by 1 of 1 samples) reports it too."),
+                    run::toString);
+            assertTrue(endpoint.requests().get(0).userMessage().contains("Review this java code for security defects."),
+                    endpoint.requests().get(0)::userMessage);
+        }
+    }
+
+    @Test
     void theLlmFindingShowsInEveryFormat() throws IOException {
         Path file = app(dir);
         try (ScanLlmEndpoint endpoint = ScanLlmEndpoint.answering(array(MISSING_AUTHORIZATION))) {

@@ -74,7 +74,7 @@ public final class JavaFrontEnd implements LanguageFrontEnd {
     }
 
     /** A parser per call: JavaParser's parser keeps state while it parses. */
-    private static JavaParser parser() {
+    static JavaParser parser() {
         return new JavaParser(new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
                 .setAttributeComments(true));

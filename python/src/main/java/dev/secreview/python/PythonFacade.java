@@ -1,6 +1,7 @@
 package dev.secreview.python;
 
 import dev.secreview.core.engine.FileAnalysis;
+import dev.secreview.core.engine.ReviewedFiles;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.dataflow.analysis.Program;
 import dev.secreview.dataflow.analysis.TaintEngine;
@@ -15,7 +16,6 @@ import dev.secreview.python.tree.PyTree;
 import dev.secreview.python.tree.PythonParser;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,15 +45,8 @@ public final class PythonFacade {
      * What a scan makes of these files, with every installed rule: each file's own analysis (the first of a
      * path wins), and the whole-tree review of them under the threat models.
      */
-    public static Review review(List<SourceFile> files, Set<String> threatModels) {
-        PythonFrontEnd frontEnd = new PythonFrontEnd();
-        Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
-        for (SourceFile file : files) analyses.computeIfAbsent(file.displayPath(), p -> frontEnd.analyze(file));
-        return new Review(analyses, frontEnd.reviewTree(analyses, threatModels));
-    }
-
-    /** Each file's own analysis, and the analyses after the whole-tree review, by path. */
-    public record Review(Map<String, FileAnalysis> analyses, Map<String, FileAnalysis> reviewed) {
+    public static ReviewedFiles review(List<SourceFile> files, Set<String> threatModels) {
+        return ReviewedFiles.of(new PythonFrontEnd(), files, threatModels);
     }
 
     /** The dataflow over the IR of the analyses (those of Python files), with the models of the threat models. */

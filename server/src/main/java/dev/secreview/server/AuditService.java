@@ -35,7 +35,7 @@ final class AuditService {
         if (!input.code().syntaxErrors().isEmpty()) {
             CodeUnderAudit.SyntaxError first = input.code().syntaxErrors().get(0);
             throw ApiError.badRequest(path + ":" + first.line() + ": " + first.message()
-                    + "; only Python code that parses can be audited");
+                    + "; only code that parses can be audited");
         }
         List<Claim> claims;
         try {

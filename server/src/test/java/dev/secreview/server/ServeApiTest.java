@@ -174,7 +174,7 @@ class ServeApiTest {
 
         HttpResponse<String> broken = client.postJson("/api/audit", "{\"code\": \"def (\", \"review\": \"x\"}");
         assertEquals(400, broken.statusCode());
-        assertTrue(parse(broken.body()).get("error").asText().contains("only Python code that parses can be audited"));
+        assertTrue(parse(broken.body()).get("error").asText().contains("only code that parses can be audited"));
     }
 
     @Test
