@@ -138,9 +138,10 @@ class ReviewCommandTest {
                         private Connection connection;
 
                         public void find(String customer) throws Exception {
-                            PreparedStatement query = connection.prepareStatement("SELECT * FROM orders WHERE customer = ?");
-                            query.setString(1, customer);
-                            query.executeQuery();
+                            try (PreparedStatement query = connection.prepareStatement("SELECT * FROM orders WHERE customer = ?")) {
+                                query.setString(1, customer);
+                                query.executeQuery();
+                            }
                         }
                     }
                     """);
@@ -149,12 +150,15 @@ class ReviewCommandTest {
                     package shop;
 
                     import java.sql.Connection;
+                    import java.sql.Statement;
 
                     public class Lookup {
                         private Connection connection;
 
                         public void find(String customer) throws Exception {
-                            connection.createStatement().executeQuery("SELECT * FROM orders WHERE customer = '" + customer + "'");
+                            try (Statement statement = connection.createStatement()) {
+                                statement.executeQuery("SELECT * FROM orders WHERE customer = '" + customer + "'");
+                            }
                         }
                     }
                     """);

@@ -3,6 +3,7 @@ package dev.secreview.java.rules;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -21,7 +22,7 @@ import java.util.Set;
 /**
  * A trust manager that accepts every certificate (a {@code checkServerTrusted} or {@code checkClientTrusted} that does
  * nothing) or a hostname verifier that accepts every host ({@code verify} returning {@code true}, a lambda that does,
- * Apache HttpClient's no-op verifiers).
+ * given to a setter or declared as a {@code HostnameVerifier}, Apache HttpClient's no-op verifiers).
  */
 @RuleInfo(id = "java-trust-all-certificates", cwe = 295, severity = Severity.HIGH, confidence = Confidence.HIGH,
         summary = "TLS certificate or hostname checks are turned off: a trust manager that accepts every certificate, or a hostname verifier that accepts every host.",
@@ -50,8 +51,7 @@ public final class TrustAllCertificates implements JavaRule {
         for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
             if (!SETTERS.contains(call.getNameAsString()) || call.getArguments().isEmpty()) continue;
             Node verifier = call.getArguments().get(call.getArguments().size() - 1);
-            boolean acceptsAll = verifier instanceof LambdaExpr lambda && lambda.getExpressionBody()
-                    .filter(e -> e.isBooleanLiteralExpr() && e.asBooleanLiteralExpr().getValue()).isPresent()
+            boolean acceptsAll = acceptsEveryHost(verifier)
                     || verifier instanceof FieldAccessExpr field && NO_OP_VERIFIERS.contains(field.getNameAsString())
                     && (field.getScope().toString().contains("NoopHostnameVerifier")
                     || field.getNameAsString().equals("ALLOW_ALL_HOSTNAME_VERIFIER"));
@@ -60,6 +60,20 @@ public final class TrustAllCertificates implements JavaRule {
                         + "any site is accepted for this one.");
             }
         }
+        for (VariableDeclarator variable : unit.findAll(VariableDeclarator.class)) {
+            if (variable.getType().asString().endsWith("HostnameVerifier")
+                    && variable.getInitializer().filter(TrustAllCertificates::acceptsEveryHost).isPresent()) {
+                context.report(variable, "the hostname verifier `" + variable.getNameAsString() + "` accepts every host "
+                        + "name: a valid certificate of any site is accepted for this one.");
+            }
+        }
+    }
+
+    /** A lambda {@code (host, session) -> true}, with an expression or a block body. */
+    private static boolean acceptsEveryHost(Node verifier) {
+        if (!(verifier instanceof LambdaExpr lambda) || lambda.getParameters().size() != 2) return false;
+        return lambda.getBody() instanceof BlockStmt block ? returnsTrue(block) : lambda.getExpressionBody()
+                .filter(e -> e.isBooleanLiteralExpr() && e.asBooleanLiteralExpr().getValue()).isPresent();
     }
 
     private static boolean returnsTrue(BlockStmt body) {
