@@ -67,8 +67,9 @@ public final class RedirectKeepsCredentialsRule implements NodeRule {
         Set<String> locationNames = namesHolding(nodes, locations);
         if (decidesOnCredentials(nodes, locations, locationNames, context)) return;
         Set<String> copies = copiesOfRequest(nodes, context);
+        Set<String> freshHeaders = freshMappings(nodes);
         for (PyNode node : nodes) {
-            if (node.is("call") && sendsWithSameHeaders(Call.of(node, context.file()), locations, locationNames)) {
+            if (node.is("call") && sendsWithSameHeaders(Call.of(node, context.file()), locations, locationNames, freshHeaders)) {
                 context.report(node, "`" + Snippets.shortened(node.text(), 70) + "` follows the redirect to the "
                         + "response's Location with the original request's headers, and this function never removes "
                         + "Authorization, Cookie or the credentials nor compares the hosts: a server that redirects to "
@@ -201,14 +202,33 @@ public final class RedirectKeepsCredentialsRule implements NodeRule {
         return names;
     }
 
+    /**
+     * Local names this function binds to a mapping it builds itself ({@code forward = {}}, {@code dict(...)}): headers
+     * chosen here for the next request, not the caller's.
+     */
+    private static Set<String> freshMappings(List<PyNode> nodes) {
+        Set<String> names = new HashSet<>();
+        for (PyNode node : nodes) {
+            if (!node.is("assignment") || node.field("left") == null || !node.field("left").is("identifier")) continue;
+            PyNode right = node.field("right");
+            if (right != null && (right.is("dictionary") || right.is("dictionary_comprehension")
+                    || right.is("call") && right.field("function") != null && right.field("function").text().equals("dict"))) {
+                names.add(node.field("left").text());
+            }
+        }
+        return names;
+    }
+
     /** A call (not a log line) given the Location as an argument and the original headers beside it. */
-    private static boolean sendsWithSameHeaders(Call call, List<PyNode> locations, Set<String> locationNames) {
+    private static boolean sendsWithSameHeaders(Call call, List<PyNode> locations, Set<String> locationNames,
+                                                Set<String> freshHeaders) {
         if (LOGGING.contains(call.name()) || locations.contains(call.node())) return false;
         boolean toLocation = false;
         boolean sameHeaders = false;
         for (PyNode argument : arguments(call)) {
             if (holdsLocation(argument, locations, locationNames)) toLocation = true;
-            else if ((argument.is("identifier") || argument.is("attribute")) && argument.text().endsWith("headers")) {
+            else if ((argument.is("identifier") || argument.is("attribute")) && argument.text().endsWith("headers")
+                    && !freshHeaders.contains(argument.text())) {
                 sameHeaders = true;
             }
         }
