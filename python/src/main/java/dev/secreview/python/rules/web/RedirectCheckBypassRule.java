@@ -11,6 +11,7 @@ import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,11 +55,19 @@ public final class RedirectCheckBypassRule implements NodeRule {
 
     @Override
     public void visitNode(PyNode function, RuleContext context) {
+        Set<PyNode> reported = new HashSet<>();
         for (PyNode parse : calls(function, PARSERS, context)) {
             String bound = boundName(parse);
-            if (bound == null) continue;
-            PyNode unparse = hostRemovedAndReassembled(function, bound, context);
+            PyNode parsed = Call.of(parse, context.file()).argument(0, "url");
+            if (bound == null || parsed == null || !parsed.is("identifier")
+                    || !parameters(function).contains(parsed.text())) {
+                continue;
+            }
+            // Where the user goes next, by the parameter's name: the current request's own URL is reduced the same
+            // way (Flask-Login's make_next_param) without being a destination.
+            PyNode unparse = destination(parsed.text()) ? hostRemovedAndReassembled(function, bound, context) : null;
             if (unparse != null) {
+                if (!reported.add(unparse)) continue;
                 context.report(unparse, "`" + Snippets.shortened(unparse.text(), 60) + "` rebuilds the URL without its "
                         + "scheme and host, but what remains can still start with `//`: `////evil.example` parses with "
                         + "an empty host and the path `//evil.example`, and a browser follows that protocol-relative "
@@ -165,12 +174,11 @@ public final class RedirectCheckBypassRule implements NodeRule {
     }
 
     /**
-     * A check of a destination (by the name of the function or of the parameter parsed) that returns a truth value,
+     * A check of a destination parameter (by the name of the function or of the parameter) that returns a truth value,
      * reads the path of the parsed URL and none of its host parts, and hands the parsed URL to nothing else.
      */
     private static boolean checksOnlyThePath(PyNode function, PyNode parse, String parsed, RuleContext context) {
         PyNode argument = Call.of(parse, context.file()).argument(0, "url");
-        if (argument == null || !argument.is("identifier") || !parameters(function).contains(argument.text())) return false;
         if (!destination(name(function)) && !destination(argument.text())) return false;
         boolean[] path = {false};
         boolean[] elsewhere = {false};
