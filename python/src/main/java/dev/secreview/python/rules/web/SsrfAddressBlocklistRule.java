@@ -61,12 +61,30 @@ public final class SsrfAddressBlocklistRule implements NodeRule {
             }
         }
         if (categories < 2) return;   // one category tested alone is a classification, not a guard
-        // Nor does one that tests the address against networks of its own (`ip in network`).
-        if (function.text().contains(address.text() + " in ")) return;
+        // Nor does one that tests the address against networks of its own (`ip in CGNAT_NET`).
+        if (testsNetworks(function, address, context)) return;
         context.report(condition, "`" + Snippets.shortened(condition.text(), 70) + "` refuses `" + address.text()
                 + "` only in the categories it names; `" + address.text() + "` is not required to be globally "
                 + "reachable, so carrier-grade NAT space (100.64.0.0/10), multicast and, before Python 3.13, "
                 + "IPv4-mapped IPv6 addresses (::ffff:127.0.0.1) pass, and the request reaches internal hosts.");
+    }
+
+    /**
+     * The function tests the address, or a value made from it ({@code ip.ipv4_mapped}), for membership in networks:
+     * {@code ip in network}, or {@code x in NAME} where NAME is bound to {@code ipaddress.ip_network(...)} values.
+     */
+    private static boolean testsNetworks(PyNode function, PyNode address, RuleContext context) {
+        boolean[] tests = {false};
+        function.forEachDescendant(n -> {
+            if (!n.is("comparison_operator") || n.namedChildren().size() != 2 || !n.text().contains(" in ")) return;
+            PyNode left = n.namedChildren().get(0);
+            PyNode right = n.namedChildren().get(1);
+            PyNode networks = right.is("identifier") ? context.values().singleAssignedValue(right) : right;
+            if (left.text().equals(address.text()) || networks != null && networks.text().contains("ip_network(")) {
+                tests[0] = true;
+            }
+        });
+        return tests[0];
     }
 
     /** The `if` refuses: its body returns, raises or blocks. */
