@@ -33,11 +33,16 @@ public final class SessionNotInvalidatedRule implements NodeRule {
 
     private static final Set<String> ROUTE_METHODS = Set.of("route", "get", "post", "put", "delete", "patch",
             "api_route");
-    /** Methods that change who a user is or what they may do. */
-    private static final Set<String> ACCOUNT_CHANGES = Set.of("change_password", "set_password", "update_password",
-            "reset_password", "remove_user", "delete_user", "deactivate_user", "disable_user", "set_user_permission",
-            "set_user_permissions", "change_user_permissions", "update_user_permissions", "set_user_role",
-            "change_user_role", "update_user_role");
+    /** Methods that change a user's password: no session is tied to the old one unless the application ties it. */
+    private static final Set<String> PASSWORD_CHANGES = Set.of("change_password", "set_password", "update_password",
+            "reset_password");
+    /**
+     * Methods that remove a user or change what they may do. A session that looks the user up on each request
+     * (Flask-Login's user loader) sees the change by itself; one that carries the user's name or rights does not.
+     */
+    private static final Set<String> ACCESS_CHANGES = Set.of("remove_user", "delete_user", "deactivate_user",
+            "disable_user", "set_user_permission", "set_user_permissions", "change_user_permissions",
+            "update_user_permissions", "set_user_role", "change_user_role", "update_user_role");
     /** Words of a call that ends sessions. */
     private static final Set<String> ENDING = Set.of("clear", "invalidate", "revoke", "delete", "destroy", "flush",
             "expire", "end", "kill", "remove", "terminate");
@@ -56,7 +61,7 @@ public final class SessionNotInvalidatedRule implements NodeRule {
         function.forEachDescendant(n -> {
             if (!n.is("call") || n.field("function") == null) return;
             String name = lastName(n.field("function"));
-            if (ACCOUNT_CHANGES.contains(name)) changes.add(n);
+            if (PASSWORD_CHANGES.contains(name) || ACCESS_CHANGES.contains(name)) changes.add(n);
             // every name of the callee's chain: `flask.session.clear` ends sessions as `clear_user_sessions` does
             List<String> words = new ArrayList<>();
             for (String part : n.field("function").text().split("\\.")) words.addAll(Identifiers.words(part));
@@ -67,11 +72,30 @@ public final class SessionNotInvalidatedRule implements NodeRule {
             }
         });
         if (ends[0]) return;
+        boolean identityInSession = readsIdentityFromSession(function, context);
         for (PyNode change : changes) {
+            if (!identityInSession && ACCESS_CHANGES.contains(lastName(change.field("function")))) continue;
             context.report(change, "`" + lastName(change.field("function")) + "` changes the account, and `"
                     + function.field("name").text() + "` ends none of its sessions: a session opened before (stolen, "
                     + "or left signed in elsewhere) keeps the access the change was meant to take away.");
         }
+    }
+
+    /**
+     * The route reads who the user is from the session's items ({@code session["name"]}, {@code s["role"]} with
+     * {@code s = flask.session}): the application keeps the user's identity in the session rather than looking the
+     * user up, so a session outlives a removal or a change of rights.
+     */
+    private static boolean readsIdentityFromSession(PyNode function, RuleContext context) {
+        boolean[] reads = {false};
+        function.forEachDescendant(n -> {
+            if (reads[0] || !n.is("subscript") || n.field("value") == null) return;
+            PyNode object = n.field("value");
+            PyNode bound = object.is("identifier") ? context.values().singleAssignedValue(object) : null;
+            String named = bound != null ? bound.text() : object.text();
+            if (named.equals("session") || named.endsWith(".session")) reads[0] = true;
+        });
+        return reads[0];
     }
 
     private static boolean route(PyNode decorated) {
