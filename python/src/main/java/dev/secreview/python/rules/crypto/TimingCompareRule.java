@@ -30,12 +30,13 @@ public final class TimingCompareRule implements NodeRule {
     private static final Set<String> MAC_WORDS = Set.of("signature", "sig", "hmac");
     /** Words that name a bearer secret: whoever guesses it is let in. */
     private static final Set<String> SECRET_WORDS = Set.of("token", "secret", "apikey", "csrf", "otp", "passcode");
-    /** Words that make a secret's name name something public about it (its type, id, length, expiry…). */
+    /** Words that make a secret's name name something public about it (its type, id, length, expiry, owner…). */
     private static final Set<String> PUBLIC_PARTS = Set.of("type", "types", "id", "ids", "name", "names", "url",
             "uri", "format", "version", "length", "len", "count", "expires", "expiry", "expiration", "exp", "scope",
             "scopes", "kind", "header", "prefix", "method", "methods", "algorithm", "algorithms", "alg", "status",
             "state", "kid", "size", "file", "path", "endpoint", "class", "cls", "field", "is", "has",
-            "required", "enabled", "provider", "backend", "label", "policy", "none");
+            "required", "enabled", "provider", "backend", "label", "policy", "none", "user", "users", "owner", "creator",
+            "project", "tenant");
     private static final Set<String> NUMERIC = Set.of("len", "int", "float", "bool", "abs", "round", "ord");
     private static final int MAX_DEPTH = 3;
     /** Query builders whose arguments are conditions the database evaluates. */
