@@ -32,6 +32,19 @@ public final class Identifiers {
         };
     }
 
+    /** The names of a function definition's parameters, in order ({@code self}, {@code *args} and {@code **kw} included). */
+    public static List<String> parameterNames(PyNode function) {
+        List<String> names = new ArrayList<>();
+        PyNode parameters = function.field("parameters");
+        if (parameters == null) return names;
+        for (PyNode parameter : parameters.namedChildren()) {
+            PyNode name = parameter.is("identifier") ? parameter : parameter.field("name");
+            if (name == null) name = parameter.childOfType("identifier");
+            if (name != null) names.add(name.text());
+        }
+        return names;
+    }
+
     /** Lower-case words of an identifier: {@code apiKey} → [api, key], {@code RESET_TOKEN} → [reset, token]. */
     public static List<String> words(String identifier) {
         List<String> words = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class UnboundAfterExceptRule implements NodeRule {
         for (PyNode target : targetsIn(function, function, file)) {
             if (target.endOffset() <= node.startOffset()) assigned.remove(target.text());
         }
-        parameterNames(function).forEach(assigned::remove);
+        Identifiers.parameterNames(function).forEach(assigned::remove);
         PyNode last = lastStatement(body);
         for (Map.Entry<String, PyNode> entry : assigned.entrySet()) {
             if (last == null || !entry.getValue().within(last) || insideWith(entry.getValue(), body)
@@ -255,18 +256,6 @@ public final class UnboundAfterExceptRule implements NodeRule {
             }
         }
         return false;
-    }
-
-    private static List<String> parameterNames(PyNode function) {
-        List<String> names = new ArrayList<>();
-        PyNode parameters = function.field("parameters");
-        if (parameters == null) return names;
-        for (PyNode parameter : parameters.namedChildren()) {
-            PyNode name = parameter.is("identifier") ? parameter : parameter.field("name");
-            if (name == null) name = parameter.childOfType("identifier");
-            if (name != null) names.add(name.text());
-        }
-        return names;
     }
 
     /**

@@ -60,7 +60,7 @@ public final class RedirectCheckBypassRule implements NodeRule {
             String bound = boundName(parse);
             PyNode parsed = Call.of(parse, context.file()).argument(0, "url");
             if (bound == null || parsed == null || !parsed.is("identifier")
-                    || !parameters(function).contains(parsed.text())) {
+                    || !Identifiers.parameterNames(function).contains(parsed.text())) {
                 continue;
             }
             // Where the user goes next, by the parameter's name: the current request's own URL is reduced the same
@@ -210,17 +210,6 @@ public final class RedirectCheckBypassRule implements NodeRule {
 
     private static boolean destination(String name) {
         return name != null && Identifiers.words(name).stream().anyMatch(DESTINATION_WORDS::contains);
-    }
-
-    private static List<String> parameters(PyNode function) {
-        List<String> names = new ArrayList<>();
-        PyNode parameters = function.field("parameters");
-        if (parameters == null) return names;
-        for (PyNode parameter : parameters.namedChildren()) {
-            PyNode identifier = parameter.is("identifier") ? parameter : parameter.childOfType("identifier");
-            if (identifier != null) names.add(identifier.text());
-        }
-        return names;
     }
 
     /** {@code parsed = urlparse(url)} or {@code parts = list(urlsplit(url))}: the name the parse is bound to. */
