@@ -5,8 +5,8 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
-import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.semantic.Identifiers;
+import dev.secreview.python.semantic.PythonFile;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
