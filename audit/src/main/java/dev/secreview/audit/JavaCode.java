@@ -34,12 +34,14 @@ public final class JavaCode extends CodeUnderAudit {
 
     private final Optional<CompilationUnit> unit;
     private final List<SyntaxError> syntaxErrors;
+    private final List<CallSite> callSites;
 
     private JavaCode(SourceFile source, ParseResult<CompilationUnit> parsed) {
         super(source, AuditedLanguage.JAVA, withoutComments(source, parsed.getResult()));
         this.unit = parsed.isSuccessful() ? parsed.getResult() : Optional.empty();
         this.syntaxErrors = parsed.getProblems().stream().map(JavaCode::syntaxError)
                 .sorted(Comparator.comparingInt(SyntaxError::line)).toList();
+        this.callSites = callSitesOf(unit);
     }
 
     static JavaCode of(SourceFile source) {
@@ -53,12 +55,16 @@ public final class JavaCode extends CodeUnderAudit {
 
     @Override
     List<CallSite> callSites() {
+        return callSites;
+    }
+
+    private static List<CallSite> callSitesOf(Optional<CompilationUnit> unit) {
         List<CallSite> sites = new ArrayList<>();
         unit.ifPresent(u -> u.walk(Node.TreeTraversal.PREORDER, node -> {
             if (node instanceof MethodCallExpr call) sites.add(new CallSite(call.getNameAsString(), line(call)));
             if (node instanceof ObjectCreationExpr creation) sites.add(new CallSite(creation.getType().getNameAsString(), line(creation)));
         }));
-        return sites;
+        return List.copyOf(sites);
     }
 
     @Override

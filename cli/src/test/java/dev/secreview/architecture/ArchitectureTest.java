@@ -42,6 +42,7 @@ class ArchitectureTest {
         uses.put("change", Set.of("core"));
         uses.put("project", Set.of("core", "report", "change"));
         uses.put("eval", Set.of("core", "report"));
+        uses.put("conformance", Set.of("core", "dataflow", "eval"));
         uses.put("audit", Set.of("core", "report", "dataflow"));
         uses.put("llm", Set.of("core", "report", "audit"));
         uses.put("server", Set.of("core", "report", "audit"));

@@ -11,6 +11,7 @@ import dev.secreview.core.engine.TreeMemo;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.SourceFile;
+import dev.secreview.core.rule.InstalledRules;
 import dev.secreview.core.rule.RuleMetadata;
 import dev.secreview.java.api.JavaRule;
 import dev.secreview.java.api.RuleContext;
@@ -24,7 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
+
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,10 +49,7 @@ public final class JavaFrontEnd implements LanguageFrontEnd {
     }
 
     public static List<JavaRule> installedRules() {
-        List<JavaRule> found = new ArrayList<>();
-        ServiceLoader.load(JavaRule.class).forEach(found::add);
-        found.sort(Comparator.comparing(rule -> rule.metadata().id()));
-        return found;
+        return InstalledRules.load(JavaRule.class, JavaRule::metadata);
     }
 
     @Override

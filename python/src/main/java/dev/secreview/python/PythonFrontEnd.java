@@ -8,6 +8,7 @@ import dev.secreview.core.engine.TreeMemo;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.SourceFile;
+import dev.secreview.core.rule.InstalledRules;
 import dev.secreview.core.rule.RuleMetadata;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.NodeRule;
@@ -31,7 +32,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
+
 import java.util.Set;
 
 /**
@@ -65,10 +66,7 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
     }
 
     public static List<PythonRule> installedRules() {
-        List<PythonRule> found = new ArrayList<>();
-        ServiceLoader.load(PythonRule.class).forEach(found::add);
-        found.sort(Comparator.comparing(rule -> rule.metadata().id()));
-        return found;
+        return InstalledRules.load(PythonRule.class, PythonRule::metadata);
     }
 
     @Override

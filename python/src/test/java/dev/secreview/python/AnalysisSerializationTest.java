@@ -27,7 +27,7 @@ class AnalysisSerializationTest {
 
     @Test
     void theWholeTreeReviewOfAnalysesReadBackIsTheSame() throws Exception {
-        Path taint = Path.of(AnalysisSerializationTest.class.getResource(TaintFixturesTest.ROOT).toURI());
+        Path taint = Path.of(AnalysisSerializationTest.class.getResource("/taint/").toURI());
         PythonFrontEnd frontEnd = new PythonFrontEnd();
         Map<String, FileAnalysis> fresh = new LinkedHashMap<>();
         Map<String, FileAnalysis> readBack = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.secreview.python;
 
+import dev.secreview.conformance.Fixture;
 import dev.secreview.core.engine.FileAnalysis;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.SourceFile;
@@ -35,7 +36,7 @@ class MechanicalFixesTest {
     @MethodSource("rulesWithFixes")
     void aFixClearsItsFinding(PythonRule rule) throws Exception {
         List<Rewrite> rewrites = rule.metadata().rewrites();
-        SourceFile source = Fixture.load("/fixtures/" + rule.metadata().id() + ".py").source();
+        SourceFile source = Fixture.load(MechanicalFixesTest.class, "/fixtures/" + rule.metadata().id() + ".py").source();
         PythonFrontEnd frontEnd = new PythonFrontEnd(List.of(rule));
 
         List<String> problems = new ArrayList<>();

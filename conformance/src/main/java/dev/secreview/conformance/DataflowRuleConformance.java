@@ -1,20 +1,24 @@
-package dev.secreview.java;
+package dev.secreview.conformance;
 
 import dev.secreview.core.engine.FileAnalysis;
+import dev.secreview.core.engine.LanguageFrontEnd;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.core.rule.RuleMetadata;
 import dev.secreview.eval.InlineExpectations;
-import dev.secreview.java.taint.JavaModels;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,41 +32,74 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the whole pipeline ({@code analyze} per file, then {@code reviewTree} over the tree) on each
- * taint rule's fixture application in {@code src/test/resources/taint/<rule-id>/} and compares the
- * findings with the inline {@code // expect:} / {@code // ok:} markers: those of the tree's own rule and
- * of every other dataflow rule the tree has markers for (a missing or an extra finding fails).
+ * Every dataflow rule of a front end's models (its {@code kinds.models}) is as complete as a pattern rule: a real CWE
+ * weakness with a pillar, a doc page, a line in the rules index, and a fixture application under
+ * {@code src/test/resources/taint/<rule-id>/}. The whole pipeline ({@code analyze} per file, then {@code reviewTree})
+ * runs on it, and its findings are compared with the inline {@code expect:} / {@code ok:} markers: those of the
+ * tree's own rule and of every other dataflow rule the tree has markers for (a missing or an extra finding fails).
  */
-class TaintFixturesTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class DataflowRuleConformance {
 
-    static final String ROOT = "/taint/";
+    private static final String ROOT = "/taint/";
 
-    static Stream<Named<RuleMetadata>> rules() {
-        return JavaModels.get().rules().stream().map(rule -> Named.of(rule.id(), rule));
+    /** The front end under test. */
+    protected abstract FrontEndUnderTest frontEnd();
+
+    Stream<Named<RuleMetadata>> rules() {
+        return frontEnd().models().rules().stream().map(rule -> Named.of(rule.id(), rule));
     }
 
-    /** The fixture tree of {@code id}: its .java files, or null when it has none. */
-    static Path fixtureTree(String id) throws Exception {
-        URL url = TaintFixturesTest.class.getResource(ROOT + id);
+    /** The fixture tree of {@code id}, or null when it has none. */
+    private Path fixtureTree(String id) throws Exception {
+        URL url = getClass().getResource(ROOT + id);
         return url == null ? null : Path.of(url.toURI());
+    }
+
+    @Test
+    void idsAreUniqueAndDoNotClashWithPatternRules() {
+        FrontEndUnderTest f = frontEnd();
+        Set<String> ids = new HashSet<>();
+        f.patternRules().forEach(rule -> ids.add(rule.id()));
+        for (RuleMetadata rule : f.models().rules()) assertTrue(ids.add(rule.id()), "duplicate id " + rule.id());
+        assertEquals(f.dataflowRules(), f.models().rules().size(), "the number of dataflow rules changed: update the docs and fixtures");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void cweIsANonDeprecatedWeaknessWithAPillar(RuleMetadata m) {
+        RuleDocs.cweIsANonDeprecatedWeaknessWithAPillar(m, frontEnd().language());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void hasADocPageWithTheFixedSections(RuleMetadata m) throws IOException {
+        RuleDocs.hasADocPageWithTheFixedSections(m, getClass());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void isListedInTheRulesIndexWithItsCwe(RuleMetadata m) throws IOException {
+        RuleDocs.isListedInTheRulesIndexWithItsCwe(m);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void findingsMatchTheFixtureMarkers(RuleMetadata rule) throws Exception {
+        FrontEndUnderTest f = frontEnd();
         String id = rule.id();
         Path tree = fixtureTree(id);
-        assertNotNull(tree, "missing fixture tree java/src/test/resources/taint/" + id + "/");
-        Set<String> taintIds = JavaModels.get().rules().stream().map(RuleMetadata::id).collect(Collectors.toSet());
+        assertNotNull(tree, "missing fixture tree " + f.module() + "/src/test/resources/taint/" + id + "/");
+        Set<String> taintIds = f.models().rules().stream().map(RuleMetadata::id).collect(Collectors.toSet());
 
-        JavaFrontEnd frontEnd = new JavaFrontEnd();
+        LanguageFrontEnd frontEnd = f.frontEnd().get();
         Map<String, SourceFile> sources = new LinkedHashMap<>();
         Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(tree)) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+            files = walk.filter(p -> p.toString().endsWith(f.extension())).sorted().toList();
         }
-        assertTrue(!files.isEmpty(), id + ": the fixture tree has no .java files");
+        assertTrue(!files.isEmpty(), id + ": the fixture tree has no " + f.extension() + " files");
         for (Path file : files) {
             String display = "taint/" + id + "/" + tree.relativize(file).toString().replace('\\', '/');
             SourceFile source = new SourceFile(file, display, Files.readString(file, StandardCharsets.UTF_8));
@@ -94,11 +131,11 @@ class TaintFixturesTest {
         Map<String, String> messages = new LinkedHashMap<>();
         reviewed.forEach((path, analysis) -> {
             analysis.diagnostics().forEach(d -> problems.add("diagnostic: " + d.render()));
-            for (Finding f : analysis.findings()) {
-                if (!checked.contains(f.rule().id())) continue;
-                String key = f.path() + ":" + f.line() + " " + f.rule().id();
+            for (Finding finding : analysis.findings()) {
+                if (!checked.contains(finding.rule().id())) continue;
+                String key = finding.path() + ":" + finding.line() + " " + finding.rule().id();
                 actual.add(key);
-                messages.putIfAbsent(key, f.snippet() + " — " + f.message());
+                messages.putIfAbsent(key, finding.snippet() + " — " + finding.message());
             }
         });
         for (String key : expected) {
@@ -109,7 +146,9 @@ class TaintFixturesTest {
             problems.add((forbidden.contains(key) ? "false positive on `ok` line " : "unexpected ") + key + ": " + messages.get(key));
         }
         assertEquals(List.of(), problems, "fixture tree taint/" + id);
-        assertTrue(expected.stream().anyMatch(k -> k.endsWith(" " + id)), id + ": the fixture tree needs an `// expect: " + id + "` case");
-        assertTrue(forbidden.stream().anyMatch(k -> k.endsWith(" " + id)), id + ": the fixture tree needs an `// ok: " + id + "` near miss");
+        assertTrue(expected.stream().anyMatch(k -> k.endsWith(" " + id)),
+                id + ": the fixture tree needs an `" + f.comment() + " expect: " + id + "` case");
+        assertTrue(forbidden.stream().anyMatch(k -> k.endsWith(" " + id)),
+                id + ": the fixture tree needs an `" + f.comment() + " ok: " + id + "` near miss");
     }
 }
