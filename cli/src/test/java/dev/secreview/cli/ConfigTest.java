@@ -127,6 +127,18 @@ class ConfigTest {
     }
 
     @Test
+    void aPyprojectOfOtherToolsIsNotOursToJudgeEvenWhenItIsNotValidToml() throws IOException {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo.resolve(".git"));
+        write(repo.resolve("pyproject.toml"), "[project\nname = \"pkg\"\n");
+        write(repo.resolve("app.py"), SHELL_BUILT);
+
+        CliRun run = scan(repo).assertNoStackTrace();
+
+        assertEquals(ExitCode.FINDINGS, run.exitCode(), "the scan runs with the defaults:\n" + run);
+    }
+
+    @Test
     void perFileIgnoresDropTheirRulesInTheFilesTheirGlobsName() throws IOException {
         write(dir.resolve(".secreview.toml"), """
                 format = "json"

@@ -66,7 +66,7 @@ public final class JavaFrontEnd implements LanguageFrontEnd {
     @Override
     public List<RuleMetadata> rules() {
         List<RuleMetadata> all = new ArrayList<>(metadata);
-        all.addAll(JavaModels.get().rules());
+        all.addAll(JavaModels.rules());
         all.sort(Comparator.comparing(RuleMetadata::id));
         return List.copyOf(all);
     }

@@ -56,13 +56,25 @@ public final class ConfigFile {
             Path own = folder.resolve(NAME);
             if (Files.isRegularFile(own)) return read(own);
             Path pyproject = folder.resolve(PYPROJECT);
-            if (Files.isRegularFile(pyproject)) {
+            if (Files.isRegularFile(pyproject) && mayHoldOurTable(pyproject)) {
                 JsonNode table = parse(pyproject, shown(pyproject)).at("/tool/secreview");
                 if (!table.isMissingNode()) return settings(table, pyproject, shown(pyproject) + " [tool.secreview]");
             }
             if (Files.exists(folder.resolve(".git"))) break;
         }
         return ProjectConfig.NONE;
+    }
+
+    /**
+     * Whether a pyproject.toml names secreview at all. Most belong to other tools only, and parsing one loads Jackson's
+     * TOML reader, a good part of a small review's start-up. A file that cannot be read is parsed, which says why.
+     */
+    private static boolean mayHoldOurTable(Path pyproject) {
+        try {
+            return Files.readString(pyproject).contains("secreview");
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** The configuration in {@code file}: a pyproject.toml's [tool.secreview] table, or any other file whole. */

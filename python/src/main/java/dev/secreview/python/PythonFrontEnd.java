@@ -83,7 +83,7 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
     @Override
     public List<RuleMetadata> rules() {
         List<RuleMetadata> all = new ArrayList<>(rules.stream().map(metadata::get).toList());
-        all.addAll(PythonModels.get().rules());
+        all.addAll(PythonModels.rules());
         all.sort(Comparator.comparing(RuleMetadata::id));
         return List.copyOf(all);
     }

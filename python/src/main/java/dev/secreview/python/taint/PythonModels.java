@@ -1,8 +1,10 @@
 package dev.secreview.python.taint;
 
+import dev.secreview.core.rule.RuleMetadata;
 import dev.secreview.dataflow.model.ShippedModels;
 import dev.secreview.dataflow.model.TaintModels;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,6 +21,11 @@ public final class PythonModels {
 
     public static TaintModels get() {
         return MODELS.all();
+    }
+
+    /** The dataflow rules the kinds declare, without parsing the rest of the models. */
+    public static List<RuleMetadata> rules() {
+        return MODELS.rules();
     }
 
     /** The models with only the sources of the chosen threat models (plus weak randomness). */

@@ -25,28 +25,34 @@ public final class PythonParser {
     private static final int ERROR_SYMBOL = 65535;
     private static final int MAX_REPORTED_ERRORS = 10;
 
-    private static final String[] SYMBOL_NAMES;
-    private static final boolean[] SYMBOL_NAMED;
-    private static final String[] FIELD_NAMES;
+    /**
+     * The grammar's tables and each thread's native parser. A holder of its own, because loading them extracts and
+     * links the native library: a run whose files the descent parser all accepts never pays for that.
+     */
+    private static final class Grammar {
+        static final String[] SYMBOL_NAMES;
+        static final boolean[] SYMBOL_NAMED;
+        static final String[] FIELD_NAMES;
 
-    static {
-        TSLanguage language = new TreeSitterPython();
-        int symbols = language.symbolCount();
-        SYMBOL_NAMES = new String[symbols];
-        SYMBOL_NAMED = new boolean[symbols];
-        for (int i = 0; i < symbols; i++) {
-            SYMBOL_NAMES[i] = language.symbolName(i).intern();
-            SYMBOL_NAMED[i] = language.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
+        static {
+            TSLanguage language = new TreeSitterPython();
+            int symbols = language.symbolCount();
+            SYMBOL_NAMES = new String[symbols];
+            SYMBOL_NAMED = new boolean[symbols];
+            for (int i = 0; i < symbols; i++) {
+                SYMBOL_NAMES[i] = language.symbolName(i).intern();
+                SYMBOL_NAMED[i] = language.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
+            }
+            FIELD_NAMES = new String[language.fieldCount() + 1];
+            for (int i = 1; i < FIELD_NAMES.length; i++) FIELD_NAMES[i] = language.fieldNameForId(i).intern();
         }
-        FIELD_NAMES = new String[language.fieldCount() + 1];
-        for (int i = 1; i < FIELD_NAMES.length; i++) FIELD_NAMES[i] = language.fieldNameForId(i).intern();
-    }
 
-    private static final ThreadLocal<TSParser> PARSERS = ThreadLocal.withInitial(() -> {
-        TSParser parser = new TSParser();
-        parser.setLanguage(new TreeSitterPython());
-        return parser;
-    });
+        static final ThreadLocal<TSParser> PARSERS = ThreadLocal.withInitial(() -> {
+            TSParser parser = new TSParser();
+            parser.setLanguage(new TreeSitterPython());
+            return parser;
+        });
+    }
 
     /** A node under construction: its children are collected until the cursor leaves it. */
     private static final class Frame {
@@ -82,7 +88,7 @@ public final class PythonParser {
     PyTree parseWithTreeSitter(SourceFile source) {
         PyTree tree = new PyTree(source);
         Utf8Offsets offsets = Utf8Offsets.of(source.text());
-        TSTree tsTree = PARSERS.get().parseString(null, forTreeSitter(source.text()));
+        TSTree tsTree = Grammar.PARSERS.get().parseString(null, forTreeSitter(source.text()));
         try (TSTreeCursor cursor = new TSTreeCursor(tsTree.getRootNode())) {
             List<PyTree.SyntaxError> errors = new ArrayList<>();
             tree.root = copy(cursor, tree, offsets, errors);
@@ -119,8 +125,8 @@ public final class PythonParser {
             int symbol = NativeNodes.symbol(node);
             boolean error = symbol == ERROR_SYMBOL;
             int fieldId = cursor.currentFieldId();
-            Frame frame = new Frame(node, error ? "ERROR" : SYMBOL_NAMES[symbol], fieldId > 0 ? FIELD_NAMES[fieldId] : null,
-                    error || SYMBOL_NAMED[symbol], NativeNodes.startByte(node), NativeNodes.startRow(node));
+            Frame frame = new Frame(node, error ? "ERROR" : Grammar.SYMBOL_NAMES[symbol], fieldId > 0 ? Grammar.FIELD_NAMES[fieldId] : null,
+                    error || Grammar.SYMBOL_NAMED[symbol], NativeNodes.startByte(node), NativeNodes.startRow(node));
             if (error) {
                 noteError(errors, frame.startRow + 1, "syntax error: invalid syntax");
             }
