@@ -393,7 +393,9 @@ public final class Values {
             }
             case "call": {
                 Object joined = foldJoin(expr, depth);
-                return joined != null ? joined : foldCollectionBuiltin(expr, depth);
+                if (joined != null) return joined;
+                Object formatted = foldFormat(expr, depth);
+                return formatted != null ? formatted : foldCollectionBuiltin(expr, depth);
             }
             case "dictionary":
                 return foldDictionary(expr, depth);
@@ -727,6 +729,12 @@ public final class Values {
         if (left == null || right == null) return null;
         String op = operator(expr);
         if (left instanceof String a && right instanceof String b && "+".equals(op)) return a + b;
+        if (left instanceof String format && "%".equals(op)) {
+            // A tuple is the list of values; anything else, a list display included, is the one value.
+            PyNode operand = unparenthesized(expr.field("right"));
+            return percentFormat(format, operand != null && operand.is("tuple") && right instanceof List<?> values
+                    ? values : List.of(right));
+        }
         if (left instanceof Long a && right instanceof Long b) {
             try {
                 return switch (op) {
@@ -743,6 +751,92 @@ public final class Values {
             }
         }
         return null;
+    }
+
+    private static PyNode unparenthesized(PyNode expr) {
+        while (expr != null && expr.is("parenthesized_expression") && expr.namedChildren().size() == 1) {
+            expr = expr.namedChildren().get(0);
+        }
+        return expr;
+    }
+
+    /** {@code "^%s$" % PART}: only %s and %d of strings and integers, and %%; anything else does not fold. */
+    private static String percentFormat(String format, List<?> values) {
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c != '%') {
+                out.append(c);
+                continue;
+            }
+            if (++i == format.length()) return null;
+            char conversion = format.charAt(i);
+            if (conversion == '%') {
+                out.append('%');
+                continue;
+            }
+            if (next == values.size()) return null;
+            Object value = values.get(next++);
+            if (conversion == 's' && (value instanceof String || value instanceof Long)
+                    || conversion == 'd' && value instanceof Long) {
+                out.append(value);
+            } else {
+                return null;
+            }
+        }
+        return next == values.size() ? out.toString() : null;
+    }
+
+    /** {@code "^{}$".format(PART)}: plain {}, {0} and {name} fields of strings and integers; no format specs. */
+    private Object foldFormat(PyNode call, int depth) {
+        PyNode function = call.field("function");
+        PyNode arguments = call.field("arguments");
+        if (function == null || !function.is("attribute") || function.field("attribute") == null
+                || !function.field("attribute").text().equals("format") || arguments == null
+                || !(fold(function.field("object"), depth + 1) instanceof String format)) {
+            return null;
+        }
+        List<Object> positional = new ArrayList<>();
+        Map<String, Object> named = new HashMap<>();
+        for (PyNode argument : arguments.namedChildren()) {
+            if (argument.is("comment")) continue;
+            boolean keyword = argument.is("keyword_argument");
+            Object value = fold(keyword ? argument.field("value") : argument, depth + 1);
+            if (!(value instanceof String || value instanceof Long)) return null;
+            if (keyword) named.put(argument.field("name").text(), value);
+            else positional.add(value);
+        }
+        StringBuilder out = new StringBuilder();
+        int automatic = 0;
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if ((c == '{' || c == '}') && i + 1 < format.length() && format.charAt(i + 1) == c) {
+                out.append(c);
+                i++;
+            } else if (c == '{') {
+                int close = format.indexOf('}', i);
+                if (close < 0) return null;
+                String field = format.substring(i + 1, close);
+                Object value;
+                if (field.isEmpty()) {
+                    value = automatic < positional.size() ? positional.get(automatic++) : null;
+                } else if (field.chars().allMatch(Character::isDigit)) {
+                    int index = Integer.parseInt(field);
+                    value = index < positional.size() ? positional.get(index) : null;
+                } else {
+                    value = named.get(field);  // a spec, a conversion or an attribute makes no key here
+                }
+                if (value == null) return null;
+                out.append(value);
+                i = close;
+            } else if (c == '}') {
+                return null;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static Long power(long base, long exponent) {

@@ -232,6 +232,20 @@ class ValuesTest {
     }
 
     @Test
+    void percentAndFormatOfConstantsFold() {
+        assertEquals("^(a|aa)+$", constant("'^%s$' % '(a|aa)+'"));
+        assertEquals("id 7 of x, 100%", constant("'id %d of %s, 100%%' % (7, 'x')"));
+        assertEquals("[1] and 2", constant("'{} and {}'.format('[1]', 2)"));
+        assertEquals("b-a {x}", constant("'{1}-{0} {{x}}'.format('a', 'b')"));
+        assertEquals("^w$", constant("'^{part}$'.format(part='w')"));
+        assertTrue(expr("'%s' % ['a']").constant().isEmpty(), "a list is one value, formatted as a list");
+        assertTrue(expr("'%s %s' % ('a',)").constant().isEmpty(), "too few values fail at run time");
+        assertTrue(expr("'%5s' % 'a'").constant().isEmpty(), "widths are not folded");
+        assertTrue(expr("'{:>5}'.format('a')").constant().isEmpty(), "format specs are not folded");
+        assertTrue(expr("'{}'.format(x)").constant().isEmpty());
+    }
+
+    @Test
     void joiningConstantStringsFolds() {
         assertEquals("(x+)+y", constant("''.join(['(x+', ')+y'])"));
         Case c = at("PARTS = ('a', 'b')\nsink(', '.join(PARTS))\n");

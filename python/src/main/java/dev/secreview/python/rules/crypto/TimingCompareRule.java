@@ -35,8 +35,12 @@ public final class TimingCompareRule implements NodeRule {
             "uri", "format", "version", "length", "len", "count", "expires", "expiry", "expiration", "exp", "scope",
             "scopes", "kind", "header", "prefix", "method", "methods", "algorithm", "algorithms", "alg", "status",
             "state", "kid", "size", "file", "path", "endpoint", "class", "cls", "field", "is", "has",
-            "required", "enabled", "provider", "backend", "label", "policy", "none", "user", "users", "owner", "creator",
-            "project", "tenant");
+            "required", "enabled", "provider", "backend", "label", "policy", "none");
+    /**
+     * Words that name a secret's owner when they end the name, its head word: {@code token_user} is a user, while
+     * {@code user_token} is the user's token, a secret.
+     */
+    private static final Set<String> OWNER_WORDS = Set.of("user", "users", "owner", "creator", "project", "tenant");
     private static final Set<String> NUMERIC = Set.of("len", "int", "float", "bool", "abs", "round", "ord");
     private static final int MAX_DEPTH = 3;
     /** Query builders whose arguments are conditions the database evaluates. */
@@ -203,7 +207,10 @@ public final class TimingCompareRule implements NodeRule {
 
     private static Evidence named(String name, String text) {
         List<String> words = Identifiers.words(name);
-        if (words.isEmpty() || words.stream().anyMatch(PUBLIC_PARTS::contains)) return null;
+        if (words.isEmpty() || words.stream().anyMatch(PUBLIC_PARTS::contains)
+                || OWNER_WORDS.contains(words.get(words.size() - 1))) {
+            return null;
+        }
         if (words.stream().anyMatch(MAC_WORDS::contains)) {
             return new Evidence(Strength.MAC_NAME, "`" + Snippets.shortened(text, 60) + "`, a signature,");
         }
