@@ -46,6 +46,11 @@ final class AnalysisOptions {
                     + "goes on); 0: no limit (default: ${DEFAULT-VALUE}).")
     long fileTimeout;
 
+    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "" + ScanRequest.DEFAULT_MAX_FILE_BYTES,
+            description = "Leave a file larger than this unreviewed (reported as too large; generated data, whose syntax "
+                    + "tree would take gigabytes); 0: no limit (default: ${DEFAULT-VALUE}).")
+    long maxFileBytes;
+
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Keep analyses in DIR across runs, so that unchanged files (and an unchanged tree) are not "
                     + "analysed again (default: $XDG_CACHE_HOME/secreview, else ~/.cache/secreview).")
@@ -85,8 +90,9 @@ final class AnalysisOptions {
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (threadCount < 1) throw new CommandLine.ParameterException(commandLine, "--threads must be at least 1");
         if (fileTimeout < 0) throw new CommandLine.ParameterException(commandLine, "--file-timeout cannot be negative");
+        if (maxFileBytes < 0) throw new CommandLine.ParameterException(commandLine, "--max-file-size cannot be negative");
         AnalysisSettings settings = new AnalysisSettings(excludes, select, ignore, gitignore,
-                Duration.ofSeconds(fileTimeout), threadCount, threatModels);
+                Duration.ofSeconds(fileTimeout), maxFileBytes, threadCount, threatModels);
         return settings.request(paths, config, commandLine.getParseResult()::hasMatchedOption, rules);
     }
 

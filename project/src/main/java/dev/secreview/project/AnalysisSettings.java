@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * reviews each repository with {@link #defaults}, none given: as {@code secreview scan ROOT} reviews it.
  */
 public record AnalysisSettings(List<String> excludes, List<String> select, List<String> ignore, boolean gitignore,
-                               Duration fileTimeout, int threads, List<ThreatModel> threatModels) {
+                               Duration fileTimeout, long maxFileBytes, int threads, List<ThreatModel> threatModels) {
 
     public AnalysisSettings {
         excludes = List.copyOf(excludes);
@@ -33,7 +33,8 @@ public record AnalysisSettings(List<String> excludes, List<String> select, List<
 
     /** The settings of a command line that gives no analysis option, on {@code threads} threads. */
     public static AnalysisSettings defaults(int threads) {
-        return new AnalysisSettings(List.of(), List.of(), List.of(), true, ScanRequest.DEFAULT_FILE_TIMEOUT, threads,
+        return new AnalysisSettings(List.of(), List.of(), List.of(), true, ScanRequest.DEFAULT_FILE_TIMEOUT,
+                ScanRequest.DEFAULT_MAX_FILE_BYTES, threads,
                 List.of(ThreatModel.remote));
     }
 
@@ -50,6 +51,7 @@ public record AnalysisSettings(List<String> excludes, List<String> select, List<
         checkGlobs(config.source() + ": include", config.include());
         return new ScanRequest(paths, exclude.value(), threads, models)
                 .timingOutAfter(fileTimeout)
+                .limitedTo(maxFileBytes)
                 .including(config.include())
                 .filteredBy(gitignore ? new GitIgnoredPaths() : PathFilter.NONE)
                 .selecting(selection(config, rules, given));

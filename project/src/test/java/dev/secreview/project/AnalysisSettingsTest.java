@@ -46,7 +46,7 @@ class AnalysisSettingsTest {
     @Test
     void anOptionGivenOnTheCommandLineReplacesTheFilesValueForItsKeyOnly() throws IOException {
         Files.writeString(project.resolve(".secreview.toml"), "exclude = [\"migrations\"]\nthreat-model = [\"local\"]\n");
-        AnalysisSettings given = new AnalysisSettings(List.of("vendor"), List.of(), List.of(), true, Duration.ofSeconds(5),
+        AnalysisSettings given = new AnalysisSettings(List.of("vendor"), List.of(), List.of(), true, Duration.ofSeconds(5), ScanRequest.DEFAULT_MAX_FILE_BYTES,
                 1, List.of(ThreatModel.remote));
 
         ScanRequest request = given.request(List.of(project), ConfigFile.find(project), "--exclude"::equals, List.of());

@@ -12,14 +12,15 @@ import java.util.Set;
  * {@code local}: command line, environment, console). {@code displayBase}, when not null, is the folder the
  * review's paths are shown relative to (a repository's root when a change is reviewed from a temporary checkout);
  * when null, paths are shown as the user gave them. {@code fileTimeout} is the time one file's own analysis may
- * take ({@link FileDeadline}; zero: no limit).
+ * take ({@link FileDeadline}; zero: no limit), {@code maxFileBytes} the size of a file reviewed at all (zero: no limit).
  */
 public record ScanRequest(List<Path> paths, List<String> excludes, List<String> includes, PathFilter pathFilter,
                           RuleSelection selection, int threads, Set<String> threatModels, Path displayBase,
-                          Duration fileTimeout) {
+                          Duration fileTimeout, long maxFileBytes) {
     public static final Set<String> DEFAULT_THREAT_MODELS = Set.of("remote");
     /** Far above what any real file takes (the largest of the CPython standard library: well under a second). */
     public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofSeconds(60);
+    public static final long DEFAULT_MAX_FILE_BYTES = SourceReader.DEFAULT_MAX_BYTES;
 
     public ScanRequest {
         paths = List.copyOf(paths);
@@ -28,11 +29,12 @@ public record ScanRequest(List<Path> paths, List<String> excludes, List<String> 
         threatModels = Set.copyOf(threatModels);
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
         if (fileTimeout.isNegative()) throw new IllegalArgumentException("the file timeout cannot be negative");
+        if (maxFileBytes < 0) throw new IllegalArgumentException("the file size limit cannot be negative");
     }
 
     public ScanRequest(List<Path> paths, List<String> excludes, int threads, Set<String> threatModels, Path displayBase) {
         this(paths, excludes, List.of(), PathFilter.NONE, RuleSelection.ALL, threads, threatModels, displayBase,
-                DEFAULT_FILE_TIMEOUT);
+                DEFAULT_FILE_TIMEOUT, DEFAULT_MAX_FILE_BYTES);
     }
 
     public ScanRequest(List<Path> paths, List<String> excludes, int threads, Set<String> threatModels) {
@@ -45,27 +47,34 @@ public record ScanRequest(List<Path> paths, List<String> excludes, List<String> 
 
     /** The same request over other paths, shown relative to {@code base}. */
     public ScanRequest over(List<Path> otherPaths, Path base) {
-        return new ScanRequest(otherPaths, excludes, includes, pathFilter, selection, threads, threatModels, base, fileTimeout);
+        return new ScanRequest(otherPaths, excludes, includes, pathFilter, selection, threads, threatModels, base, fileTimeout, maxFileBytes);
     }
 
     /** The same request reviewing only files that match one of {@code globs} (all files when empty). */
     public ScanRequest including(List<String> globs) {
-        return new ScanRequest(paths, excludes, globs, pathFilter, selection, threads, threatModels, displayBase, fileTimeout);
+        return new ScanRequest(paths, excludes, globs, pathFilter, selection, threads, threatModels, displayBase, fileTimeout, maxFileBytes);
     }
 
     /** The same request leaving out, besides, what {@code filter} leaves out. */
     public ScanRequest filteredBy(PathFilter filter) {
-        return new ScanRequest(paths, excludes, includes, filter, selection, threads, threatModels, displayBase, fileTimeout);
+        return new ScanRequest(paths, excludes, includes, filter, selection, threads, threatModels, displayBase, fileTimeout, maxFileBytes);
     }
 
     /** The same request reporting only the findings {@code rules} selects. */
     public ScanRequest selecting(RuleSelection rules) {
-        return new ScanRequest(paths, excludes, includes, pathFilter, rules, threads, threatModels, displayBase, fileTimeout);
+        return new ScanRequest(paths, excludes, includes, pathFilter, rules, threads, threatModels, displayBase, fileTimeout, maxFileBytes);
     }
 
     /** The same request giving each file {@code limit} for its own analysis (zero: no limit). */
     public ScanRequest timingOutAfter(Duration limit) {
-        return new ScanRequest(paths, excludes, includes, pathFilter, selection, threads, threatModels, displayBase, limit);
+        return new ScanRequest(paths, excludes, includes, pathFilter, selection, threads, threatModels, displayBase, limit,
+                maxFileBytes);
+    }
+
+    /** The same request leaving files larger than {@code bytes} unreviewed (zero: no limit). */
+    public ScanRequest limitedTo(long bytes) {
+        return new ScanRequest(paths, excludes, includes, pathFilter, selection, threads, threatModels, displayBase,
+                fileTimeout, bytes);
     }
 
     public static ScanRequest of(List<Path> paths) {

@@ -83,7 +83,7 @@ public final class Scanner {
             outcomes = analyseThroughDisk(candidates, request, listener, treeProblems, cache);
         } else {
             outcomes = inParallel(candidates, request.threads(), candidate -> {
-                Outcome outcome = analyse(read(candidate), cache, request.fileTimeout());
+                Outcome outcome = analyse(read(candidate, request.maxFileBytes()), cache, request.fileTimeout());
                 listener.fileDone(outcome.report());
                 return outcome;
             }, (candidate, why) -> Outcome.done(failed(candidate.displayPath(), why)));
@@ -100,7 +100,7 @@ public final class Scanner {
      */
     private List<Outcome> analyseThroughDisk(List<FileDiscovery.Candidate> candidates, ScanRequest request,
                                              ScanListener listener, List<Diagnostic> treeProblems, AnalysisCache cache) {
-        List<Read> reads = inParallel(candidates, request.threads(), this::read,
+        List<Read> reads = inParallel(candidates, request.threads(), candidate -> read(candidate, request.maxFileBytes()),
                 (candidate, why) -> Read.failed(candidate, failed(candidate.displayPath(), why)));
         List<String> parts = new ArrayList<>(new java.util.TreeSet<>(request.threatModels()));
         for (Read read : reads) {
@@ -205,15 +205,15 @@ public final class Scanner {
         }
     }
 
-    /** Reads one file for its front end; never throws. */
-    Read read(FileDiscovery.Candidate candidate) {
+    /** Reads one file for its front end, unless it is larger than {@code maxFileBytes} (zero: no limit); never throws. */
+    Read read(FileDiscovery.Candidate candidate, long maxFileBytes) {
         String shown = candidate.displayPath();
         Optional<LanguageFrontEnd> frontEnd = frontEndFor(candidate.path());
         if (frontEnd.isEmpty()) {
             return Read.failed(candidate, FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.NOT_SOURCE, shown, 0,
                     "not a source file secreview reviews")));
         }
-        SourceReader.Result read = reader.read(candidate.path(), shown, candidate.projectPath());
+        SourceReader.Result read = reader.read(candidate.path(), shown, candidate.projectPath(), maxFileBytes);
         if (read.problem() != null) return Read.failed(candidate, FileReport.unreviewed(shown, read.problem()));
         return new Read(candidate, frontEnd.get(), read.file(), null);
     }

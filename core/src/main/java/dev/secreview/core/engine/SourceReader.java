@@ -26,8 +26,12 @@ import java.util.regex.Pattern;
  */
 public final class SourceReader {
 
-    /** Larger files are not reviewed: a generated file of this size is not reviewable by a person either. */
-    public static final long MAX_BYTES = 20L * 1024 * 1024;
+    /**
+     * Larger files are not reviewed unless the scan says otherwise: five times the largest hand-written file of the
+     * reference trees (a test module of Nova, 1.5 MB), room for generated resource modules of a few megabytes, whose
+     * long lines of data are cheap to review; beyond it lies generated data whose syntax tree alone takes gigabytes.
+     */
+    public static final long DEFAULT_MAX_BYTES = 8_000_000;
 
     /** The one wording of a path that is not there, wherever it is noticed. */
     public static final String NO_SUCH_FILE = "no such file or directory";
@@ -43,6 +47,11 @@ public final class SourceReader {
     }
 
     public Result read(Path path, String displayPath, String projectPath) {
+        return read(path, displayPath, projectPath, DEFAULT_MAX_BYTES);
+    }
+
+    /** The file, unless it is larger than {@code maxBytes} (zero: no limit). */
+    public Result read(Path path, String displayPath, String projectPath, long maxBytes) {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(path)) {
@@ -50,10 +59,9 @@ public final class SourceReader {
                         : problem(Diagnostic.Kind.NOT_FOUND, displayPath, NO_SUCH_FILE);
             }
             long size = Files.size(path);
-            if (size > MAX_BYTES) {
+            if (maxBytes > 0 && size > maxBytes) {
                 return problem(Diagnostic.Kind.TOO_LARGE, displayPath,
-                        String.format(java.util.Locale.ROOT, "file is %.1f MB, over the %d MB limit",
-                                size / (1024.0 * 1024), MAX_BYTES / (1024 * 1024)));
+                        "file is " + size + " bytes, over the limit of " + maxBytes + " (--max-file-size)");
             }
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {

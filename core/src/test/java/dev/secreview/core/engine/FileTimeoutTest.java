@@ -18,7 +18,10 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A file whose analysis runs out of time is reported as too large; the other files and the tree phase go on. */
+/**
+ * A file whose analysis runs out of time, or that is larger than a file may be, is reported as too large; the other
+ * files and the tree phase go on.
+ */
 class FileTimeoutTest {
 
     private static final RuleMetadata RULE = new RuleMetadata("py-marker", 78, Severity.HIGH,
@@ -52,6 +55,22 @@ class FileTimeoutTest {
         ScanResult result = new Scanner(List.of(new CountingFrontEnd(RULE))).scan(request, ScanListener.NONE);
 
         assertTrue(report(result, "huge.py").diagnostics().isEmpty());
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsNotReadAndTheRestIsReviewed() throws IOException {
+        Files.writeString(dir.resolve("generated.py"), "x = [" + "1, ".repeat(100) + "]\n");
+        Files.writeString(dir.resolve("small.py"), "y = 2\n");
+        CountingFrontEnd frontEnd = new CountingFrontEnd(RULE);
+        ScanRequest request = ScanRequest.of(List.of(dir)).limitedTo(100);
+
+        ScanResult result = new Scanner(List.of(frontEnd)).scan(request, ScanListener.NONE);
+
+        FileReport generated = report(result, "generated.py");
+        assertEquals(List.of(Diagnostic.Kind.TOO_LARGE), generated.diagnostics().stream().map(Diagnostic::kind).toList());
+        assertEquals("file is 307 bytes, over the limit of 100 (--max-file-size)", generated.diagnostics().get(0).message());
+        assertEquals(Set.of(dir.resolve("small.py").toString()), frontEnd.reviewedInTree, "only the small file is reviewed");
+        assertEquals(1, result.notReviewed());
     }
 
     private FileReport report(ScanResult result, String name) {

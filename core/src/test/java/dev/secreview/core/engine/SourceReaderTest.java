@@ -229,7 +229,7 @@ class SourceReaderTest {
             lines++;
         }
         byte[] bytes = utf8(source.toString());
-        assertTrue(bytes.length >= 5 * 1024 * 1024 && bytes.length < SourceReader.MAX_BYTES);
+        assertTrue(bytes.length >= 5 * 1024 * 1024 && bytes.length < SourceReader.DEFAULT_MAX_BYTES);
 
         SourceReader.Result result = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> read(bytes));
 
@@ -241,7 +241,7 @@ class SourceReaderTest {
     void fileAtTheLimitIsRead() throws IOException {
         Path file = dir.resolve("limit.py");
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.setLength(SourceReader.MAX_BYTES);
+            raf.setLength(SourceReader.DEFAULT_MAX_BYTES);
         }
         // All zero bytes: read (size is fine), then rejected as binary, not as too large.
         SourceReader.Result result = reader.read(file, "limit.py");
@@ -253,14 +253,23 @@ class SourceReaderTest {
     void fileOverTheLimitIsTooLargeAndNotRead() throws IOException {
         Path file = dir.resolve("huge.py");
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.setLength(SourceReader.MAX_BYTES + 1);   // sparse: costs no disk
+            raf.setLength(SourceReader.DEFAULT_MAX_BYTES + 1);   // sparse: costs no disk
         }
 
         SourceReader.Result result = reader.read(file, "huge.py");
 
         assertNull(result.file());
         assertEquals(Diagnostic.Kind.TOO_LARGE, result.problem().kind());
-        assertEquals("file is 20.0 MB, over the 20 MB limit", result.problem().message());
+        assertEquals("file is 8000001 bytes, over the limit of 8000000 (--max-file-size)", result.problem().message());
+    }
+
+    @Test
+    void theLimitIsTheScansToSetAndZeroLiftsIt() throws IOException {
+        Path file = dir.resolve("data.py");
+        Files.writeString(file, "x = [" + "1, ".repeat(100) + "]\n");
+
+        assertEquals(Diagnostic.Kind.TOO_LARGE, reader.read(file, "data.py", "data.py", 100).problem().kind());
+        assertEquals(307, reader.read(file, "data.py", "data.py", 0).file().text().length());
     }
 
     @Test
