@@ -32,9 +32,9 @@ public final class UnusedScopeParameterRule implements NodeRule {
     private static final Set<String> SCOPE_PARAMETERS = Set.of("project_id", "tenant_id", "owner", "owner_id",
             "user_id");
     /** Methods that build or narrow a query: SQLAlchemy's session and query, Django's managers and querysets. */
-    private static final Set<String> QUERY_METHODS = Set.of("query", "filter", "filter_by", "where", "select");
-    /** Functions that build a query: OpenStack's model_query helpers, SQLAlchemy's select. */
-    private static final Set<String> QUERY_FUNCTIONS = Set.of("model_query", "_model_query", "select");
+    private static final Set<String> QUERY_METHODS = Set.of("query", "filter", "filter_by", "where");
+    /** Functions that build a query: OpenStack's model_query helpers. */
+    private static final Set<String> QUERY_FUNCTIONS = Set.of("model_query", "_model_query");
     /** Names that read every local at once: a parameter may be used through them. */
     private static final Set<String> READ_ALL_LOCALS = Set.of("locals", "vars");
     /** Decorators of methods that declare an interface rather than implement it. */
@@ -98,12 +98,13 @@ public final class UnusedScopeParameterRule implements NodeRule {
                 .toList();
     }
 
-    /** {@code session.query(...)}, {@code q.filter_by(...)}, {@code model_query(...)}, {@code sa.select(...)}; not {@code select.select}. */
+    /** {@code session.query(...)}, {@code q.filter_by(...)}, {@code model_query(...)}, {@code sa.select(...)}; not {@code select.select} nor {@code soup.select}. */
     private static boolean buildsQuery(PyNode call, RuleContext context) {
         PyNode function = call.field("function");
         if (function == null) return false;
         String qualified = context.file().qualifiedName(function);
-        if (qualified != null && qualified.startsWith("select.")) return false;  // the I/O multiplexer
+        // SQLAlchemy's select, not the I/O multiplexer's or an HTML parser's
+        if (qualified != null && qualified.startsWith("sqlalchemy.") && qualified.endsWith(".select")) return true;
         if (function.is("identifier")) return QUERY_FUNCTIONS.contains(function.text());
         return function.is("attribute") && function.field("attribute") != null
                 && (QUERY_METHODS.contains(function.field("attribute").text())
