@@ -39,11 +39,6 @@ public final class MissingAuthorizationRule implements NodeRule {
     /** Base classes whose public methods the framework routes requests to. */
     private static final Pattern HANDLER_BASE = Pattern.compile(
             "(Controller|View|ViewSet|Resource|RequestHandler|APIView|MethodView|Handler)$");
-    /** Calls that ask for an authorization decision. */
-    private static final Pattern CHECK_CALL = Pattern.compile(
-            "^_*(can|authorize|authorise|enforce|check_policy|policy_check|check_is_admin|require_admin|"
-                    + "require_admin_context|has_perm|has_perms|has_permission|check_permission|check_permissions|"
-                    + "check_object_permissions|assert_permission|authorize_action|check_access|require_permission)$");
     /** Words in a decorator that make it an access check. */
     private static final Set<String> CHECK_WORDS = Set.of("policy", "authorize", "authorise", "permission",
             "permissions", "login", "required", "admin", "protected", "auth", "authenticated", "perm");
@@ -169,7 +164,7 @@ public final class MissingAuthorizationRule implements NodeRule {
     /** The node that shows the method's check: a checking decorator or call, also in what it calls of its class or module. */
     private static PyNode check(PyNode method, Map<String, PyNode> methods, Map<String, PyNode> functions) {
         return reached(method, methods, functions, MissingAuthorizationRule::checkingDecorator,
-                call -> CHECK_CALL.matcher(calledName(call)).matches(), 0, new ArrayList<>());
+                AuthorizationCalls::isCheck, 0, new ArrayList<>());
     }
 
     /**
@@ -200,7 +195,7 @@ public final class MissingAuthorizationRule implements NodeRule {
         body.forEachDescendant(n -> {
             if (found[0] != null || !n.is("call") || n.field("function") == null) return;
             PyNode function = n.field("function");
-            String name = calledName(n);
+            String name = AuthorizationCalls.calledName(n);
             if (wanted.test(n)) {
                 found[0] = n;
             } else if (function.is("attribute") && function.field("object") != null
@@ -216,13 +211,6 @@ public final class MissingAuthorizationRule implements NodeRule {
             if (reached != null) return reached;
         }
         return null;
-    }
-
-    /** The name a call calls: {@code can} of {@code context.can(...)}, {@code authorize} of {@code authorize(...)}. */
-    private static String calledName(PyNode call) {
-        PyNode function = call.field("function");
-        if (function.is("attribute") && function.field("attribute") != null) return function.field("attribute").text();
-        return function.is("identifier") ? function.text() : "";
     }
 
     /** The decorator's own name, not its arguments, says it checks (`@wsgi.action("os-admin-actions")` checks nothing). */
