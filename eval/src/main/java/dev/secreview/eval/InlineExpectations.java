@@ -15,11 +15,15 @@ import java.util.regex.Pattern;
 /**
  * Expectations written in the code under review. A comment line {@code # expect: rule-id[, rule-id]}
  * says the next code line must be reported by those rules; {@code # ok: rule-id} marks a near miss
- * on the next code line that must not be. Rule fixtures and annotated fixture trees use them.
+ * on the next code line that must not be. Rule fixtures and annotated fixture trees use them. The marker is the
+ * same in every language; only the comment around it is the language's: a {@code #} line comment (Python) or a
+ * template comment alone on its line ({@code {# expect: tpl-safe-filter #}}, Jinja2 and Django).
  */
 public final class InlineExpectations {
 
-    private static final Pattern MARKER = Pattern.compile("#\\s*(expect|ok):\\s*([a-z0-9\\-, ]+)$");
+    private static final Pattern MARKER = Pattern.compile("#\\s*(expect|ok):\\s*([a-z0-9\\-, ]+?)\\s*(#})?$");
+    /** A line that is only a comment, in one of the comment syntaxes above. */
+    private static final Pattern COMMENT_LINE = Pattern.compile("#.*|\\{#.*#}");
 
     /** {@code flagged}: an {@code expect} marker, else an {@code ok} one; {@code line} is the code line it is about. */
     public record Expectation(boolean flagged, String ruleId, int line, int markerLine) {
@@ -33,7 +37,7 @@ public final class InlineExpectations {
         for (int line = 1; line <= source.lineCount(); line++) {
             String text = source.line(line).strip();
             Matcher m = MARKER.matcher(text);
-            if (!text.startsWith("#") || !m.find()) continue;
+            if (!COMMENT_LINE.matcher(text).matches() || !m.find()) continue;
             int target = nextCodeLine(source, line);
             for (String id : m.group(2).split("\\s*,\\s*")) {
                 if (!id.isBlank()) expectations.add(new Expectation(m.group(1).equals("expect"), id.strip(), target, line));
@@ -63,7 +67,7 @@ public final class InlineExpectations {
     private static int nextCodeLine(SourceFile source, int markerLine) throws EvalInputException {
         for (int line = markerLine + 1; line <= source.lineCount(); line++) {
             String text = source.line(line).strip();
-            if (!text.isEmpty() && !text.startsWith("#")) return line;
+            if (!text.isEmpty() && !COMMENT_LINE.matcher(text).matches()) return line;
         }
         throw new EvalInputException(source.displayPath() + ":" + markerLine + ": marker has no code line after it");
     }

@@ -1,0 +1,89 @@
+package dev.secreview.templates.rules;
+
+import dev.secreview.templates.parse.Template;
+import dev.secreview.templates.parse.TemplateValue;
+import dev.secreview.templates.parse.ValueExpression;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What the rules know of a template value from the template alone: where it comes from and what its filters do. */
+final class ValueFacts {
+    /** Filters whose output holds no markup, whatever their input: numbers, dates, fixed words, slugs, URL-encoding. */
+    static final Set<String> NOT_MARKUP = Set.of("length", "count", "wordcount", "int", "float", "floatformat",
+            "filesizeformat", "intcomma", "date", "time", "timesince", "timeuntil", "yesno", "pluralize", "slugify",
+            "abs", "round", "sum", "urlencode", "divisibleby", "length_is", "naturaltime",
+            "naturalday", "apnumber", "ordinal");
+    /**
+     * Filters that escape their input for HTML while escaping is on. Django's {@code urlize}, {@code urlizetrunc},
+     * {@code linebreaks}, {@code linebreaksbr} and {@code unordered_list} escape the text they wrap (and do not in an
+     * {@code {% autoescape off %}} block); Jinja's {@code urlize} escapes always; {@code tojson}, {@code json_script},
+     * {@code escapejs} and {@code xmlattr} escape {@code <}, {@code >}, {@code &} and quotes.
+     */
+    static final Set<String> ESCAPING = Set.of("escape", "e", "force_escape", "urlize", "urlizetrunc", "linebreaks",
+            "linebreaksbr", "unordered_list", "tojson", "json_script", "escapejs", "xmlattr");
+    /** The filters that escape whatever the autoescape setting. */
+    static final Set<String> ALWAYS_ESCAPING = Set.of("escape", "e", "force_escape", "tojson", "json_script",
+            "escapejs", "xmlattr");
+    /** Values a template engine itself provides, which hold no visitor's text. */
+    private static final Pattern ENGINE_VALUE = Pattern.compile(
+            "(forloop|loop)\\.\\w+|csrf_token|csrf_input|block\\.super|super\\(\\)");
+
+    private ValueFacts() {
+    }
+
+    /**
+     * The template shows that the value holds no visitor's text: a literal, a name the template binds to one, a
+     * deployment setting, a counter of the engine, a URL a {@code {% url %}} tag built.
+     */
+    static boolean knownHarmless(Template template, TemplateValue value) {
+        ValueExpression v = value.value();
+        return v.isLiteral() || template.isTemplateConstant(v) || v.isSetting() || template.isBuiltUrl(v)
+                || ENGINE_VALUE.matcher(v.expression()).matches() || v.expression().isEmpty();
+    }
+
+    /** Whether some filter makes the unescaped output harmless markup-wise. */
+    static boolean escapedAnyway(TemplateValue value) {
+        ValueExpression v = value.value();
+        if (v.filters().stream().anyMatch(NOT_MARKUP::contains)) return true;
+        int safe = v.filters().lastIndexOf("safe");
+        if (value.unescapedBy() != null) {
+            // In an autoescape-off block only the filters that always escape do.
+            return v.filters().stream().anyMatch(ALWAYS_ESCAPING::contains);
+        }
+        return v.anyFilterBefore(safe, ESCAPING) || v.anyFilterAfter(safe + 1, Set.of("force_escape"));
+    }
+
+    /** The request's own data: {@code request.GET.q}, {@code request.args.next}, {@code request.form…}. */
+    static boolean fromRequest(TemplateValue value) {
+        String expression = value.value().expression();
+        return expression.matches("request\\.(GET|POST|args|form|values|cookies|COOKIES|headers|META|json|"
+                + "query_string|data)\\b.*|request\\.(GET|POST|args|form|values)\\.get\\(.*");
+    }
+
+    /**
+     * A URL the application builds, by its name ({@code get_absolute_url}, {@code cancel_url}, {@code href}): the
+     * template cannot tell, and such values come from the application's routes far more often than from a visitor.
+     * The names of URLs a visitor gives ({@link #VISITOR_URL}) are not among them.
+     */
+    static boolean namedAsBuiltUrl(TemplateValue value) {
+        String name = value.value().lastName();
+        return BUILT_URL.matcher(name).matches() && !VISITOR_URL.matcher(name).matches();
+    }
+
+    /** Names of URLs that a visitor gives: where to go next, a profile's web site, a callback. */
+    static boolean namedAsVisitorUrl(TemplateValue value) {
+        return VISITOR_URL.matcher(value.value().lastName()).matches();
+    }
+
+    private static final Pattern BUILT_URL = Pattern.compile("(?i).*(url|uri|href|link|path)|get_\\w+");
+    private static final Pattern VISITOR_URL = Pattern.compile("(?i)(next|next_url|came_from|return_to|return_url|"
+            + "redirect|redirect_to|redirect_url|redirect_uri|website|web_site|website_url|homepage|home_page|"
+            + "callback|callback_url|continue|goto|target_url|external_url|profile_url|user_url|link_url)");
+
+    /** How the value is shown in a message: its text between the delimiters, shortened. */
+    static String shown(TemplateValue value) {
+        String text = value.text().replaceAll("\\s+", " ");
+        return text.length() <= 80 ? text : text.substring(0, 77) + "…";
+    }
+}
