@@ -14,18 +14,22 @@ import dev.secreview.templates.parse.TemplateFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
  * Jinja2 and Django templates ({@code .html}, {@code .htm}, {@code .jinja}, {@code .jinja2}, {@code .j2}, and
  * {@code .txt}/{@code .xml} in a {@code templates/} folder): lex the template syntax, follow the HTML it writes to give
  * each value its context, run every rule over the result. An HTML file without template syntax is a plain page, not
- * a template: it is reviewed and has no findings (none of these rules has anything to read in it). Rules run only
+ * a template: it is reviewed and has no findings (none of these rules has anything to read in it); a file in a
+ * {@code static/} folder is served as it is and is not a template. Rules run only
  * where the output is markup (not in a {@code .txt} or a configuration file's {@code .j2}) and not on test templates.
  */
 public final class TemplateFrontEnd implements LanguageFrontEnd {
     private final List<TemplateRule> rules;
+    private final Map<TemplateRule, RuleMetadata> metadata = new IdentityHashMap<>();
 
     public TemplateFrontEnd() {
         this(installedRules());
@@ -34,6 +38,7 @@ public final class TemplateFrontEnd implements LanguageFrontEnd {
     /** A front end running only {@code rules} (used by rule tests). */
     public TemplateFrontEnd(List<TemplateRule> rules) {
         this.rules = List.copyOf(rules);
+        for (TemplateRule rule : this.rules) metadata.put(rule, rule.metadata());
     }
 
     public static List<TemplateRule> installedRules() {
@@ -55,7 +60,7 @@ public final class TemplateFrontEnd implements LanguageFrontEnd {
 
     @Override
     public List<RuleMetadata> rules() {
-        return rules.stream().map(TemplateRule::metadata).toList();
+        return rules.stream().map(metadata::get).toList();
     }
 
     @Override
@@ -72,12 +77,12 @@ public final class TemplateFrontEnd implements LanguageFrontEnd {
                 && !TemplateFiles.isTestTemplate(source.projectPath());
         if (reviewed) {
             for (TemplateRule rule : rules) {
-                RuleMetadata metadata = rule.metadata();
+                RuleMetadata info = metadata.get(rule);
                 try {
-                    rule.check(template, new TemplateRuleContext(template, metadata, findings));
+                    rule.check(template, new TemplateRuleContext(template, info, findings));
                 } catch (RuntimeException | StackOverflowError e) {
                     diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, source.displayPath(), 0,
-                            "rule " + metadata.id() + " failed (" + e.getClass().getSimpleName()
+                            "rule " + info.id() + " failed (" + e.getClass().getSimpleName()
                                     + "); other rules still ran"));
                 }
             }

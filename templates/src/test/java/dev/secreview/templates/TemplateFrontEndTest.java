@@ -33,7 +33,8 @@ class TemplateFrontEndTest {
                 "app/templates/mail/reset.txt", "app/templates/feed.xml")) {
             assertTrue(frontEnd.handles(Path.of(name)), name);
         }
-        for (String name : List.of("notes.txt", "pom.xml", "app/static/x.js", "views.py", "templates.py")) {
+        for (String name : List.of("notes.txt", "pom.xml", "app/static/x.js", "views.py", "templates.py",
+                "dashboard/static/app/templates/view.html", "app/static/page.html")) {
             assertFalse(frontEnd.handles(Path.of(name)), name);
         }
     }
@@ -47,6 +48,20 @@ class TemplateFrontEndTest {
         assertEquals("<p>{{ bio|safe }}</p>", finding.snippet());
         assertEquals("templates/page.html", finding.path());
         assertEquals(79, finding.cwe());
+    }
+
+    @Test
+    void theSameValueWrittenTheSameWayTwiceIsOneFindingWithItsOtherPlace() {
+        FileAnalysis analysis = analyze("t.html", """
+                <script>
+                {% if ready %}init({{ rows|safe }});{% else %}
+                  later(function () { init({{ rows|safe }}); });{% endif %}
+                  show({{ rows|safe|first }}, {{ _("Loading")|safe }});
+                </script>
+                """);
+        assertEquals(List.of(2, 4), analysis.findings().stream().map(Finding::line).toList());
+        assertEquals(List.of(3), analysis.findings().get(0).related().stream().map(r -> r.line()).toList());
+        assertEquals(List.of(), analysis.findings().get(1).related());
     }
 
     @Test

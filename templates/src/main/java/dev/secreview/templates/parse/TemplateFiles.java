@@ -15,15 +15,22 @@ public final class TemplateFiles {
     private TemplateFiles() {
     }
 
+    /**
+     * A template by its name. Files in a {@code static/} folder are served as they are, never rendered by the server's
+     * engine (an AngularJS view's {@code {{ }}} is the browser's), so they are not templates.
+     */
     public static boolean isTemplate(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (ALWAYS.stream().anyMatch(name::endsWith)) return true;
-        if (IN_TEMPLATE_FOLDERS.stream().noneMatch(name::endsWith)) return false;
+        boolean always = ALWAYS.stream().anyMatch(name::endsWith);
+        if (!always && IN_TEMPLATE_FOLDERS.stream().noneMatch(name::endsWith)) return false;
+        boolean inTemplates = false;
         for (Path folder = file.getParent(); folder != null; folder = folder.getParent()) {
             Path folderName = folder.getFileName();
-            if (folderName != null && folderName.toString().equals("templates")) return true;
+            if (folderName == null) continue;
+            if (folderName.toString().equals("static")) return false;
+            inTemplates |= folderName.toString().equals("templates");
         }
-        return false;
+        return always || inTemplates;
     }
 
     /** Test code: a template under a {@code tests/} or {@code test/} folder of the project is not shipped. */

@@ -38,7 +38,7 @@ public final class SafeFilterRule implements TemplateRule {
             String origin = request ? "it is the request's own data, so a visitor's `<script>` is run (XSS)."
                     : "nothing in the template shows where `" + value.value().expression() + "` comes from; if a "
                     + "user's text reaches it, a `<script>` or a quote in it becomes markup (XSS).";
-            context.report(value.start(), value.end(), "`" + ValueFacts.shown(value) + "` is written " + where2
+            context.report(value, "`" + ValueFacts.shown(value) + "` is written " + where2
                     + " " + how + ", without HTML escaping: " + origin,
                     request ? Severity.HIGH : Severity.MEDIUM, request ? Confidence.HIGH : Confidence.LOW);
         }

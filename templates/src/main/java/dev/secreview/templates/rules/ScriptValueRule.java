@@ -71,7 +71,7 @@ public final class ScriptValueRule implements TemplateRule {
                 message = message + " It is the request's own data.";
                 confidence = Confidence.HIGH;
             }
-            context.report(value.start(), value.end(), message, severity, confidence);
+            context.report(value, message, severity, confidence);
         }
     }
 }

@@ -55,7 +55,7 @@ public final class UrlSchemeRule implements TemplateRule {
             // Precision first: without the view that renders it, a value is reported only where the template shows it
             // is a visitor's URL (the request's own data, or a name such as `next` or `website`).
             if (!request && !ValueFacts.namedAsVisitorUrl(value)) continue;
-            context.report(value.start(), value.end(), "`" + ValueFacts.shown(value) + "` is the start of the `"
+            context.report(value, "`" + ValueFacts.shown(value) + "` is the start of the `"
                     + where.attribute() + "` URL of `<" + where.element() + ">` and nothing checks its scheme: "
                     + (request ? "it is the request's own data, so " : "if a user's text reaches it, ")
                     + "a `javascript:` URL runs script in the page when the link is followed (escaping does not "

@@ -27,19 +27,24 @@ final class ValueFacts {
             "escapejs", "xmlattr");
     /** Values a template engine itself provides, which hold no visitor's text. */
     private static final Pattern ENGINE_VALUE = Pattern.compile(
-            "(forloop|loop)\\.\\w+|csrf_token|csrf_input|block\\.super|super\\(\\)");
+            "(forloop|loop)\\.\\w+|csrf_token|csrf_input|block\\.super|super\\(\\)|caller\\(\\)");
+
+    /** A translated literal: {@code _("Save")}, {@code gettext('…')}: the catalog's text, not a visitor's. */
+    private static final Pattern TRANSLATED_LITERAL = Pattern.compile(
+            "(_|gettext|ugettext|gettext_lazy|pgettext)\\(\\s*(\"[^\"]*\"|'[^']*')\\s*\\)");
 
     private ValueFacts() {
     }
 
     /**
-     * The template shows that the value holds no visitor's text: a literal, a name the template binds to one, a
-     * deployment setting, a counter of the engine, a URL a {@code {% url %}} tag built.
+     * The template shows that the value holds no visitor's text: a literal (or a translated one), a name the template
+     * binds to one, a deployment setting, a counter of the engine, a URL a {@code {% url %}} tag built.
      */
     static boolean knownHarmless(Template template, TemplateValue value) {
         ValueExpression v = value.value();
         return v.isLiteral() || template.isTemplateConstant(v) || v.isSetting() || template.isBuiltUrl(v)
-                || ENGINE_VALUE.matcher(v.expression()).matches() || v.expression().isEmpty();
+                || ENGINE_VALUE.matcher(v.expression()).matches() || v.expression().isEmpty()
+                || TRANSLATED_LITERAL.matcher(v.expression()).matches();
     }
 
     /** Whether some filter makes the unescaped output harmless markup-wise. */
