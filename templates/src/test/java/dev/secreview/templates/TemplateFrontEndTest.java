@@ -77,6 +77,8 @@ class TemplateFrontEndTest {
         assertEquals(List.of(), analyze("app/templates/mail.txt", "Hi {{ name|safe }}\n").findings());
         assertEquals(List.of(), analyze("roles/x/templates/frr.conf.j2", "hostname {{ name|safe }}\n").findings());
         assertEquals(List.of(), analyze("app/tests/templates/t.html", "<p>{{ bio|safe }}</p>\n").findings());
+        // An .html template with no tag of its own is plain text (a mail subject, an SMS body).
+        assertEquals(List.of(), analyze("app/templates/sms_message.html", "{{ check.name|safe }} is down\n").findings());
         assertEquals(1, analyze("app/templates/page.html.j2", "<p>{{ bio|safe }}</p>\n").findings().size());
         assertEquals(1, analyze("app/templates/page.j2", "<div>{{ bio|safe }}</div>\n").findings().size());
     }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * A parsed template: its tokens, every output value with the page context it lands in, the script blocks the browser
- * runs, and the names the template itself binds to constants. {@code masked} is the file's text with each value
+ * runs, and the names the template itself binds to constants or to the items of a setting. {@code masked} is the file's text with each value
  * replaced by {@link #VALUE_MARK}s and each tag and comment by blanks (line breaks kept), so that offsets in it are
  * offsets in the file and the HTML and JavaScript around values can be read without the template syntax.
  */
@@ -31,6 +31,8 @@ public final class Template {
     private static final Pattern HTML_ELEMENT = Pattern.compile(
             "<(?:!doctype|html|head|body|div|span|p|a|script|form|table|tr|td|ul|ol|li|input|button|img|link|meta|"
                     + "section|nav|header|footer|h[1-6]|label|select|option|textarea|br)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OWN_TAG = Pattern.compile("<[A-Za-z!/]");
+    private static final Pattern FOR_LOOP = Pattern.compile("^for\\s+(.+?)\\s+in\\s+(.+?)(\\s+if\\s.*|\\s+recursive)?$");
     private static final Pattern CONSTANT_BINDING = Pattern.compile(
             "(?:^|\\s|,)([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(\"[^\"]*\"|'[^']*'|-?\\d+)\\s*(?=$|\\s|,)");
     private static final Pattern AS_BINDING = Pattern.compile("\\bas\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*$");
@@ -45,6 +47,7 @@ public final class Template {
     private final List<int[]> scripts;
     private final Set<String> constants = new HashSet<>();
     private final Map<String, String> urlTagNames = new HashMap<>();
+    private final Set<String> settingLoopNames = new HashSet<>();
     private final int unclosed;
 
     private Template(SourceFile source) {
@@ -53,7 +56,6 @@ public final class Template {
         TemplateLexer lexer = TemplateLexer.lex(text);
         this.tokens = lexer.tokens();
         this.unclosed = lexer.unclosed();
-        this.output = outputOf(source.projectPath(), text);
         StringBuilder mask = new StringBuilder(text);
         Map<Integer, Integer> valueSpans = new HashMap<>();
         for (TemplateToken token : tokens) {
@@ -66,6 +68,7 @@ public final class Template {
             }
         }
         this.masked = mask.toString();
+        this.output = outputOf(source.projectPath(), text, masked);
         PageScanner.Scan page = output == Output.TEXT ? new PageScanner.Scan(Map.of(), List.of())
                 : PageScanner.scan(masked, valueSpans);
         this.scripts = page.scripts();
@@ -76,8 +79,12 @@ public final class Template {
         return new Template(source);
     }
 
-    /** HTML unless the name says otherwise: {@code .txt}, {@code .xml}, or a {@code .j2} of a configuration file. */
-    static Output outputOf(String path, String text) {
+    /**
+     * HTML unless the name says otherwise ({@code .txt}, {@code .xml}, a {@code .j2} of a configuration file) or the
+     * template writes no tag of its own: an {@code .html} that is only text and values is a mail subject, an SMS or a
+     * plain-text body kept beside the HTML templates, where {@code |safe} is how one avoids escaping plain text.
+     */
+    static Output outputOf(String path, String text, String masked) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         for (String suffix : TemplateFiles.ENGINE_SUFFIXES) {
             if (name.endsWith(suffix)) {
@@ -88,7 +95,9 @@ public final class Template {
                 break;
             }
         }
-        if (name.endsWith(".html") || name.endsWith(".htm")) return Output.HTML;
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return OWN_TAG.matcher(masked).find() ? Output.HTML : Output.TEXT;
+        }
         if (name.endsWith(".xml") || name.endsWith(".svg") || name.endsWith(".xhtml")) return Output.XML;
         return Output.TEXT;
     }
@@ -144,6 +153,11 @@ public final class Template {
                 int eq = arguments.indexOf('=');
                 if (eq > 0) constants.remove(arguments.substring(0, eq).strip());
             }
+        } else if (name.equals("for")) {
+            Matcher loop = FOR_LOOP.matcher(token.body());
+            if (loop.matches() && ValueExpression.parse(loop.group(2)).isSetting()) {
+                for (String variable : loop.group(1).split(",")) settingLoopNames.add(variable.strip());
+            }
         } else if (name.equals("url") || name.equals("static")) {
             Matcher as = AS_BINDING.matcher(token.tagArguments());
             if (as.find()) urlTagNames.put(as.group(1), name);
@@ -188,6 +202,11 @@ public final class Template {
     /** Whether {@code value} is a name this template binds only to a literal. */
     public boolean isTemplateConstant(ValueExpression value) {
         return constants.contains(value.expression());
+    }
+
+    /** Whether {@code value} is read from a loop variable over a deployment setting ({@code {% for k, v in config.X.items() %}}). */
+    public boolean isFromSettingLoop(ValueExpression value) {
+        return settingLoopNames.contains(value.rootName());
     }
 
     /** Whether {@code value} names a URL that a {@code {% url … as name %}} or {@code {% static … as name %}} built. */

@@ -36,7 +36,8 @@ public final class ScriptValueRule implements TemplateRule {
             if (ValueFacts.knownHarmless(template, value)
                     || v.filters().stream().anyMatch(f -> JSON_LITERAL.contains(f) || ValueFacts.NOT_MARKUP.contains(f))
                     || where.inJsString() && v.hasFilter("escapejs")
-                    || where.inEventHandler() && ValueFacts.namedAsBuiltUrl(value)) {
+                    || where.inEventHandler() && ValueFacts.namedAsBuiltUrl(value)
+                    || !value.unescaped() && ValueFacts.namedAsNumber(value)) {
                 continue;
             }
             boolean request = ValueFacts.fromRequest(value);

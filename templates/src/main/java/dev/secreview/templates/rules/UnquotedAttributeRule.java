@@ -9,7 +9,6 @@ import dev.secreview.templates.parse.OutputContext;
 import dev.secreview.templates.parse.Template;
 import dev.secreview.templates.parse.TemplateValue;
 
-import java.util.regex.Pattern;
 
 @RuleInfo(
         id = "tpl-unquoted-attribute",
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
                 + "blanks or `=`, so a value such as `x onmouseover=alert(1)` adds an event handler.",
         fix = "Quote the attribute: `title=\"{{ name }}\"`; the template's escaping then covers every way out of it.")
 public final class UnquotedAttributeRule implements TemplateRule {
-    /** Names of values that hold no blank: identifiers, counters and sizes. */
-    private static final Pattern NO_BLANK = Pattern.compile("(?i).*(^|_)(id|pk|uuid|slug|counter|index|count|"
-            + "number|num|size|width|height|len|length|total|level|depth|step)$|^(id|pk)$");
 
     @Override
     public void check(Template template, TemplateRuleContext context) {
@@ -32,7 +28,7 @@ public final class UnquotedAttributeRule implements TemplateRule {
             if (where.place() != OutputContext.Place.ATTRIBUTE_VALUE || where.quote() != 0 || where.inEventHandler()) continue;
             if (ValueFacts.knownHarmless(template, value)
                     || value.value().filters().stream().anyMatch(ValueFacts.NOT_MARKUP::contains)
-                    || NO_BLANK.matcher(value.value().lastName()).matches()) {
+                    || ValueFacts.namedAsNumber(value) || ValueFacts.builtUrlCall(value)) {
                 continue;
             }
             String attribute = where.attribute().isEmpty() ? "an attribute" : "the `" + where.attribute() + "` attribute";

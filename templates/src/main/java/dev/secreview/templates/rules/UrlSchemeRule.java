@@ -33,8 +33,6 @@ public final class UrlSchemeRule implements TemplateRule {
             "src", Set.of("iframe", "frame", "script", "embed"),
             "action", Set.of("form"),
             "formaction", Set.of("button", "input"));
-    /** Calls that build a URL from the application's own routes or files. */
-    private static final Pattern URL_BUILDER = Pattern.compile("(url_for|url|static|reverse|static_url)\\s*\\(.*");
     private static final Pattern SCHEME_CHECK = Pattern.compile("(?i)https?|startswith|scheme|is_safe_url|allowed_host");
 
     @Override
@@ -48,7 +46,7 @@ public final class UrlSchemeRule implements TemplateRule {
             ValueExpression v = value.value();
             boolean request = ValueFacts.fromRequest(value);
             if (ValueFacts.knownHarmless(template, value) || v.hasFilter("urlencode")
-                    || URL_BUILDER.matcher(v.expression()).matches() || v.expression().startsWith("request.path")
+                    || ValueFacts.builtUrlCall(value) || v.expression().startsWith("request.path")
                     || v.expression().startsWith("request.url") || schemeChecked(template, v)) {
                 continue;
             }

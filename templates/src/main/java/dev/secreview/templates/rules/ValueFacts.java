@@ -42,7 +42,8 @@ final class ValueFacts {
      */
     static boolean knownHarmless(Template template, TemplateValue value) {
         ValueExpression v = value.value();
-        return v.isLiteral() || template.isTemplateConstant(v) || v.isSetting() || template.isBuiltUrl(v)
+        return v.isLiteral() || template.isTemplateConstant(v) || v.isSetting() || template.isFromSettingLoop(v)
+                || template.isBuiltUrl(v)
                 || ENGINE_VALUE.matcher(v.expression()).matches() || v.expression().isEmpty()
                 || TRANSLATED_LITERAL.matcher(v.expression()).matches();
     }
@@ -58,6 +59,28 @@ final class ValueFacts {
         }
         return v.anyFilterBefore(safe, ESCAPING) || v.anyFilterAfter(safe + 1, Set.of("force_escape"));
     }
+
+    /**
+     * A value whose name says it is a number, a flag or an identifier ({@code id}, {@code *_count}, {@code timeout},
+     * {@code reauthenticationTimeout}, {@code fetch_time}): it holds no blank, quote or code. A name only, so used
+     * where escaping already stops markup and the question is whether the value can hold code or a blank.
+     */
+    static boolean namedAsNumber(TemplateValue value) {
+        String name = value.value().lastName().toLowerCase(java.util.Locale.ROOT);
+        return NUMBER_NAME.matcher(name).matches();
+    }
+
+    private static final Pattern NUMBER_NAME = Pattern.compile("(.*[_a-z])?(id|pk|uuid|slug|counter|index|count|number|"
+            + "num|size|width|height|len|length|total|level|depth|step|limit|max|min|timeout|interval|delay|time|"
+            + "timestamp|seconds|ms|port|version|enabled|disabled|percent|ratio)|id|pk");
+
+    /** A call that builds a URL from the application's routes or files: it holds no blank or quote. */
+    static boolean builtUrlCall(TemplateValue value) {
+        return URL_BUILDER.matcher(value.value().expression()).matches();
+    }
+
+    private static final Pattern URL_BUILDER = Pattern.compile("(url_for|url|static|reverse|static_url)\\s*\\(.*",
+            Pattern.DOTALL);
 
     /** The request's own data: {@code request.GET.q}, {@code request.args.next}, {@code request.form…}. */
     static boolean fromRequest(TemplateValue value) {
