@@ -33,19 +33,25 @@ final class ValueFacts {
     private static final Pattern TRANSLATED_LITERAL = Pattern.compile(
             "(_|gettext|ugettext|gettext_lazy|pgettext)\\(\\s*(\"[^\"]*\"|'[^']*')\\s*\\)");
 
+    private static final Pattern FORM_WIDGET = Pattern.compile(
+            "(\\w+\\.)*(form|\\w+_form)|(\\w+\\.)*(field|subfield)\\(.*\\)", Pattern.DOTALL);
+
     private ValueFacts() {
     }
 
     /**
      * The template shows that the value holds no visitor's text: a literal (or a translated one), a name the template
-     * binds to one, a deployment setting, a counter of the engine, a URL a {@code {% url %}} tag built.
+     * binds to one, a deployment setting, a counter of the engine, a URL a {@code {% url %}} tag or {@code url_for()}
+     * built, a form or a form field rendered by its widgets (WTForms' {@code field(**kwargs)}, Django's {@code form}),
+     * which escape the values they write.
      */
     static boolean knownHarmless(Template template, TemplateValue value) {
         ValueExpression v = value.value();
         return v.isLiteral() || template.isTemplateConstant(v) || v.isSetting() || template.isFromSettingLoop(v)
                 || template.isBuiltUrl(v)
                 || ENGINE_VALUE.matcher(v.expression()).matches() || v.expression().isEmpty()
-                || TRANSLATED_LITERAL.matcher(v.expression()).matches();
+                || TRANSLATED_LITERAL.matcher(v.expression()).matches() || builtUrlCall(value)
+                || FORM_WIDGET.matcher(v.expression()).matches();
     }
 
     /** Whether some filter makes the unescaped output harmless markup-wise. */
