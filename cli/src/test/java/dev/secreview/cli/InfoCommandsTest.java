@@ -30,7 +30,7 @@ class InfoCommandsTest {
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.get(0).matches("RULE\\s+CWE\\s+PILLAR\\s+SEVERITY\\s+CONFIDENCE\\s+FINDS"), lines.get(0));
 
-        Pattern row = Pattern.compile("(py-[a-z0-9-]+)\\s+CWE-(\\d+)\\s+(CWE-\\d+|-)\\s+(high|medium|low)\\s+"
+        Pattern row = Pattern.compile("((?:py|tpl)-[a-z0-9-]+)\\s+CWE-(\\d+)\\s+(CWE-\\d+|-)\\s+(high|medium|low)\\s+"
                 + "(high|medium|low)\\s+\\S.*");
         List<String> rows = lines.stream().skip(1).takeWhile(l -> !l.isBlank()).toList();
         for (String line : rows) {
