@@ -84,6 +84,12 @@ class TemplateParseTest {
     }
 
     @Test
+    void anUnbalancedQuoteInATagDoesNotHideItsEnd() {
+        assertEquals(List.of("b", "name"), values("{% trans 'it's' %}{{ b }}{% blocktrans %}Don't {{ name }}"
+                + "{% endblocktrans %}").stream().map(t -> t.value().expression()).toList());
+    }
+
+    @Test
     void commentsAndLiteralBlocksHoldNoValues() {
         assertEquals(List.of(), values("{# {{ a|safe }} #}{% comment %}{{ b|safe }}{% endcomment %}"
                 + "{% raw %}{{ c|safe }}{% endraw %}{% verbatim %}{{ d|safe }}{% endverbatim %}"));

@@ -50,7 +50,7 @@ public final class TemplateLexer {
                 i++;
                 continue;
             }
-            int end = closing(i + 2, close, next != '#');
+            int end = closing(i + 2, close);
             if (end < 0) {
                 unclosed = i;
                 break;
@@ -77,26 +77,12 @@ public final class TemplateLexer {
         addText(textStart, text.length());
     }
 
-    /** Where {@code close} ends the delimiter opened before {@code from}, skipping quoted strings in code. */
-    private int closing(int from, String close, boolean code) {
-        char quote = 0;
-        for (int i = from; i < text.length() - 1; i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') i++;
-                else if (c == quote) quote = 0;
-            } else if (code && (c == '"' || c == '\'')) {
-                quote = c;
-            } else if (c == close.charAt(0) && text.charAt(i + 1) == close.charAt(1)) {
-                return i;
-            }
-        }
-        // An unbalanced quote in a tag (an apostrophe in a `{% trans %}` text) must not hide its closing delimiter.
-        if (quote != 0) {
-            int plain = text.indexOf(close, from);
-            return plain;
-        }
-        return -1;
+    /**
+     * Where {@code close} ends the delimiter opened before {@code from}: its first occurrence, as Django's lexer reads
+     * it. Quotes are not followed: an apostrophe in a tag's text ({@code {% trans 'it's' %}}) must not hide the end.
+     */
+    private int closing(int from, String close) {
+        return text.indexOf(close, from);
     }
 
     private String body(int from, int to) {

@@ -3,6 +3,7 @@ package dev.secreview.templates.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -83,13 +84,13 @@ public record ValueExpression(String expression, List<String> filters) {
     }
 
     /** Whether any filter from {@code index} on is one of {@code names}. */
-    public boolean anyFilterAfter(int index, java.util.Set<String> names) {
+    public boolean anyFilterAfter(int index, Set<String> names) {
         for (int i = index; i < filters.size(); i++) if (names.contains(filters.get(i))) return true;
         return false;
     }
 
     /** Whether any filter before {@code index} is one of {@code names}. */
-    public boolean anyFilterBefore(int index, java.util.Set<String> names) {
+    public boolean anyFilterBefore(int index, Set<String> names) {
         for (int i = 0; i < Math.min(index, filters.size()); i++) if (names.contains(filters.get(i))) return true;
         return false;
     }
