@@ -4,6 +4,7 @@ import dev.secreview.core.engine.FileAnalysis;
 import dev.secreview.core.engine.FileDeadline;
 import dev.secreview.core.engine.LanguageFrontEnd;
 import dev.secreview.core.engine.SuppressionDirective;
+import dev.secreview.core.engine.TemplateRender;
 import dev.secreview.core.engine.TreeMemo;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.Finding;
@@ -16,6 +17,7 @@ import dev.secreview.python.api.PythonRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.semantic.TemplateRenders;
 import dev.secreview.python.lowering.PythonLowering;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.taint.PythonFacts;
@@ -138,15 +140,30 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
                 lower(file, values, diagnostics));
     }
 
-    /** The file's IR for the whole-tree dataflow; none for test code, which the dataflow rules do not review. */
+    /**
+     * The file's IR for the whole-tree dataflow, and the templates its views render; none for test code, which the
+     * dataflow rules do not review and whose renders are not the application's.
+     */
     private static PythonFacts lower(PythonFile file, Values values, List<Diagnostic> diagnostics) {
         if (file.isTestFile()) return null;
         try {
-            return new PythonFacts(PythonLowering.lower(file, values));
+            return new PythonFacts(PythonLowering.lower(file, values), renders(file, values, diagnostics));
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, file.source().displayPath(), 0,
                     "dataflow lowering failed (" + e.getClass().getSimpleName() + "); pattern rules still ran"));
             return null;
+        }
+    }
+
+    /** The templates the file renders; none when reading them fails, which costs the dataflow nothing. */
+    private static List<TemplateRender> renders(PythonFile file, Values values, List<Diagnostic> diagnostics) {
+        try {
+            return TemplateRenders.of(file, values);
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, file.source().displayPath(), 0,
+                    "reading the templates this file renders failed (" + e.getClass().getSimpleName()
+                            + "); its templates are reviewed without it"));
+            return List.of();
         }
     }
 

@@ -2,6 +2,8 @@ package dev.secreview.templates;
 
 import dev.secreview.core.engine.FileAnalysis;
 import dev.secreview.core.engine.LanguageFrontEnd;
+import dev.secreview.core.engine.TemplateRender;
+import dev.secreview.core.engine.TreeMemo;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.SourceFile;
@@ -11,12 +13,15 @@ import dev.secreview.templates.api.TemplateRule;
 import dev.secreview.templates.api.TemplateRuleContext;
 import dev.secreview.templates.parse.Template;
 import dev.secreview.templates.parse.TemplateFiles;
+import dev.secreview.templates.parse.ViewContext;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Jinja2 and Django templates ({@code .html}, {@code .htm}, {@code .jinja}, {@code .jinja2}, {@code .j2}, and
@@ -62,7 +67,6 @@ public final class TemplateFrontEnd implements LanguageFrontEnd {
     @Override
     public FileAnalysis analyze(SourceFile source) {
         Template template = Template.parse(source);
-        List<Finding> findings = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         if (template.unclosed() >= 0) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.PARSE_ERROR, source.displayPath(),
@@ -71,19 +75,50 @@ public final class TemplateFrontEnd implements LanguageFrontEnd {
         }
         boolean reviewed = template.isTemplate() && template.output() != Template.Output.TEXT
                 && !TemplateFiles.isTestTemplate(source.projectPath());
-        if (reviewed) {
-            for (TemplateRule rule : rules) {
-                RuleMetadata info = metadata.get(rule);
-                try {
-                    rule.check(template, new TemplateRuleContext(template, info, findings));
-                } catch (RuntimeException | StackOverflowError e) {
-                    diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, source.displayPath(), 0,
-                            "rule " + info.id() + " failed (" + e.getClass().getSimpleName()
-                                    + "); other rules still ran"));
-                }
+        List<Finding> findings = reviewed ? check(template, diagnostics) : List.of();
+        return new FileAnalysis(findings, diagnostics, TemplateSuppressions.of(template),
+                reviewed ? new TemplateFacts(source, template.references(), template.aliases()) : null);
+    }
+
+    /** Every rule over the template; a rule that throws is a diagnostic and the others still run. */
+    private List<Finding> check(Template template, List<Diagnostic> diagnostics) {
+        List<Finding> findings = new ArrayList<>();
+        for (TemplateRule rule : rules) {
+            RuleMetadata info = metadata.get(rule);
+            try {
+                rule.check(template, new TemplateRuleContext(template, info, findings));
+            } catch (RuntimeException | StackOverflowError e) {
+                diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, template.source().displayPath(), 0,
+                        "rule " + info.id() + " failed (" + e.getClass().getSimpleName() + "); other rules still ran"));
             }
         }
         findings.sort(Finding.ORDER);
-        return new FileAnalysis(findings, diagnostics, TemplateSuppressions.of(template));
+        return findings;
+    }
+
+    /**
+     * The view connection: each template that some view renders (directly, or through the templates that include or
+     * extend it) is reviewed again knowing what the views pass to it, so its rules drop values the views fill with
+     * constants, settings or escaped text and say where the request's data comes in. The other templates keep their
+     * own review.
+     */
+    @Override
+    public Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses, Set<String> threatModels,
+                                               TreeMemo memo, List<TemplateRender> renders) {
+        Map<String, TemplateFacts> templates = new LinkedHashMap<>();
+        analyses.forEach((path, analysis) -> {
+            if (analysis.facts() instanceof TemplateFacts facts) templates.put(path, facts);
+        });
+        if (templates.isEmpty() || renders.isEmpty()) return analyses;
+        Map<String, FileAnalysis> revised = new LinkedHashMap<>(analyses);
+        ViewConnection.connect(templates, renders).forEach((path, reaching) -> {
+            FileAnalysis own = analyses.get(path);
+            List<Diagnostic> diagnostics = new ArrayList<>(own.diagnostics());
+            List<Finding> findings = check(Template.parse(templates.get(path).source(), new ViewContext(reaching)),
+                    diagnostics);
+            revised.put(path, new FileAnalysis(findings, diagnostics.stream().distinct().toList(), own.suppressions(),
+                    own.facts()));
+        });
+        return revised;
     }
 }

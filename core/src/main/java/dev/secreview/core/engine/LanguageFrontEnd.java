@@ -46,4 +46,14 @@ public interface LanguageFrontEnd {
                                                  TreeMemo memo) {
         return reviewTree(analyses, threatModels);
     }
+
+    /**
+     * {@link #reviewTree(Map, Set, TreeMemo)}, knowing every template render the files of the scan make, whatever
+     * their language ({@link FileFacts#renders()}): how the front end that reviews templates learns what the views
+     * pass to them. This is what the scanner calls.
+     */
+    default Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses, Set<String> threatModels,
+                                                 TreeMemo memo, List<TemplateRender> renders) {
+        return reviewTree(analyses, threatModels, memo);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.secreview.python.taint;
 
 import dev.secreview.core.engine.FileFacts;
+import dev.secreview.core.engine.TemplateRender;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.dataflow.ir.ClassInfo;
 import dev.secreview.dataflow.ir.Function;
@@ -17,18 +18,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the whole-tree dataflow keeps of one Python file: its IR. In the disk cache the IR is kept as bytes beside
+ * What the whole-tree phase keeps of one Python file: its IR, and the templates it renders. In the disk cache the IR is kept as bytes beside
  * the file, and read from them only when the dataflow runs: a tree whose dataflow result the cache holds (only test
  * files changed) never reads it.
  */
 public final class PythonFacts implements FileFacts {
     private final SourceFile source;
+    private final List<TemplateRender> renders;
     private transient volatile SourceModule module;
     private transient byte[] stored;
 
-    public PythonFacts(SourceModule module) {
+    public PythonFacts(SourceModule module, List<TemplateRender> renders) {
         this.source = module.source();
         this.module = module;
+        this.renders = List.copyOf(renders);
+    }
+
+    /** The templates the file's views render, for the template front end. */
+    @Override
+    public List<TemplateRender> renders() {
+        return renders;
     }
 
     /** The file the IR was made from. */

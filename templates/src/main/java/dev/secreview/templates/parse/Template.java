@@ -36,6 +36,12 @@ public final class Template {
     private static final Pattern CONSTANT_BINDING = Pattern.compile(
             "(?:^|\\s|,)([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(\"[^\"]*\"|'[^']*'|-?\\d+)\\s*(?=$|\\s|,)");
     private static final Pattern AS_BINDING = Pattern.compile("\\bas\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*$");
+    /** {@code a=b}, {@code a = b.c}: a name the template binds to another value. */
+    private static final Pattern ANY_BINDING = Pattern.compile(
+            "(?:^|\\s|,)([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*([A-Za-z_][\\w.]*)(?=\\s|,|\\||$)");
+    /** The template an include or extends tag names, and what follows it. */
+    private static final Pattern NAMED_TEMPLATE = Pattern.compile("^\\s*([\"'])(.+?)\\1(.*)$", Pattern.DOTALL);
+    private static final Pattern MACRO = Pattern.compile("^\\s*[A-Za-z_]\\w*\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);
 
     private static final String ESCAPING_ON = "on";
 
@@ -48,10 +54,25 @@ public final class Template {
     private final Set<String> constants = new HashSet<>();
     private final Map<String, String> urlTagNames = new HashMap<>();
     private final Set<String> settingLoopNames = new HashSet<>();
+    /** Names the template binds to another value, by the first name of that value ("" when it names none). */
+    private final Map<String, String> aliases = new HashMap<>();
+    private final List<Reference> references = new ArrayList<>();
+    private final ViewContext views;
     private final int unclosed;
 
-    private Template(SourceFile source) {
+    /**
+     * A template this one includes or extends, by the name its tag gives, with the names the tag binds for it
+     * ({@code {% include "row.html" with item=order %}}: {@code item} is what {@code order} is here).
+     */
+    public record Reference(String name, Map<String, String> bindings) implements java.io.Serializable {
+        public Reference {
+            bindings = Map.copyOf(bindings);
+        }
+    }
+
+    private Template(SourceFile source, ViewContext views) {
         this.source = source;
+        this.views = views;
         String text = source.text();
         TemplateLexer lexer = TemplateLexer.lex(text);
         this.tokens = lexer.tokens();
@@ -76,7 +97,12 @@ public final class Template {
     }
 
     public static Template parse(SourceFile source) {
-        return new Template(source);
+        return new Template(source, ViewContext.NONE);
+    }
+
+    /** The template, knowing what the views that render it pass to it. */
+    public static Template parse(SourceFile source, ViewContext views) {
+        return new Template(source, views);
     }
 
     /**
@@ -141,22 +167,43 @@ public final class Template {
      */
     private void readBindings(TemplateToken token) {
         String name = token.tagName();
+        if (name.equals("include") || name.equals("extends")) {
+            Matcher named = NAMED_TEMPLATE.matcher(token.tagArguments());
+            if (named.matches()) references.add(new Reference(named.group(2), bindingsOf(named.group(3))));
+        } else if (name.equals("macro")) {
+            Matcher macro = MACRO.matcher(token.tagArguments());
+            if (macro.matches()) {
+                for (String parameter : macro.group(1).split(",")) {
+                    String bound = parameter.replaceAll("=.*", "").strip();
+                    if (!bound.isEmpty()) aliases.put(bound, "");
+                }
+            }
+        }
         if (name.equals("set") || name.equals("with")) {
             String arguments = token.tagArguments();
+            int eq = arguments.indexOf('=');
+            String target = eq > 0 ? arguments.substring(0, eq).strip() : "";
+            if (name.equals("set") && target.matches("[A-Za-z_]\\w*")) aliases.put(target, "");
+            aliases.putAll(bindingsOf(arguments));
+            Matcher as = AS_BINDING.matcher(arguments);
+            if (name.equals("with") && as.find()) {
+                aliases.put(as.group(1), ValueExpression.parse(arguments.substring(0, as.start())).rootName());
+            }
             Matcher m = CONSTANT_BINDING.matcher(arguments);
             boolean any = false;
             while (m.find()) {
                 constants.add(m.group(1));
                 any = true;
             }
-            if (!any && name.equals("set")) {
-                int eq = arguments.indexOf('=');
-                if (eq > 0) constants.remove(arguments.substring(0, eq).strip());
-            }
+            if (!any && name.equals("set") && !target.isEmpty()) constants.remove(target);
         } else if (name.equals("for")) {
             Matcher loop = FOR_LOOP.matcher(token.body());
-            if (loop.matches() && ValueExpression.parse(loop.group(2)).isSetting()) {
-                for (String variable : loop.group(1).split(",")) settingLoopNames.add(variable.strip());
+            if (loop.matches()) {
+                ValueExpression iterated = ValueExpression.parse(loop.group(2));
+                for (String variable : loop.group(1).split(",")) {
+                    if (iterated.isSetting()) settingLoopNames.add(variable.strip());
+                    aliases.put(variable.strip(), iterated.rootName());
+                }
             }
         } else if (name.equals("url") || name.equals("static")) {
             Matcher as = AS_BINDING.matcher(token.tagArguments());
@@ -164,8 +211,42 @@ public final class Template {
         }
     }
 
+    /** {@code a=b} pairs: each name bound to the first name of its value. */
+    private static Map<String, String> bindingsOf(String arguments) {
+        Map<String, String> bound = new HashMap<>();
+        Matcher m = ANY_BINDING.matcher(arguments);
+        while (m.find()) bound.put(m.group(1), ValueExpression.parse(m.group(2)).rootName());
+        return bound;
+    }
+
     public SourceFile source() {
         return source;
+    }
+
+    /** The templates this one includes or extends, by the names its tags give. */
+    public List<Reference> references() {
+        return references;
+    }
+
+    /** Every name the template binds to another value, by the first name of that value ("" when none). */
+    public Map<String, String> aliases() {
+        return aliases;
+    }
+
+    /**
+     * What the views pass for the value: the origin of its first name, or of what the template bound that name to
+     * ({@code {% for c in comments %}}: {@code c.body} is what the views pass as {@code comments}); null when no view
+     * passes it or the template binds it to something of its own (a macro's parameter, a literal).
+     */
+    public ViewContext.Seen viewOrigin(ValueExpression value) {
+        String name = value.rootName();
+        for (int step = 0; step < 8 && aliases.containsKey(name); step++) {
+            String bound = aliases.get(name);
+            if (bound.isEmpty() || constants.contains(name)) return null;
+            if (bound.equals(name)) break;
+            name = bound;
+        }
+        return name.isEmpty() || constants.contains(name) ? null : views.origin(name);
     }
 
     public Output output() {

@@ -1,5 +1,6 @@
 package dev.secreview.templates.rules;
 
+import dev.secreview.core.engine.TemplateRender.Origin;
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
@@ -30,12 +31,15 @@ public final class SafeFilterRule implements TemplateRule {
             boolean markup = where.place() == OutputContext.Place.TEXT
                     || where.place() == OutputContext.Place.ATTRIBUTE_VALUE && !where.inEventHandler();
             if (!markup || !value.unescaped()) continue;
-            if (ValueFacts.knownHarmless(template, value) || ValueFacts.escapedAnyway(value)) continue;
+            if (ValueFacts.knownHarmless(template, value) || ValueFacts.escapedAnyway(value)
+                    || ValueFacts.viewsPass(template, value, Origin.ESCAPED)) {
+                continue;
+            }
             String how = value.unescapedBy() != null ? "inside `" + value.unescapedBy() + "`" : "marked `|safe`";
             String where2 = where.place() == OutputContext.Place.TEXT ? "into the page"
                     : "into the `" + where.attribute() + "` attribute of `<" + where.element() + ">`";
-            boolean request = ValueFacts.fromRequest(value);
-            String origin = request ? "it is the request's own data, so a visitor's `<script>` is run (XSS)."
+            boolean request = ValueFacts.fromRequest(template, value);
+            String origin = request ? ValueFacts.requestOrigin(template, value) + ", so a visitor's `<script>` is run (XSS)."
                     : "nothing in the template shows where `" + value.value().expression() + "` comes from; if a "
                     + "user's text reaches it, a `<script>` or a quote in it becomes markup (XSS).";
             context.report(value, "`" + ValueFacts.shown(value) + "` is written " + where2

@@ -40,7 +40,7 @@ public final class ScriptValueRule implements TemplateRule {
                     || !value.unescaped() && ValueFacts.namedAsNumber(value)) {
                 continue;
             }
-            boolean request = ValueFacts.fromRequest(value);
+            boolean request = ValueFacts.fromRequest(template, value);
             String block = where.inEventHandler() ? "the `" + where.attribute() + "` event handler" : "a `<script>` block";
             String message;
             Severity severity;
@@ -69,7 +69,7 @@ public final class ScriptValueRule implements TemplateRule {
                 confidence = Confidence.LOW;
             }
             if (request) {
-                message = message + " It is the request's own data.";
+                message = message + ValueFacts.requestSentence(template, value);
                 confidence = Confidence.HIGH;
             }
             context.report(value, message, severity, confidence);

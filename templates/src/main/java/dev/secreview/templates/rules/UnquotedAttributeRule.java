@@ -32,10 +32,12 @@ public final class UnquotedAttributeRule implements TemplateRule {
                 continue;
             }
             String attribute = where.attribute().isEmpty() ? "an attribute" : "the `" + where.attribute() + "` attribute";
+            boolean request = ValueFacts.fromRequest(template, value);
             context.report(value, "`" + ValueFacts.shown(value) + "` is " + attribute + " of `<"
                     + where.element() + ">` without quotes: escaping leaves blanks and `=` alone, so a value such as "
-                    + "`x onmouseover=alert(1)` adds its own event handler to the element (XSS).",
-                    Severity.MEDIUM, ValueFacts.fromRequest(value) ? Confidence.HIGH : Confidence.MEDIUM);
+                    + "`x onmouseover=alert(1)` adds its own event handler to the element (XSS)."
+                    + (request ? ValueFacts.requestSentence(template, value) : ""),
+                    Severity.MEDIUM, request ? Confidence.HIGH : Confidence.MEDIUM);
         }
     }
 }

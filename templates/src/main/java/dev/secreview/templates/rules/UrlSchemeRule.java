@@ -44,18 +44,18 @@ public final class UrlSchemeRule implements TemplateRule {
             Set<String> elements = URL_ATTRIBUTES.get(where.attribute());
             if (elements == null || !elements.contains(where.element())) continue;
             ValueExpression v = value.value();
-            boolean request = ValueFacts.fromRequest(value);
+            boolean request = ValueFacts.fromRequest(template, value);
             if (ValueFacts.knownHarmless(template, value) || v.hasFilter("urlencode")
                     || ValueFacts.builtUrlCall(value) || v.expression().startsWith("request.path")
                     || v.expression().startsWith("request.url") || schemeChecked(template, v)) {
                 continue;
             }
-            // Precision first: without the view that renders it, a value is reported only where the template shows it
-            // is a visitor's URL (the request's own data, or a name such as `next` or `website`).
+            // Precision first: a value is reported only where the template or a view that renders it shows it is a
+            // visitor's URL (the request's own data, or a name such as `next` or `website`).
             if (!request && !ValueFacts.namedAsVisitorUrl(value)) continue;
             context.report(value, "`" + ValueFacts.shown(value) + "` is the start of the `"
                     + where.attribute() + "` URL of `<" + where.element() + ">` and nothing checks its scheme: "
-                    + (request ? "it is the request's own data, so " : "if a user's text reaches it, ")
+                    + (request ? ValueFacts.requestOrigin(template, value) + ", so " : "if a user's text reaches it, ")
                     + "a `javascript:` URL runs script in the page when the link is followed (escaping does not "
                     + "change it).", Severity.MEDIUM, request ? Confidence.HIGH : Confidence.LOW);
         }

@@ -1,9 +1,13 @@
 package dev.secreview.templates.rules;
 
+import dev.secreview.core.engine.TemplateRender.Origin;
 import dev.secreview.templates.parse.Template;
 import dev.secreview.templates.parse.TemplateValue;
 import dev.secreview.templates.parse.ValueExpression;
+import dev.secreview.templates.parse.ViewContext;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,6 +37,15 @@ final class ValueFacts {
     private static final Pattern TRANSLATED_LITERAL = Pattern.compile(
             "(_|gettext|ugettext|gettext_lazy|pgettext)\\(\\s*(\"[^\"]*\"|'[^']*')\\s*\\)");
 
+    /**
+     * Jinja's newstyle gettext, a translated literal with the values it formats in as keywords
+     * ({@code _('Hi %(name)s', name=user.name)}; oldstyle gettext takes no keywords): while autoescaping is on it gives
+     * the catalog's text as markup and escapes each value it formats in.
+     */
+    private static final Pattern TRANSLATION_CALL = Pattern.compile(
+            "(_|gettext|ngettext|pgettext|npgettext)\\(\\s*(\"[^\"]*\"|'[^']*')");
+    private static final Pattern KEYWORD_ARGUMENT = Pattern.compile("\\s*\\w+\\s*=[^=].*", Pattern.DOTALL);
+
     private static final Pattern FORM_WIDGET = Pattern.compile(
             "(\\w+\\.)*(form|\\w+_form)|(\\w+\\.)*(field|subfield)\\(.*\\)", Pattern.DOTALL);
 
@@ -43,27 +56,64 @@ final class ValueFacts {
      * The template shows that the value holds no visitor's text: a literal (or a translated one), a name the template
      * binds to one, a deployment setting, a counter of the engine, a URL a {@code {% url %}} tag or {@code url_for()}
      * built, a form or a form field rendered by its widgets (WTForms' {@code field(**kwargs)}, Django's {@code form}),
-     * which escape the values they write.
+     * which escape the values they write; or a value every view that renders the template fills with one of those
+     * (a constant, a setting, a number, a URL it built).
      */
     static boolean knownHarmless(Template template, TemplateValue value) {
         ValueExpression v = value.value();
-        return v.isLiteral() || template.isTemplateConstant(v) || v.isSetting() || template.isFromSettingLoop(v)
+        return v.isLiteral() || viewsPass(template, value, Origin.FIXED) || template.isTemplateConstant(v) || v.isSetting() || template.isFromSettingLoop(v)
                 || template.isBuiltUrl(v)
                 || ENGINE_VALUE.matcher(v.expression()).matches() || v.expression().isEmpty()
                 || TRANSLATED_LITERAL.matcher(v.expression()).matches() || builtUrlCall(value)
                 || FORM_WIDGET.matcher(v.expression()).matches();
     }
 
-    /** Whether some filter makes the unescaped output harmless markup-wise. */
+    /** Whether some filter, or Jinja's newstyle gettext, makes the unescaped output harmless markup-wise. */
     static boolean escapedAnyway(TemplateValue value) {
         ValueExpression v = value.value();
         if (v.filters().stream().anyMatch(NOT_MARKUP::contains)) return true;
+        if (value.unescapedBy() == null && escapingTranslation(v.expression())) return true;
         int safe = v.filters().lastIndexOf("safe");
         if (value.unescapedBy() != null) {
             // In an autoescape-off block only the filters that always escape do.
             return v.filters().stream().anyMatch(ALWAYS_ESCAPING::contains);
         }
         return v.anyFilterBefore(safe, ESCAPING) || v.anyFilterAfter(safe + 1, Set.of("force_escape"));
+    }
+
+    /**
+     * Jinja's newstyle gettext, a translated literal with the values it formats in as keywords
+     * ({@code _('Hi %(name)s', name=user.name)}; oldstyle gettext takes no keywords): while autoescaping is on it gives
+     * the catalog's text as markup and escapes each value it formats in.
+     */
+    private static boolean escapingTranslation(String expression) {
+        if (!TRANSLATION_CALL.matcher(expression).lookingAt()) return false;
+        List<String> arguments = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int start = expression.indexOf('(') + 1;
+        for (int i = start; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                arguments.add(expression.substring(start, i));
+                start = i + 1;
+            } else if (c == ')') {
+                // The call's own parenthesis must end the expression: nothing is added after the translation.
+                arguments.add(expression.substring(start, i));
+                return i == expression.length() - 1
+                        && arguments.stream().anyMatch(a -> KEYWORD_ARGUMENT.matcher(a).matches());
+            }
+        }
+        return false;
     }
 
     /**
@@ -88,8 +138,35 @@ final class ValueFacts {
     private static final Pattern URL_BUILDER = Pattern.compile("(url_for|url|static|reverse|static_url)\\s*\\(.*",
             Pattern.DOTALL);
 
-    /** The request's own data: {@code request.GET.q}, {@code request.args.next}, {@code request.form…}. */
-    static boolean fromRequest(TemplateValue value) {
+    /** Whether the views that render the template pass the value, and with this origin (joined over them all). */
+    static boolean viewsPass(Template template, TemplateValue value, Origin origin) {
+        ViewContext.Seen seen = template.viewOrigin(value.value());
+        return seen != null && seen.origin() == origin;
+    }
+
+    /**
+     * The request's own data, read in the template ({@code request.GET.q}, {@code request.args.next}) or passed by a
+     * view that renders it ({@code render_template("x.html", q=request.args.get("q"))}).
+     */
+    static boolean fromRequest(Template template, TemplateValue value) {
+        return readsRequest(value) || viewsPass(template, value, Origin.REQUEST);
+    }
+
+    /** Where the request's data comes in, for a message: the template's own read, or the view's line. */
+    static String requestOrigin(Template template, TemplateValue value) {
+        if (readsRequest(value)) return "it is the request's own data";
+        ViewContext.Seen seen = template.viewOrigin(value.value());
+        return "the view at " + seen.path() + ":" + seen.line() + " passes the request's data into it (`"
+                + seen.expression() + "`)";
+    }
+
+    /** {@link #requestOrigin} as a sentence of its own, to end a message with. */
+    static String requestSentence(Template template, TemplateValue value) {
+        String origin = requestOrigin(template, value);
+        return " " + Character.toUpperCase(origin.charAt(0)) + origin.substring(1) + ".";
+    }
+
+    private static boolean readsRequest(TemplateValue value) {
         String expression = value.value().expression();
         return expression.matches("request\\.(GET|POST|args|form|values|cookies|COOKIES|headers|META|json|"
                 + "query_string|data)\\b.*|request\\.(GET|POST|args|form|values)\\.get\\(.*");
