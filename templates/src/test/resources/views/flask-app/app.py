@@ -1,9 +1,11 @@
 from flask import Flask, render_template, request, url_for
+from flask_babel import Babel
 from markupsafe import escape
 
 from .store import find, load_bio
 
 app = Flask(__name__)
+babel = Babel(app)
 BANNER = "<b>Welcome back</b>"
 
 

@@ -4,7 +4,6 @@ import dev.secreview.core.engine.FileAnalysis;
 import dev.secreview.core.engine.FileDeadline;
 import dev.secreview.core.engine.LanguageFrontEnd;
 import dev.secreview.core.engine.SuppressionDirective;
-import dev.secreview.core.engine.TemplateRender;
 import dev.secreview.core.engine.TreeMemo;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.Finding;
@@ -147,7 +146,8 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
     private static PythonFacts lower(PythonFile file, Values values, List<Diagnostic> diagnostics) {
         if (file.isTestFile()) return null;
         try {
-            return new PythonFacts(PythonLowering.lower(file, values), renders(file, values, diagnostics));
+            TemplateRenders.Found views = views(file, values, diagnostics);
+            return new PythonFacts(PythonLowering.lower(file, values), views.renders(), views.settings());
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, file.source().displayPath(), 0,
                     "dataflow lowering failed (" + e.getClass().getSimpleName() + "); pattern rules still ran"));
@@ -155,15 +155,15 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
         }
     }
 
-    /** The templates the file renders; none when reading them fails, which costs the dataflow nothing. */
-    private static List<TemplateRender> renders(PythonFile file, Values values, List<Diagnostic> diagnostics) {
+    /** What the file says of templates; nothing when reading it fails, which costs the dataflow nothing. */
+    private static TemplateRenders.Found views(PythonFile file, Values values, List<Diagnostic> diagnostics) {
         try {
-            return TemplateRenders.of(file, values);
+            return new TemplateRenders.Found(TemplateRenders.of(file, values), TemplateRenders.engineSettings(file, values));
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, file.source().displayPath(), 0,
                     "reading the templates this file renders failed (" + e.getClass().getSimpleName()
                             + "); its templates are reviewed without it"));
-            return List.of();
+            return new TemplateRenders.Found(List.of(), Set.of());
         }
     }
 

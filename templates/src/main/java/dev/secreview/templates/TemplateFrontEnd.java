@@ -4,6 +4,7 @@ import dev.secreview.core.engine.FileAnalysis;
 import dev.secreview.core.engine.LanguageFrontEnd;
 import dev.secreview.core.engine.TemplateRender;
 import dev.secreview.core.engine.TreeMemo;
+import dev.secreview.core.engine.Views;
 import dev.secreview.core.model.Diagnostic;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.SourceFile;
@@ -99,22 +100,25 @@ public final class TemplateFrontEnd implements LanguageFrontEnd {
     /**
      * The view connection: each template that some view renders (directly, or through the templates that include or
      * extend it) is reviewed again knowing what the views pass to it, so its rules drop values the views fill with
-     * constants, settings or escaped text and say where the request's data comes in. The other templates keep their
-     * own review.
+     * constants, settings or escaped text and say where the request's data comes in; with an engine setting of the
+     * views (escaping gettext), every template is. The other templates keep their own review.
      */
     @Override
     public Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses, Set<String> threatModels,
-                                               TreeMemo memo, List<TemplateRender> renders) {
+                                               TreeMemo memo, Views views) {
         Map<String, TemplateFacts> templates = new LinkedHashMap<>();
         analyses.forEach((path, analysis) -> {
             if (analysis.facts() instanceof TemplateFacts facts) templates.put(path, facts);
         });
-        if (templates.isEmpty() || renders.isEmpty()) return analyses;
+        if (templates.isEmpty() || views.isEmpty()) return analyses;
         Map<String, FileAnalysis> revised = new LinkedHashMap<>(analyses);
-        ViewConnection.connect(templates, renders).forEach((path, reaching) -> {
+        Map<String, List<TemplateRender>> reached = ViewConnection.connect(templates, views.renders());
+        templates.forEach((path, facts) -> {
+            List<TemplateRender> reaching = reached.getOrDefault(path, List.of());
+            if (reaching.isEmpty() && views.settings().isEmpty()) return;
             FileAnalysis own = analyses.get(path);
             List<Diagnostic> diagnostics = new ArrayList<>(own.diagnostics());
-            List<Finding> findings = check(Template.parse(templates.get(path).source(), new ViewContext(reaching)),
+            List<Finding> findings = check(Template.parse(facts.source(), new ViewContext(reaching, views.settings())),
                     diagnostics);
             revised.put(path, new FileAnalysis(findings, diagnostics.stream().distinct().toList(), own.suppressions(),
                     own.facts()));

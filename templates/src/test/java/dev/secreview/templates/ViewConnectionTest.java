@@ -68,13 +68,13 @@ class ViewConnectionTest {
     void theRequestsDataThatAViewPassesIsReportedAtHighConfidenceWithTheViewsLine() throws Exception {
         List<String> flask = shown(templateFindings(scan(app("flask-app"), true)));
         assertEquals(List.of(
-                "_card.html:5 tpl-safe-filter HIGH HIGH app.py:20",
-                "go.html:5 tpl-url-scheme MEDIUM HIGH app.py:25",
+                "_card.html:5 tpl-safe-filter HIGH HIGH app.py:22",
+                "go.html:5 tpl-url-scheme MEDIUM HIGH app.py:27",
                 "profile.html:7 tpl-safe-filter MEDIUM LOW -",
-                "profile.html:9 tpl-unquoted-attribute MEDIUM HIGH app.py:20",
-                "search.html:11 tpl-safe-filter MEDIUM LOW -",
-                "search.html:15 tpl-script-value MEDIUM HIGH app.py:13",
-                "search.html:7 tpl-safe-filter HIGH HIGH app.py:13"), flask);
+                "profile.html:9 tpl-unquoted-attribute MEDIUM HIGH app.py:22",
+                "search.html:14 tpl-safe-filter MEDIUM LOW -",
+                "search.html:18 tpl-script-value MEDIUM HIGH app.py:15",
+                "search.html:7 tpl-safe-filter HIGH HIGH app.py:15"), flask);
         List<String> django = shown(templateFindings(scan(app("django-app"), true)));
         assertEquals(List.of(
                 "about.html:6 tpl-unquoted-attribute MEDIUM HIGH views.py:28",

@@ -48,12 +48,12 @@ public interface LanguageFrontEnd {
     }
 
     /**
-     * {@link #reviewTree(Map, Set, TreeMemo)}, knowing every template render the files of the scan make, whatever
-     * their language ({@link FileFacts#renders()}): how the front end that reviews templates learns what the views
-     * pass to them. This is what the scanner calls.
+     * {@link #reviewTree(Map, Set, TreeMemo)}, knowing what every file of the scan, whatever its language, says of
+     * templates ({@link Views}: the renders, the engine's settings): how the front end that reviews templates learns
+     * what the views pass to them. This is what the scanner calls.
      */
     default Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses, Set<String> threatModels,
-                                                 TreeMemo memo, List<TemplateRender> renders) {
+                                                 TreeMemo memo, Views views) {
         return reviewTree(analyses, threatModels, memo);
     }
 }

@@ -175,11 +175,14 @@ public final class Scanner {
         // Every file's own facts, before any whole-tree phase revises an analysis: no front end's review depends on
         // the order the others run in.
         List<TemplateRender> renders = new ArrayList<>();
+        Set<Views.EngineSetting> settings = new java.util.HashSet<>();
         for (Outcome outcome : outcomes) {
             if (outcome.analysis() != null && outcome.analysis().facts() != null) {
                 renders.addAll(outcome.analysis().facts().renders());
+                settings.addAll(outcome.analysis().facts().engineSettings());
             }
         }
+        Views views = new Views(renders, settings);
         for (LanguageFrontEnd frontEnd : frontEnds) {
             Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
             for (Outcome outcome : outcomes) {
@@ -191,7 +194,7 @@ public final class Scanner {
             listener.treeReviewStarted(analyses.size());
             Map<String, FileAnalysis> revised;
             try {
-                revised = frontEnd.reviewTree(analyses, threatModels, memo, renders);
+                revised = frontEnd.reviewTree(analyses, threatModels, memo, views);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 treeProblems.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, frontEnd.language(), 0,
                         describe(e).replace("the rest of the scan", "each file's own review")));

@@ -3,9 +3,11 @@ package dev.secreview.python.semantic;
 import dev.secreview.core.engine.TemplateRender;
 import dev.secreview.core.engine.TemplateRender.Origin;
 import dev.secreview.core.engine.TemplateRender.Passed;
+import dev.secreview.core.engine.Views.EngineSetting;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,8 @@ public final class TemplateRenders {
     private static final Set<String> TEXT_METHODS = Set.of("strip", "lstrip", "rstrip", "lower", "upper", "title",
             "capitalize", "replace", "format", "join", "get", "split", "encode", "decode");
     private static final Pattern CONFIG_READ = Pattern.compile("(\\w+\\.)*config(\\[|\\.get\\().*", Pattern.DOTALL);
+    /** Flask-Babel's extension, which installs Jinja2's newstyle gettext. */
+    private static final Set<String> BABEL = Set.of("flask_babel.Babel", "flask_babelex.Babel");
     private static final int MAX_DEPTH = 8;
     /** How many expressions one value's origin may look at: names bound in many places fan out. */
     private static final int MAX_STEPS = 500;
@@ -71,9 +75,31 @@ public final class TemplateRenders {
         this.values = values;
     }
 
+    /** What a file says of templates: the renders it makes and the engine's settings it installs. */
+    public record Found(List<TemplateRender> renders, Set<EngineSetting> settings) {
+    }
+
     /** Every template render of the file, in the order of the file. */
     public static List<TemplateRender> of(PythonFile file, Values values) {
         return new TemplateRenders(file, values).find();
+    }
+
+    /**
+     * The settings of the template engine the file installs: Flask-Babel ({@code Babel(app)}, {@code babel.init_app(app)})
+     * and {@code env.install_gettext_callables(..., newstyle=True)} install Jinja2's newstyle gettext, which escapes.
+     */
+    public static Set<EngineSetting> engineSettings(PythonFile file, Values values) {
+        Set<EngineSetting> settings = EnumSet.noneOf(EngineSetting.class);
+        file.root().forEachDescendant(node -> {
+            if (!node.is("call")) return;
+            Call call = Call.of(node, file);
+            String callee = String.valueOf(call.callee());
+            boolean flaskBabel = BABEL.contains(callee) || BABEL.stream().anyMatch(b -> callee.equals(b + "().init_app"));
+            boolean newstyle = call.name().equals("install_gettext_callables") && call.keyword("newstyle") != null
+                    && values.isTrue(call.keyword("newstyle"));
+            if (flaskBabel || newstyle) settings.add(EngineSetting.ESCAPING_GETTEXT);
+        });
+        return settings;
     }
 
     private List<TemplateRender> find() {

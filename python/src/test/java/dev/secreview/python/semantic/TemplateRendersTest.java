@@ -2,6 +2,7 @@ package dev.secreview.python.semantic;
 
 import dev.secreview.core.engine.TemplateRender;
 import dev.secreview.core.engine.TemplateRender.Origin;
+import dev.secreview.core.engine.Views.EngineSetting;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.python.tree.PythonParser;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,5 +146,31 @@ class TemplateRendersTest {
         assertEquals(Origin.REQUEST, found.get(0).values().get("name").origin());
         assertEquals(5, found.get(0).values().get("name").line());
         assertEquals("request.POST[\"name\"]", found.get(0).values().get("name").expression());
+    }
+
+    @Test
+    void flaskBabelInstallsEscapingGettext() {
+        for (String code : List.of("""
+                from flask import Flask
+                from flask_babel import Babel
+                app = Flask(__name__)
+                babel = Babel(app)
+                """, """
+                from flask_babel import Babel
+                babel = Babel()
+                def create_app(app):
+                    babel.init_app(app)
+                """, """
+                env.install_gettext_callables(gettext, ngettext, newstyle=True)
+                """)) {
+            assertEquals(Set.of(EngineSetting.ESCAPING_GETTEXT), settings(code), code);
+        }
+        assertEquals(Set.of(), settings("env.install_gettext_callables(gettext, ngettext)\n"));
+        assertEquals(Set.of(), settings("from babel import Babel\nBabel()\n"));
+    }
+
+    private static Set<EngineSetting> settings(String code) {
+        PythonFile file = new PythonFile(new PythonParser().parse(new SourceFile(Path.of("app.py"), "app.py", code)));
+        return TemplateRenders.engineSettings(file, new Values(file));
     }
 }

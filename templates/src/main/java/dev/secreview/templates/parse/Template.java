@@ -223,6 +223,11 @@ public final class Template {
         return source;
     }
 
+    /** What the views that render the template pass to it, and the engine's settings they install. */
+    public ViewContext views() {
+        return views;
+    }
+
     /** The templates this one includes or extends, by the names its tags give. */
     public List<Reference> references() {
         return references;

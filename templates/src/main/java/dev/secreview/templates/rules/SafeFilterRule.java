@@ -31,7 +31,7 @@ public final class SafeFilterRule implements TemplateRule {
             boolean markup = where.place() == OutputContext.Place.TEXT
                     || where.place() == OutputContext.Place.ATTRIBUTE_VALUE && !where.inEventHandler();
             if (!markup || !value.unescaped()) continue;
-            if (ValueFacts.knownHarmless(template, value) || ValueFacts.escapedAnyway(value)
+            if (ValueFacts.knownHarmless(template, value) || ValueFacts.escapedAnyway(template, value)
                     || ValueFacts.viewsPass(template, value, Origin.ESCAPED)) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package dev.secreview.templates.rules;
 
 import dev.secreview.core.engine.TemplateRender.Origin;
+import dev.secreview.core.engine.Views;
 import dev.secreview.templates.parse.Template;
 import dev.secreview.templates.parse.TemplateValue;
 import dev.secreview.templates.parse.ValueExpression;
@@ -9,6 +10,7 @@ import dev.secreview.templates.parse.ViewContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What the rules know of a template value from the template alone: where it comes from and what its filters do. */
@@ -33,9 +35,11 @@ final class ValueFacts {
     private static final Pattern ENGINE_VALUE = Pattern.compile(
             "(forloop|loop)\\.\\w+|csrf_token|csrf_input|block\\.super|super\\(\\)|caller\\(\\)");
 
+    /** A quoted string of the template's expressions, with backslash escapes ({@code 'don\\'t'}). */
+    private static final String STRING_LITERAL = "(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*')";
     /** A translated literal: {@code _("Save")}, {@code gettext('…')}: the catalog's text, not a visitor's. */
     private static final Pattern TRANSLATED_LITERAL = Pattern.compile(
-            "(_|gettext|ugettext|gettext_lazy|pgettext)\\(\\s*(\"[^\"]*\"|'[^']*')\\s*\\)");
+            "(_|gettext|ugettext|gettext_lazy|pgettext)\\(\\s*" + STRING_LITERAL + "\\s*\\)");
 
     /**
      * Jinja's newstyle gettext, a translated literal with the values it formats in as keywords
@@ -43,7 +47,7 @@ final class ValueFacts {
      * the catalog's text as markup and escapes each value it formats in.
      */
     private static final Pattern TRANSLATION_CALL = Pattern.compile(
-            "(_|gettext|ngettext|pgettext|npgettext)\\(\\s*(\"[^\"]*\"|'[^']*')");
+            "(_|gettext|ngettext|pgettext|npgettext)\\(\\s*" + STRING_LITERAL);
     private static final Pattern KEYWORD_ARGUMENT = Pattern.compile("\\s*\\w+\\s*=[^=].*", Pattern.DOTALL);
 
     private static final Pattern FORM_WIDGET = Pattern.compile(
@@ -69,10 +73,13 @@ final class ValueFacts {
     }
 
     /** Whether some filter, or Jinja's newstyle gettext, makes the unescaped output harmless markup-wise. */
-    static boolean escapedAnyway(TemplateValue value) {
+    static boolean escapedAnyway(Template template, TemplateValue value) {
         ValueExpression v = value.value();
         if (v.filters().stream().anyMatch(NOT_MARKUP::contains)) return true;
-        if (value.unescapedBy() == null && escapingTranslation(v.expression())) return true;
+        if (value.unescapedBy() == null && (escapingTranslation(v.expression())
+                || template.views().installs(Views.EngineSetting.ESCAPING_GETTEXT) && formattedTranslation(v))) {
+            return true;
+        }
         int safe = v.filters().lastIndexOf("safe");
         if (value.unescapedBy() != null) {
             // In an autoescape-off block only the filters that always escape do.
@@ -114,6 +121,41 @@ final class ValueFacts {
             }
         }
         return false;
+    }
+
+    /**
+     * A translated literal with values formatted into it by {@code .format(…)}, {@code %} or the {@code format} filter
+     * ({@code _('{actor} added {tag}').format(actor=a, tag=t)}): where the views install escaping gettext the
+     * translation is markup, and formatting markup escapes each value.
+     */
+    private static boolean formattedTranslation(ValueExpression value) {
+        Matcher call = TRANSLATION_CALL.matcher(value.expression());
+        if (!call.lookingAt()) return false;
+        String rest = value.expression().substring(call.end()).stripLeading();
+        if (!rest.startsWith(")")) return false;
+        rest = rest.substring(1).stripLeading();
+        if (rest.startsWith(".format(")) return closingParenthesis(rest, ".format".length()) == rest.length() - 1;
+        return rest.startsWith("%") || rest.isEmpty() && value.filters().contains("format");
+    }
+
+    /** Where the parenthesis opened at {@code open} closes (quotes and nesting skipped), or -1. */
+    private static int closingParenthesis(String text, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
