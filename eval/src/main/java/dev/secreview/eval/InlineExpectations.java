@@ -15,13 +15,16 @@ import java.util.regex.Pattern;
 /**
  * Expectations written in the code under review. A comment line {@code # expect: rule-id[, rule-id]}
  * says the next code line must be reported by those rules; {@code # ok: rule-id} marks a near miss
- * on the next code line that must not be. Rule fixtures and annotated fixture trees use them. The comment is
- * a line comment of either spelling, {@code #} or {@code //}; the next code line is the next line that is not
- * empty and not a comment of the marker's spelling.
+ * on the next code line that must not be. Rule fixtures and annotated fixture trees use them. The marker is the
+ * same in every language; only the comment around it is the language's: a line comment of either spelling,
+ * {@code #} or {@code //}, or a template comment alone on its line ({@code {# expect: tpl-safe-filter #}}, Jinja2
+ * and Django). The next code line is the next line that is not empty and not a comment of the marker's spelling.
  */
 public final class InlineExpectations {
 
-    private static final Pattern MARKER = Pattern.compile("(#|//)\\s*(expect|ok):\\s*([a-z0-9\\-, ]+)$");
+    private static final Pattern MARKER =
+            Pattern.compile("(#|//|\\{#)\\s*(expect|ok):\\s*([a-z0-9\\-, ]+?)\\s*(#})?$");
+    private static final String TEMPLATE_COMMENT = "{#";
 
     /** {@code flagged}: an {@code expect} marker, else an {@code ok} one; {@code line} is the code line it is about. */
     public record Expectation(boolean flagged, String ruleId, int line, int markerLine) {
@@ -35,7 +38,8 @@ public final class InlineExpectations {
         for (int line = 1; line <= source.lineCount(); line++) {
             String text = source.line(line).strip();
             Matcher m = MARKER.matcher(text);
-            if (!m.find() || !text.startsWith(m.group(1))) continue;
+            if (!m.find() || !text.startsWith(m.group(1))
+                    || m.group(1).equals(TEMPLATE_COMMENT) != (m.group(4) != null)) continue;
             int target = nextCodeLine(source, line, m.group(1));
             for (String id : m.group(3).split("\\s*,\\s*")) {
                 if (!id.isBlank()) expectations.add(new Expectation(m.group(2).equals("expect"), id.strip(), target, line));
@@ -65,7 +69,8 @@ public final class InlineExpectations {
     private static int nextCodeLine(SourceFile source, int markerLine, String comment) throws EvalInputException {
         for (int line = markerLine + 1; line <= source.lineCount(); line++) {
             String text = source.line(line).strip();
-            if (!text.isEmpty() && !text.startsWith(comment)) return line;
+            boolean aComment = text.startsWith(comment) && (!comment.equals(TEMPLATE_COMMENT) || text.endsWith("#}"));
+            if (!text.isEmpty() && !aComment) return line;
         }
         throw new EvalInputException(source.displayPath() + ":" + markerLine + ": marker has no code line after it");
     }

@@ -56,6 +56,23 @@ class InlineExpectationsTest {
     }
 
     @Test
+    void templateCommentsCarryTheSameMarkers() throws Exception {
+        List<Expectation> parsed = InlineExpectations.parse(new SourceFile(Path.of("t.html"), "t.html", """
+                <p>
+                  {# expect: tpl-a, tpl-b #}
+
+                  {# an ordinary template comment #}
+                  {{ name|safe }}
+                  {#ok: tpl-a#}
+                  {{ name }}
+                  {{ x }} {# expect: tpl-c #}  (not alone on its line: ignored)
+                </p>
+                """));
+        assertEquals(List.of(new Expectation(true, "tpl-a", 5, 2), new Expectation(true, "tpl-b", 5, 2),
+                new Expectation(false, "tpl-a", 7, 6)), parsed);
+    }
+
+    @Test
     void aMarkerWithoutCodeAfterItIsBadInput() {
         EvalInputException e = assertThrows(EvalInputException.class,
                 () -> InlineExpectations.parse(source("x = 1\n# expect: py-a\n\n# end\n")));

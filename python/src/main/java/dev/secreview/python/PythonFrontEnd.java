@@ -16,6 +16,7 @@ import dev.secreview.python.api.PythonRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.semantic.TemplateRenders;
 import dev.secreview.python.lowering.PythonLowering;
 import dev.secreview.python.semantic.Values;
 import dev.secreview.python.taint.PythonFacts;
@@ -138,15 +139,31 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
                 lower(file, values, diagnostics));
     }
 
-    /** The file's IR for the whole-tree dataflow; none for test code, which the dataflow rules do not review. */
+    /**
+     * The file's IR for the whole-tree dataflow, and the templates its views render; none for test code, which the
+     * dataflow rules do not review and whose renders are not the application's.
+     */
     private static PythonFacts lower(PythonFile file, Values values, List<Diagnostic> diagnostics) {
         if (file.isTestFile()) return null;
         try {
-            return new PythonFacts(PythonLowering.lower(file, values));
+            TemplateRenders.Found views = views(file, values, diagnostics);
+            return new PythonFacts(PythonLowering.lower(file, values), views.renders(), views.settings());
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, file.source().displayPath(), 0,
                     "dataflow lowering failed (" + e.getClass().getSimpleName() + "); pattern rules still ran"));
             return null;
+        }
+    }
+
+    /** What the file says of templates; nothing when reading it fails, which costs the dataflow nothing. */
+    private static TemplateRenders.Found views(PythonFile file, Values values, List<Diagnostic> diagnostics) {
+        try {
+            return new TemplateRenders.Found(TemplateRenders.of(file, values), TemplateRenders.engineSettings(file, values));
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, file.source().displayPath(), 0,
+                    "reading the templates this file renders failed (" + e.getClass().getSimpleName()
+                            + "); its templates are reviewed without it"));
+            return new TemplateRenders.Found(List.of(), Set.of());
         }
     }
 

@@ -46,4 +46,14 @@ public interface LanguageFrontEnd {
                                                  TreeMemo memo) {
         return reviewTree(analyses, threatModels);
     }
+
+    /**
+     * {@link #reviewTree(Map, Set, TreeMemo)}, knowing what every file of the scan, whatever its language, says of
+     * templates ({@link Views}: the renders, the engine's settings): how the front end that reviews templates learns
+     * what the views pass to them. This is what the scanner calls.
+     */
+    default Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses, Set<String> threatModels,
+                                                 TreeMemo memo, Views views) {
+        return reviewTree(analyses, threatModels, memo);
+    }
 }

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a review: discovers files, reads each, hands it to its language front end, then gives each
- * front end all its files at once for the whole-tree analyses (interprocedural dataflow), applies
+ * front end all its files at once for the whole-tree analyses (interprocedural dataflow, templates with the views that
+ * render them), applies
  * inline suppressions, and returns the reports in path order. Files are analysed in parallel; a
  * failure in one file becomes a diagnostic on that file and never stops the scan.
  */
@@ -171,6 +172,17 @@ public final class Scanner {
      */
     private void reviewTrees(List<Outcome> outcomes, List<Diagnostic> treeProblems, Set<String> threatModels,
                              ScanListener listener, TreeMemo memo) {
+        // Every file's own facts, before any whole-tree phase revises an analysis: no front end's review depends on
+        // the order the others run in.
+        List<TemplateRender> renders = new ArrayList<>();
+        Set<Views.EngineSetting> settings = new java.util.HashSet<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome.analysis() != null && outcome.analysis().facts() != null) {
+                renders.addAll(outcome.analysis().facts().renders());
+                settings.addAll(outcome.analysis().facts().engineSettings());
+            }
+        }
+        Views views = new Views(renders, settings);
         for (LanguageFrontEnd frontEnd : frontEnds) {
             Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
             for (Outcome outcome : outcomes) {
@@ -182,7 +194,7 @@ public final class Scanner {
             listener.treeReviewStarted(analyses.size());
             Map<String, FileAnalysis> revised;
             try {
-                revised = frontEnd.reviewTree(analyses, threatModels, memo);
+                revised = frontEnd.reviewTree(analyses, threatModels, memo, views);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 treeProblems.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, frontEnd.language(), 0,
                         describe(e).replace("the rest of the scan", "each file's own review")));

@@ -1,6 +1,8 @@
 package dev.secreview.python.taint;
 
 import dev.secreview.core.engine.FileFacts;
+import dev.secreview.core.engine.TemplateRender;
+import dev.secreview.core.engine.Views;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.dataflow.ir.ClassInfo;
 import dev.secreview.dataflow.ir.Function;
@@ -15,20 +17,38 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * What the whole-tree dataflow keeps of one Python file: its IR. In the disk cache the IR is kept as bytes beside
+ * What the whole-tree phase keeps of one Python file: its IR, the templates it renders and the template engine's
+ * settings it installs. In the disk cache the IR is kept as bytes beside
  * the file, and read from them only when the dataflow runs: a tree whose dataflow result the cache holds (only test
  * files changed) never reads it.
  */
 public final class PythonFacts implements FileFacts {
     private final SourceFile source;
+    private final List<TemplateRender> renders;
+    private final Set<Views.EngineSetting> engineSettings;
     private transient volatile SourceModule module;
     private transient byte[] stored;
 
-    public PythonFacts(SourceModule module) {
+    public PythonFacts(SourceModule module, List<TemplateRender> renders, Set<Views.EngineSetting> engineSettings) {
         this.source = module.source();
         this.module = module;
+        this.renders = List.copyOf(renders);
+        this.engineSettings = Set.copyOf(engineSettings);
+    }
+
+    /** The templates the file's views render, for the template front end. */
+    @Override
+    public List<TemplateRender> renders() {
+        return renders;
+    }
+
+    /** The settings of the template engine the file installs. */
+    @Override
+    public Set<Views.EngineSetting> engineSettings() {
+        return engineSettings;
     }
 
     /** The file the IR was made from. */
