@@ -12,6 +12,7 @@ import dev.secreview.python.tree.PyNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class UnscopedObjectLookupRule implements NodeRule {
         Map<String, List<Route>> unscoped = new LinkedHashMap<>();
         for (Route route : routes) {
             if (route.privileged()) continue;
-            Set<String> models = new HashSet<>();
+            Set<String> models = new LinkedHashSet<>();
             route.lookups().forEach(l -> models.add(l.model()));
             for (String model : models) {
                 // a route that has scoped the object once may fetch it again by the same key
@@ -134,7 +135,6 @@ public final class UnscopedObjectLookupRule implements NodeRule {
                 + "reach another's object by changing the id.",
                 Severity.MEDIUM, Confidence.MEDIUM, related);
     }
-
 
     /**
      * The fetches by a client's key in {@code function} and in the module functions it hands such a key to (two
@@ -184,8 +184,6 @@ public final class UnscopedObjectLookupRule implements NodeRule {
         if (bound != null) names.identity().add(bound);
     }
 
-
-
     /** A chain nested inside another fetch (the query set handed to {@code get_object_or_404}) is that fetch's. */
     private static boolean insideOtherLookup(PyNode call) {
         for (PyNode at = call.parent(); at != null && !at.is("function_definition"); at = at.parent()) {
@@ -227,7 +225,6 @@ public final class UnscopedObjectLookupRule implements NodeRule {
     private static boolean secretKey(String name) {
         return Identifiers.words(name).stream().anyMatch(SECRET_KEY_WORDS::contains);
     }
-
 
     private static boolean mentionsIdentity(PyNode node, Names names) {
         return WebRoutes.mentionsIdentity(node, names.identity());
@@ -356,17 +353,6 @@ public final class UnscopedObjectLookupRule implements NodeRule {
         });
     }
 
-
-
-
-
-
-
-
-
-
-
-
     /** {@code Invoice}, {@code invoices} and {@code invoice_set} are one model. */
     private static String normalised(String model) {
         String name = model.substring(model.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT).replace("_", "");
@@ -374,9 +360,6 @@ public final class UnscopedObjectLookupRule implements NodeRule {
         if (name.endsWith("s")) name = name.substring(0, name.length() - 1);
         return name;
     }
-
-
-
 
     private static String name(PyNode definition) {
         return text(definition.field("name"));

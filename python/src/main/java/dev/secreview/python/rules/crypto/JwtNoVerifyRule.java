@@ -80,7 +80,6 @@ public final class JwtNoVerifyRule implements CallRule {
         return found[0];
     }
 
-
     /**
      * Whether the same function decodes the same token again with verification on: reading a claim
      * (issuer, key id) unverified to pick the key, then verifying, is a legitimate pattern.
