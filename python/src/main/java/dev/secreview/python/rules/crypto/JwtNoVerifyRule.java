@@ -12,7 +12,6 @@ import dev.secreview.python.tree.PyNode;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 @RuleInfo(
@@ -27,17 +26,13 @@ import java.util.Set;
         altNames = {})
 public final class JwtNoVerifyRule implements CallRule {
 
-    private static final Set<String> DECODERS = Set.of("jwt.decode", "jwt.decode_complete", "jwt.api_jwt.decode",
-            "jwt.api_jwt.decode_complete", "jwt.PyJWT().decode", "jwt.PyJWT().decode_complete", "jose.jwt.decode",
-            "jwt.api_jwt.PyJWT().decode");
-
     private static final Set<String> UNVERIFIED_HEADERS = Set.of("jwt.get_unverified_header", "jose.jwt.get_unverified_header",
             "jwt.api_jws.get_unverified_header");
 
     @Override
     public void visitCall(Call call, RuleContext context) {
         String callee = call.callee();
-        if (callee == null || !DECODERS.contains(callee)) return;
+        if (callee == null || !JwtOptions.DECODERS.contains(callee)) return;
         String problem = problem(call, context);
         if (problem == null) return;
         if (verifiedLater(call, context)) return;
@@ -48,8 +43,7 @@ public final class JwtNoVerifyRule implements CallRule {
     /** What disables verification in this call, or null if it verifies. */
     private static String problem(Call call, RuleContext context) {
         Values values = context.values();
-        PyNode options = call.keyword("options");
-        if (options != null && disablesSignature(options, context)) {
+        if (JwtOptions.disabled(call, "verify_signature", context) != null) {
             return "is told not to check the signature (`verify_signature: False`)";
         }
         if (values.isFalse(call.keyword("verify"))) {
@@ -86,31 +80,6 @@ public final class JwtNoVerifyRule implements CallRule {
         return found[0];
     }
 
-    private static boolean disablesSignature(PyNode options, RuleContext context) {
-        PyNode dict = options;
-        if (dict.is("identifier")) {
-            PyNode value = context.values().singleAssignedValue(dict);
-            if (value == null) return false;
-            dict = value;
-        }
-        if (dict.is("dictionary")) {
-            for (PyNode pair : dict.namedChildren()) {
-                if (!pair.is("pair")) continue;
-                Optional<String> key = context.values().string(pair.field("key"));
-                if (key.isPresent() && key.get().equals("verify_signature")
-                        && context.values().isFalse(pair.field("value"))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (dict.is("call") && "dict".equals(context.file().qualifiedName(dict.field("function")))) {
-            Call ctor = Call.of(dict, context.file());
-            return context.values().isFalse(ctor.keyword("verify_signature"));
-        }
-        return false;
-    }
-
     /**
      * Whether the same function decodes the same token again with verification on: reading a claim
      * (issuer, key id) unverified to pick the key, then verifying, is a legitimate pattern.
@@ -124,7 +93,7 @@ public final class JwtNoVerifyRule implements CallRule {
         function.forEachDescendant(n -> {
             if (verified[0] || !n.is("call") || n == call.node() || n.startOffset() < call.node().endOffset()) return;
             Call other = Call.of(n, file);
-            if (other.callee() == null || !DECODERS.contains(other.callee())) return;
+            if (other.callee() == null || !JwtOptions.DECODERS.contains(other.callee())) return;
             PyNode otherToken = other.argument(0, "jwt");
             if (otherToken != null && otherToken.text().equals(token.text()) && other.argument(1, "key") != null
                     && problem(other, context) == null) {
