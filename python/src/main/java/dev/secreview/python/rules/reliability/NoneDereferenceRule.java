@@ -5,7 +5,9 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.CallRule;
 import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Binding;
 import dev.secreview.python.semantic.Call;
+import dev.secreview.python.semantic.Snippets;
 import dev.secreview.python.tree.PyNode;
 
 import java.util.ArrayList;
@@ -36,8 +38,11 @@ public final class NoneDereferenceRule implements CallRule {
     private static final Set<String> QUERY_LOOKUPS = Set.of("first", "one_or_none");
     /** Exceptions that catch what using None raises: AttributeError, TypeError (subscript or call). */
     private static final Set<String> CATCHING = Set.of("AttributeError", "TypeError", "Exception", "BaseException");
-    /** Outgoing HTTP clients: their {@code get} fetches a URL, it does not look a key up. */
-    private static final List<String> HTTP_CLIENTS = List.of("requests.", "httpx.", "urllib3.", "aiohttp.");
+    /** A request's mappings of what the client sent (webob, Flask, Django, Starlette, Pyramid). */
+    private static final Set<String> REQUEST_MAPPINGS = Set.of("headers", "params", "GET", "POST", "args", "form",
+            "cookies", "query_params", "matchdict", "str_params", "META");
+    private static final Set<String> DICT_MAKERS = Set.of("dict", "collections.OrderedDict", "json.loads",
+            "oslo_serialization.jsonutils.loads");
     private static final Set<String> TESTS = Set.of("if_statement", "elif_clause", "while_statement",
             "conditional_expression", "boolean_operator", "not_operator", "comparison_operator", "assert_statement");
 
@@ -49,19 +54,19 @@ public final class NoneDereferenceRule implements CallRule {
 
     @Override
     public void visitCall(Call call, RuleContext context) {
-        String lookup = lookup(call);
+        String lookup = lookup(call, context);
         if (lookup == null) return;
         PyNode use = dereference(call.node());
         if (use == null) use = dereferenceThroughName(call.node(), context);
-        if (use == null || caught(use) || guarded(call, use)) return;
+        if (use == null || caught(use) || guarded(call, use, context)) return;
         String where = use.startLine() == call.node().startLine() ? "at once" : "on line " + use.startLine();
-        context.report(call.node(), "`" + shown(call) + "` returns None when " + lookup + ", and its result is used "
-                + where + " without a check (`" + clip(use.text()) + "`): input that finds nothing raises "
+        context.report(call.node(), "`" + Snippets.shortened(call.node().text(), 60) + "` returns None when " + lookup + ", and its result is used "
+                + where + " without a check (`" + Snippets.shortened(use.text(), 60) + "`): input that finds nothing raises "
                 + "AttributeError or TypeError, a 500 for the request (or a dead worker outside a WSGI server).");
     }
 
     /** What makes the call return None, or null when it is not such a lookup. */
-    private static String lookup(Call call) {
+    private static String lookup(Call call, RuleContext context) {
         String name = call.name();
         String callee = call.callee();
         if (MATCHERS.contains(name)) {
@@ -70,11 +75,53 @@ public final class NoneDereferenceRule implements CallRule {
         }
         if (call.receiver() == null || call.unpacksArguments() || !call.keywordArguments().isEmpty()) return null;
         if (name.equals("get") && call.positional().size() == 1) {
-            boolean client = callee != null && HTTP_CLIENTS.stream().anyMatch(callee::startsWith);
-            return client ? null : "the key is missing";
+            return mapping(call, context) ? "the key is missing" : null;
         }
-        if (QUERY_LOOKUPS.contains(name) && call.positional().isEmpty()) return "no row matches";
+        if (QUERY_LOOKUPS.contains(name) && call.positional().isEmpty() && !aggregate(call.receiver(), context)) {
+            return "no row matches";
+        }
         return null;
+    }
+
+    /**
+     * Whether {@code get} is a mapping's: the receiver is a request's mapping of client items, or a name bound only to a
+     * dict (a display, a comprehension, {@code dict()}, parsed JSON). Any other {@code get} may be an API client's,
+     * which raises instead of answering None (a REST manager's {@code get(id)}, an HTTP session's {@code get(url)}).
+     */
+    private static boolean mapping(Call call, RuleContext context) {
+        PyNode receiver = call.receiver();
+        String member = receiver.is("attribute") ? receiver.field("attribute").text() : receiver.text();
+        // A WSGI environ's HTTP_ items are the client's headers; the rest are the server's, set by middleware.
+        if (member.equals("environ")) {
+            return context.values().string(call.positional().get(0)).map(key -> key.startsWith("HTTP_")).orElse(false);
+        }
+        if (receiver.is("attribute")) return REQUEST_MAPPINGS.contains(member);
+        if (!receiver.is("identifier")) return false;
+        List<Binding> bindings = context.file().resolve(receiver.text(), receiver);
+        if (bindings.isEmpty()) return false;
+        for (Binding binding : bindings) {
+            PyNode value = binding.kind() == Binding.Kind.ASSIGNMENT ? binding.value() : null;
+            if (value == null) return false;
+            boolean dict = value.is("dictionary") || value.is("dictionary_comprehension")
+                    || value.is("call") && DICT_MAKERS.contains(String.valueOf(context.file().qualifiedName(value.field("function"))));
+            if (!dict) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether the query selects only aggregates ({@code func.count}, {@code func.sum}): such a query always
+     * answers one row. The receiver's own text and, for a name, what the function assigns to it.
+     */
+    private static boolean aggregate(PyNode receiver, RuleContext context) {
+        if (receiver.text().contains("func.")) return true;
+        PyNode root = receiver;
+        while (root.is("call") || root.is("attribute")) root = root.is("call") ? root.field("function") : root.field("object");
+        if (!root.is("identifier")) return false;
+        for (Binding binding : context.file().resolve(root.text(), root)) {
+            if (binding.value() != null && binding.value().text().contains("func.")) return true;
+        }
+        return false;
     }
 
     /** The node that uses {@code value} as None cannot be used: its attribute, item, call or arithmetic; else null. */
@@ -136,6 +183,14 @@ public final class NoneDereferenceRule implements CallRule {
         return false;
     }
 
+    /** Whether the condition's text names the key: as written, or a constant key in either quote. */
+    private static boolean mentions(String condition, PyNode key, RuleContext context) {
+        if (condition.contains(key.text())) return true;
+        return context.values().string(key)
+                .map(k -> condition.contains("'" + k + "'") || condition.contains("\"" + k + "\""))
+                .orElse(false);
+    }
+
     /** Whether the use stands in the body of a try whose handler catches what using None raises. */
     private static boolean caught(PyNode use) {
         for (PyNode p = use.parent(); p != null && !p.is("function_definition"); p = p.parent()) {
@@ -158,11 +213,11 @@ public final class NoneDereferenceRule implements CallRule {
      * Whether a condition around the use already proves the lookup finds something: the same lookup tested
      * ({@code if re.match(p, s): ... re.match(p, s).group()}), or the key tested ({@code if key in table}).
      */
-    private static boolean guarded(Call call, PyNode use) {
+    private static boolean guarded(Call call, PyNode use, RuleContext context) {
         String lookup = call.node().text();
         PyNode receiver = call.receiver();
         List<PyNode> positional = call.positional();
-        String key = call.name().equals("get") && positional.size() == 1 ? positional.get(0).text() : null;
+        PyNode key = call.name().equals("get") && positional.size() == 1 ? positional.get(0) : null;
         for (PyNode p = use.parent(); p != null && !p.is("function_definition"); p = p.parent()) {
             PyNode condition = switch (p.type()) {
                 case "if_statement", "elif_clause", "while_statement", "conditional_expression" -> p.field("condition");
@@ -174,17 +229,11 @@ public final class NoneDereferenceRule implements CallRule {
             if (condition == null || use.within(condition)) continue;
             String tested = condition.text();
             if (tested.contains(lookup)) return true;
-            if (key != null && receiver != null && tested.contains(key) && tested.contains(receiver.text())) return true;
+            if (key != null && receiver != null && tested.contains(receiver.text()) && mentions(tested, key, context)) {
+                return true;
+            }
         }
         return false;
     }
 
-    private static String shown(Call call) {
-        return clip(call.node().text());
-    }
-
-    private static String clip(String text) {
-        String flat = text.replaceAll("\\s+", " ");
-        return flat.length() <= 60 ? flat : flat.substring(0, 57) + "...";
-    }
 }
