@@ -41,6 +41,7 @@ public final class NoneDereferenceRule implements CallRule {
     /** A request's mappings of what the client sent (webob, Flask, Django, Starlette, Pyramid). */
     private static final Set<String> REQUEST_MAPPINGS = Set.of("headers", "params", "GET", "POST", "args", "form",
             "cookies", "query_params", "matchdict", "str_params", "META");
+    private static final Set<String> FORM_VALIDATIONS = Set.of("validate", "validate_on_submit", "is_valid");
     private static final Set<String> DICT_MAKERS = Set.of("dict", "collections.OrderedDict", "json.loads",
             "oslo_serialization.jsonutils.loads");
     private static final Set<String> TESTS = Set.of("if_statement", "elif_clause", "while_statement",
@@ -75,7 +76,7 @@ public final class NoneDereferenceRule implements CallRule {
         }
         if (call.receiver() == null || call.unpacksArguments() || !call.keywordArguments().isEmpty()) return null;
         if (name.equals("get") && call.positional().size() == 1) {
-            return mapping(call, context) ? "the key is missing" : null;
+            return mapping(call, context) && !validatedByAForm(call, context) ? "the key is missing" : null;
         }
         if (QUERY_LOOKUPS.contains(name) && call.positional().isEmpty() && !aggregate(call.receiver(), context)) {
             return "no row matches";
@@ -107,6 +108,25 @@ public final class NoneDereferenceRule implements CallRule {
             if (!dict) return false;
         }
         return true;
+    }
+
+    /**
+     * Whether, before the lookup, the function built a form from the same mapping and validated it (WTForms'
+     * {@code validate()}/{@code validate_on_submit()}, Django's {@code is_valid()}): the form's required fields are there.
+     */
+    private static boolean validatedByAForm(Call call, RuleContext context) {
+        PyNode function = context.file().enclosingFunction(call.node());
+        if (function == null) return false;
+        String mapping = call.receiver().text();
+        boolean[] built = {false};
+        boolean[] validated = {false};
+        function.forEachDescendant(n -> {
+            if (!n.is("call") || n.startOffset() >= call.node().startOffset()) return;
+            Call earlier = Call.of(n, context.file());
+            if (FORM_VALIDATIONS.contains(earlier.name())) validated[0] = true;
+            if (earlier.positional().stream().anyMatch(a -> a.text().equals(mapping))) built[0] = true;
+        });
+        return built[0] && validated[0];
     }
 
     /**
