@@ -44,7 +44,8 @@ public final class NoneDereferenceRule implements CallRule {
     private static final Set<String> FORM_VALIDATIONS = Set.of("validate", "validate_on_submit", "is_valid");
     private static final Set<String> DICT_MAKERS = Set.of("dict", "collections.OrderedDict", "json.loads",
             "oslo_serialization.jsonutils.loads");
-    private static final Set<String> TESTS = Set.of("if_statement", "elif_clause", "while_statement",
+    /** Where a name is tested rather than used. */
+    static final Set<String> TESTS = Set.of("if_statement", "elif_clause", "while_statement",
             "conditional_expression", "boolean_operator", "not_operator", "comparison_operator", "assert_statement");
 
     /** The harm is a crash of a request the client chose: an operator's tool has no such client. */
@@ -61,9 +62,10 @@ public final class NoneDereferenceRule implements CallRule {
         if (use == null) use = dereferenceThroughName(call.node(), context);
         if (use == null || caught(use) || guarded(call, use, context)) return;
         String where = use.startLine() == call.node().startLine() ? "at once" : "on line " + use.startLine();
-        context.report(call.node(), "`" + Snippets.shortened(call.node().text(), 60) + "` returns None when " + lookup + ", and its result is used "
-                + where + " without a check (`" + Snippets.shortened(use.text(), 60) + "`): input that finds nothing raises "
-                + "AttributeError or TypeError, a 500 for the request (or a dead worker outside a WSGI server).");
+        context.report(call.node(), "`" + Snippets.shortened(call.node().text(), 60) + "` returns None when " + lookup
+                + ", and its result is used " + where + " without a check (`" + Snippets.shortened(use.text(), 60)
+                + "`): input that finds nothing raises AttributeError or TypeError, a 500 for the request (or a dead "
+                + "worker outside a WSGI server).");
     }
 
     /** What makes the call return None, or null when it is not such a lookup. */
@@ -103,8 +105,9 @@ public final class NoneDereferenceRule implements CallRule {
         for (Binding binding : bindings) {
             PyNode value = binding.kind() == Binding.Kind.ASSIGNMENT ? binding.value() : null;
             if (value == null) return false;
+            String made = value.is("call") ? context.file().qualifiedName(value.field("function")) : null;
             boolean dict = value.is("dictionary") || value.is("dictionary_comprehension")
-                    || value.is("call") && DICT_MAKERS.contains(String.valueOf(context.file().qualifiedName(value.field("function"))));
+                    || made != null && DICT_MAKERS.contains(made);
             if (!dict) return false;
         }
         return true;

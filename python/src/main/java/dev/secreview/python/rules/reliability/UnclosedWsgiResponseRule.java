@@ -36,8 +36,6 @@ public final class UnclosedWsgiResponseRule implements CallRule {
     /** Reads that consume the body: what webob does with the iterator once it has read it all. */
     private static final Set<String> CONSUMING = Set.of("body", "text", "json", "json_body", "close", "read",
             "iter_content", "iter_lines");
-    private static final Set<String> TESTS = Set.of("if_statement", "elif_clause", "while_statement",
-            "conditional_expression", "boolean_operator", "not_operator", "comparison_operator", "assert_statement");
 
     @Override
     public boolean reviewsOperatorTools() {
@@ -125,7 +123,7 @@ public final class UnclosedWsgiResponseRule implements CallRule {
         if (parent.is("attribute") && parent.field("object") == used) {
             return CONSUMING.contains(parent.field("attribute").text());
         }
-        return !TESTS.contains(parent.type()) && !(parent.is("subscript") && parent.field("value") == used);
+        return !NoneDereferenceRule.TESTS.contains(parent.type()) && !(parent.is("subscript") && parent.field("value") == used);
     }
 
     /**
