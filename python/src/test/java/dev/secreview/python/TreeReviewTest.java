@@ -563,36 +563,4 @@ class TreeReviewTest {
         assertTrue(review.before("py-none-dereference", fixed), "the pattern rule reports: " + review.before());
         assertEquals(Optional.empty(), review.after("py-none-dereference", fixed));
     }
-
-    @Test
-    void aCacheThatOnlyGrowsIsConfirmedWhereTheRequestChoosesTheKeyAndDroppedElsewhere() {
-        String text = """
-                from flask import Flask, request
-
-                app = Flask(__name__)
-                _THUMBNAILS = {}
-                _FLAVORS = {}
-
-
-                @app.route("/thumbnail")
-                def thumbnail():
-                    name = request.args["name"]
-                    _THUMBNAILS[name] = name.upper()
-                    return _THUMBNAILS[name]
-
-
-                def load_flavors(flavors):
-                    for flavor in flavors:
-                        _FLAVORS[flavor.id] = flavor.name
-                """;
-        Review review = review(text);
-        int requested = lineOf(text, "_THUMBNAILS[name] =");
-        int own = lineOf(text, "_FLAVORS[flavor.id]");
-        assertTrue(review.before("py-unbounded-cache", own), "the pattern rule reports: " + review.before());
-        assertEquals(Optional.empty(), review.after("py-unbounded-cache", own));
-        Finding confirmed = review.after("py-unbounded-cache", requested).orElseThrow(
-                () -> new AssertionError("dropped: " + review.after()));
-        assertEquals(Severity.MEDIUM, confirmed.severity());
-        assertEquals(Confidence.HIGH, confirmed.confidence());
-    }
 }
