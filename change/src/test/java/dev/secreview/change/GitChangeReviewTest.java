@@ -37,7 +37,7 @@ class GitChangeReviewTest {
 
             @app.route("/ping")
             def ping():
-                host = request.args.get("host")
+                host = request.args.get("host", "")
                 run("ping -c 1 " + host)
                 return "ok"
             """;
