@@ -37,7 +37,7 @@ class GitChangeReviewTest {
 
             @app.route("/ping")
             def ping():
-                host = request.args.get("host")
+                host = request.args.get("host", "")
                 run("ping -c 1 " + host)
                 return "ok"
             """;
@@ -78,7 +78,7 @@ class GitChangeReviewTest {
         assertEquals(List.of("py-command-injection app/runner.py:5 high/high"), shown(result));
         Finding finding = result.review().findings().get(0);
         assertTrue(finding.message().endsWith("The change makes this reachable: app/views.py:10 "
-                + "(`host = request.args.get(\"host\")`) is new or modified."), finding.message());
+                + "(`host = request.args.get(\"host\", \"\")`) is new or modified."), finding.message());
         assertEquals(0, result.onChangedLines());
         assertEquals(1, result.madeReachable());
     }

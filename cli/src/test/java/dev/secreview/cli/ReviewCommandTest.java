@@ -33,7 +33,7 @@ class ReviewCommandTest {
 
             @app.route("/ping")
             def ping():
-                run("ping -c 1 " + request.args.get("host"))
+                run("ping -c 1 " + request.args.get("host", ""))
                 return "ok"
             """;
     private static final String HASHES = """

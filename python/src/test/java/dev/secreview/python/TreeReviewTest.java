@@ -503,4 +503,64 @@ class TreeReviewTest {
         assertEquals(Severity.MEDIUM, confirmed.severity());
         assertEquals(Confidence.HIGH, confirmed.confidence());
     }
+
+    @Test
+    void aLookupUsedAtOnceIsConfirmedWhereTheRequestChoosesWhatItLooksUpAndDroppedElsewhere() {
+        String text = """
+                import re
+
+                from flask import Flask, request
+
+                app = Flask(__name__)
+                SETTINGS = {"theme": "dark"}
+                VERSION = re.compile(r"^/v(\\d+)/")
+
+
+                @app.route("/search")
+                def search():
+                    order = request.args.get("order").lower()
+                    version = VERSION.match(request.path).group(1)
+                    theme = SETTINGS.get("theme").upper()
+                    build = re.match(r"(\\d+)", app.name).group(1)
+                    return order + version + theme + build
+                """;
+        Review review = review(text);
+        for (String requestData : List.of("request.args.get", "VERSION.match")) {
+            int line = lineOf(text, requestData);
+            assertTrue(review.before("py-none-dereference", line), "the pattern rule reports: " + review.before());
+            Finding confirmed = review.after("py-none-dereference", line).orElseThrow(
+                    () -> new AssertionError("dropped: " + requestData + " " + review.after()));
+            assertEquals(Severity.MEDIUM, confirmed.severity());
+            assertEquals(Confidence.HIGH, confirmed.confidence());
+        }
+        for (String ownData : List.of("SETTINGS.get", "app.name")) {
+            int line = lineOf(text, ownData);
+            assertTrue(review.before("py-none-dereference", line), "the pattern rule reports: " + review.before());
+            assertEquals(Optional.empty(), review.after("py-none-dereference", line), ownData);
+        }
+    }
+
+    @Test
+    void aQueryForARowTheRequestNamesIsConfirmedInAControllerMethod() {
+        String text = """
+                from nova.api.openstack import wsgi
+
+
+                class ServersController(wsgi.Controller):
+                    def show(self, req, id):
+                        server = self.session.query(Server).filter_by(uuid=id).first()
+                        return {"name": server.name}
+
+                    def default(self, req):
+                        server = self.session.query(Server).filter_by(uuid="default").first()
+                        return {"name": server.name}
+                """;
+        Review review = review("nova/api/openstack/compute/servers.py", text, Map.of(), Set.of("remote"));
+        int requested = lineOf(text, "uuid=id");
+        int fixed = lineOf(text, "uuid=\"default\"");
+        assertEquals(Confidence.HIGH, review.after("py-none-dereference", requested).orElseThrow(
+                () -> new AssertionError("dropped: " + review.after())).confidence());
+        assertTrue(review.before("py-none-dereference", fixed), "the pattern rule reports: " + review.before());
+        assertEquals(Optional.empty(), review.after("py-none-dereference", fixed));
+    }
 }

@@ -111,7 +111,8 @@ public final class UnboundAfterExceptRule implements NodeRule {
         return true;
     }
 
-    private static List<PyNode> branches(PyNode ifStatement) {
+    /** The blocks of an {@code if}: its own, each {@code elif}'s and the {@code else}'s. */
+    static List<PyNode> branches(PyNode ifStatement) {
         List<PyNode> blocks = new ArrayList<>();
         if (ifStatement.field("consequence") != null) blocks.add(ifStatement.field("consequence"));
         for (PyNode alternative : ifStatement.fields("alternative")) {
