@@ -53,8 +53,10 @@ public final class UserIdFromRequestRule implements NodeRule {
 
     @Override
     public void visitNode(PyNode module, RuleContext context) {
+        List<WebRoutes.Handler> handlers = WebRoutes.handlers(module);
+        if (handlers.isEmpty()) return;  // most modules: no walk for the session's identity
         PyNode identity = WebRoutes.firstIdentity(module, Set.of());
-        for (WebRoutes.Handler handler : WebRoutes.handlers(module)) {
+        for (WebRoutes.Handler handler : handlers) {
             if (handler.privileged()) continue;
             PyNode body = handler.definition().field("body");
             if (body == null) continue;

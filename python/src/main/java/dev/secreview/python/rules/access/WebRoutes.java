@@ -284,13 +284,14 @@ final class WebRoutes {
     static PyNode firstIdentity(PyNode node, Set<String> identity) {
         PyNode[] found = {null};
         node.forEachDescendant(n -> {
-            if (found[0] != null || n.ancestor("import_from_statement", "import_statement") != null) return;
-            if ((n.is("attribute") || n.is("identifier")) && IDENTITY_EXPRESSIONS.contains(n.text())) found[0] = n;
-            else if (n.is("identifier") && identity.contains(n.text()) && !attributeName(n)) found[0] = n;
-            else if (n.is("call") && n.field("function") != null
-                    && IDENTITY_CALLS.contains(lastName(n.field("function")))) found[0] = n;
-            else if (n.is("subscript") && n.field("value") != null && n.field("value").text().equals("session")
-                    && n.text().contains("user")) found[0] = n;
+            if (found[0] != null) return;
+            boolean candidate = (n.is("attribute") || n.is("identifier")) && IDENTITY_EXPRESSIONS.contains(n.text())
+                    || n.is("identifier") && identity.contains(n.text()) && !attributeName(n)
+                    || n.is("call") && n.field("function") != null && IDENTITY_CALLS.contains(lastName(n.field("function")))
+                    || n.is("subscript") && n.field("value") != null && n.field("value").text().equals("session")
+                    && n.text().contains("user");
+            // The import that brings current_user in is not a use of it; asked only of a candidate, being a walk up.
+            if (candidate && n.ancestor("import_from_statement", "import_statement") == null) found[0] = n;
         });
         return found[0];
     }

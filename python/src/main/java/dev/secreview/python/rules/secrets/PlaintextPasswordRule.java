@@ -61,7 +61,7 @@ public final class PlaintextPasswordRule implements NodeRule {
     @Override
     public void visitNode(PyNode function, RuleContext context) {
         PyNode body = function.field("body");
-        if (body == null) return;
+        if (body == null || !mentionsPassword(body, context.file().source().text())) return;
         Map<String, PyNode> passwords = passwordLocals(body);
         body.forEachDescendant(n -> {
             if (n.is("function_definition") || n.ancestor("function_definition") != function) return;
@@ -69,6 +69,19 @@ public final class PlaintextPasswordRule implements NodeRule {
             else if (n.is("call")) call(n, passwords, context);
             else if (n.is("comparison_operator")) comparison(n, passwords, context);
         });
+    }
+
+    /**
+     * Whether the text of the body holds a password word at all ("pass", "pw" in any case): most functions do not, and
+     * the walks below visit every node of each nested function once more.
+     */
+    private static boolean mentionsPassword(PyNode body, String source) {
+        for (int i = body.startOffset(), end = body.endOffset() - 1; i < end; i++) {
+            char c = source.charAt(i);
+            boolean word = source.regionMatches(true, i, "pass", 0, 4) || source.regionMatches(true, i, "pw", 0, 2);
+            if ((c == 'p' || c == 'P') && word) return true;
+        }
+        return false;
     }
 
     /** {@code user.password = password}, {@code session["password"] = password}. */
