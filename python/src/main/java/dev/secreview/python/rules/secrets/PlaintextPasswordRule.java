@@ -72,16 +72,27 @@ public final class PlaintextPasswordRule implements NodeRule {
     }
 
     /**
-     * Whether the text of the body holds a password word at all ("pass", "pw" in any case): most functions do not, and
-     * the walks below visit every node of each nested function once more.
+     * Whether the text of the body holds a password word at all ("pw", or "pass" other than the statement): most
+     * functions do not, and the walks below visit every node of each nested function once more.
      */
     private static boolean mentionsPassword(PyNode body, String source) {
         for (int i = body.startOffset(), end = body.endOffset() - 1; i < end; i++) {
             char c = source.charAt(i);
-            boolean word = source.regionMatches(true, i, "pass", 0, 4) || source.regionMatches(true, i, "pw", 0, 2);
-            if ((c == 'p' || c == 'P') && word) return true;
+            if (c != 'p' && c != 'P') continue;
+            if (source.regionMatches(true, i, "pw", 0, 2)) return true;
+            if (source.regionMatches(true, i, "pass", 0, 4)
+                    && (partOfName(source, i - 1) || partOfName(source, i + 4))) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /** A letter, digit, underscore or quote at {@code i}: "pass" there is part of a name or a key, not the statement. */
+    private static boolean partOfName(String source, int i) {
+        if (i < 0 || i >= source.length()) return false;
+        char c = source.charAt(i);
+        return Character.isLetterOrDigit(c) || c == '_' || c == '"' || c == '\'';
     }
 
     /** {@code user.password = password}, {@code session["password"] = password}. */
