@@ -21,27 +21,7 @@ public record ValueExpression(String expression, List<String> filters) {
 
     /** Parses the body of a {@code {{ … }}}: the parts between top-level {@code |} signs. */
     public static ValueExpression parse(String body) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') i++;
-                else if (c == quote) quote = 0;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                parts.add(body.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(body.substring(start));
+        List<String> parts = TopLevel.split(body, 0, '|').parts();
         List<String> filters = new ArrayList<>();
         for (String part : parts.subList(1, parts.size())) {
             var name = IDENTIFIER_START.matcher(part.strip());

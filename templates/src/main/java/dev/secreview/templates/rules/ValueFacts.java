@@ -4,10 +4,10 @@ import dev.secreview.core.engine.TemplateRender.Origin;
 import dev.secreview.core.engine.Views;
 import dev.secreview.templates.parse.Template;
 import dev.secreview.templates.parse.TemplateValue;
+import dev.secreview.templates.parse.TopLevel;
 import dev.secreview.templates.parse.ValueExpression;
 import dev.secreview.templates.parse.ViewContext;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -95,32 +95,10 @@ final class ValueFacts {
      */
     private static boolean escapingTranslation(String expression) {
         if (!TRANSLATION_CALL.matcher(expression).lookingAt()) return false;
-        List<String> arguments = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = expression.indexOf('(') + 1;
-        for (int i = start; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') i++;
-                else if (c == quote) quote = 0;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                arguments.add(expression.substring(start, i));
-                start = i + 1;
-            } else if (c == ')') {
-                // The call's own parenthesis must end the expression: nothing is added after the translation.
-                arguments.add(expression.substring(start, i));
-                return i == expression.length() - 1
-                        && arguments.stream().anyMatch(a -> KEYWORD_ARGUMENT.matcher(a).matches());
-            }
-        }
-        return false;
+        // The call's own parenthesis must end the expression: nothing is added after the translation.
+        TopLevel.Split arguments = TopLevel.split(expression, expression.indexOf('(') + 1, ',');
+        return arguments.end() == expression.length() - 1
+                && arguments.parts().stream().anyMatch(a -> KEYWORD_ARGUMENT.matcher(a).matches());
     }
 
     /**
@@ -134,28 +112,8 @@ final class ValueFacts {
         String rest = value.expression().substring(call.end()).stripLeading();
         if (!rest.startsWith(")")) return false;
         rest = rest.substring(1).stripLeading();
-        if (rest.startsWith(".format(")) return closingParenthesis(rest, ".format".length()) == rest.length() - 1;
+        if (rest.startsWith(".format(")) return TopLevel.closing(rest, ".format".length()) == rest.length() - 1;
         return rest.startsWith("%") || rest.isEmpty() && value.filters().contains("format");
-    }
-
-    /** Where the parenthesis opened at {@code open} closes (quotes and nesting skipped), or -1. */
-    private static int closingParenthesis(String text, int open) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') i++;
-                else if (c == quote) quote = 0;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**
