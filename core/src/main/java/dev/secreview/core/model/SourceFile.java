@@ -46,6 +46,15 @@ public final class SourceFile implements java.io.Serializable {
         int[] starts = new int[16];
         int count = 0;
         starts[count++] = 0;
+        if (text.indexOf('\r') < 0) {
+            // Only '\n' ends lines: String.indexOf scans the text's own bytes, far faster than a charAt per character
+            // in a short run (every file of a review is indexed, its own analysis cached or not).
+            for (int at = text.indexOf('\n'); at >= 0 && at + 1 < text.length(); at = text.indexOf('\n', at + 1)) {
+                if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+                starts[count++] = at + 1;
+            }
+            return Arrays.copyOf(starts, count);
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
