@@ -405,7 +405,7 @@ final class StatementLowering {
     private record ClassBodyLowering(StatementLowering outer, PythonFile file, String className) {
         void lower(PyNode body, Map<String, String> attributeTypes) {
             for (PyNode statement : body.namedChildren()) {
-                PyNode definition = statement.is("decorated_definition") ? statement.field("definition") : statement;
+                PyNode definition = statement.definition();
                 if (definition == null) continue;
                 if (definition.is("function_definition")) {
                     PyNode name = definition.field("name");

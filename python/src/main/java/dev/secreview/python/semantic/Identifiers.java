@@ -56,4 +56,10 @@ public final class Identifiers {
         }
         return words;
     }
+
+    /** The last name of an expression: {@code get} of {@code Invoice.query.get}, {@code user} of {@code user}; "" else. */
+    public static String lastName(PyNode node) {
+        if (node.is("attribute")) return node.field("attribute") == null ? "" : node.field("attribute").text();
+        return node.is("identifier") ? node.text() : "";
+    }
 }

@@ -158,7 +158,7 @@ public final class TemplateRenders {
                     context(assignment.field("right"), assignment, passed);
                 }
             }
-            PyNode method = statement.is("decorated_definition") ? statement.field("definition") : statement;
+            PyNode method = statement.definition();
             if (method != null && method.is("function_definition") && method.field("name") != null
                     && method.field("name").text().equals("get_context_data")) {
                 contextDataOf(method, passed);

@@ -107,6 +107,11 @@ public final class PyNode {
     }
 
     /** The nearest ancestor of one of the given types, or null. */
+    /** The function or class a statement defines: itself, or the one a {@code decorated_definition} wraps. */
+    public PyNode definition() {
+        return is("decorated_definition") ? field("definition") : this;
+    }
+
     public PyNode ancestor(String... types) {
         for (PyNode p = parent; p != null; p = p.parent) {
             for (String t : types) {

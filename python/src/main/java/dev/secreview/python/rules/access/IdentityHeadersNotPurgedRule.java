@@ -223,7 +223,7 @@ public final class IdentityHeadersNotPurgedRule implements NodeRule {
         PyNode body = cls.field("body");
         if (body == null) return methods;
         for (PyNode child : body.namedChildren()) {
-            PyNode definition = child.is("decorated_definition") ? child.field("definition") : child;
+            PyNode definition = child.definition();
             if (definition != null && definition.is("function_definition") && definition.field("name") != null
                     && definition.field("body") != null) {
                 methods.put(definition.field("name").text(), definition);
@@ -244,7 +244,7 @@ public final class IdentityHeadersNotPurgedRule implements NodeRule {
         while (module.parent() != null) module = module.parent();
         List<PyNode> functions = new ArrayList<>();
         for (PyNode child : module.namedChildren()) {
-            PyNode definition = child.is("decorated_definition") ? child.field("definition") : child;
+            PyNode definition = child.definition();
             if (definition != null && definition.is("function_definition") && definition.field("name") != null
                     && called.contains(definition.field("name").text())) {
                 functions.add(definition);

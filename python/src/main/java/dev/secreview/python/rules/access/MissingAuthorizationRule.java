@@ -71,14 +71,14 @@ public final class MissingAuthorizationRule implements NodeRule {
         if (checks.size() < MIN_CHECKED || checks.size() < MIN_SHARE * (checks.size() + unchecked.size())) return;
         String className = node.field("name") == null ? "this class" : node.field("name").text();
         for (PyNode handler : unchecked) {
-            String name = definition(handler).field("name").text();
+            String name = handler.definition().field("name").text();
             List<Map.Entry<PyNode, String>> related = new ArrayList<>();
             checks.forEach((sibling, check) -> {
                 if (related.size() < 3) {
-                    related.add(Map.entry(check, "`" + definition(sibling).field("name").text() + "` checks here"));
+                    related.add(Map.entry(check, "`" + sibling.definition().field("name").text() + "` checks here"));
                 }
             });
-            context.report(definition(handler).field("name"), "`" + className + "." + name + "` makes no authorization "
+            context.report(handler.definition().field("name"), "`" + className + "." + name + "` makes no authorization "
                     + "check, while " + checks.size() + " of the class's " + handlers.size() + " handlers do (`"
                     + Snippets.shortened(checks.values().iterator().next().text(), 50) + "`): unless this operation is meant for "
                     + "every caller, whoever can reach the API can use it on resources that are not theirs.",
@@ -103,7 +103,7 @@ public final class MissingAuthorizationRule implements NodeRule {
         PyNode body = cls.field("body");
         if (body == null) return methods;
         for (PyNode child : body.namedChildren()) {
-            PyNode definition = definition(child);
+            PyNode definition = child.definition();
             if (definition != null && definition.is("function_definition") && definition.field("name") != null) {
                 methods.put(definition.field("name").text(), child);
             }
@@ -116,7 +116,7 @@ public final class MissingAuthorizationRule implements NodeRule {
         while (module.parent() != null) module = module.parent();
         Map<String, PyNode> functions = new LinkedHashMap<>();
         for (PyNode child : module.namedChildren()) {
-            PyNode definition = definition(child);
+            PyNode definition = child.definition();
             if (definition != null && definition.is("function_definition") && definition.field("name") != null) {
                 functions.put(definition.field("name").text(), child);
             }
@@ -124,13 +124,10 @@ public final class MissingAuthorizationRule implements NodeRule {
         return functions;
     }
 
-    private static PyNode definition(PyNode node) {
-        return node.is("decorated_definition") ? node.field("definition") : node;
-    }
 
     /** A method the framework calls with a request: public (or marked as an action) and taking one. */
     private static boolean handler(PyNode method) {
-        PyNode definition = definition(method);
+        PyNode definition = method.definition();
         String name = definition.field("name").text();
         boolean action = decorators(method).stream().anyMatch(d -> Identifiers.words(d).contains("action"));
         if ((name.startsWith("_") && !action) || PUBLIC.contains(name)) return false;
@@ -188,7 +185,7 @@ public final class MissingAuthorizationRule implements NodeRule {
         seen.add(method);
         PyNode shown = atDefinition.apply(method);
         if (shown != null) return shown;
-        PyNode body = definition(method).field("body");
+        PyNode body = method.definition().field("body");
         if (body == null) return null;
         PyNode[] found = {null};
         List<PyNode> callees = new ArrayList<>();
@@ -254,7 +251,7 @@ public final class MissingAuthorizationRule implements NodeRule {
 
     /** A handler that only raises or returns a constant: a stub or a refusal, nothing to protect. */
     private static boolean trivial(PyNode method) {
-        PyNode body = definition(method).field("body");
+        PyNode body = method.definition().field("body");
         if (body == null) return true;
         List<PyNode> statements = body.namedChildren().stream()
                 .filter(s -> !(s.is("expression_statement") && s.namedChildren().size() == 1

@@ -20,9 +20,8 @@ import java.util.Set;
 
 import static dev.secreview.python.rules.access.WebRoutes.arguments;
 import static dev.secreview.python.rules.access.WebRoutes.attributeName;
-import static dev.secreview.python.rules.access.WebRoutes.definition;
 import static dev.secreview.python.rules.access.WebRoutes.definitions;
-import static dev.secreview.python.rules.access.WebRoutes.lastName;
+import static dev.secreview.python.semantic.Identifiers.lastName;
 import static dev.secreview.python.rules.access.WebRoutes.model;
 import static dev.secreview.python.rules.access.WebRoutes.requestData;
 import static dev.secreview.python.rules.access.WebRoutes.text;
@@ -160,7 +159,7 @@ public final class UnscopedObjectLookupRule implements NodeRule {
             }
             PyNode callee = n.field("function");
             if (!callee.is("identifier") || !functions.containsKey(callee.text())) return;
-            PyNode helper = definition(functions.get(callee.text()));
+            PyNode helper = functions.get(callee.text()).definition();
             Names helperNames = helperNames(n, helper, names);
             if (helperNames == null) return;
             List<Lookup> found = new ArrayList<>();
@@ -261,7 +260,7 @@ public final class UnscopedObjectLookupRule implements NodeRule {
         PyNode callee = call.field("function");
         if (Identifiers.words(lastName(callee)).stream().anyMatch(CHECK_WORDS::contains)) return true;
         if (depth == MAX_DEPTH || !callee.is("identifier") || !functions.containsKey(callee.text())) return false;
-        PyNode body = definition(functions.get(callee.text())).field("body");
+        PyNode body = functions.get(callee.text()).definition().field("body");
         if (body == null) return false;
         Names none = new Names(new HashSet<>(), new HashSet<>());
         if (mentionsIdentity(body, none)) return true;

@@ -17,7 +17,7 @@ import java.util.Set;
 
 import static dev.secreview.python.rules.access.WebRoutes.arguments;
 import static dev.secreview.python.rules.access.WebRoutes.attributeName;
-import static dev.secreview.python.rules.access.WebRoutes.lastName;
+import static dev.secreview.python.semantic.Identifiers.lastName;
 import static dev.secreview.python.rules.access.WebRoutes.model;
 import static dev.secreview.python.rules.access.WebRoutes.requestData;
 import static dev.secreview.python.rules.access.WebRoutes.text;

@@ -65,14 +65,14 @@ final class WebRoutes {
     static List<Handler> handlers(PyNode module) {
         List<Handler> handlers = new ArrayList<>();
         for (PyNode child : module.namedChildren()) {
-            PyNode definition = definition(child);
+            PyNode definition = child.definition();
             if (definition == null) continue;
             if (definition.is("function_definition") && (routeDecorated(child) || djangoView(definition))) {
                 handlers.add(handler(child, definition, false));
             } else if (definition.is("class_definition") && viewClass(definition)) {
                 boolean privilegedClass = privilegedClass(definition);
                 for (PyNode method : definitions(definition.field("body")).values()) {
-                    PyNode methodDefinition = definition(method);
+                    PyNode methodDefinition = method.definition();
                     if (VIEW_METHODS.contains(methodDefinition.field("name").text())
                             && Identifiers.parameterNames(methodDefinition).contains("request")) {
                         handlers.add(handler(method, methodDefinition, privilegedClass));
@@ -198,14 +198,14 @@ final class WebRoutes {
     private static boolean viewClass(PyNode cls) {
         PyNode superclasses = cls.field("superclasses");
         return superclasses != null && superclasses.namedChildren().stream()
-                .anyMatch(b -> lastName(b).endsWith("View") || lastName(b).endsWith("ViewSet"));
+                .anyMatch(b -> Identifiers.lastName(b).endsWith("View") || Identifiers.lastName(b).endsWith("ViewSet"));
     }
 
     static Map<String, PyNode> definitions(PyNode block) {
         Map<String, PyNode> functions = new LinkedHashMap<>();
         if (block == null) return functions;
         for (PyNode child : block.namedChildren()) {
-            PyNode definition = definition(child);
+            PyNode definition = child.definition();
             if (definition != null && definition.is("function_definition") && definition.field("name") != null) {
                 functions.put(definition.field("name").text(), child);
             }
@@ -213,9 +213,6 @@ final class WebRoutes {
         return functions;
     }
 
-    static PyNode definition(PyNode node) {
-        return node.is("decorated_definition") ? node.field("definition") : node;
-    }
 
     static List<PyNode> decoratorNodes(PyNode decorated) {
         if (!decorated.is("decorated_definition")) return List.of();
@@ -231,7 +228,7 @@ final class WebRoutes {
     /** {@code Invoice}, {@code models.Invoice}: a class by Python's naming. */
     static boolean className(PyNode node) {
         if (node == null || !(node.is("identifier") || node.is("attribute"))) return false;
-        String name = lastName(node);
+        String name = Identifiers.lastName(node);
         return !name.isEmpty() && Character.isUpperCase(name.charAt(0)) && !name.equals(name.toUpperCase(Locale.ROOT));
     }
 
@@ -239,11 +236,6 @@ final class WebRoutes {
         PyNode parent = identifier.parent();
         return parent != null && parent.is("attribute") && parent.field("attribute") == identifier
                 || parent != null && parent.is("keyword_argument") && parent.field("name") == identifier;
-    }
-
-    static String lastName(PyNode node) {
-        if (node.is("attribute")) return text(node.field("attribute"));
-        return node.is("identifier") ? node.text() : "";
     }
 
     static String text(PyNode node) {
@@ -257,7 +249,7 @@ final class WebRoutes {
         for (PyNode decorator : decoratorNodes(decorated)) {
             PyNode expression = decorator.namedChildren().get(0);
             PyNode callee = expression.is("call") ? expression.field("function") : expression;
-            if (callee != null && WRITE_VERBS.contains(lastName(callee).toLowerCase(Locale.ROOT).replace("require_", ""))) {
+            if (callee != null && WRITE_VERBS.contains(Identifiers.lastName(callee).toLowerCase(Locale.ROOT).replace("require_", ""))) {
                 return true;
             }
             if (WRITE_METHOD.matcher(decorator.text()).find()) return true;
@@ -267,7 +259,7 @@ final class WebRoutes {
         if (body != null) {
             body.forEachDescendant(n -> {
                 if (n.is("call") && n.field("function") != null && Set.of("commit", "save", "delete", "update")
-                        .contains(lastName(n.field("function")))) {
+                        .contains(Identifiers.lastName(n.field("function")))) {
                     found[0] = true;
                 }
             });
@@ -287,7 +279,7 @@ final class WebRoutes {
             if (found[0] != null) return;
             boolean candidate = (n.is("attribute") || n.is("identifier")) && IDENTITY_EXPRESSIONS.contains(n.text())
                     || n.is("identifier") && identity.contains(n.text()) && !attributeName(n)
-                    || n.is("call") && n.field("function") != null && IDENTITY_CALLS.contains(lastName(n.field("function")))
+                    || n.is("call") && n.field("function") != null && IDENTITY_CALLS.contains(Identifiers.lastName(n.field("function")))
                     || n.is("subscript") && n.field("value") != null && n.field("value").text().equals("session")
                     && n.text().contains("user");
             // The import that brings current_user in is not a use of it; asked only of a candidate, being a walk up.
@@ -305,7 +297,7 @@ final class WebRoutes {
             PyNode name = parameter.field("name");
             PyNode value = parameter.field("value");
             if (name == null || value == null || !value.is("call") || value.field("function") == null) continue;
-            String callee = lastName(value.field("function"));
+            String callee = Identifiers.lastName(value.field("function"));
             if ((callee.equals("Depends") || callee.equals("Security"))
                     && Identifiers.words(name.text() + " " + value.text()).contains("user")) {
                 identity.add(name.text());

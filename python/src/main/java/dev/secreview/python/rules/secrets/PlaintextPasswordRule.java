@@ -104,7 +104,7 @@ public final class PlaintextPasswordRule implements NodeRule {
                 && userObject(left.field("object"))) {
             report(context, assignment, source, "is stored as it is into `" + left.text() + "`", Confidence.LOW,
                     " (unless the model's `" + text(left.field("attribute")) + "` setter hashes it)");
-        } else if (left.is("subscript") && left.field("value") != null && lastName(left.field("value")).equals("session")
+        } else if (left.is("subscript") && left.field("value") != null && Identifiers.lastName(left.field("value")).equals("session")
                 && passwordField(key(left.field("subscript")))) {
             report(context, assignment, source, "is kept in the session (`" + left.text() + "`), whose store "
                     + "(a cookie the client holds, a cache, a table) keeps it readable", Confidence.MEDIUM, "");
@@ -116,7 +116,7 @@ public final class PlaintextPasswordRule implements NodeRule {
         PyNode callee = call.field("function");
         PyNode arguments = call.field("arguments");
         if (callee == null || arguments == null) return;
-        String name = lastName(callee);
+        String name = Identifiers.lastName(callee);
         boolean userClass = className(name) && userWords(name);
         boolean userCreate = Set.of("create", "get_or_create", "update_or_create", "insert").contains(name)
                 && callee.is("attribute") && userObject(callee.field("object"));
@@ -280,11 +280,6 @@ public final class PlaintextPasswordRule implements NodeRule {
 
     private static String key(PyNode node) {
         return node != null && node.is("string") && !StringLiteral.hasInterpolation(node) ? StringLiteral.value(node) : null;
-    }
-
-    private static String lastName(PyNode node) {
-        if (node.is("attribute")) return text(node.field("attribute"));
-        return node.is("identifier") ? node.text() : "";
     }
 
     private static String text(PyNode node) {

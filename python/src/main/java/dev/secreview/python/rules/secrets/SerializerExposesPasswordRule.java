@@ -123,7 +123,7 @@ public final class SerializerExposesPasswordRule implements NodeRule {
     private static boolean declaresOwnPassword(PyNode classDefinition) {
         if (assigned(classDefinition, PASSWORD) != null) return true;
         for (PyNode statement : statements(classDefinition)) {
-            PyNode function = statement.is("decorated_definition") ? statement.field("definition") : statement;
+            PyNode function = statement.definition();
             if (function != null && function.is("function_definition")
                     && function.field("name").text().equals("resolve_" + PASSWORD)) {
                 return true;

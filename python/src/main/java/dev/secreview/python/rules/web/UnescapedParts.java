@@ -256,7 +256,7 @@ final class UnescapedParts {
         PyNode body = owner.field("body");
         if (body == null) return null;
         for (PyNode statement : body.namedChildren()) {
-            PyNode definition = statement.is("decorated_definition") ? statement.field("definition") : statement;
+            PyNode definition = statement.definition();
             if (definition != null && definition.is("function_definition") && definition.field("name") != null
                     && definition.field("name").text().equals(attribute.text())) {
                 return definition;
