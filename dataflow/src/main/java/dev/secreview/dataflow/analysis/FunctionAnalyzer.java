@@ -49,6 +49,8 @@ final class FunctionAnalyzer {
     private final Set<Summary.TypedStore> typedStores = new HashSet<>();
     private Value returned;
     private boolean reporting;
+    /** By block, the temporaries dead at its end, left out of the state it hands on. */
+    private List<Set<String>> deadAtEnd;
 
     FunctionAnalyzer(Analysis engine, Function function, String path) {
         this.engine = engine;
@@ -59,6 +61,7 @@ final class FunctionAnalyzer {
     }
 
     Summary run() {
+        deadAtEnd = BlockTemporaries.of(function);
         fixpoint(initialState());
         reporting = true;
         for (Block block : function.blocks()) {
@@ -153,16 +156,21 @@ final class FunctionAnalyzer {
             if (!execute(instruction, state)) return outs;   // a call that never returns: nothing follows
         }
         Terminator end = block.terminator();
+        Set<String> dead = deadAtEnd.get(block.id());
         if (end instanceof Terminator.Jump jump) {
+            state.keySet().removeAll(dead);
             outs.put(jump.target(), state);
         } else if (end instanceof Terminator.Branch branch) {
             Value condition = operand(branch.condition(), state, null);
             if (condition.isConstant()) {
+                state.keySet().removeAll(dead);
                 outs.put(semantics.truthy(condition.constant()) ? branch.ifTrue() : branch.ifFalse(), state);
             } else {
                 Map<String, Value> whenTrue = new HashMap<>(state);
                 Map<String, Value> whenFalse = new HashMap<>(state);
                 new Refinement(this, block, branch.condition()).apply(whenTrue, whenFalse);
+                whenTrue.keySet().removeAll(dead);
+                whenFalse.keySet().removeAll(dead);
                 outs.put(branch.ifFalse(), whenFalse);
                 outs.merge(branch.ifTrue(), whenTrue, (x, y) -> join(x, y, false));
             }
