@@ -35,6 +35,8 @@ final class CallSemantics {
     private Taint unpacked = Taint.NONE;
     /** The elements of a {@code *args} argument when they are known (a list or tuple the analysis built). */
     private List<Value> splatted;
+    /** The mapping of a {@code **kwargs} argument, which a model selects as {@code **}; null without one. */
+    private Value unpackedMapping;
     private final String callee;
 
     CallSemantics(FunctionAnalyzer analyzer, Expr.Call call, Map<String, Value> state, TextRange range) {
@@ -51,6 +53,7 @@ final class CallSemantics {
             else if (argument.keyword().startsWith("*")) {
                 unpacked = unpacked.union(value.taint());
                 if (argument.keyword().equals("*") && positional.isEmpty() && splatted == null) splatted = value.items();
+                if (argument.keyword().equals("**") && unpackedMapping == null) unpackedMapping = value;
             }
             else keywords.put(argument.keyword(), value);
         }
@@ -123,7 +126,20 @@ final class CallSemantics {
 
     private void checkSinks() {
         if (callee == null || !analyzer.reporting()) return;
-        for (TaintModels.Sink sink : analyzer.models().sinks(callee)) {
+        checkSinks(callee, "reaches `" + shown(callee) + "(…)`");
+        for (String constructor : inheritedConstructors()) {
+            checkSinks(constructor, "reaches `" + shown(callee) + "(…)` (the constructor of `" + shown(constructor) + "`)");
+        }
+        checkArgumentVectors();
+        if (receiver != null && analyzer.polymorphicParameter(receiver) >= 0) {
+            List<Taint> arguments = new ArrayList<>();
+            for (Value value : positional) arguments.add(value.taint());
+            analyzer.receiverCall(receiver, call.method(), arguments, analyzer.path(), range);
+        }
+    }
+
+    private void checkSinks(String name, String reaches) {
+        for (TaintModels.Sink sink : analyzer.models().sinks(name)) {
             if (sink.conditionKeyword() != null) {
                 Value flag = keywords.get(sink.conditionKeyword());
                 if (flag == null || !flag.isConstant()) continue;
@@ -135,7 +151,7 @@ final class CallSemantics {
                 continue;
             }
             if (receiver != null && exempted(sink, receiver, analyzer.semantics())) continue;
-            String note = "reaches `" + shown(callee) + "(…)`" + (sink.conditionKeyword() == null ? ""
+            String note = reaches + (sink.conditionKeyword() == null ? ""
                     : " with " + sink.conditionKeyword() + "=" + analyzer.semantics().text(sink.conditionValues().isEmpty()
                     ? Boolean.TRUE : keywords.get(sink.conditionKeyword()).constant()));
             SinkVerdict verdict = null;
@@ -148,12 +164,23 @@ final class CallSemantics {
             for (Value argument : positional) analyzer.judgeConfiguration(sink.kind(), argument, verdict);
             for (Value argument : keywords.values()) analyzer.judgeConfiguration(sink.kind(), argument, verdict);
         }
-        checkArgumentVectors();
-        if (receiver != null && analyzer.polymorphicParameter(receiver) >= 0) {
-            List<Taint> arguments = new ArrayList<>();
-            for (Value value : positional) arguments.add(value.taint());
-            analyzer.receiverCall(receiver, call.method(), arguments, analyzer.path(), range);
+    }
+
+    /**
+     * The constructors outside the tree that build an instance of a class of the tree which defines none of its own:
+     * {@code User(**data)}, for {@code class User(db.Model)}, runs the ORM's constructor, which sets every field it is
+     * given, so the models' sinks of that constructor apply.
+     */
+    private List<String> inheritedConstructors() {
+        if (call.method() != null || target == null || target.name() == null) return List.of();
+        Program program = analyzer.engine().program();
+        if (program.classInfo(target.name()).isEmpty()) return List.of();
+        List<String> outside = new ArrayList<>();
+        for (String ancestor : program.ancestors(target.name())) {
+            if (program.classInfo(ancestor).isEmpty()) outside.add(ancestor);
+            else if (program.function(ancestor + "." + analyzer.semantics().initializer()).isPresent()) return List.of();
         }
+        return outside;
     }
 
     /** Whether the receiver's property, known on every path, is one the sink's {@code unless @PROPERTY=} clause names. */
@@ -232,6 +259,7 @@ final class CallSemantics {
         keywords.forEach((name, value) -> {
             if (selector.selects(-1, name)) values.add(value);
         });
+        if (unpackedMapping != null && selector.keywords().contains("**")) values.add(unpackedMapping);
         return values;
     }
 

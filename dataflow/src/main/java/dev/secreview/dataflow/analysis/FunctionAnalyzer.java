@@ -412,6 +412,9 @@ final class FunctionAnalyzer {
             }
             String name = attributeName(object.name(), load.name());
             Value attribute = sourceOf(Value.named(name, object.taint()), range);
+            // A sanitiser the models name is an attribute as well as a call: a form's `cleaned_data`.
+            long sanitized = models.sanitizedBy(name);
+            if (sanitized != 0) attribute = attribute.withTaint(attribute.taint().sanitize(sanitized));
             return partOfSourceObject(object, attribute, name, range);
         }
         if (expr instanceof Expr.LoadItem load) {

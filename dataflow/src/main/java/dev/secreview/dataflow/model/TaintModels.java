@@ -72,7 +72,7 @@ import java.util.Set;
  * keyed     KIND WORDS                       trust-boundary user,role,auth   (a store of KIND matters only
  *                                            under a key or attribute whose name contains one of WORDS)
  * return    KIND DECORATOR                   xss *.route   (what a decorated function returns)
- * sanitizer KINDS CALLEE                     xss html.escape   (KINDS: comma list, "all", or "all" and kinds
+ * sanitizer KINDS NAME                       xss html.escape   (NAME: a call, or an attribute read: *.cleaned_data; KINDS: comma list, "all", or "all" and kinds
  *                                            left out: all,-size (a conversion to a number makes text harmless, not
  *                                            a number small))
  * validator KINDS CALLEE ARGS                all *.isdigit receiver   (true result vouches for ARGS; a value
