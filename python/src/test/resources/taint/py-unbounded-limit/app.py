@@ -24,7 +24,8 @@ def list_servers():
 @app.route("/servers/skip")
 def list_servers_skip():
     offset = int(request.args.get("offset", "0"))
-    # expect: py-unbounded-limit
+    # The rows skipped are bounded by the table, and none of them is held or sent.
+    # ok: py-unbounded-limit
     servers = db.session.query(Server).order_by(Server.id).offset(offset).limit(20).all()
     return jsonify([s.name for s in servers])
 
@@ -76,3 +77,26 @@ def list_servers_fixed():
     # ok: py-unbounded-limit
     servers = db.session.query(Server).limit(MAX_LIMIT).all()
     return jsonify([s.name for s in servers])
+
+
+@app.route("/servers/range-checked")
+def list_servers_range_checked():
+    per_page = request.args.get("per_page", 20, type=int)
+    if per_page > MAX_LIMIT or per_page < 1:
+        abort(400)
+    # ok: py-unbounded-limit
+    page = Server.query.paginate(page=1, per_page=per_page)
+    return jsonify([s.name for s in page.items])
+
+
+def paginate(items, page, page_size):
+    """The service's own helper: its second argument is a page number, not a page size."""
+    page_size = min(page_size, MAX_LIMIT)
+    return items[(page - 1) * page_size:page * page_size]
+
+
+@app.route("/names")
+def list_names():
+    names = [s.name for s in db.session.query(Server).limit(MAX_LIMIT)]
+    # ok: py-unbounded-limit
+    return jsonify(paginate(names, request.args.get("page", 1, type=int), request.args.get("size", 20, type=int)))
