@@ -113,6 +113,10 @@ final class CallSemantics {
         Value result = wrapped().or(this::userCode).or(this::modelledReceiver).or(this::builtin).or(this::passed)
                 .orElseGet(this::propagated);
         setProperties();
+        if (receiver != null && receiver.constant() instanceof String text) {
+            // "<a>{}</a>".format(name), "\n".join(lines): the data is placed in the receiver's text
+            result = result.withTaint(TextBuilding.placed(result.taint(), text + constantText(positional), analyzer.models()));
+        }
         long sanitized = analyzer.models().sanitizedBy(callee) | replacedCharacter();
         if (sanitized != 0) result = result.withTaint(result.taint().sanitize(sanitized));
         if (receiver != null && analyzer.models().method(call.method(), Operation.Target.CONTAINER)
@@ -337,7 +341,7 @@ final class CallSemantics {
         for (SinkHit hit : s.parameterSinks()) {
             Value argument = argument(bound, hit.fact().origin().parameter());
             for (Fact given : argument.taint().facts()) {
-                long kinds = given.kinds() & hit.fact().kinds();
+                long kinds = analyzer.models().throughCallee(given.kinds(), hit.fact().kinds());
                 if ((kinds & hit.kind().mask()) == 0) continue;
                 Step path = given.trace().then(analyzer.path(), range, "passed to " + name).thenAll(hit.fact().trace());
                 analyzer.report(hit.kind(), new Fact(given.origin(), kinds, path));
@@ -362,6 +366,15 @@ final class CallSemantics {
             });
             return Optional.of(Value.mapping(entries));
         }
+        if (returned.items() != null && returnedName == null && returned.taint().equals(Value.taintOf(returned.items()))) {
+            // A tuple of results (a limit and a marker) keeps its items apart too: unpacking one does not carry the others' taint.
+            List<Value> items = new ArrayList<>();
+            for (Value item : returned.items()) {
+                Taint itemTaint = inCaller(item.taint(), bound, name);
+                items.add(new Value(item.constant(), item.fixed() && itemTaint.isEmpty(), itemTaint, null, null, null, null));
+            }
+            return Optional.of(Value.sequence(items));
+        }
         return Optional.of(new Value(returned.constant(), returned.fixed() && taint.isEmpty(), taint, returnedName, null, null, null));
     }
 
@@ -377,7 +390,7 @@ final class CallSemantics {
             for (Fact given : argument.taint().facts()) {
                 Step path = given.trace().then(analyzer.path(), range, "passed to " + name)
                         .thenAll(fact.trace()).then(analyzer.path(), range, "returned by " + name);
-                taint = taint.union(Taint.of(new Fact(given.origin(), given.kinds() & fact.kinds(), path)));
+                taint = taint.union(Taint.of(new Fact(given.origin(), analyzer.models().throughCallee(given.kinds(), fact.kinds()), path)));
             }
         }
         return taint;
@@ -393,7 +406,7 @@ final class CallSemantics {
             }
             for (Fact given : argument(bound, fact.origin().parameter()).taint().facts()) {
                 Step path = given.trace().then(analyzer.path(), range, "passed to " + name).thenAll(fact.trace());
-                taint = taint.union(Taint.of(new Fact(given.origin(), given.kinds() & fact.kinds(), path)));
+                taint = taint.union(Taint.of(new Fact(given.origin(), analyzer.models().throughCallee(given.kinds(), fact.kinds()), path)));
             }
         }
         return taint;
@@ -510,6 +523,16 @@ final class CallSemantics {
             state.put(local.name(), Containers.keepName(mutation.receiver(), receiver));
         }
         return Optional.of(mutation.result());
+    }
+
+    /** The constant text among the arguments and the items of the sequences among them. */
+    private String constantText(List<Value> arguments) {
+        StringBuilder text = new StringBuilder();
+        for (Value argument : arguments) {
+            if (argument.isConstant()) text.append(analyzer.semantics().text(argument.constant()));
+            else if (argument.items() != null) text.append(constantText(argument.items()));
+        }
+        return text.toString();
     }
 
     private String joined(String separator) {

@@ -107,7 +107,7 @@ final class FunctionAnalyzer {
                         models.kindsThreatenedBy(category) & ~converted, start));
             } else {
                 Step start = Step.first(path, function.range(), "enters `" + function.simpleName() + "` as `" + name + "`");
-                taint = Taint.of(new Fact(Origin.parameter(i, name), ALL_KINDS, start));
+                taint = Taint.of(new Fact(Origin.parameter(i, name), ALL_KINDS & ~models.placedBits(), start));
             }
             Value value = sourceOf(Value.named(symbol, taint), function.range());
             if (!self && !input && type != null && models.polymorphic(type)) polymorphicParameters[i] = value;
@@ -438,10 +438,10 @@ final class FunctionAnalyzer {
             }
             LanguageSemantics.TextOperator text = semantics.onText(binary.operator());
             if (text == LanguageSemantics.TextOperator.FORMAT && left.constant() instanceof String template) {
-                return TextBuilding.format(template, right, models.prefixedKinds(), semantics);
+                return TextBuilding.format(template, right, models, semantics);
             }
             if (text == LanguageSemantics.TextOperator.CONCATENATE && (left.items() == null || right.items() == null)) {
-                return TextBuilding.concatenate(List.of(left, right), models.prefixedKinds(), semantics);
+                return TextBuilding.concatenate(List.of(left, right), models, semantics);
             }
             return Containers.binary(binary.operator(), left, right, semantics);
         }
@@ -457,7 +457,7 @@ final class FunctionAnalyzer {
         if (expr instanceof Expr.Concat concat) {
             List<Value> parts = new ArrayList<>();
             for (Operand part : concat.parts()) parts.add(operand(part, state, range));
-            return TextBuilding.concatenate(parts, models.prefixedKinds(), semantics);
+            return TextBuilding.concatenate(parts, models, semantics);
         }
         if (expr instanceof Expr.Sequence sequence) {
             List<Value> items = new ArrayList<>();
