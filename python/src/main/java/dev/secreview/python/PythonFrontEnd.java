@@ -158,7 +158,7 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
     /** What the file says of templates; nothing when reading it fails, which costs the dataflow nothing. */
     private static TemplateRenders.Found views(PythonFile file, Values values, List<Diagnostic> diagnostics) {
         try {
-            return new TemplateRenders.Found(TemplateRenders.of(file, values), TemplateRenders.engineSettings(file, values));
+            return TemplateRenders.found(file, values);
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, file.source().displayPath(), 0,
                     "reading the templates this file renders failed (" + e.getClass().getSimpleName()

@@ -79,50 +79,47 @@ public final class TemplateRenders {
     public record Found(List<TemplateRender> renders, Set<EngineSetting> settings) {
     }
 
-    /** Every template render of the file, in the order of the file. */
-    public static List<TemplateRender> of(PythonFile file, Values values) {
-        return new TemplateRenders(file, values).find();
-    }
-
     /**
-     * The settings of the template engine the file installs: Flask-Babel ({@code Babel(app)}, {@code babel.init_app(app)})
-     * and {@code env.install_gettext_callables(..., newstyle=True)} install Jinja2's newstyle gettext, which escapes.
+     * Every template render of the file, in the order of the file, and the settings of the template engine the file
+     * installs: Flask-Babel ({@code Babel(app)}, {@code babel.init_app(app)}) and
+     * {@code env.install_gettext_callables(..., newstyle=True)} install Jinja2's newstyle gettext, which escapes. One
+     * walk of the file for both.
      */
-    public static Set<EngineSetting> engineSettings(PythonFile file, Values values) {
+    public static Found found(PythonFile file, Values values) {
+        TemplateRenders reader = new TemplateRenders(file, values);
+        List<TemplateRender> renders = new ArrayList<>();
         Set<EngineSetting> settings = EnumSet.noneOf(EngineSetting.class);
         file.root().forEachDescendant(node -> {
-            if (!node.is("call")) return;
-            Call call = Call.of(node, file);
-            String callee = String.valueOf(call.callee());
-            boolean flaskBabel = BABEL.contains(callee) || BABEL.stream().anyMatch(b -> callee.equals(b + "().init_app"));
-            boolean newstyle = call.name().equals("install_gettext_callables") && call.keyword("newstyle") != null
-                    && values.isTrue(call.keyword("newstyle"));
-            if (flaskBabel || newstyle) settings.add(EngineSetting.ESCAPING_GETTEXT);
+            if (node.is("call")) {
+                Call call = Call.of(node, file);
+                reader.renderCall(node, call, renders);
+                if (installsEscapingGettext(call, values)) settings.add(EngineSetting.ESCAPING_GETTEXT);
+            } else if (node.is("class_definition")) {
+                reader.classBasedView(node, renders);
+            }
         });
-        return settings;
+        return new Found(renders, settings);
     }
 
-    private List<TemplateRender> find() {
-        List<TemplateRender> renders = new ArrayList<>();
-        file.root().forEachDescendant(node -> {
-            if (node.is("call")) renderCall(node, renders);
-            else if (node.is("class_definition")) classBasedView(node, renders);
-        });
-        return renders;
+    private static boolean installsEscapingGettext(Call call, Values values) {
+        String callee = String.valueOf(call.callee());
+        boolean flaskBabel = BABEL.contains(callee) || BABEL.stream().anyMatch(b -> callee.equals(b + "().init_app"));
+        return flaskBabel || call.name().equals("install_gettext_callables") && call.keyword("newstyle") != null
+                && values.isTrue(call.keyword("newstyle"));
     }
 
-    private void renderCall(PyNode node, List<TemplateRender> renders) {
-        Call call = Call.of(node, file);
+    private void renderCall(PyNode node, Call call, List<TemplateRender> renders) {
+        String callee = String.valueOf(call.callee());   // Set.of(...) rejects a null lookup
         Map<String, PyNode> passed = new LinkedHashMap<>();
         PyNode template;
-        if (call.calls(KEYWORD_RENDERS.toArray(String[]::new))) {
+        if (KEYWORD_RENDERS.contains(callee)) {
             template = call.argument(0, "template_name_or_list");
             keywords(call, passed, "template_name_or_list");
-        } else if (call.calls(REQUEST_RENDERS.toArray(String[]::new))) {
+        } else if (REQUEST_RENDERS.contains(callee)) {
             template = call.argument(1, "template_name");
             if (template == null) template = call.keyword("template");
             context(call.argument(2, "context"), node, passed);
-        } else if (call.calls(PLAIN_RENDERS.toArray(String[]::new))) {
+        } else if (PLAIN_RENDERS.contains(callee)) {
             template = call.argument(0, "template_name");
             if (template == null) template = call.keyword("template");
             context(call.argument(1, "context"), node, passed);

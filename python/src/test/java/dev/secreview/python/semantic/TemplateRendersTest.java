@@ -20,7 +20,7 @@ class TemplateRendersTest {
 
     private static List<TemplateRender> renders(String code) {
         PythonFile file = new PythonFile(new PythonParser().parse(new SourceFile(Path.of("views.py"), "views.py", code)));
-        return TemplateRenders.of(file, new Values(file));
+        return TemplateRenders.found(file, new Values(file)).renders();
     }
 
     /** The one render's values, as name → origin. */
@@ -171,6 +171,6 @@ class TemplateRendersTest {
 
     private static Set<EngineSetting> settings(String code) {
         PythonFile file = new PythonFile(new PythonParser().parse(new SourceFile(Path.of("app.py"), "app.py", code)));
-        return TemplateRenders.engineSettings(file, new Values(file));
+        return TemplateRenders.found(file, new Values(file)).settings();
     }
 }
