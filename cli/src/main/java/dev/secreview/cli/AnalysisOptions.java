@@ -64,7 +64,7 @@ final class AnalysisOptions {
 
     @Option(names = "--threat-model", paramLabel = "MODEL", split = ",", defaultValue = "remote",
             description = "Inputs that count as attacker-controlled for the dataflow rules: remote (network requests), "
-                    + "local (command line, environment, console); comma-separated (default: ${DEFAULT-VALUE}).")
+                    + "local (command line, environment, console), rpc (the parameters of RPC endpoint methods, which other services call); comma-separated (default: ${DEFAULT-VALUE}).")
     List<ThreatModel> threatModels = new ArrayList<>();
 
     @Option(names = "--progress", negatable = true,

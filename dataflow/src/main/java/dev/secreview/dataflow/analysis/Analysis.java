@@ -26,11 +26,13 @@ abstract class Analysis {
     private final Program program;
     private final TaintModels models;
     private final LanguageSemantics semantics;
+    private final Endpoints endpoints;
 
     Analysis(Program program, TaintModels models, LanguageSemantics semantics) {
         this.program = program;
         this.models = models;
         this.semantics = semantics;
+        this.endpoints = Endpoints.of(program, models);
     }
 
     /** The function's summary, analysing it first if needed; empty inside recursion or too deep a chain. */
@@ -59,6 +61,10 @@ abstract class Analysis {
         return semantics;
     }
 
+    Endpoints endpoints() {
+        return endpoints;
+    }
+
     /**
      * What reading {@code attribute} of an instance of {@code type} (or of the class) gives when the tree
      * binds it only to values fixed by the program: one of the constants the class bodies of its hierarchy
@@ -73,7 +79,7 @@ abstract class Analysis {
         Optional<Value> known = classAttributes().get(key);
         if (known != null) return known;
         Optional<List<Object>> declared = program.classBodyValues(type, attribute);
-        if (declared.isEmpty()) return cached(key, Optional.empty());
+        if (declared.isEmpty()) return instanceAttribute(type, attribute, key);
         Value joined = null;
         for (Object constant : declared.get()) {
             Value value = Value.ofConstant(constant);
@@ -86,7 +92,7 @@ abstract class Analysis {
             if (summary.isEmpty()) return Optional.empty();   // not cached: later, the summary may be known
             Value stored = summary.get().attributeStores().get(attribute);
             if (stored == null) continue;   // the store is on a line no execution reaches
-            if (!stored.harmless()) return cached(key, Optional.empty());
+            if (!stored.harmless()) return instanceAttribute(type, attribute, key);
             joined = joined == null ? stored : joined.join(stored);
             boundInHierarchy |= storesOn(summary.get(), hierarchy, attribute);
         }
@@ -125,6 +131,17 @@ abstract class Analysis {
             joined = joined.join(stored);
         }
         return cached(key, Optional.of(joined.withName(null)));
+    }
+
+    /**
+     * An attribute the class bodies do not bind to a constant, that the hierarchy's methods store only instances of
+     * one client of the endpoints in ({@code self.compute_rpcapi = rpcapi.ComputeAPI()}, {@link Program#instanceAttribute}):
+     * an instance of it, so that a request's data reaches the dispatch calls its methods make. Only clients: typing
+     * every such attribute connected other paths too, and on the nine OpenStack trees what they added was mostly wrong.
+     */
+    private Optional<Value> instanceAttribute(ClassInfo type, String attribute, String key) {
+        return cached(key, program.instanceAttribute(type, attribute).filter(endpoints::client)
+                .map(name -> Value.named(name + "()", Taint.NONE)));
     }
 
     /** Whether the function stores the attribute on an instance of one of these classes. */

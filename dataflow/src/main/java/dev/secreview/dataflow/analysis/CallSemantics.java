@@ -35,8 +35,8 @@ final class CallSemantics {
     private Taint unpacked = Taint.NONE;
     /** The elements of a {@code *args} argument when they are known (a list or tuple the analysis built). */
     private List<Value> splatted;
-    /** The mapping of a {@code **kwargs} argument, which a model selects as {@code **}; null without one. */
-    private Value unpackedMapping;
+    /** The mappings unpacked as keyword arguments ({@code **kwargs}), which a model selects as {@code **}. */
+    private final List<Value> keywordMappings = new ArrayList<>();
     private final String callee;
 
     CallSemantics(FunctionAnalyzer analyzer, Expr.Call call, Map<String, Value> state, TextRange range) {
@@ -53,7 +53,7 @@ final class CallSemantics {
             else if (argument.keyword().startsWith("*")) {
                 unpacked = unpacked.union(value.taint());
                 if (argument.keyword().equals("*") && positional.isEmpty() && splatted == null) splatted = value.items();
-                if (argument.keyword().equals("**") && unpackedMapping == null) unpackedMapping = value;
+                if (argument.keyword().equals("**")) keywordMappings.add(value);
             }
             else keywords.put(argument.keyword(), value);
         }
@@ -110,7 +110,7 @@ final class CallSemantics {
 
     Value result() {
         checkSinks();
-        Value result = wrapped().or(this::userCode).or(this::modelledReceiver).or(this::builtin).or(this::passed)
+        Value result = dispatched().or(this::wrapped).or(this::userCode).or(this::modelledReceiver).or(this::builtin).or(this::passed)
                 .orElseGet(this::propagated);
         setProperties();
         if (receiver != null && receiver.constant() instanceof String text) {
@@ -263,7 +263,7 @@ final class CallSemantics {
         keywords.forEach((name, value) -> {
             if (selector.selects(-1, name)) values.add(value);
         });
-        if (unpackedMapping != null && selector.keywords().contains("**")) values.add(unpackedMapping);
+        if (selector.keywords().contains("**")) values.addAll(keywordMappings);
         return values;
     }
 
@@ -331,6 +331,59 @@ final class CallSemantics {
         return Optional.empty();
     }
 
+    /**
+     * A call the models say dispatches by name to the endpoints of the tree ({@code cctxt.cast(ctxt, "resize",
+     * instance=instance)}): each endpoint method of that name, its parameters bound to the keyword arguments by name,
+     * reaches the sinks its summary says, and the call gives what they return of the arguments (not the data of the
+     * client it is made on). Empty when no endpoint of the tree has a method of that name.
+     */
+    private Optional<Value> dispatched() {
+        Optional<TaintModels.Dispatch> dispatch = analyzer.models().dispatch(callee);
+        if (dispatch.isEmpty()) return Optional.empty();
+        int at = dispatch.get().nameArgument();
+        if (at >= positional.size() || !(positional.get(at).constant() instanceof String method)) return Optional.empty();
+        Map<String, Value> arguments = new HashMap<>();
+        Taint unknownKeys = Taint.NONE;
+        for (Value mapping : keywordMappings) {
+            if (mapping.entries() == null) {
+                unknownKeys = unknownKeys.union(mapping.taint());
+                continue;
+            }
+            mapping.entries().forEach((key, value) -> {
+                if (key instanceof String name) arguments.merge(name, value, Value::join);
+            });
+        }
+        arguments.putAll(keywords);
+        List<Function> endpoints = analyzer.engine().endpoints().methods(method);
+        if (endpoints.isEmpty()) return Optional.empty();
+        Taint returned = Taint.NONE;
+        for (Function endpoint : endpoints) {
+            Optional<Summary> summary = analyzer.engine().summary(endpoint);
+            if (summary.isEmpty()) return Optional.empty();   // inside recursion: the call is unknown code
+            List<String> parameters = endpoint.parameters();
+            Value[] bound = new Value[parameters.size()];
+            Map<String, Value> rest = new HashMap<>(arguments);
+            for (int i = 1; i < parameters.size(); i++) bound[i] = rest.remove(parameters.get(i));
+            for (int i = 1; i < parameters.size(); i++) {
+                // `**kwargs` of the method takes the keywords no parameter names, and a mapping whose keys are not known
+                if (parameters.get(i).startsWith("**") && (!rest.isEmpty() || !unknownKeys.isEmpty())) {
+                    bound[i] = Value.tainted(Value.taintOf(rest.values()).union(unknownKeys));
+                }
+            }
+            String owner = endpoint.owner().substring(endpoint.owner().lastIndexOf('.') + 1);
+            String name = "`" + owner + "." + endpoint.simpleName() + "()` by remote call";
+            reachSinks(summary.get(), bound, name);
+            // What the caller sent that comes back; what the endpoint's own inputs (under their threat model) make of
+            // the answer is the server's, not data of this caller's.
+            Taint sentBack = Taint.NONE;
+            for (Fact fact : summary.get().returned().taint().facts()) {
+                if (fact.origin().isParameter()) sentBack = sentBack.union(Taint.of(fact));
+            }
+            returned = returned.union(inCaller(sentBack, bound, name));
+        }
+        return Optional.of(Value.tainted(returned));
+    }
+
     private Optional<Value> apply(Function function, Value self) {
         Optional<Summary> summary = analyzer.engine().summary(function);
         if (summary.isEmpty()) return Optional.empty();
@@ -338,20 +391,7 @@ final class CallSemantics {
         String name = "`" + function.simpleName() + "()`";
         Summary s = summary.get();
         Taint taint = inCaller(s.returned().taint(), bound, name);
-        for (SinkHit hit : s.parameterSinks()) {
-            Value argument = argument(bound, hit.fact().origin().parameter());
-            for (Fact given : argument.taint().facts()) {
-                long kinds = analyzer.models().throughCallee(given.kinds(), hit.fact().kinds());
-                if ((kinds & hit.kind().mask()) == 0) continue;
-                Step path = given.trace().then(analyzer.path(), range, "passed to " + name).thenAll(hit.fact().trace());
-                analyzer.report(hit.kind(), new Fact(given.origin(), kinds, path));
-            }
-        }
-        for (ReceiverCall called : s.receiverCalls()) {
-            List<Taint> arguments = new ArrayList<>();
-            for (Taint argument : called.arguments()) arguments.add(passedIn(argument, bound, name));
-            analyzer.receiverCall(argument(bound, called.receiver()), called.method(), arguments, called.path(), called.range());
-        }
+        reachSinks(s, bound, name);
         Value returned = s.returned();
         // A parameter's name means nothing in the caller; a type or global name does.
         String returnedName = returned.name() == null || function.parameters().contains(returned.name()) ? null : returned.name();
@@ -376,6 +416,24 @@ final class CallSemantics {
             return Optional.of(Value.sequence(items));
         }
         return Optional.of(new Value(returned.constant(), returned.fixed() && taint.isEmpty(), taint, returnedName, null, null, null));
+    }
+
+    /** What the callee's summary says its parameters reach, with the caller's values bound to them. */
+    private void reachSinks(Summary s, Value[] bound, String name) {
+        for (SinkHit hit : s.parameterSinks()) {
+            Value argument = argument(bound, hit.fact().origin().parameter());
+            for (Fact given : argument.taint().facts()) {
+                long kinds = analyzer.models().throughCallee(given.kinds(), hit.fact().kinds());
+                if ((kinds & hit.kind().mask()) == 0) continue;
+                Step path = given.trace().then(analyzer.path(), range, "passed to " + name).thenAll(hit.fact().trace());
+                analyzer.report(hit.kind(), new Fact(given.origin(), kinds, path));
+            }
+        }
+        for (ReceiverCall called : s.receiverCalls()) {
+            List<Taint> arguments = new ArrayList<>();
+            for (Taint argument : called.arguments()) arguments.add(passedIn(argument, bound, name));
+            analyzer.receiverCall(argument(bound, called.receiver()), called.method(), arguments, called.path(), called.range());
+        }
     }
 
     /** A returned value's facts as the caller sees them: parameter origins replaced by the caller's arguments. */

@@ -82,6 +82,8 @@ final class FunctionAnalyzer {
         Optional<TaintModels.Entry> entry = models.entry(function.decorators());
         Optional<TaintModels.Handler> handler = function.isMethod() && entry.isEmpty()
                 ? models.handler(engine.program().ancestors(function.owner()), function.simpleName()) : Optional.empty();
+        Optional<TaintModels.Endpoint> endpoint = entry.isEmpty() && handler.isEmpty()
+                ? engine.endpoints().source(function) : Optional.empty();
         List<String> parameters = function.parameters();
         polymorphicParameters = new Value[parameters.size()];
         for (int i = 0; i < parameters.size(); i++) {
@@ -95,9 +97,13 @@ final class FunctionAnalyzer {
             if (type == null && handled != null && !handled.isEmpty()) type = handled;
             String symbol = type != null ? type + "()" : name;
             Taint taint;
-            boolean input = entry.isPresent() && !self || handled != null && handled.isEmpty();
+            // an endpoint's parameters after the receiver and the context the dispatcher fills
+            boolean called = endpoint.isPresent() && i > endpoint.get().context();
+            boolean input = entry.isPresent() && !self || handled != null && handled.isEmpty() || called;
             if (input) {
-                String category = entry.map(TaintModels.Entry::category).orElseGet(() -> handler.get().category());
+                String category = entry.map(TaintModels.Entry::category)
+                        .or(() -> handler.map(TaintModels.Handler::category))
+                        .orElseGet(() -> endpoint.get().category());
                 Step start = Step.first(path, function.range(),
                         "`" + name + "` is " + category + " input: a parameter of `" + function.simpleName() + "`");
                 // A parameter the framework hands over as a number or a UUID (`<int:id>`, `id: int`) is what

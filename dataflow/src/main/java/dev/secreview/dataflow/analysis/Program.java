@@ -2,8 +2,11 @@ package dev.secreview.dataflow.analysis;
 
 import dev.secreview.dataflow.ir.Block;
 import dev.secreview.dataflow.ir.ClassInfo;
+import dev.secreview.dataflow.ir.Constant;
+import dev.secreview.dataflow.ir.Expr;
 import dev.secreview.dataflow.ir.Function;
 import dev.secreview.dataflow.ir.Instruction;
+import dev.secreview.dataflow.ir.Operand;
 import dev.secreview.dataflow.ir.SourceModule;
 
 import java.util.ArrayList;
@@ -40,6 +43,7 @@ public final class Program {
     private final Map<String, List<ClassInfo>> classesBinding = new HashMap<>();
     /** Asked for every method analysed and every call on an instance: the hierarchy does not change. */
     private final Map<String, List<String>> ancestors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> instanceAttributes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Program(List<SourceModule> modules) {
         this.modules = List.copyOf(modules);
@@ -120,6 +124,58 @@ public final class Program {
         ClassInfo c = classes.get(name);
         if (c == null) c = classes.get(canonical(name));
         return Optional.ofNullable(c);
+    }
+
+    /**
+     * {@code self.compute_rpcapi = rpcapi.ComputeAPI()}: the one class of the tree whose instances the methods of
+     * {@code type}'s hierarchy store in {@code attribute} of their own object, read from their code (not their
+     * summaries, so that asking changes no order of analysis); empty when they store anything else there, when a
+     * class body binds the name to something other than None, or when they store nothing there.
+     */
+    public Optional<String> instanceAttribute(ClassInfo type, String attribute) {
+        return instanceAttributes.computeIfAbsent(type.name() + "#" + attribute, k -> findInstanceAttribute(type, attribute));
+    }
+
+    private Optional<String> findInstanceAttribute(ClassInfo type, String attribute) {
+        Set<String> hierarchy = hierarchy(type);
+        for (String name : hierarchy) {
+            Optional<ClassInfo> info = classInfo(name);
+            if (info.isEmpty()) continue;
+            Object bound = info.get().attributeValues().get(attribute);
+            boolean boundToOther = info.get().otherAttributes().contains(attribute) || info.get().declaredAttributes().contains(attribute);
+            if (boundToOther || bound != null && bound != Constant.NONE) return Optional.empty();
+        }
+        String found = null;
+        for (Function function : storesOf(attribute)) {
+            if (function.owner() == null || function.parameters().isEmpty() || !hierarchy.contains(function.owner())) continue;
+            String self = function.parameters().get(0);
+            Map<String, String> built = new HashMap<>();   // the locals bound to a call of a class of the tree
+            Set<String> rebound = new HashSet<>();         // and those bound more than once, or to anything else
+            for (Block block : function.blocks()) {
+                for (Instruction instruction : block.instructions()) {
+                    if (!(instruction instanceof Instruction.Assign assign)) continue;
+                    // `Client()`, or `rpcapi.Client()`: a method of the module
+                    String called = assign.value() instanceof Expr.Call call && call.target() instanceof Operand.Global global
+                            ? classInfo(call.method() == null ? global.name() : global.name() + "." + call.method())
+                                    .map(ClassInfo::name).orElse(null)
+                            : null;
+                    if (called == null || built.put(assign.target(), called) != null) rebound.add(assign.target());
+                }
+            }
+            for (Block block : function.blocks()) {
+                for (Instruction instruction : block.instructions()) {
+                    if (!(instruction instanceof Instruction.StoreAttribute store) || !store.name().equals(attribute)
+                            || !(store.object() instanceof Operand.Local object) || !object.name().equals(self)) {
+                        continue;
+                    }
+                    String stored = store.value() instanceof Operand.Local local && !rebound.contains(local.name())
+                            ? built.get(local.name()) : null;
+                    if (stored == null || found != null && !found.equals(stored)) return Optional.empty();
+                    found = stored;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /**

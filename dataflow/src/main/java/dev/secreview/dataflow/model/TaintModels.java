@@ -44,6 +44,14 @@ import java.util.Set;
  *                                            calls with request data: in classes derived from BASE, METHODS (a comma
  *                                            list; {@code *}: every public one; {@code resolve_*}: those starting so) get PARAMETERS as input of CATEGORY; {@code name:TYPE}
  *                                            makes the parameter an instance of TYPE, {@code *} stands for the others)
+ * endpoint  CATEGORY TYPE CONTEXT           rpc oslo_messaging.Target 1   (a class of the tree whose body, or a base's
+ *                                            in the tree, binds a name to a call of TYPE receives remote calls by
+ *                                            method name: the parameters of its public methods after the receiver
+ *                                            and the CONTEXT ones the dispatcher fills itself are input of CATEGORY)
+ * dispatch  CALLEE NAME-ARG                  *.cast 1   (the call invokes, on the endpoints of the tree, the
+ *                                            methods named by the constant argument NAME-ARG, their parameters
+ *                                            bound to its keyword arguments by name: whatever the threat models,
+ *                                            so data a source gives the call reaches what the methods do)
  * typed     TYPE PARAMETER DECORATOR         django.http.HttpRequest request *.csrf_exempt   (in functions
  *                                            so decorated, the parameter is an instance of TYPE)
  * sink      KIND CALLEE ARGS [if KW=true|KW=NAME,...] [unless ARGS=NAME,...] [unless @PROPERTY=NAME,...]
@@ -118,6 +126,17 @@ public final class TaintModels {
     }
 
     public record TypedParameter(String type, String parameter, NamePattern decorator) {
+    }
+
+    /**
+     * Classes a framework calls by method name: those binding an attribute to a call of {@code marker}; the
+     * parameters after the receiver and the {@code context} ones are input of {@code category}.
+     */
+    public record Endpoint(String category, NamePattern marker, int context) {
+    }
+
+    /** A call that invokes the endpoints' method named by its constant argument {@code nameArgument}. */
+    public record Dispatch(NamePattern callee, int nameArgument) {
     }
 
     /**
@@ -237,6 +256,10 @@ public final class TaintModels {
     private final List<Source> objectSources;
     private final List<Entry> entries;
     private final List<Handler> handlers;
+    /** Every endpoint line, which the dispatches reach whatever the threat models; those of the chosen ones. */
+    private final List<Endpoint> endpoints;
+    private final List<Endpoint> endpointSources;
+    private final List<Dispatch> dispatches;
     private final List<Sink> sinks;
     private final List<Store> stores;
     private final Map<String, List<String>> storeKeyWords;
@@ -275,17 +298,20 @@ public final class TaintModels {
     private final Map<Lookup, Map<String, Object>> lookups = lookupTables();
 
     private TaintModels(Builder b) {
-        this(b, b.sources, b.objectSources, b.entries, b.handlers);
+        this(b, b.sources, b.objectSources, b.entries, b.handlers, b.endpoints);
     }
 
     private TaintModels(Builder b, List<Source> sources, List<Source> objectSources, List<Entry> entries,
-                        List<Handler> handlers) {
+                        List<Handler> handlers, List<Endpoint> endpointSources) {
         this.builder = b;
         this.kinds = Map.copyOf(b.kinds);
         this.sources = List.copyOf(sources);
         this.objectSources = List.copyOf(objectSources);
         this.entries = List.copyOf(entries);
         this.handlers = List.copyOf(handlers);
+        this.endpoints = List.copyOf(b.endpoints);
+        this.endpointSources = List.copyOf(endpointSources);
+        this.dispatches = List.copyOf(b.dispatches);
         this.sinks = List.copyOf(b.sinks);
         this.stores = List.copyOf(b.stores);
         this.storeKeyWords = Map.copyOf(b.storeKeyWords);
@@ -420,6 +446,8 @@ public final class TaintModels {
         final List<Source> objectSources = new ArrayList<>();
         final List<Entry> entries = new ArrayList<>();
         final List<Handler> handlers = new ArrayList<>();
+        final List<Endpoint> endpoints = new ArrayList<>();
+        final List<Dispatch> dispatches = new ArrayList<>();
         final List<Sink> sinks = new ArrayList<>();
         final List<Store> stores = new ArrayList<>();
         final Map<String, List<String>> storeKeyWords = new HashMap<>();
@@ -591,6 +619,14 @@ public final class TaintModels {
                     }
                     handlers.add(new Handler(words[1], new NamePattern(words[2]), List.of(words[3].split(",")), parameters));
                 }
+                case "endpoint" -> {
+                    require(file, line, words, 4);
+                    endpoints.add(new Endpoint(words[1], new NamePattern(words[2]), integer(file, line, words[3])));
+                }
+                case "dispatch" -> {
+                    require(file, line, words, 3);
+                    dispatches.add(new Dispatch(new NamePattern(words[1]), integer(file, line, words[2])));
+                }
                 case "typed" -> {
                     require(file, line, words, 4);
                     typedParameters.add(new TypedParameter(words[1], words[2], new NamePattern(words[3])));
@@ -753,7 +789,8 @@ public final class TaintModels {
                 sources.stream().filter(s -> categories.contains(s.category())).toList(),
                 objectSources.stream().filter(s -> categories.contains(s.category())).toList(),
                 entries.stream().filter(e -> categories.contains(e.category())).toList(),
-                handlers.stream().filter(h -> categories.contains(h.category())).toList());
+                handlers.stream().filter(h -> categories.contains(h.category())).toList(),
+                endpoints.stream().filter(e -> categories.contains(e.category())).toList());
     }
 
     public List<TaintKind> kinds() {
@@ -920,6 +957,22 @@ public final class TaintModels {
                 .filter(h -> h.handles(method))
                 .filter(h -> ancestors.stream().anyMatch(h.base()::matches))
                 .findFirst();
+    }
+
+    /** The endpoint line whose marker {@code calledName} (what a class body calls) is, among every line or those of the threat models. */
+    public Optional<Endpoint> endpoint(String calledName, boolean asSource) {
+        return (asSource ? endpointSources : endpoints).stream().filter(e -> e.marker().matches(calledName)).findFirst();
+    }
+
+    /** Whether the models have endpoint lines at all; without them no class of any tree is an endpoint. */
+    public boolean hasEndpoints() {
+        return !endpoints.isEmpty();
+    }
+
+    /** The dispatch line a call of {@code callee} matches. */
+    public Optional<Dispatch> dispatch(String callee) {
+        if (callee == null || dispatches.isEmpty()) return Optional.empty();
+        return dispatches.stream().filter(d -> d.callee().matches(callee)).findFirst();
     }
 
     public Optional<Entry> entry(List<String> decorators) {

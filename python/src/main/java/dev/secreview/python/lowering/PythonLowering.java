@@ -144,12 +144,15 @@ public final class PythonLowering {
     void addClass(PyNode definition, String qualifiedName, List<String> bases, Map<String, String> attributeTypes) {
         Map<String, Object> constants = new HashMap<>();
         Set<String> others = new HashSet<>();
+        Map<String, String> calls = new HashMap<>();
         values.attributes().classBody(definition).forEach((name, value) -> {
             Object constant = value == null || Values.isMutableDisplay(value) ? null : literal(value);
             if (constant != null) constants.put(name, constant);
             else others.add(name);
+            String called = constant == null && value != null && value.is("call") ? qualifiedName(value.field("function")) : null;
+            if (called != null) calls.put(name, called);
         });
-        classes.add(new ClassInfo(qualifiedName, bases, attributeTypes, constants, others));
+        classes.add(new ClassInfo(qualifiedName, bases, attributeTypes, constants, others, Set.of(), calls));
     }
 
     /** The IR constant a literal expression folds to, or null. */
