@@ -1,0 +1,34 @@
+"""The library API: a viewset with an extra action and a generic list view."""
+from rest_framework import generics, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from drf_library.models import Book
+from drf_library.queries import books_sorted, books_sorted_safely, count_by_author
+from drf_library.serializers import BookSerializer
+
+
+class BookViewSet(viewsets.ModelViewSet):
+    queryset = Book.objects.all()
+    serializer_class = BookSerializer
+
+    def list(self, request):
+        books = books_sorted(request.query_params.get("order", "title"))
+        return Response(BookSerializer(books, many=True).data)
+
+    def retrieve(self, request, pk=None):
+        books = books_sorted_safely(request.query_params.get("order", "title"))
+        return Response(BookSerializer(books, many=True).data)
+
+    @action(detail=False, methods=["post"])
+    def count(self, request):
+        serializer = BookSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response({"count": count_by_author(serializer.validated_data["author"])})
+
+
+class AuthorBooks(generics.ListAPIView):
+    serializer_class = BookSerializer
+
+    def get(self, request, author):
+        return Response({"count": count_by_author(author)})
