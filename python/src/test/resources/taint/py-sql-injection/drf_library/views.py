@@ -1,11 +1,12 @@
-"""The library API: a viewset with an extra action and a generic list view."""
+"""The library API: a viewset with extra actions and a generic list view."""
 from rest_framework import generics, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from drf_library.covers import fetch_cover, fetch_cover_by_isbn
 from drf_library.models import Book
-from drf_library.queries import books_sorted, books_sorted_safely, count_by_author
-from drf_library.serializers import BookSerializer
+from drf_library.queries import books_sorted, books_sorted_safely, count_by_author, count_by_author_safely
+from drf_library.serializers import BookSerializer, CoverSerializer
 
 
 class BookViewSet(viewsets.ModelViewSet):
@@ -26,9 +27,17 @@ class BookViewSet(viewsets.ModelViewSet):
         serializer.is_valid(raise_exception=True)
         return Response({"count": count_by_author(serializer.validated_data["author"])})
 
+    @action(detail=True, methods=["post"])
+    def cover(self, request, pk=None):
+        serializer = CoverSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fetch_cover(serializer.validated_data["cover_url"])
+        fetch_cover_by_isbn(serializer.validated_data["isbn"])
+        return Response(status=204)
+
 
 class AuthorBooks(generics.ListAPIView):
     serializer_class = BookSerializer
 
     def get(self, request, author):
-        return Response({"count": count_by_author(author)})
+        return Response({"count": count_by_author_safely(author)})
