@@ -1,6 +1,5 @@
-"""The library API: a viewset with extra actions and a generic list view."""
+"""The library API: a viewset and a generic list view."""
 from rest_framework import generics, viewsets
-from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from drf_library.covers import fetch_cover, fetch_cover_by_isbn
@@ -21,14 +20,12 @@ class BookViewSet(viewsets.ModelViewSet):
         books = books_sorted_safely(request.query_params.get("order", "title"))
         return Response(BookSerializer(books, many=True).data)
 
-    @action(detail=False, methods=["post"])
-    def count(self, request):
+    def create(self, request):
         serializer = BookSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return Response({"count": count_by_author(serializer.validated_data["author"])})
 
-    @action(detail=True, methods=["post"])
-    def cover(self, request, pk=None):
+    def update(self, request, pk=None):
         serializer = CoverSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         fetch_cover(serializer.validated_data["cover_url"])

@@ -1,5 +1,6 @@
 """The blog's class-based views: HTTP methods get the request and the URL's values."""
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -37,3 +38,8 @@ class SearchView(TemplateView):
     def put(self, request):
         # expect: py-xss
         return HttpResponse("<p>%s</p>" % request.headers.get("X-Query", ""))
+
+    def patch(self, request):
+        """Back to the page itself: the request's own path chooses no other site."""
+        # ok: py-open-redirect
+        return redirect(request.path)
