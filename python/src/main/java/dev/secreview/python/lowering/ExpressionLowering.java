@@ -44,6 +44,11 @@ final class ExpressionLowering {
         builder.emit(new Instruction.Assign(target, expr(expression), expression.range()));
     }
 
+    /** Emits {@code target = callable()}, a call with no arguments of its own. */
+    void assignCallOf(String target, PyNode callable) {
+        builder.emit(new Instruction.Assign(target, new Expr.Call(operand(callable), null, List.of()), callable.range()));
+    }
+
     Operand operand(PyNode node) {
         if (node == null) return new Operand.Const(dev.secreview.dataflow.ir.Constant.NONE);
         if (depth >= MAX_DEPTH) return new Operand.Local("$unknown");

@@ -13,6 +13,7 @@ import dev.secreview.python.tree.PyNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class PythonLowering {
     private SourceModule lowerModule() {
         PyNode root = file.root();
         String name = moduleName + "." + SourceModule.TOP_LEVEL;
-        functions.add(lowerBody(name, root, List.of(), List.of(), null, Map.of(), firstLine(), root));
+        functions.add(lowerBody(name, root, List.of(), List.of(), null, Map.of(), firstLine(), root, Map.of()));
         Map<String, Object> constants = new LinkedHashMap<>();
         Map<String, String> instances = new LinkedHashMap<>();
         moduleBindings(root, constants, instances);
@@ -72,26 +73,116 @@ public final class PythonLowering {
     void lowerFunction(PyNode definition, String qualifiedName, String owner, List<String> decorators) {
         List<String> parameters = new ArrayList<>();
         Map<String, String> types = new HashMap<>();
+        Set<String> readBy = new LinkedHashSet<>(decorators);
+        Map<String, PyNode> dependencies = new LinkedHashMap<>();
         PyNode params = definition.field("parameters");
         if (params != null) {
             for (PyNode parameter : params.namedChildren()) {
                 String parameterName = parameterName(parameter);
                 if (parameterName == null) continue;
                 parameters.add(parameterName);
-                String typeName = typeName(parameter.field("type"));
+                PyNode annotation = parameter.field("type");
+                List<PyNode> metadata = annotatedMetadata(annotation);
+                String typeName = metadata.isEmpty() ? typeName(annotation) : qualifiedName(annotatedType(annotation));
                 if (typeName != null) types.put(parameterName, typeName);
+                List<PyNode> declarations = new ArrayList<>(metadata);
+                if (parameter.field("value") != null) declarations.add(parameter.field("value"));
+                for (PyNode declaration : declarations) {
+                    String declared = fastApiDeclaration(declaration);
+                    if (declared == null) continue;
+                    readBy.add(declared);
+                    PyNode dependency = dependency(declaration, declared);
+                    if (dependency != null) dependencies.put(parameterName, dependency);
+                }
             }
         }
         routeConverterTypes(definition).forEach(types::putIfAbsent);
         PyNode name = definition.field("name");
-        functions.add(lowerBody(qualifiedName, definition.field("body"), parameters, decorators, owner, types,
-                name == null ? definition.range() : name.range(), definition));
+        functions.add(lowerBody(qualifiedName, definition.field("body"), parameters, List.copyOf(readBy), owner, types,
+                name == null ? definition.range() : name.range(), definition, dependencies));
     }
 
+    /** FastAPI's declarations of where a parameter's value comes from ({@code q: str = Query(None)}). */
+    private static final Set<String> FASTAPI_DECLARATIONS =
+            Set.of("Query", "Path", "Body", "Header", "Cookie", "Form", "File", "Depends", "Security");
+
+    /**
+     * {@code fastapi.Query} for a call of FastAPI's {@code Query} (imported from {@code fastapi} or its {@code params}
+     * modules), else null. Only FastAPI reads these, so a function declaring one is one FastAPI calls with the
+     * request's data: a route, or a dependency of one. They are counted among the function's decorators, which is
+     * what the models' {@code entry} lines read.
+     */
+    private String fastApiDeclaration(PyNode node) {
+        if (node == null || !node.is("call")) return null;
+        String callee = qualifiedName(node.field("function"));
+        if (callee == null || !callee.startsWith("fastapi.")) return null;
+        String simple = callee.substring(callee.lastIndexOf('.') + 1);
+        return FASTAPI_DECLARATIONS.contains(simple) ? "fastapi." + simple : null;
+    }
+
+    /**
+     * The callable FastAPI calls for the parameter's value ({@code Depends(current_user)}), or null; {@code Depends()}
+     * with none builds the annotated class from the request, which stays the request's data.
+     */
+    private static PyNode dependency(PyNode declaration, String declared) {
+        if (!declared.equals("fastapi.Depends") && !declared.equals("fastapi.Security")) return null;
+        PyNode arguments = declaration.field("arguments");
+        if (arguments == null) return null;
+        for (PyNode argument : arguments.namedChildren()) {
+            if (argument.is("keyword_argument")) {
+                PyNode keyword = argument.field("name");
+                if (keyword != null && keyword.text().equals("dependency")) return argument.field("value");
+            } else if (!argument.is("comment")) {
+                return argument;
+            }
+        }
+        return null;
+    }
+
+    /** The metadata of {@code Annotated[T, Query(), ...]} (every element after the type), else none. */
+    private List<PyNode> annotatedMetadata(PyNode annotation) {
+        List<PyNode> elements = annotatedElements(annotation);
+        return elements.size() < 2 ? List.of() : elements.subList(1, elements.size());
+    }
+
+    /** The {@code T} of {@code Annotated[T, ...]}. */
+    private PyNode annotatedType(PyNode annotation) {
+        PyNode type = annotatedElements(annotation).get(0);
+        return type.is("type") && !type.namedChildren().isEmpty() ? type.namedChildren().get(0) : type;
+    }
+
+    /** The elements of an {@code Annotated[...]} annotation, as the parser gives them (generic type or subscript). */
+    private List<PyNode> annotatedElements(PyNode annotation) {
+        if (annotation == null || annotation.namedChildren().isEmpty()) return List.of();
+        PyNode type = annotation.namedChildren().get(0);
+        PyNode head;
+        List<PyNode> elements = new ArrayList<>();
+        if (type.is("generic_type") && type.namedChildren().size() == 2) {
+            head = type.namedChildren().get(0);
+            for (PyNode element : type.namedChildren().get(1).namedChildren()) {
+                elements.add(element.is("type") && !element.namedChildren().isEmpty() ? element.namedChildren().get(0) : element);
+            }
+        } else if (type.is("subscript")) {
+            head = type.field("value");
+            elements.addAll(type.fields("subscript"));
+        } else {
+            return List.of();
+        }
+        String name = qualifiedName(head);
+        boolean annotated = name != null && (name.equals("typing.Annotated") || name.equals("typing_extensions.Annotated"));
+        return annotated && !elements.isEmpty() ? elements : List.of();
+    }
+
+    /** {@code dependencies}: parameters the framework fills with what a callable returns, called first. */
     private Function lowerBody(String qualifiedName, PyNode body, List<String> parameters, List<String> decorators,
-                               String owner, Map<String, String> types, TextRange range, PyNode scopeNode) {
+                               String owner, Map<String, String> types, TextRange range, PyNode scopeNode,
+                               Map<String, PyNode> dependencies) {
         FunctionBuilder builder = new FunctionBuilder();
-        if (body != null) new StatementLowering(this, file, builder, scopeNode, qualifiedName).block(body);
+        if (body != null) {
+            StatementLowering statements = new StatementLowering(this, file, builder, scopeNode, qualifiedName);
+            dependencies.forEach(statements::assignCallOf);
+            statements.block(body);
+        }
         TextRange end = body == null ? range : lastLine(body);
         return new Function(qualifiedName, parameters, builder.build(end), decorators, owner, types, range);
     }

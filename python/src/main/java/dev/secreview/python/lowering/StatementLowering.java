@@ -39,6 +39,11 @@ final class StatementLowering {
         this.expressions = new ExpressionLowering(lowering, file, builder, scopeNode);
     }
 
+    /** {@code target = callable()}: a parameter the framework fills by calling {@code callable} (FastAPI's Depends). */
+    void assignCallOf(String target, PyNode callable) {
+        expressions.assignCallOf(target, callable);
+    }
+
     void block(PyNode body) {
         for (PyNode statement : body.namedChildren()) statement(statement);
     }
