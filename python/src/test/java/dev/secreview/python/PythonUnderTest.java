@@ -12,7 +12,7 @@ final class PythonUnderTest {
             PythonFrontEnd.installedRules().stream().map(PythonRule::metadata).toList(),
             PythonFrontEnd.installedRules().stream().map(rule -> rule.getClass().getName()).toList(),
             id -> new PythonFrontEnd(PythonFrontEnd.installedRules().stream().filter(rule -> rule.metadata().id().equals(id)).toList()),
-            PythonFrontEnd::new, PythonModels.get(), 17);
+            PythonFrontEnd::new, PythonModels.get(), 20);
 
     private PythonUnderTest() {
     }

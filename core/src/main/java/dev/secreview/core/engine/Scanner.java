@@ -244,6 +244,8 @@ public final class Scanner {
         } catch (FileDeadline.Exceeded e) {
             return Outcome.done(FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.TOO_LARGE, shown, 0,
                     "too large to analyse in the " + fileTimeout.toSeconds() + " s a file may take (--file-timeout)")));
+        } catch (FileTooLarge e) {
+            return Outcome.done(FileReport.unreviewed(shown, new Diagnostic(Diagnostic.Kind.TOO_LARGE, shown, 0, e.getMessage())));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return Outcome.done(new FileReport(shown, frontEnd.language(), source.lineCount(), List.of(),
                     List.of(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, shown, 0, describe(e)))));

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A front end for engine tests: it reviews {@code .py} files, reports {@code rule} on every line saying DEFECT,
- * checks the file deadline in files that say SLOW (as a real front end's long loops do), and counts what it does.
+ * checks the file deadline in files that say SLOW (as a real front end's long loops do), finds files that say HUGE over
+ * its budget, and counts what it does.
  */
 final class CountingFrontEnd implements LanguageFrontEnd {
     final AtomicInteger analysed = new AtomicInteger();
@@ -51,6 +52,7 @@ final class CountingFrontEnd implements LanguageFrontEnd {
     public FileAnalysis analyze(SourceFile file) {
         analysed.incrementAndGet();
         if (file.text().contains("SLOW")) FileDeadline.check();
+        if (file.text().contains("HUGE")) throw new FileTooLarge("over the front end's budget");
         List<Finding> findings = new ArrayList<>();
         for (int line = 1; line <= file.lineCount(); line++) {
             if (file.line(line).equals("DEFECT")) {

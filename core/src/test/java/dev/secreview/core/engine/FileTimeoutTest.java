@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A file whose analysis runs out of time, or that is larger than a file may be, is reported as too large; the other
- * files and the tree phase go on.
+ * A file whose analysis runs out of time, that is larger than a file may be, or that is over a front end's own budget,
+ * is reported as too large; the other files and the tree phase go on.
  */
 class FileTimeoutTest {
 
@@ -69,6 +69,22 @@ class FileTimeoutTest {
         FileReport generated = report(result, "generated.py");
         assertEquals(List.of(Diagnostic.Kind.TOO_LARGE), generated.diagnostics().stream().map(Diagnostic::kind).toList());
         assertEquals("file is 307 bytes, over the limit of 100 (--max-file-size)", generated.diagnostics().get(0).message());
+        assertEquals(Set.of(dir.resolve("small.py").toString()), frontEnd.reviewedInTree, "only the small file is reviewed");
+        assertEquals(1, result.notReviewed());
+    }
+
+    @Test
+    void aFileOverTheFrontEndsBudgetIsReportedTooLargeWithItsReasonAndTheRestIsReviewed() throws IOException {
+        Files.writeString(dir.resolve("table.py"), "HUGE\n");
+        Files.writeString(dir.resolve("small.py"), "DEFECT\n");
+        CountingFrontEnd frontEnd = new CountingFrontEnd(RULE);
+
+        ScanResult result = new Scanner(List.of(frontEnd)).scan(ScanRequest.of(List.of(dir)), ScanListener.NONE);
+
+        FileReport table = report(result, "table.py");
+        assertEquals(List.of(Diagnostic.Kind.TOO_LARGE), table.diagnostics().stream().map(Diagnostic::kind).toList());
+        assertEquals("over the front end's budget", table.diagnostics().get(0).message());
+        assertEquals(List.of("py-marker"), report(result, "small.py").findings().stream().map(f -> f.rule().id()).toList());
         assertEquals(Set.of(dir.resolve("small.py").toString()), frontEnd.reviewedInTree, "only the small file is reviewed");
         assertEquals(1, result.notReviewed());
     }

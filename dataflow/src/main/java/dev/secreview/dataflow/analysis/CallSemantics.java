@@ -35,6 +35,8 @@ final class CallSemantics {
     private Taint unpacked = Taint.NONE;
     /** The elements of a {@code *args} argument when they are known (a list or tuple the analysis built). */
     private List<Value> splatted;
+    /** The mapping of a {@code **kwargs} argument, which a model selects as {@code **}; null without one. */
+    private Value unpackedMapping;
     private final String callee;
 
     CallSemantics(FunctionAnalyzer analyzer, Expr.Call call, Map<String, Value> state, TextRange range) {
@@ -51,6 +53,7 @@ final class CallSemantics {
             else if (argument.keyword().startsWith("*")) {
                 unpacked = unpacked.union(value.taint());
                 if (argument.keyword().equals("*") && positional.isEmpty() && splatted == null) splatted = value.items();
+                if (argument.keyword().equals("**") && unpackedMapping == null) unpackedMapping = value;
             }
             else keywords.put(argument.keyword(), value);
         }
@@ -110,6 +113,10 @@ final class CallSemantics {
         Value result = wrapped().or(this::userCode).or(this::modelledReceiver).or(this::builtin).or(this::passed)
                 .orElseGet(this::propagated);
         setProperties();
+        if (receiver != null && receiver.constant() instanceof String text) {
+            // "<a>{}</a>".format(name), "\n".join(lines): the data is placed in the receiver's text
+            result = result.withTaint(TextBuilding.placed(result.taint(), text + constantText(positional), analyzer.models()));
+        }
         long sanitized = analyzer.models().sanitizedBy(callee) | replacedCharacter();
         if (sanitized != 0) result = result.withTaint(result.taint().sanitize(sanitized));
         if (receiver != null && analyzer.models().method(call.method(), Operation.Target.CONTAINER)
@@ -123,7 +130,20 @@ final class CallSemantics {
 
     private void checkSinks() {
         if (callee == null || !analyzer.reporting()) return;
-        for (TaintModels.Sink sink : analyzer.models().sinks(callee)) {
+        checkSinks(callee, "reaches `" + shown(callee) + "(…)`");
+        for (String constructor : inheritedConstructors()) {
+            checkSinks(constructor, "reaches `" + shown(callee) + "(…)` (the constructor of `" + shown(constructor) + "`)");
+        }
+        checkArgumentVectors();
+        if (receiver != null && analyzer.polymorphicParameter(receiver) >= 0) {
+            List<Taint> arguments = new ArrayList<>();
+            for (Value value : positional) arguments.add(value.taint());
+            analyzer.receiverCall(receiver, call.method(), arguments, analyzer.path(), range);
+        }
+    }
+
+    private void checkSinks(String name, String reaches) {
+        for (TaintModels.Sink sink : analyzer.models().sinks(name)) {
             if (sink.conditionKeyword() != null) {
                 Value flag = keywords.get(sink.conditionKeyword());
                 if (flag == null || !flag.isConstant()) continue;
@@ -135,7 +155,7 @@ final class CallSemantics {
                 continue;
             }
             if (receiver != null && exempted(sink, receiver, analyzer.semantics())) continue;
-            String note = "reaches `" + shown(callee) + "(…)`" + (sink.conditionKeyword() == null ? ""
+            String note = reaches + (sink.conditionKeyword() == null ? ""
                     : " with " + sink.conditionKeyword() + "=" + analyzer.semantics().text(sink.conditionValues().isEmpty()
                     ? Boolean.TRUE : keywords.get(sink.conditionKeyword()).constant()));
             SinkVerdict verdict = null;
@@ -148,12 +168,23 @@ final class CallSemantics {
             for (Value argument : positional) analyzer.judgeConfiguration(sink.kind(), argument, verdict);
             for (Value argument : keywords.values()) analyzer.judgeConfiguration(sink.kind(), argument, verdict);
         }
-        checkArgumentVectors();
-        if (receiver != null && analyzer.polymorphicParameter(receiver) >= 0) {
-            List<Taint> arguments = new ArrayList<>();
-            for (Value value : positional) arguments.add(value.taint());
-            analyzer.receiverCall(receiver, call.method(), arguments, analyzer.path(), range);
+    }
+
+    /**
+     * The constructors outside the tree that build an instance of a class of the tree which defines none of its own:
+     * {@code User(**data)}, for {@code class User(db.Model)}, runs the ORM's constructor, which sets every field it is
+     * given, so the models' sinks of that constructor apply.
+     */
+    private List<String> inheritedConstructors() {
+        if (call.method() != null || target == null || target.name() == null) return List.of();
+        Program program = analyzer.engine().program();
+        if (program.classInfo(target.name()).isEmpty()) return List.of();
+        List<String> outside = new ArrayList<>();
+        for (String ancestor : program.ancestors(target.name())) {
+            if (program.classInfo(ancestor).isEmpty()) outside.add(ancestor);
+            else if (program.function(ancestor + "." + analyzer.semantics().initializer()).isPresent()) return List.of();
         }
+        return outside;
     }
 
     /** Whether the receiver's property, known on every path, is one the sink's {@code unless @PROPERTY=} clause names. */
@@ -232,6 +263,7 @@ final class CallSemantics {
         keywords.forEach((name, value) -> {
             if (selector.selects(-1, name)) values.add(value);
         });
+        if (unpackedMapping != null && selector.keywords().contains("**")) values.add(unpackedMapping);
         return values;
     }
 
@@ -309,7 +341,7 @@ final class CallSemantics {
         for (SinkHit hit : s.parameterSinks()) {
             Value argument = argument(bound, hit.fact().origin().parameter());
             for (Fact given : argument.taint().facts()) {
-                long kinds = given.kinds() & hit.fact().kinds();
+                long kinds = analyzer.models().throughCallee(given.kinds(), hit.fact().kinds());
                 if ((kinds & hit.kind().mask()) == 0 || !SinkHit.heeds(hit.unheeded(), given)) continue;
                 Step path = given.trace().then(analyzer.path(), range, "passed to " + name).thenAll(hit.fact().trace());
                 analyzer.report(hit.kind(), new Fact(given.origin(), kinds, path), hit.unheeded());
@@ -334,6 +366,15 @@ final class CallSemantics {
             });
             return Optional.of(Value.mapping(entries));
         }
+        if (returned.items() != null && returnedName == null && returned.taint().equals(Value.taintOf(returned.items()))) {
+            // A tuple of results (a limit and a marker) keeps its items apart too: unpacking one does not carry the others' taint.
+            List<Value> items = new ArrayList<>();
+            for (Value item : returned.items()) {
+                Taint itemTaint = inCaller(item.taint(), bound, name);
+                items.add(new Value(item.constant(), item.fixed() && itemTaint.isEmpty(), itemTaint, null, null, null, null));
+            }
+            return Optional.of(Value.sequence(items));
+        }
         return Optional.of(new Value(returned.constant(), returned.fixed() && taint.isEmpty(), taint, returnedName, null, null, null));
     }
 
@@ -349,7 +390,7 @@ final class CallSemantics {
             for (Fact given : argument.taint().facts()) {
                 Step path = given.trace().then(analyzer.path(), range, "passed to " + name)
                         .thenAll(fact.trace()).then(analyzer.path(), range, "returned by " + name);
-                taint = taint.union(Taint.of(new Fact(given.origin(), given.kinds() & fact.kinds(), path)));
+                taint = taint.union(Taint.of(new Fact(given.origin(), analyzer.models().throughCallee(given.kinds(), fact.kinds()), path)));
             }
         }
         return taint;
@@ -365,7 +406,7 @@ final class CallSemantics {
             }
             for (Fact given : argument(bound, fact.origin().parameter()).taint().facts()) {
                 Step path = given.trace().then(analyzer.path(), range, "passed to " + name).thenAll(fact.trace());
-                taint = taint.union(Taint.of(new Fact(given.origin(), given.kinds() & fact.kinds(), path)));
+                taint = taint.union(Taint.of(new Fact(given.origin(), analyzer.models().throughCallee(given.kinds(), fact.kinds()), path)));
             }
         }
         return taint;
@@ -482,6 +523,16 @@ final class CallSemantics {
             state.put(local.name(), Containers.keepName(mutation.receiver(), receiver));
         }
         return Optional.of(mutation.result());
+    }
+
+    /** The constant text among the arguments and the items of the sequences among them. */
+    private String constantText(List<Value> arguments) {
+        StringBuilder text = new StringBuilder();
+        for (Value argument : arguments) {
+            if (argument.isConstant()) text.append(analyzer.semantics().text(argument.constant()));
+            else if (argument.items() != null) text.append(constantText(argument.items()));
+        }
+        return text.toString();
     }
 
     private String joined(String separator) {

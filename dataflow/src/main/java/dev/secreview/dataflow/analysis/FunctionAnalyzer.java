@@ -49,6 +49,8 @@ final class FunctionAnalyzer {
     private final Set<Summary.TypedStore> typedStores = new HashSet<>();
     private Value returned;
     private boolean reporting;
+    /** By block, the temporaries dead at its end, left out of the state it hands on. */
+    private List<Set<String>> deadAtEnd;
 
     FunctionAnalyzer(Analysis engine, Function function, String path) {
         this.engine = engine;
@@ -59,6 +61,7 @@ final class FunctionAnalyzer {
     }
 
     Summary run() {
+        deadAtEnd = BlockTemporaries.of(function);
         fixpoint(initialState());
         reporting = true;
         for (Block block : function.blocks()) {
@@ -104,7 +107,7 @@ final class FunctionAnalyzer {
                         models.kindsThreatenedBy(category) & ~converted, start));
             } else {
                 Step start = Step.first(path, function.range(), "enters `" + function.simpleName() + "` as `" + name + "`");
-                taint = Taint.of(new Fact(Origin.parameter(i, name), ALL_KINDS, start));
+                taint = Taint.of(new Fact(Origin.parameter(i, name), ALL_KINDS & ~models.placedBits(), start));
             }
             Value value = sourceOf(Value.named(symbol, taint), function.range());
             if (!self && !input && type != null && models.polymorphic(type)) polymorphicParameters[i] = value;
@@ -153,16 +156,21 @@ final class FunctionAnalyzer {
             if (!execute(instruction, state)) return outs;   // a call that never returns: nothing follows
         }
         Terminator end = block.terminator();
+        Set<String> dead = deadAtEnd.get(block.id());
         if (end instanceof Terminator.Jump jump) {
+            state.keySet().removeAll(dead);
             outs.put(jump.target(), state);
         } else if (end instanceof Terminator.Branch branch) {
             Value condition = operand(branch.condition(), state, null);
             if (condition.isConstant()) {
+                state.keySet().removeAll(dead);
                 outs.put(semantics.truthy(condition.constant()) ? branch.ifTrue() : branch.ifFalse(), state);
             } else {
                 Map<String, Value> whenTrue = new HashMap<>(state);
                 Map<String, Value> whenFalse = new HashMap<>(state);
                 new Refinement(this, block, branch.condition()).apply(whenTrue, whenFalse);
+                whenTrue.keySet().removeAll(dead);
+                whenFalse.keySet().removeAll(dead);
                 outs.put(branch.ifFalse(), whenFalse);
                 outs.merge(branch.ifTrue(), whenTrue, (x, y) -> join(x, y, false));
             }
@@ -404,6 +412,9 @@ final class FunctionAnalyzer {
             }
             String name = attributeName(object.name(), load.name());
             Value attribute = sourceOf(Value.named(name, object.taint()), range);
+            // A sanitiser the models name is an attribute as well as a call: a form's `cleaned_data`.
+            long sanitized = models.sanitizedBy(name);
+            if (sanitized != 0) attribute = attribute.withTaint(attribute.taint().sanitize(sanitized));
             return partOfSourceObject(object, attribute, name, range);
         }
         if (expr instanceof Expr.LoadItem load) {
@@ -427,10 +438,10 @@ final class FunctionAnalyzer {
             }
             LanguageSemantics.TextOperator text = semantics.onText(binary.operator());
             if (text == LanguageSemantics.TextOperator.FORMAT && left.constant() instanceof String template) {
-                return TextBuilding.format(template, right, models.prefixedKinds(), semantics);
+                return TextBuilding.format(template, right, models, semantics);
             }
             if (text == LanguageSemantics.TextOperator.CONCATENATE && (left.items() == null || right.items() == null)) {
-                return TextBuilding.concatenate(List.of(left, right), models.prefixedKinds(), semantics);
+                return TextBuilding.concatenate(List.of(left, right), models, semantics);
             }
             return Containers.binary(binary.operator(), left, right, semantics);
         }
@@ -446,7 +457,7 @@ final class FunctionAnalyzer {
         if (expr instanceof Expr.Concat concat) {
             List<Value> parts = new ArrayList<>();
             for (Operand part : concat.parts()) parts.add(operand(part, state, range));
-            return TextBuilding.concatenate(parts, models.prefixedKinds(), semantics);
+            return TextBuilding.concatenate(parts, models, semantics);
         }
         if (expr instanceof Expr.Sequence sequence) {
             List<Value> items = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.secreview.dataflow.analysis;
 
+import dev.secreview.dataflow.model.TaintModels;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,7 +12,8 @@ import java.util.regex.Pattern;
  * part is, tainted by every part, and fixed when every part is harmless. Data placed after a fixed
  * prefix that already ends a URL's host ({@code "https://example.com/" + name}, {@code base_url +
  * "/items/" + name}), or a path of this host ({@code "/items/" + name}), cannot choose where the URL points: it
- * is not a threat for the kinds the models name {@code prefixed} (redirects, server-side requests).
+ * is not a threat for the kinds the models name {@code prefixed} (redirects, server-side requests). Data placed in
+ * text whose constant parts hold a marker of an {@code embedded} kind ({@code "<a>" + name}) now threatens it.
  */
 final class TextBuilding {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
@@ -23,7 +26,9 @@ final class TextBuilding {
     private TextBuilding() {
     }
 
-    static Value concatenate(List<Value> parts, long prefixedKinds, LanguageSemantics semantics) {
+    static Value concatenate(List<Value> parts, TaintModels models, LanguageSemantics semantics) {
+        long prefixedKinds = models.prefixedKinds();
+        StringBuilder constants = new StringBuilder();
         StringBuilder text = new StringBuilder();
         StringBuilder prefix = new StringBuilder();
         Taint taint = Taint.NONE;
@@ -38,15 +43,23 @@ final class TextBuilding {
             harmless &= part.harmless();
             if (constant && part.isConstant()) text.append(semantics.text(part.constant()));
             else constant = false;
-            if (part.isConstant()) prefix.append(semantics.text(part.constant()));
-            else if (!fromSource(part.taint(), prefixedKinds)) prefix.append(FIXED_UNKNOWN);
+            if (part.isConstant()) {
+                prefix.append(semantics.text(part.constant()));
+                constants.append(semantics.text(part.constant()));
+            } else if (!fromSource(part.taint(), prefixedKinds)) prefix.append(FIXED_UNKNOWN);
             else prefix.append('\u0000');   // attacker text: nothing after it counts as a fixed prefix
         }
-        return constant ? Value.constant(text.toString()) : Value.derived(taint, harmless);
+        return constant ? Value.constant(text.toString()) : Value.derived(placed(taint, constants.toString(), models), harmless);
+    }
+
+    /** The taint of data placed in text whose constant parts are {@code text} ({@code embedded} kinds). */
+    static Taint placed(Taint taint, String text, TaintModels models) {
+        if (text.isEmpty() || models.placedBits() == 0) return taint;
+        return taint.map(fact -> fact.narrowed(models.placedIn(fact.kinds(), text)));
     }
 
     /** {@code template % arguments} with a constant template: its pieces and the arguments, in order. */
-    static Value format(String template, Value arguments, long prefixedKinds, LanguageSemantics semantics) {
+    static Value format(String template, Value arguments, TaintModels models, LanguageSemantics semantics) {
         List<Value> values = arguments.items() != null ? arguments.items() : List.of(arguments);
         List<Value> parts = new ArrayList<>();
         Matcher m = CONVERSION.matcher(template);
@@ -59,7 +72,7 @@ final class TextBuilding {
             at = m.end();
         }
         parts.add(Value.constant(template.substring(at)));
-        return concatenate(parts, prefixedKinds, semantics);
+        return concatenate(parts, models, semantics);
     }
 
     /**

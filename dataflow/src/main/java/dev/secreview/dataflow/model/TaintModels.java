@@ -75,7 +75,7 @@ import java.util.Set;
  * keyed     KIND WORDS                       trust-boundary user,role,auth   (a store of KIND matters only
  *                                            under a key or attribute whose name contains one of WORDS)
  * return    KIND DECORATOR                   xss *.route   (what a decorated function returns)
- * sanitizer KINDS CALLEE                     xss html.escape   (KINDS: comma list, "all", or "all" and kinds
+ * sanitizer KINDS NAME                       xss html.escape   (NAME: a call, or an attribute read: *.cleaned_data; KINDS: comma list, "all", or "all" and kinds
  *                                            left out: all,-size (a conversion to a number makes text harmless, not
  *                                            a number small))
  * validator KINDS CALLEE ARGS                all *.isdigit receiver   (true result vouches for ARGS; a value
@@ -84,7 +84,7 @@ import java.util.Set;
  *                                            x == SANITIZER(x) vouches for x as the sanitiser does)
  * contained KINDS RESOLVER TEST               path os.path.realpath startswith   (x = RESOLVER(...) then a
  *                                            true x.TEST(base) with a fixed base vouches for x)
- * rejects   KINDS TEXT                       path ..   (a test proving the value lacks TEXT vouches for it)
+ * rejects   KINDS TEXT                       path ..   (a test proving the value lacks TEXT vouches for it; \\n, \\r, \\t escaped)
  * allowlist KINDS CALLEE ATTRIBUTES          redirect urllib.parse.urlparse netloc,hostname
  *                                            (the parsed value's attribute found in constants vouches for the input;
  *                                            ssrf urllib.parse.urlparse scheme=file: only when it equals one of those)
@@ -100,6 +100,10 @@ import java.util.Set;
  * quoted    KINDS                            code   (a value proven to be one quoted string literal is safe)
  * bounded   KINDS                            size   (a value a comparison proves below a bound is safe: the
  *                                            true branch of x < limit, the false one of x > limit)
+ * embedded  KIND MARKERS                     xml <   (data threatens KIND only once it is placed in text whose
+ *                                            constant parts hold one of MARKERS ({@code \n}, {@code \r} and
+ *                                            {@code \t} escaped): a document parsed whole is not injected into, one
+ *                                            built around the data with markup is)
  * argv      KIND CALLEE ARGS                 command subprocess.run 0,args   (an argument vector: its program,
  *                                            or the command after a shell's -c, is the sink)
  * method    OPERATION METHODS                append append,add   (a method that does one of the analysis'
@@ -195,6 +199,19 @@ public final class TaintModels {
      * {@code attributes} maps each part of the parsed value to the constants it must be proven equal to for
      * the value to be vouched for; an empty set: to any constants (an allow-list the code keeps itself).
      */
+    /**
+     * A kind whose harm needs the data placed in text built around it ({@code embedded} lines). Data from a source
+     * carries the {@code pending} bit instead of the kind's; placing it in text that holds a marker sets the kind's
+     * bit and {@code placed} (which tells a caller that a callee placed its parameter so). Sanitising the kind
+     * clears both the kind's bit and {@code pending}.
+     */
+    public record Embedding(TaintKind kind, List<String> markers, long pending, long placed) {
+        boolean markedIn(String text) {
+            for (String marker : markers) if (text.contains(marker)) return true;
+            return false;
+        }
+    }
+
     public record AllowList(long kinds, NamePattern parser, Map<String, Set<String>> attributes) {
         public AllowList {
             attributes = Map.copyOf(attributes);
@@ -259,6 +276,7 @@ public final class TaintModels {
     private final List<NamePattern> noReturn;
     private final Map<String, List<Operation>> methodOperations;
     private final Map<String, Operation> functionOperations;
+    private final List<Embedding> embeddings;
     private final Builder builder;
     /** The kinds of lookup by name whose answers are remembered. */
     private enum Lookup { SOURCE, SOURCE_ATTRIBUTE, MEMBER, TRUSTED, OBJECT, SINK, STORE, SANITIZER, VALIDATOR, KEYED,
@@ -308,6 +326,7 @@ public final class TaintModels {
         this.noReturn = List.copyOf(b.noReturn);
         this.methodOperations = Map.copyOf(b.methodOperations);
         this.functionOperations = Map.copyOf(b.functionOperations);
+        this.embeddings = List.copyOf(b.embeddings);
     }
 
     /** A problem in a models file, with the file and line it stands on. */
@@ -323,7 +342,8 @@ public final class TaintModels {
 
     /** Reads models files; {@code kind} entries may stand in any of them. */
     public static TaintModels parse(List<ModelFile> files) {
-        Builder builder = new Builder(kinds(files));
+        Map<String, TaintKind> kinds = kinds(files);
+        Builder builder = new Builder(kinds, embeddings(files, kinds));
         for (ModelFile file : files) {
             forEachEntry(file, (line, words, text) -> builder.add(file, line, words));
         }
@@ -333,6 +353,38 @@ public final class TaintModels {
     /** The dataflow rules the kinds of the files declare: what listing the rules needs, without the rest of the models. */
     public static List<RuleMetadata> rules(List<ModelFile> files) {
         return kinds(files).values().stream().flatMap(kind -> kind.reportedBy().stream()).toList();
+    }
+
+    /**
+     * The {@code embedded} lines, read before the rest so that every mask names their pending bits: two bits each,
+     * from the top of the mask down, above the kinds' own.
+     */
+    private static List<Embedding> embeddings(List<ModelFile> files, Map<String, TaintKind> kinds) {
+        List<Embedding> embeddings = new ArrayList<>();
+        for (ModelFile file : files) {
+            forEachEntry(file, (line, words, text) -> {
+                if (!words[0].equals("embedded")) return;
+                require(file, line, words, 3);
+                TaintKind kind = kinds.get(words[1]);
+                if (kind == null) throw new ModelError(file.name(), line, "unknown kind '" + words[1] + "'");
+                if (embeddings.stream().anyMatch(e -> e.kind().equals(kind))) {
+                    throw new ModelError(file.name(), line, "kind " + words[1] + " embedded twice");
+                }
+                int pendingBit = Long.SIZE - 1 - 2 * embeddings.size();
+                if (pendingBit - 1 < kinds.size()) throw new ModelError(file.name(), line, "too many kinds");
+                List<String> markers = new ArrayList<>();
+                for (int i = 2; i < words.length; i++) {
+                    markers.add(unescaped(words[i]));
+                }
+                embeddings.add(new Embedding(kind, List.copyOf(markers), 1L << pendingBit, 1L << (pendingBit - 1)));
+            });
+        }
+        return embeddings;
+    }
+
+    /** A text of a models line with the control characters a line cannot hold written as {@code \\n}, {@code \\r}, {@code \\t}. */
+    private static String unescaped(String text) {
+        return text.replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t");
     }
 
     /** The kinds the files declare, in the order of their declarations (which is the order of their bits). */
@@ -410,13 +462,16 @@ public final class TaintModels {
         final Map<String, List<Operation>> methodOperations = new HashMap<>();
         final Map<String, Operation> functionOperations = new HashMap<>();
 
-        Builder(Map<String, TaintKind> kinds) {
+        final List<Embedding> embeddings;
+
+        Builder(Map<String, TaintKind> kinds, List<Embedding> embeddings) {
             this.kinds = kinds;
+            this.embeddings = embeddings;
         }
 
         void add(ModelFile file, int line, String[] words) {
             switch (words[0]) {
-                case "kind" -> { }
+                case "kind", "embedded" -> { }
                 case "source", "object" -> {
                     require(file, line, words, 3);
                     String label = words.length > 3 ? String.join(" ", List.of(words).subList(3, words.length)) : words[2];
@@ -490,7 +545,7 @@ public final class TaintModels {
                 }
                 case "rejects" -> {
                     require(file, line, words, 3);
-                    rejections.add(new Rejection(mask(file, line, words[1]), words[2]));
+                    rejections.add(new Rejection(mask(file, line, words[1]), unescaped(words[2])));
                 }
                 case "allowlist" -> {
                     require(file, line, words, 4);
@@ -640,7 +695,9 @@ public final class TaintModels {
                 if (all != names[i].startsWith("-")) {
                     throw new ModelError(file.name(), line, "after 'all' only kinds left out (-NAME), else only kinds: " + list);
                 }
-                long kind = kind(file, line, all ? names[i].substring(1) : names[i]).mask();
+                TaintKind named = kind(file, line, all ? names[i].substring(1) : names[i]);
+                long kind = named.mask();
+                for (Embedding embedding : embeddings) if (embedding.kind().equals(named)) kind |= embedding.pending();
                 mask = all ? mask & ~kind : mask | kind;
             }
             return mask;
@@ -762,7 +819,41 @@ public final class TaintModels {
         for (TaintKind kind : kinds.values()) {
             if (kind.sourceCategories().contains(category)) mask |= kind.mask();
         }
+        for (Embedding embedding : embeddings) {
+            if ((mask & embedding.kind().mask()) != 0) mask = mask & ~embedding.kind().mask() | embedding.pending();
+        }
         return mask;
+    }
+
+    /** The bits that say a parameter was placed in marked text ({@code embedded}): a parameter starts without them. */
+    public long placedBits() {
+        long bits = 0;
+        for (Embedding embedding : embeddings) bits |= embedding.placed();
+        return bits;
+    }
+
+    /** The kinds of data placed in text whose constant parts are {@code text}: pending kinds whose markers it holds are now threatened. */
+    public long placedIn(long kinds, String text) {
+        for (Embedding embedding : embeddings) {
+            if ((kinds & embedding.pending()) != 0 && embedding.markedIn(text)) {
+                kinds |= embedding.kind().mask() | embedding.placed();
+            }
+        }
+        return kinds;
+    }
+
+    /**
+     * The kinds a caller's data has after a callee did to its parameter what {@code inCallee} records: the
+     * harms both still carry, and the embedded kinds whose pending data the callee placed in marked text.
+     */
+    public long throughCallee(long given, long inCallee) {
+        long kinds = given & inCallee;
+        for (Embedding embedding : embeddings) {
+            if ((inCallee & embedding.placed()) != 0 && (kinds & embedding.pending()) != 0) {
+                kinds |= embedding.kind().mask() | embedding.placed();
+            }
+        }
+        return kinds;
     }
 
     public Optional<Source> source(String name) {

@@ -1,8 +1,10 @@
 package dev.secreview.python.tree;
 
 import dev.secreview.core.engine.FileDeadline;
+import dev.secreview.core.engine.FileTooLarge;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Splits Python source into the tokens {@link PyDescentParser} reads, placed exactly where tree-sitter-python
@@ -19,6 +21,12 @@ final class PyTokenizer {
             super(why, null, false, false);
         }
     }
+
+    /**
+     * The most tokens a file may have (docs/SPEED.md, "A file that would take too long"): the largest file of the
+     * 22 reference trees has 236,090, a list of a million numbers two million, whose tree took 850 MB.
+     */
+    static final int MAX_TOKENS = 1_000_000;
 
     static final int NAME = 0;
     static final int KEYWORD = 1;
@@ -655,6 +663,10 @@ final class PyTokenizer {
     }
 
     private void addToken(int kind, int start, int end, String value) {
+        if (count == MAX_TOKENS) {
+            throw new FileTooLarge(String.format(Locale.ROOT, "over %,d tokens, four times the largest hand-written "
+                    + "Python file we know; data written as code is not reviewed", MAX_TOKENS));
+        }
         if (count == kinds.length) {
             int size = count * 2;
             kinds = Arrays.copyOf(kinds, size);

@@ -1,5 +1,6 @@
 package dev.secreview.python.tree;
 
+import dev.secreview.core.engine.FileTooLarge;
 import dev.secreview.core.model.SourceFile;
 import dev.secreview.core.model.TextRange;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -62,6 +64,14 @@ class PythonParserTest {
         int line = 1;
         while (line < source.lineCount() && source.lineStart(line + 1) <= offset) line++;
         return line;
+    }
+
+    @Test
+    void aFileOfMoreTokensThanAnyHandWrittenOneIsTooLargeToParse() {
+        String table = "x = [" + "1,".repeat(PyTokenizer.MAX_TOKENS / 2) + "]\n";
+        FileTooLarge tooLarge = assertThrows(FileTooLarge.class, () -> parse(table));
+        assertEquals("over 1,000,000 tokens, four times the largest hand-written Python file we know; data written "
+                + "as code is not reviewed", tooLarge.getMessage());
     }
 
     @Test

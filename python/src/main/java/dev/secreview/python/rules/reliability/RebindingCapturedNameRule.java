@@ -5,6 +5,7 @@ import dev.secreview.core.model.Severity;
 import dev.secreview.core.rule.RuleInfo;
 import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.RuleContext;
+import dev.secreview.python.semantic.Binding;
 import dev.secreview.python.semantic.Call;
 import dev.secreview.python.semantic.Identifiers;
 import dev.secreview.python.semantic.Scope;
@@ -91,7 +92,7 @@ public final class RebindingCapturedNameRule implements NodeRule {
                 }
                 continue;
             }
-            PyNode rebinding = laterBinding(statement, name, own);
+            PyNode rebinding = laterBinding(statement, name, own, context);
             if (rebinding != null && boundBefore(name, statement, context)) {
                 report(context, rebinding, name, "`" + own + "()` calls `" + name + "` (line " + call.startLine()
                         + "), which this line binds to `" + own + "` itself: Python looks the name up when the "
@@ -113,23 +114,35 @@ public final class RebindingCapturedNameRule implements NodeRule {
                 .anyMatch(b -> b.site() != null && b.site().endOffset() <= statement.startOffset());
     }
 
-    /** A later statement of the same block that binds {@code name} to the function {@code own} (or to it decorated). */
-    private static PyNode laterBinding(PyNode statement, String name, String own) {
-        for (PyNode sibling : statement.parent().namedChildren()) {
-            if (sibling.startOffset() <= statement.endOffset() || !sibling.is("expression_statement")) continue;
-            PyNode assignment = sibling.namedChildren().isEmpty() ? null : sibling.namedChildren().get(0);
-            if (assignment == null || !assignment.is("assignment")) continue;
+    /**
+     * A later statement of the same block that binds {@code name} to the function {@code own} (or to it decorated). Read
+     * from the scope's bindings of the name, not by walking the block: a module of thousands of functions would walk it
+     * once per call in each of them.
+     */
+    private static PyNode laterBinding(PyNode statement, String name, String own, RuleContext context) {
+        PyNode first = null;
+        for (Binding binding : context.file().resolve(name, statement.parent())) {
+            PyNode assignment = binding.site();
+            if (binding.kind() != Binding.Kind.ASSIGNMENT || !assignment.is("assignment")
+                    || assignment.startOffset() <= statement.endOffset()
+                    || first != null && assignment.startOffset() >= first.startOffset()) {
+                continue;
+            }
+            PyNode sibling = assignment.parent();
+            if (sibling == null || !sibling.is("expression_statement") || sibling.parent() != statement.parent()
+                    || sibling.namedChildren().get(0) != assignment) {
+                continue;
+            }
             PyNode left = assignment.field("left");
             PyNode right = assignment.field("right");
             if (left == null || right == null || !left.is("identifier") || !left.text().equals(name)) continue;
-            if (right.is("identifier") && right.text().equals(own)) return assignment;
             PyNode arguments = right.is("call") ? right.field("arguments") : null;
-            if (arguments != null && arguments.namedChildren().stream()
-                    .anyMatch(a -> a.is("identifier") && a.text().equals(own))) {
-                return assignment;
+            if (right.is("identifier") && right.text().equals(own) || arguments != null && arguments.namedChildren()
+                    .stream().anyMatch(a -> a.is("identifier") && a.text().equals(own))) {
+                first = assignment;
             }
         }
-        return null;
+        return first;
     }
 
     /** A callback made in a loop body, kept for later, that calls the loop variable (or a method of it). */
