@@ -62,9 +62,10 @@ final class AnalysisOptions {
     @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Files reviewed in parallel (default: number of cores).")
     Integer threads;
 
-    @Option(names = "--threat-model", paramLabel = "MODEL", split = ",", defaultValue = "remote",
+    @Option(names = "--threat-model", paramLabel = "MODEL", split = ",", defaultValue = "remote,stored",
             description = "Inputs that count as attacker-controlled for the dataflow rules: remote (network requests), "
-                    + "local (command line, environment, console), rpc (the parameters of RPC endpoint methods, which other services call); comma-separated (default: ${DEFAULT-VALUE}).")
+                    + "local (command line, environment, console), rpc (the parameters of RPC endpoint methods, which other services call), "
+                    + "stored (data read back from the database, for HTML built in Python); comma-separated (default: ${DEFAULT-VALUE}).")
     List<ThreatModel> threatModels = new ArrayList<>();
 
     @Option(names = "--progress", negatable = true,

@@ -199,7 +199,7 @@ class ConfigTest {
                 Arguments.of("format = \"xml\"\n", "format: 'xml' is not allowed (allowed: " + String.join(", ",
                         Arrays.stream(ReportFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList()) + ")"),
                 Arguments.of("threat-model = [\"remote\", \"insider\"]\n",
-                        "threat-model: 'insider' is not allowed (allowed: remote, local, rpc)"),
+                        "threat-model: 'insider' is not allowed (allowed: remote, local, rpc, stored)"),
                 Arguments.of("exclude = \"tests\"\n", "exclude: expected an array of strings, not a string"),
                 Arguments.of("ignore = [\"B602\", 7]\n", "ignore: expected an array of strings, but it holds a number"),
                 Arguments.of("exit-zero = \"yes\"\n", "exit-zero: expected true or false, not a string"),

@@ -106,7 +106,7 @@ public abstract class DataflowRuleConformance {
             sources.put(display, source);
             analyses.put(display, frontEnd.analyze(source));
         }
-        Map<String, FileAnalysis> reviewed = frontEnd.reviewTree(analyses, Set.of("remote", "local"));
+        Map<String, FileAnalysis> reviewed = frontEnd.reviewTree(analyses, Set.of("remote", "local", "stored"));
 
         // The tree's own rule, and any other dataflow rule the tree has markers for, are checked.
         Set<String> checked = new TreeSet<>(Set.of(id));

@@ -35,7 +35,7 @@ public record AnalysisSettings(List<String> excludes, List<String> select, List<
     public static AnalysisSettings defaults(int threads) {
         return new AnalysisSettings(List.of(), List.of(), List.of(), true, ScanRequest.DEFAULT_FILE_TIMEOUT,
                 ScanRequest.DEFAULT_MAX_FILE_BYTES, threads,
-                List.of(ThreatModel.remote));
+                List.of(ThreatModel.remote, ThreatModel.stored));
     }
 
     /**

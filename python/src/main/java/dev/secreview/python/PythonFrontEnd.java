@@ -15,7 +15,11 @@ import dev.secreview.python.api.NodeRule;
 import dev.secreview.python.api.PythonRule;
 import dev.secreview.python.api.RuleContext;
 import dev.secreview.python.semantic.Call;
+import dev.secreview.python.rules.access.LoginRateLimitRule;
+import dev.secreview.python.rules.web.SerializerMassAssignmentRule;
 import dev.secreview.python.semantic.PythonFile;
+import dev.secreview.python.semantic.RateLimiting;
+import dev.secreview.python.semantic.SerializerFields;
 import dev.secreview.python.semantic.TemplateRenders;
 import dev.secreview.python.lowering.PythonLowering;
 import dev.secreview.python.semantic.Values;
@@ -147,7 +151,8 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
         if (file.isTestFile()) return null;
         try {
             TemplateRenders.Found views = views(file, values, diagnostics);
-            return new PythonFacts(PythonLowering.lower(file, values), views.renders(), views.settings());
+            return new PythonFacts(PythonLowering.lower(file, values), views.renders(), views.settings(),
+                    RateLimiting.named(file), SerializerFields.of(file));
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, file.source().displayPath(), 0,
                     "dataflow lowering failed (" + e.getClass().getSimpleName() + "); pattern rules still ran"));
@@ -175,8 +180,45 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
     @Override
     public Map<String, FileAnalysis> reviewTree(Map<String, FileAnalysis> analyses, Set<String> threatModels,
                                                TreeMemo memo) {
-        return new TreeReview(PythonModels.forThreatModels(threatModels), threatModels.contains("local"))
-                .review(analyses, memo, new java.util.TreeSet<>(threatModels).toString());
+        return withSerializersAcrossFiles(withoutLoginsOfLimitedApplications(
+                new TreeReview(PythonModels.forThreatModels(threatModels), threatModels.contains("local"))
+                        .review(analyses, memo, new java.util.TreeSet<>(threatModels).toString())));
+    }
+
+    /** The model serializers whose model, serializer and writing view no one file shows whole. */
+    private Map<String, FileAnalysis> withSerializersAcrossFiles(Map<String, FileAnalysis> analyses) {
+        RuleMetadata rule = rules.stream().filter(SerializerMassAssignmentRule.class::isInstance).findFirst()
+                .map(metadata::get).orElse(null);
+        if (rule == null) return analyses;
+        List<SerializerFields.Facts> facts = analyses.values().stream()
+                .map(a -> a.facts() instanceof PythonFacts f ? f.serializerFields() : SerializerFields.Facts.NONE)
+                .filter(f -> !f.isEmpty()).toList();
+        List<Finding> found = SerializerMassAssignmentRule.acrossFiles(rule, facts);
+        if (found.isEmpty()) return analyses;
+        Map<String, FileAnalysis> revised = new java.util.LinkedHashMap<>(analyses);
+        for (Finding finding : found) {
+            FileAnalysis analysis = revised.get(finding.path());
+            if (analysis == null) continue;
+            List<Finding> findings = new ArrayList<>(analysis.findings());
+            findings.add(finding);
+            revised.put(finding.path(), analysis.withFindings(findings));
+        }
+        return revised;
+    }
+
+    /**
+     * A login endpoint without a limiter of its own is reported only in an application none of whose files limits
+     * attempts: one limiter set up anywhere (a throttle in the settings, a limiter in the application factory) may
+     * cover it.
+     */
+    private static Map<String, FileAnalysis> withoutLoginsOfLimitedApplications(Map<String, FileAnalysis> analyses) {
+        if (analyses.values().stream().noneMatch(a -> a.facts() instanceof PythonFacts facts && facts.limitsAttempts())) {
+            return analyses;
+        }
+        Map<String, FileAnalysis> revised = new java.util.LinkedHashMap<>();
+        analyses.forEach((path, analysis) -> revised.put(path, analysis.withFindings(analysis.findings().stream()
+                .filter(finding -> !finding.rule().id().equals(LoginRateLimitRule.ID)).toList())));
+        return revised;
     }
 
     /** A rule that fails on one node is reported and skipped there; the other rules still run. */

@@ -17,7 +17,7 @@ import java.util.Set;
 public record ScanRequest(List<Path> paths, List<String> excludes, List<String> includes, PathFilter pathFilter,
                           RuleSelection selection, int threads, Set<String> threatModels, Path displayBase,
                           Duration fileTimeout, long maxFileBytes) {
-    public static final Set<String> DEFAULT_THREAT_MODELS = Set.of("remote");
+    public static final Set<String> DEFAULT_THREAT_MODELS = Set.of("remote", "stored");
     /** Far above what any real file takes (the largest of the CPython standard library: well under a second). */
     public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofSeconds(60);
     public static final long DEFAULT_MAX_FILE_BYTES = SourceReader.DEFAULT_MAX_BYTES;

@@ -160,7 +160,7 @@ final class CallSemantics {
                     ? Boolean.TRUE : keywords.get(sink.conditionKeyword()).constant()));
             SinkVerdict verdict = null;
             for (Value value : selected(sink.arguments())) {
-                SinkVerdict v = analyzer.checkSink(sink.kind(), value, range, note);
+                SinkVerdict v = analyzer.checkSink(sink.kind(), value, range, note, callee);
                 if (v != null) verdict = verdict == null ? v : verdict.combine(v);
             }
             // The parser (or other object) the data meets here: its configuring calls are judged by the data.
@@ -242,10 +242,10 @@ final class CallSemantics {
                 List<Value> items = argv.items();
                 if (items == null || items.isEmpty()) continue;
                 String note = "reaches `" + shown(callee) + "(…)` as the program it runs";
-                analyzer.checkSink(vector.kind(), items.get(0), range, note);
+                analyzer.checkSink(vector.kind(), items.get(0), range, note, callee);
                 if (items.size() >= 3 && items.get(1).constant() instanceof String flag && SHELL_COMMAND_FLAGS.contains(flag)) {
                     analyzer.checkSink(vector.kind(), items.get(2), range,
-                            "reaches `" + shown(callee) + "(…)` as the command a shell runs with " + flag);
+                            "reaches `" + shown(callee) + "(…)` as the command a shell runs with " + flag, callee);
                 }
             }
         }
@@ -424,9 +424,9 @@ final class CallSemantics {
             Value argument = argument(bound, hit.fact().origin().parameter());
             for (Fact given : argument.taint().facts()) {
                 long kinds = analyzer.models().throughCallee(given.kinds(), hit.fact().kinds());
-                if ((kinds & hit.kind().mask()) == 0) continue;
+                if ((kinds & hit.kind().mask()) == 0 || !SinkHit.heeds(hit.unheeded(), given)) continue;
                 Step path = given.trace().then(analyzer.path(), range, "passed to " + name).thenAll(hit.fact().trace());
-                analyzer.report(hit.kind(), new Fact(given.origin(), kinds, path));
+                analyzer.report(hit.kind(), new Fact(given.origin(), kinds, path), hit.unheeded());
             }
         }
         for (ReceiverCall called : s.receiverCalls()) {

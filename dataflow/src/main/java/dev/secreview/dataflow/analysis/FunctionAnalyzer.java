@@ -189,7 +189,7 @@ final class FunctionAnalyzer {
             List<TaintModels.ReturnSink> sinks = body.entries() != null ? List.of() : models.returns(function.decorators());
             for (TaintModels.ReturnSink sink : sinks) {
                 checkSink(sink.kind(), body, ret.range(),
-                        "returned as the response of `" + function.simpleName() + "`");
+                        "returned as the response of `" + function.simpleName() + "`", null);
             }
         }
         return outs;
@@ -241,7 +241,7 @@ final class FunctionAnalyzer {
                 checkStores(object.name(), keyName, value, range);
                 // A key the attacker chooses can overwrite any entry, whatever it names.
                 for (TaintModels.Store target : models.stores(object.name())) {
-                    checkSink(target.kind(), key, range, "chooses the key stored in `" + object.name() + "`");
+                    checkSink(target.kind(), key, range, "chooses the key stored in `" + object.name() + "`", null);
                 }
             }
             if (store.object() instanceof Operand.Local local) {
@@ -515,20 +515,22 @@ final class FunctionAnalyzer {
     private void checkStores(String target, String key, Value value, TextRange range) {
         for (TaintModels.Store store : models.stores(target)) {
             if (models.storeKeyMatters(store.kind(), key)) {
-                checkSink(store.kind(), value, range, "stored in `" + target + "`");
+                checkSink(store.kind(), value, range, "stored in `" + target + "`", null);
             }
         }
     }
 
     /** Reports the facts of {@code value} that can do {@code kind}'s harm here, and what the site is. */
-    SinkVerdict checkSink(TaintKind kind, Value value, TextRange range, String note) {
+    /** {@code callee}: the call the sink is, null for a return or a store. */
+    SinkVerdict checkSink(TaintKind kind, Value value, TextRange range, String note, String callee) {
         if (!reporting) return null;
         SinkVerdict verdict = value.harmless() ? SinkVerdict.SAFE
                 : value.taint().isEmpty() ? SinkVerdict.UNKNOWN : SinkVerdict.SAFE;
+        java.util.Set<String> unheeded = models.unheeded(kind, callee);
         for (Fact fact : value.taint().facts()) {
-            if (!fact.threatens(kind.mask())) continue;
+            if (!fact.threatens(kind.mask()) || !SinkHit.heeds(unheeded, fact)) continue;
             verdict = verdict.combine(fact.origin().isParameter() ? SinkVerdict.UNKNOWN : SinkVerdict.TAINTED);
-            report(kind, fact.via(fact.trace().then(path, range, note)));
+            report(kind, fact.via(fact.trace().then(path, range, note)), unheeded);
         }
         engine.verdict(path, range, kind, verdict);
         return verdict;
@@ -572,20 +574,22 @@ final class FunctionAnalyzer {
             if (sink.conditionKeyword() != null || sink.unlessArgument() != null || CallSemantics.exempted(sink, object, semantics)) {
                 continue;
             }
+            java.util.Set<String> unheeded = models.unheeded(sink.kind(), callee);
             for (int i = 0; i < arguments.size(); i++) {
                 if (!sink.arguments().selects(i, null)) continue;
                 for (Fact fact : arguments.get(i).facts()) {
-                    if (!fact.threatens(sink.kind().mask())) continue;
-                    report(sink.kind(), fact.via(fact.trace().then(callPath, range, "reaches `" + CallSemantics.shown(callee) + "(…)`")));
+                    if (!fact.threatens(sink.kind().mask()) || !SinkHit.heeds(unheeded, fact)) continue;
+                    report(sink.kind(), fact.via(fact.trace().then(callPath, range, "reaches `" + CallSemantics.shown(callee) + "(…)`")),
+                            unheeded);
                 }
             }
         }
     }
 
     /** A tainted fact at a sink: a finding if it comes from a source, part of the summary if from a parameter. */
-    void report(TaintKind kind, Fact fact) {
+    void report(TaintKind kind, Fact fact, java.util.Set<String> unheeded) {
         if (!reporting) return;
-        if (fact.origin().isParameter()) parameterSinks.add(new SinkHit(kind, fact));
+        if (fact.origin().isParameter()) parameterSinks.add(new SinkHit(kind, fact, unheeded));
         else engine.finding(kind, fact);
     }
 

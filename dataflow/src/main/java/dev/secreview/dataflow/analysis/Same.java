@@ -35,7 +35,10 @@ final class Same {
         List<SinkHit> y = b.parameterSinks();
         if (x.size() != y.size()) return false;
         for (int i = 0; i < x.size(); i++) {
-            if (!x.get(i).kind().equals(y.get(i).kind()) || !fact(x.get(i).fact(), y.get(i).fact())) return false;
+            if (!x.get(i).kind().equals(y.get(i).kind()) || !fact(x.get(i).fact(), y.get(i).fact())
+                    || !x.get(i).unheeded().equals(y.get(i).unheeded())) {
+                return false;
+            }
         }
         List<ReceiverCall> p = a.receiverCalls();
         List<ReceiverCall> q = b.receiverCalls();

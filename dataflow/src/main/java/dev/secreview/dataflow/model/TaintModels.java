@@ -76,6 +76,9 @@ import java.util.Set;
  *                                            chooses at run time from nothing that came from outside; {@code {}} is a
  *                                            dict, which the callee sends as JSON; {@code *} is any value: the
  *                                            sink is not one when that argument is given at all)
+ * only      CATEGORY KIND CALLEES            stored xss django.utils.safestring.mark_safe,markupsafe.Markup   (data of
+ *                                            CATEGORY threatens KIND only at the sinks of these callees, not at its
+ *                                            other sinks, returns or stores: what the code declares to be markup)
  * store     KIND TARGET                      trust-boundary flask.session   (item or attribute writes)
  * keyed     KIND WORDS                       trust-boundary user,role,auth   (a store of KIND matters only
  *                                            under a key or attribute whose name contains one of WORDS)
@@ -189,6 +192,13 @@ public final class TaintModels {
     public record Store(TaintKind kind, NamePattern target) {
     }
 
+    /** Data of {@code category} threatens {@code kind} only at the sinks of {@code callees} ({@code only} lines). */
+    public record CategorySinks(String category, TaintKind kind, List<NamePattern> callees) {
+        public CategorySinks {
+            callees = List.copyOf(callees);
+        }
+    }
+
     public record ReturnSink(TaintKind kind, NamePattern decorator) {
     }
 
@@ -264,6 +274,7 @@ public final class TaintModels {
     private final List<Store> stores;
     private final Map<String, List<String>> storeKeyWords;
     private final List<ReturnSink> returns;
+    private final List<CategorySinks> categorySinks;
     private final List<Sanitizer> sanitizers;
     private final List<Validator> validators;
     private final List<Rejection> rejections;
@@ -316,6 +327,7 @@ public final class TaintModels {
         this.stores = List.copyOf(b.stores);
         this.storeKeyWords = Map.copyOf(b.storeKeyWords);
         this.returns = List.copyOf(b.returns);
+        this.categorySinks = List.copyOf(b.categorySinks);
         this.sanitizers = List.copyOf(b.sanitizers);
         this.validators = List.copyOf(b.validators);
         this.rejections = List.copyOf(b.rejections);
@@ -452,6 +464,7 @@ public final class TaintModels {
         final List<Store> stores = new ArrayList<>();
         final Map<String, List<String>> storeKeyWords = new HashMap<>();
         final List<ReturnSink> returns = new ArrayList<>();
+        final List<CategorySinks> categorySinks = new ArrayList<>();
         final List<Sanitizer> sanitizers = new ArrayList<>();
         final List<Validator> validators = new ArrayList<>();
         final List<Rejection> rejections = new ArrayList<>();
@@ -535,6 +548,11 @@ public final class TaintModels {
                 case "keyed" -> {
                     require(file, line, words, 3);
                     storeKeyWords.put(kind(file, line, words[1]).name(), List.of(words[2].toLowerCase(Locale.ROOT).split(",")));
+                }
+                case "only" -> {
+                    require(file, line, words, 4);
+                    categorySinks.add(new CategorySinks(words[1], kind(file, line, words[2]),
+                            java.util.Arrays.stream(words[3].split(",")).map(NamePattern::new).toList()));
                 }
                 case "return" -> {
                     require(file, line, words, 3);
@@ -1023,6 +1041,20 @@ public final class TaintModels {
         if (key == null) return false;
         String name = key.toLowerCase(Locale.ROOT);
         return words.stream().anyMatch(name::contains);
+    }
+
+    /**
+     * The source categories whose data {@code kind}'s sink at {@code callee} does not heed ({@code callee} null: a
+     * return or a store, which no {@code only} line names): those an {@code only} line keeps to other sinks.
+     */
+    public Set<String> unheeded(TaintKind kind, String callee) {
+        Set<String> unheeded = new java.util.HashSet<>();
+        for (CategorySinks only : categorySinks) {
+            if (only.kind().equals(kind) && (callee == null || only.callees().stream().noneMatch(c -> c.matches(callee)))) {
+                unheeded.add(only.category());
+            }
+        }
+        return unheeded;
     }
 
     public List<ReturnSink> returns(List<String> decorators) {

@@ -47,9 +47,8 @@ public final class DataflowReview {
     public Map<String, FileAnalysis> apply(Map<String, FileAnalysis> analyses, TaintResult result,
                                            Map<String, SourceFile> sources, Predicate<String> operatorsData) {
         Map<String, List<Finding>> added = new HashMap<>();
-        for (TaintFinding taint : result.findings()) {
-            Finding finding = toFinding(taint, sources);
-            if (finding != null) added.computeIfAbsent(finding.path(), p -> new ArrayList<>()).add(finding);
+        for (Finding finding : oneAtASink(result, sources)) {
+            added.computeIfAbsent(finding.path(), p -> new ArrayList<>()).add(finding);
         }
         Map<String, FileAnalysis> revised = new LinkedHashMap<>();
         analyses.forEach((path, analysis) -> {
@@ -68,6 +67,22 @@ public final class DataflowReview {
             revised.put(path, after);
         });
         return revised;
+    }
+
+    /**
+     * The taint findings, one for each rule at a sink: data of several source categories reaching the same call
+     * (a request's and a stored row's) is one defect, reported with the source the rule is surest of (request data
+     * before stored data), the first found among equals.
+     */
+    private List<Finding> oneAtASink(TaintResult result, Map<String, SourceFile> sources) {
+        Map<String, Finding> bySink = new LinkedHashMap<>();
+        for (TaintFinding taint : result.findings()) {
+            Finding finding = toFinding(taint, sources);
+            if (finding == null) continue;
+            bySink.merge(finding.rule().id() + '|' + finding.path() + '|' + finding.range(), finding,
+                    (first, other) -> other.confidence().compareTo(first.confidence()) > 0 ? other : first);
+        }
+        return new ArrayList<>(bySink.values());
     }
 
     /**

@@ -47,6 +47,20 @@ class TaintModelsTest {
     }
 
     @Test
+    void anOnlyLineKeepsACategorysDataToTheSinksItNamesForItsKindAlone() {
+        TaintModels models = parse("""
+                only  stored  xss  markupsafe.Markup,*.mark_safe
+                """);
+        TaintKind xss = models.kind("xss").orElseThrow();
+        assertEquals(Set.of(), models.unheeded(xss, "markupsafe.Markup"));
+        assertEquals(Set.of(), models.unheeded(xss, "django.utils.safestring.mark_safe"));
+        assertEquals(Set.of("stored"), models.unheeded(xss, "django.http.HttpResponse"));
+        // a return or a store is no callee an only line names
+        assertEquals(Set.of("stored"), models.unheeded(xss, null));
+        assertEquals(Set.of(), models.unheeded(models.kind("path").orElseThrow(), "open"));
+    }
+
+    @Test
     void kindsGetBitsInDeclarationOrderAndCategories() {
         TaintModels models = parse("");
         List<TaintKind> kinds = models.kinds();

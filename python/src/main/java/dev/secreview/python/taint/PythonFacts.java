@@ -7,6 +7,7 @@ import dev.secreview.core.model.SourceFile;
 import dev.secreview.dataflow.ir.ClassInfo;
 import dev.secreview.dataflow.ir.Function;
 import dev.secreview.dataflow.ir.SourceModule;
+import dev.secreview.python.semantic.SerializerFields;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,8 +21,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the whole-tree phase keeps of one Python file: its IR, the templates it renders and the template engine's
- * settings it installs. In the disk cache the IR is kept as bytes beside
+ * What the whole-tree phase keeps of one Python file: its IR, the templates it renders, the template engine's
+ * settings it installs, whether it limits attempts (a rate limiter, a throttle, a count of failed logins), and what it
+ * says of model serializers and the fields a client may write through them. In the disk cache the IR is kept as bytes beside
  * the file, and read from them only when the dataflow runs: a tree whose dataflow result the cache holds (only test
  * files changed) never reads it.
  */
@@ -29,11 +31,16 @@ public final class PythonFacts implements FileFacts {
     private final SourceFile source;
     private final List<TemplateRender> renders;
     private final Set<Views.EngineSetting> engineSettings;
+    private final boolean limitsAttempts;
+    private final SerializerFields.Facts serializerFields;
     private transient volatile SourceModule module;
     private transient byte[] stored;
 
-    public PythonFacts(SourceModule module, List<TemplateRender> renders, Set<Views.EngineSetting> engineSettings) {
+    public PythonFacts(SourceModule module, List<TemplateRender> renders, Set<Views.EngineSetting> engineSettings,
+                       boolean limitsAttempts, SerializerFields.Facts serializerFields) {
         this.source = module.source();
+        this.limitsAttempts = limitsAttempts;
+        this.serializerFields = serializerFields;
         this.module = module;
         this.renders = List.copyOf(renders);
         this.engineSettings = Set.copyOf(engineSettings);
@@ -49,6 +56,16 @@ public final class PythonFacts implements FileFacts {
     @Override
     public Set<Views.EngineSetting> engineSettings() {
         return engineSettings;
+    }
+
+    /** Whether the file names a rate limiter, a throttle or a count of failed attempts. */
+    public boolean limitsAttempts() {
+        return limitsAttempts;
+    }
+
+    /** The models, model serializers and serializer-filling views the file declares. */
+    public SerializerFields.Facts serializerFields() {
+        return serializerFields;
     }
 
     /** The file the IR was made from. */
