@@ -57,7 +57,9 @@ final class Refinement {
             switch (binary.operator()) {
                 case IN, NOT_IN -> {
                     Value collection = analyzer.operand(binary.right(), proven, null);
-                    if (collection.isConstant() || Containers.allConstant(collection)) vouch(binary.left(), proven, -1L);
+                    if (collection.isConstant() || Containers.allConstant(collection) || serversOwn(collection)) {
+                        vouch(binary.left(), proven, -1L);
+                    }
                 }
                 case LESS, LESS_EQUAL -> {
                     bounded(binary.left(), binary.right(), whenTrue);
@@ -93,6 +95,21 @@ final class Refinement {
                     if (selected) vouch(argument.value(), whenTrue, validator.kinds());
                 }
             }
+        }
+    }
+
+    /**
+     * A collection the program holds of its own (the keys of its store, the names a folder lists): no client's data
+     * is in it, so a value found in it is one of the server's ({@code if uuid not in datastore.data["watching"]:
+     * return}). Not a source named directly ({@code request.args}), whose taint is given where it is read, not in a
+     * test. The analysis does not tell such a collection from a text the program holds, where {@code in} finds a
+     * part; a value found in the server's own text is taken as vouched for too.
+     */
+    private boolean serversOwn(Value collection) {
+        if (collection.name() == null || !collection.taint().isEmpty()) return false;
+        for (String name = collection.name(); ; name = name.substring(0, name.lastIndexOf('.'))) {
+            if (analyzer.models().source(name).isPresent() || analyzer.models().objectSource(name).isPresent()) return false;
+            if (name.lastIndexOf('.') < 0) return true;
         }
     }
 

@@ -19,6 +19,7 @@ import static dev.secreview.dataflow.analysis.Ir.global;
 import static dev.secreview.dataflow.analysis.Ir.jump;
 import static dev.secreview.dataflow.analysis.Ir.kw;
 import static dev.secreview.dataflow.analysis.Ir.list;
+import static dev.secreview.dataflow.analysis.Ir.loadAttribute;
 import static dev.secreview.dataflow.analysis.Ir.local;
 import static dev.secreview.dataflow.analysis.Ir.method;
 import static dev.secreview.dataflow.analysis.Ir.module;
@@ -331,6 +332,33 @@ class TaintEngineTest {
         assertEquals(SinkVerdict.SAFE, result.verdicts().get(new TaintResult.Site(PATH, 4, 22)));
         assertEquals(SinkVerdict.TAINTED, result.verdicts().get(new TaintResult.Site(PATH, 5, 22)));
         assertEquals(SinkVerdict.TAINTED, result.verdicts().get(new TaintResult.Site(PATH, 8, 22)));
+    }
+
+    @Test
+    void aValueFoundAmongTheServersOwnKeysIsVouchedFor() {
+        TaintResult result = run(module("m", function("m.handler", 1)
+                // 0: q = source; if q not in store.watches: return; os.system(q)
+                .block(branch(local("$c"), 1, 2),
+                        assign(2, "q", use(global("web.request.args"))),
+                        assign(3, "$w", loadAttribute(global("m.store"), "watches")),
+                        assign(3, "$c", binary(Operator.NOT_IN, local("q"), local("$w"))))
+                .block(ret(4))
+                .block(ret(6), assign(5, "$1", call(global("os.system"), local("q"))))
+                .build()));
+        assertEquals(SinkVerdict.SAFE, verdict(result, 5));
+    }
+
+    @Test
+    void aValueFoundInTheRequestIsNotVouchedFor() {
+        TaintResult result = run(module("m", function("m.handler", 1)
+                // 0: q = source; if q in request.args: os.system(q)
+                .block(branch(local("$c"), 1, 2),
+                        assign(2, "q", use(global("web.request.args"))),
+                        assign(3, "$c", binary(Operator.IN, local("q"), global("web.request.args"))))
+                .block(ret(5), assign(4, "$1", call(global("os.system"), local("q"))))
+                .block(ret(6))
+                .build()));
+        assertEquals(SinkVerdict.TAINTED, verdict(result, 4));
     }
 
     @Test

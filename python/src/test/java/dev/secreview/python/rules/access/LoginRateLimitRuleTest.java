@@ -1,18 +1,13 @@
 package dev.secreview.python.rules.access;
 
-import dev.secreview.core.engine.FileAnalysis;
 import dev.secreview.core.model.Confidence;
 import dev.secreview.core.model.Finding;
 import dev.secreview.core.model.Severity;
-import dev.secreview.core.model.SourceFile;
-import dev.secreview.python.PythonFrontEnd;
+import dev.secreview.python.rules.RuleCheck;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -39,14 +34,8 @@ class LoginRateLimitRuleTest {
                 session["user_id"] = user.id
                 return "ok"
             """;
-    private final PythonFrontEnd frontEnd = new PythonFrontEnd();
-
-    private List<Finding> reviewed(Map<String, String> files) {
-        Map<String, FileAnalysis> analyses = new LinkedHashMap<>();
-        files.forEach((path, code) -> analyses.put(path, frontEnd.analyze(new SourceFile(Path.of(path), path, code))));
-        return frontEnd.reviewTree(analyses, Set.of("remote")).values().stream()
-                .flatMap(analysis -> analysis.findings().stream())
-                .filter(f -> f.rule().id().equals(LoginRateLimitRule.ID)).toList();
+    private static List<Finding> reviewed(Map<String, String> files) {
+        return RuleCheck.treeFindings(files, LoginRateLimitRule.ID);
     }
 
     @Test
