@@ -13,11 +13,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What the access rules read of a web module: its request handlers (Flask, blueprint and FastAPI-style route
+ * What the access rules (and the reliability rules about requests) read of a web module: its request handlers (Flask, blueprint and FastAPI-style route
  * decorators, Django function views, the methods of class-based views and viewsets), the acting user the session
  * or token names, the client's data, and the fetches of a model by the frameworks' query APIs.
  */
-final class WebRoutes {
+public final class WebRoutes {
     /** Methods of an application, blueprint or router that register a route. */
     private static final Set<String> ROUTE_METHODS = Set.of("route", "get", "post", "put", "delete", "patch",
             "api_route");
@@ -55,14 +55,14 @@ final class WebRoutes {
     private static final Pattern WRITE_METHOD = Pattern.compile("[\"'](POST|PUT|PATCH|DELETE)[\"']");
 
     /** A request handler: its definition (with its decorators), whether it writes, whether it is for privileged users. */
-    record Handler(PyNode decorated, PyNode definition, boolean writes, boolean privileged) {
+    public record Handler(PyNode decorated, PyNode definition, boolean writes, boolean privileged) {
     }
 
     private WebRoutes() {
     }
 
     /** The module's request handlers. */
-    static List<Handler> handlers(PyNode module) {
+    public static List<Handler> handlers(PyNode module) {
         List<Handler> handlers = new ArrayList<>();
         for (PyNode child : module.namedChildren()) {
             PyNode definition = child.definition();
@@ -140,7 +140,7 @@ final class WebRoutes {
     }
 
     /** {@code request.args}, {@code request.json}, {@code request.GET}, {@code request.get_json()} and the like. */
-    static boolean requestData(PyNode node) {
+    public static boolean requestData(PyNode node) {
         if (!node.is("attribute") || node.field("object") == null) return false;
         String object = node.field("object").text();
         return (object.equals("request") || object.equals("self.request") || object.equals("flask.request"))
