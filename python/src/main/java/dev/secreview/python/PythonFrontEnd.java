@@ -18,7 +18,6 @@ import dev.secreview.python.semantic.Call;
 import dev.secreview.python.rules.access.LoginRateLimitRule;
 import dev.secreview.python.rules.web.SerializerMassAssignmentRule;
 import dev.secreview.python.semantic.PythonFile;
-import dev.secreview.python.semantic.RateLimiting;
 import dev.secreview.python.semantic.SerializerFields;
 import dev.secreview.python.semantic.TemplateRenders;
 import dev.secreview.python.lowering.PythonLowering;
@@ -152,7 +151,7 @@ public final class PythonFrontEnd implements LanguageFrontEnd {
         try {
             TemplateRenders.Found views = views(file, values, diagnostics);
             return new PythonFacts(PythonLowering.lower(file, values), views.renders(), views.settings(),
-                    RateLimiting.named(file), SerializerFields.of(file));
+                    file.namesLimiter(), file.serializerFields());
         } catch (RuntimeException | StackOverflowError e) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.ANALYSIS_ERROR, file.source().displayPath(), 0,
                     "dataflow lowering failed (" + e.getClass().getSimpleName() + "); pattern rules still ran"));

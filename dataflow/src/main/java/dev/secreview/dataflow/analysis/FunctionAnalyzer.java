@@ -520,13 +520,15 @@ final class FunctionAnalyzer {
         }
     }
 
-    /** Reports the facts of {@code value} that can do {@code kind}'s harm here, and what the site is. */
-    /** {@code callee}: the call the sink is, null for a return or a store. */
+    /**
+     * Reports the facts of {@code value} that can do {@code kind}'s harm here, and what the site is; {@code callee} is
+     * the call the sink is, null for a return or a store.
+     */
     SinkVerdict checkSink(TaintKind kind, Value value, TextRange range, String note, String callee) {
         if (!reporting) return null;
         SinkVerdict verdict = value.harmless() ? SinkVerdict.SAFE
                 : value.taint().isEmpty() ? SinkVerdict.UNKNOWN : SinkVerdict.SAFE;
-        java.util.Set<String> unheeded = models.unheeded(kind, callee);
+        Set<String> unheeded = models.unheeded(kind, callee);
         for (Fact fact : value.taint().facts()) {
             if (!fact.threatens(kind.mask()) || !SinkHit.heeds(unheeded, fact)) continue;
             verdict = verdict.combine(fact.origin().isParameter() ? SinkVerdict.UNKNOWN : SinkVerdict.TAINTED);
@@ -574,7 +576,7 @@ final class FunctionAnalyzer {
             if (sink.conditionKeyword() != null || sink.unlessArgument() != null || CallSemantics.exempted(sink, object, semantics)) {
                 continue;
             }
-            java.util.Set<String> unheeded = models.unheeded(sink.kind(), callee);
+            Set<String> unheeded = models.unheeded(sink.kind(), callee);
             for (int i = 0; i < arguments.size(); i++) {
                 if (!sink.arguments().selects(i, null)) continue;
                 for (Fact fact : arguments.get(i).facts()) {
@@ -587,7 +589,7 @@ final class FunctionAnalyzer {
     }
 
     /** A tainted fact at a sink: a finding if it comes from a source, part of the summary if from a parameter. */
-    void report(TaintKind kind, Fact fact, java.util.Set<String> unheeded) {
+    void report(TaintKind kind, Fact fact, Set<String> unheeded) {
         if (!reporting) return;
         if (fact.origin().isParameter()) parameterSinks.add(new SinkHit(kind, fact, unheeded));
         else engine.finding(kind, fact);

@@ -30,6 +30,9 @@ public final class PythonFile {
     private final PyTree tree;
     private final Map<PyNode, Scope> scopes = new IdentityHashMap<>();
     private final CodeRole role;
+    /** Read once, for the rule that reports within the file and for the facts the whole-tree phase joins. */
+    private Boolean namesLimiter;
+    private SerializerFields.Facts serializerFields;
 
     public PythonFile(PyTree tree) {
         this.tree = tree;
@@ -57,6 +60,18 @@ public final class PythonFile {
     /** What the file is for: service code, an operator tool or test code (from its path in the project). */
     public CodeRole role() {
         return role;
+    }
+
+    /** Whether the file's code names a limiter or a count of failed attempts ({@link RateLimiting}). */
+    public boolean namesLimiter() {
+        if (namesLimiter == null) namesLimiter = RateLimiting.named(this);
+        return namesLimiter;
+    }
+
+    /** The models, serializers and writing views the file declares ({@link SerializerFields}). */
+    public SerializerFields.Facts serializerFields() {
+        if (serializerFields == null) serializerFields = SerializerFields.of(this);
+        return serializerFields;
     }
 
     /** The innermost scope whose body holds {@code node}. A def's own name belongs to the enclosing scope. */

@@ -56,7 +56,7 @@ public final class LoginRateLimitRule implements NodeRule {
         for (WebRoutes.Handler handler : WebRoutes.handlers(module)) {
             if (!AUTHENTICATION_ENDPOINT.matcher(endpoint(handler)).find()) continue;
             PyNode check = credentialCheck(handler.definition().field("body"));
-            if (check == null || context.fileState(() -> RateLimiting.named(context.file()))) continue;
+            if (check == null || context.file().namesLimiter()) continue;
             PyNode name = handler.definition().field("name");
             context.report(name, "`" + name.text() + "` checks a credential (`" + check.text().strip()
                     + "`) on every request it gets, and nothing in this application limits how often a client may "

@@ -176,9 +176,9 @@ public final class UnboundedCacheRule implements NodeRule {
                 && readsRequest(key, requestNames) ? object.text() : null;
     }
 
+    /** Whether the expression (or a part of it) is request data, or names a value of the request. */
     private static boolean readsRequest(PyNode expression, Set<String> requestNames) {
-        boolean[] found = {WebRoutes.requestData(expression)
-                || expression.is("identifier") && requestNames.contains(expression.text())};
+        boolean[] found = {false};
         expression.forEachDescendant(node -> {
             if (!found[0] && (WebRoutes.requestData(node) || node.is("identifier") && requestNames.contains(node.text())
                     && !(node.parent() != null && node.parent().is("attribute") && node.parent().field("attribute") == node))) {

@@ -45,7 +45,7 @@ public final class SerializerMassAssignmentRule implements NodeRule {
 
     @Override
     public void visitNode(PyNode module, RuleContext context) {
-        for (SerializerFields.Exposure exposure : SerializerFields.exposures(List.of(SerializerFields.of(context.file())))) {
+        for (SerializerFields.Exposure exposure : SerializerFields.exposures(List.of(context.file().serializerFields()))) {
             PyNode at = nodeAt(module, exposure.serializer().at());
             if (at != null) context.report(at, message(exposure));
         }
