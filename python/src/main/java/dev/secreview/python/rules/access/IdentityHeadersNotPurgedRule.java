@@ -220,15 +220,10 @@ public final class IdentityHeadersNotPurgedRule implements NodeRule {
 
     private static Map<String, PyNode> methods(PyNode cls) {
         Map<String, PyNode> methods = new LinkedHashMap<>();
-        PyNode body = cls.field("body");
-        if (body == null) return methods;
-        for (PyNode child : body.namedChildren()) {
-            PyNode definition = child.definition();
-            if (definition != null && definition.is("function_definition") && definition.field("name") != null
-                    && definition.field("body") != null) {
-                methods.put(definition.field("name").text(), definition);
-            }
-        }
+        WebRoutes.definitions(cls.field("body")).forEach((name, wrapped) -> {
+            PyNode definition = wrapped.definition();
+            if (definition.field("body") != null) methods.put(name, definition);
+        });
         return methods;
     }
 

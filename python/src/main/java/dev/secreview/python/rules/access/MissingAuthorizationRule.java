@@ -57,7 +57,8 @@ public final class MissingAuthorizationRule implements NodeRule {
     @Override
     public void visitNode(PyNode node, RuleContext context) {
         if (!handlerClass(node)) return;
-        Map<String, PyNode> methods = methods(node);
+        // by name; a definition wrapped in decorators is kept whole (its decorators are evidence)
+        Map<String, PyNode> methods = WebRoutes.definitions(node.field("body"));
         Map<String, PyNode> functions = moduleFunctions(node);
         // stubs and refusals neither set nor break the pattern
         List<PyNode> handlers = methods.values().stream().filter(m -> handler(m) && !trivial(m)).toList();
@@ -97,33 +98,11 @@ public final class MissingAuthorizationRule implements NodeRule {
         return false;
     }
 
-    /** Methods by name; a definition wrapped in decorators is kept whole (its decorators are evidence). */
-    private static Map<String, PyNode> methods(PyNode cls) {
-        Map<String, PyNode> methods = new LinkedHashMap<>();
-        PyNode body = cls.field("body");
-        if (body == null) return methods;
-        for (PyNode child : body.namedChildren()) {
-            PyNode definition = child.definition();
-            if (definition != null && definition.is("function_definition") && definition.field("name") != null) {
-                methods.put(definition.field("name").text(), child);
-            }
-        }
-        return methods;
-    }
-
     private static Map<String, PyNode> moduleFunctions(PyNode cls) {
         PyNode module = cls;
         while (module.parent() != null) module = module.parent();
-        Map<String, PyNode> functions = new LinkedHashMap<>();
-        for (PyNode child : module.namedChildren()) {
-            PyNode definition = child.definition();
-            if (definition != null && definition.is("function_definition") && definition.field("name") != null) {
-                functions.put(definition.field("name").text(), child);
-            }
-        }
-        return functions;
+        return WebRoutes.definitions(module);
     }
-
 
     /** A method the framework calls with a request: public (or marked as an action) and taking one. */
     private static boolean handler(PyNode method) {
